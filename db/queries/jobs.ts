@@ -1,0 +1,128 @@
+/**
+ * Reading postings joined with their employer and place — for the search index, for job pages,
+ * and for the plain database search that answers while the search engine is down.
+ */
+import { and, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import type { EmployerType, WorkingTime } from "../../src/core/enums.ts";
+import type { JobRow } from "../../src/search/job-document.ts";
+import type { Db } from "../client.ts";
+import { employers, postings, towns, villages } from "../schema.ts";
+
+const jobColumns = {
+  id: postings.id,
+  code: postings.code,
+  title: postings.title,
+  description: postings.description,
+  headcount: postings.headcount,
+  payMin: postings.payMin,
+  payMax: postings.payMax,
+  payUnit: postings.payUnit,
+  workingTime: postings.workingTime,
+  ageMin: postings.ageMin,
+  ageMax: postings.ageMax,
+  physicalDemand: postings.physicalDemand,
+  skills: postings.skills,
+  benefits: postings.benefits,
+  status: postings.status,
+  closingDate: postings.closingDate,
+  publishedAt: postings.publishedAt,
+  employerCode: employers.code,
+  employerName: employers.name,
+  employerType: employers.type,
+  contactName: employers.contactName,
+  contactPhone: employers.contactPhone,
+  town: towns.name,
+  village: villages.name,
+  // An employer's own point when it has one, else its village centre.
+  lat: sql<number | null>`coalesce(${employers.lat}, ${villages.lat})`,
+  lng: sql<number | null>`coalesce(${employers.lng}, ${villages.lng})`,
+};
+
+function selectJobs(db: Db) {
+  return db
+    .select(jobColumns)
+    .from(postings)
+    .innerJoin(employers, eq(postings.employerId, employers.id))
+    .innerJoin(towns, eq(employers.townId, towns.id))
+    .leftJoin(villages, eq(employers.villageId, villages.id));
+}
+
+/** The postings with these ids (any status). */
+export function jobRowsByIds(db: Db, ids: readonly number[]): JobRow[] {
+  if (ids.length === 0) return [];
+  return selectJobs(db).where(inArray(postings.id, [...ids])).all();
+}
+
+/** One posting by its code (any status), or undefined. */
+export function jobRowByCode(db: Db, code: string): JobRow | undefined {
+  return selectJobs(db).where(eq(postings.code, code)).get();
+}
+
+/** Ids of the postings of one employer (to re-index them when the employer changes). */
+export function postingIdsOfEmployer(db: Db, employerId: number): number[] {
+  return db
+    .select({ id: postings.id })
+    .from(postings)
+    .where(eq(postings.employerId, employerId))
+    .all()
+    .map((r) => r.id);
+}
+
+/** All open postings, in pages of `batchSize`, for a full reindex. */
+export function* openJobRowBatches(db: Db, batchSize: number): Generator<JobRow[]> {
+  let lastId = 0;
+  for (;;) {
+    const batch = selectJobs(db)
+      .where(and(eq(postings.status, "招聘中"), sql`${postings.id} > ${lastId}`))
+      .orderBy(postings.id)
+      .limit(batchSize)
+      .all();
+    if (batch.length === 0) return;
+    yield batch;
+    lastId = batch[batch.length - 1]!.id;
+  }
+}
+
+export function countOpenPostings(db: Db): number {
+  return db.select({ n: sql<number>`count(*)` }).from(postings).where(eq(postings.status, "招聘中")).get()!.n;
+}
+
+export interface PlainJobFilter {
+  q?: string;
+  type?: EmployerType;
+  town?: string;
+  time?: WorkingTime;
+}
+
+/** Escapes LIKE wildcards in what a person typed. */
+function likeTerm(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => "\\" + c)}%`;
+}
+
+/**
+ * Open postings matching a plain substring search, newest first — the reduced mode used while
+ * the search engine is unavailable. Every word must appear in the title, description, employer,
+ * town or village.
+ */
+export function plainJobSearch(db: Db, filter: PlainJobFilter): JobRow[] {
+  const conditions: SQL[] = [eq(postings.status, "招聘中")];
+  for (const word of (filter.q ?? "").split(/\s+/).filter(Boolean).slice(0, 5)) {
+    const term = likeTerm(word);
+    conditions.push(
+      or(
+        sql`${postings.title} LIKE ${term} ESCAPE '\\'`,
+        sql`${postings.description} LIKE ${term} ESCAPE '\\'`,
+        sql`${employers.name} LIKE ${term} ESCAPE '\\'`,
+        sql`${towns.name} LIKE ${term} ESCAPE '\\'`,
+        sql`${villages.name} LIKE ${term} ESCAPE '\\'`,
+      )!,
+    );
+  }
+  if (filter.type) conditions.push(eq(employers.type, filter.type));
+  if (filter.town) conditions.push(eq(towns.name, filter.town));
+  if (filter.time) conditions.push(eq(postings.workingTime, filter.time));
+  return selectJobs(db)
+    .where(and(...conditions))
+    .orderBy(desc(postings.publishedAt), desc(postings.id))
+    .all();
+}

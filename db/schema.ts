@@ -1,0 +1,449 @@
+/**
+ * The data model of the platform, in drizzle's SQLite dialect.
+ * Domain words follow ../shared/DOMAIN.md; enumerations are checked by the database itself so
+ * that an import or a bug cannot store a value the statistics would not know how to count.
+ */
+import { sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from "drizzle-orm/sqlite-core";
+import {
+  APPLICATION_STATUSES,
+  AVAILABLE_TIMES,
+  EMPLOYER_TYPES,
+  EMPLOYMENT_FORMS,
+  HOUSEHOLD_CATEGORIES,
+  LABOUR_ABILITIES,
+  PAY_UNITS,
+  PHYSICAL_DEMANDS,
+  POSTING_STATUSES,
+  PREFERRED_AREAS,
+  RECOGNITION_STATUSES,
+  API_TOKEN_ROLES,
+  USER_ROLES,
+  WORKING_TIMES,
+} from "../src/core/enums.ts";
+
+/** `column IN ('a','b')` for a check constraint, from one of the enumerations in core/enums. */
+function oneOf(column: AnySQLiteColumn, values: readonly string[]) {
+  return sql`${column} IN (${sql.raw(values.map((v) => `'${v}'`).join(", "))})`;
+}
+
+const createdAt = () =>
+  text("created_at")
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+const updatedAt = () =>
+  text("updated_at")
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+
+/** 乡镇 — a town (township) of the county. Town cadres are scoped to one. */
+export const towns = sqliteTable("towns", {
+  id: integer("id").primaryKey(),
+  name: text("name").notNull().unique(),
+});
+
+/** 村 — a village (or resettlement site) with the WGS-84 coordinates of its centre. */
+export const villages = sqliteTable(
+  "villages",
+  {
+    id: integer("id").primaryKey(),
+    townId: integer("town_id")
+      .notNull()
+      .references(() => towns.id),
+    name: text("name").notNull(),
+    lat: real("lat").notNull(),
+    lng: real("lng").notNull(),
+  },
+  (t) => [
+    uniqueIndex("villages_town_name_unique").on(t.townId, t.name),
+    check("villages_lat_range", sql`${t.lat} BETWEEN -90 AND 90`),
+    check("villages_lng_range", sql`${t.lng} BETWEEN -180 AND 180`),
+  ],
+);
+
+/** 户 — a household of the registry, identified by its household code (户编号). */
+export const households = sqliteTable(
+  "households",
+  {
+    id: integer("id").primaryKey(),
+    code: text("code").notNull().unique(),
+    category: text("category", { enum: HOUSEHOLD_CATEGORIES }).notNull(),
+    relocated: integer("relocated", { mode: "boolean" }).notNull().default(false),
+    size: integer("size"),
+    villageId: integer("village_id")
+      .notNull()
+      .references(() => villages.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("households_village_idx").on(t.villageId),
+    index("households_category_idx").on(t.category),
+    check("households_category_check", oneOf(t.category, HOUSEHOLD_CATEGORIES)),
+    check("households_size_check", sql`${t.size} IS NULL OR ${t.size} >= 1`),
+  ],
+);
+
+/**
+ * 劳动力 — a person of a household. The ID number is personal data: it is stored as a keyed hash
+ * (for exact lookup) and an encrypted value (for staff who need to read it), never in clear.
+ * Birth date and sex are derived from it at write time because statistics need them per row.
+ */
+export const workers = sqliteTable(
+  "workers",
+  {
+    id: integer("id").primaryKey(),
+    householdId: integer("household_id")
+      .notNull()
+      .references(() => households.id),
+    name: text("name").notNull(),
+    idNumberHash: text("id_number_hash").notNull().unique(),
+    idNumberCipher: text("id_number_cipher").notNull(),
+    idNumberMasked: text("id_number_masked").notNull(),
+    birthDate: text("birth_date").notNull(),
+    sex: text("sex", { enum: ["男", "女"] }).notNull(),
+    phone: text("phone"),
+    villageId: integer("village_id")
+      .notNull()
+      .references(() => villages.id),
+    labourAbility: text("labour_ability", { enum: LABOUR_ABILITIES }).notNull(),
+    willingToWork: integer("willing_to_work", { mode: "boolean" }).notNull().default(true),
+    skills: text("skills", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    preferredArea: text("preferred_area", { enum: PREFERRED_AREAS }),
+    availableTime: text("available_time", { enum: AVAILABLE_TIMES }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("workers_household_idx").on(t.householdId),
+    index("workers_village_idx").on(t.villageId),
+    index("workers_name_idx").on(t.name),
+    check("workers_sex_check", oneOf(t.sex, ["男", "女"])),
+    check("workers_labour_ability_check", oneOf(t.labourAbility, LABOUR_ABILITIES)),
+    check(
+      "workers_preferred_area_check",
+      sql`${t.preferredArea} IS NULL OR ${oneOf(t.preferredArea, PREFERRED_AREAS)}`,
+    ),
+    check(
+      "workers_available_time_check",
+      sql`${t.availableTime} IS NULL OR ${oneOf(t.availableTime, AVAILABLE_TIMES)}`,
+    ),
+    check("workers_phone_check", sql`${t.phone} IS NULL OR length(${t.phone}) = 11`),
+  ],
+);
+
+/** 用工主体 — a workshop, satellite factory, public-benefit post provider or other employer. */
+export const employers = sqliteTable(
+  "employers",
+  {
+    id: integer("id").primaryKey(),
+    code: text("code").notNull().unique(),
+    name: text("name").notNull(),
+    type: text("type", { enum: EMPLOYER_TYPES }).notNull(),
+    /** 核心工厂 — only a 卫星工厂 names one. */
+    coreFactoryId: integer("core_factory_id").references((): AnySQLiteColumn => employers.id),
+    townId: integer("town_id")
+      .notNull()
+      .references(() => towns.id),
+    villageId: integer("village_id").references(() => villages.id),
+    address: text("address"),
+    lat: real("lat"),
+    lng: real("lng"),
+    contactName: text("contact_name"),
+    contactPhone: text("contact_phone"),
+    recognition: text("recognition", { enum: RECOGNITION_STATUSES }).notNull().default("未认定"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("employers_town_idx").on(t.townId),
+    index("employers_type_idx").on(t.type),
+    check("employers_type_check", oneOf(t.type, EMPLOYER_TYPES)),
+    check("employers_recognition_check", oneOf(t.recognition, RECOGNITION_STATUSES)),
+    check(
+      "employers_core_factory_check",
+      sql`${t.coreFactoryId} IS NULL OR ${t.type} = '卫星工厂'`,
+    ),
+  ],
+);
+
+/** 认定 history: every recognition or withdrawal of a workshop, with its date and note. */
+export const employerRecognitions = sqliteTable(
+  "employer_recognitions",
+  {
+    id: integer("id").primaryKey(),
+    employerId: integer("employer_id")
+      .notNull()
+      .references(() => employers.id),
+    status: text("status", { enum: RECOGNITION_STATUSES }).notNull(),
+    effectiveDate: text("effective_date").notNull(),
+    note: text("note"),
+    byUserId: integer("by_user_id").references((): AnySQLiteColumn => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("employer_recognitions_employer_idx").on(t.employerId),
+    check("employer_recognitions_status_check", oneOf(t.status, RECOGNITION_STATUSES)),
+  ],
+);
+
+/** 岗位 — a job opening of an employer. */
+export const postings = sqliteTable(
+  "postings",
+  {
+    id: integer("id").primaryKey(),
+    code: text("code").notNull().unique(),
+    employerId: integer("employer_id")
+      .notNull()
+      .references(() => employers.id),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    headcount: integer("headcount").notNull(),
+    payMin: integer("pay_min"),
+    payMax: integer("pay_max"),
+    payUnit: text("pay_unit", { enum: PAY_UNITS }).notNull().default("月"),
+    workingTime: text("working_time", { enum: WORKING_TIMES }).notNull().default("全天"),
+    ageMin: integer("age_min"),
+    ageMax: integer("age_max"),
+    physicalDemand: text("physical_demand", { enum: PHYSICAL_DEMANDS }),
+    skills: text("skills", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    benefits: text("benefits", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    status: text("status", { enum: POSTING_STATUSES }).notNull().default("招聘中"),
+    closingDate: text("closing_date"),
+    publishedAt: text("published_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("postings_employer_idx").on(t.employerId),
+    index("postings_status_idx").on(t.status, t.publishedAt),
+    check("postings_headcount_check", sql`${t.headcount} >= 1`),
+    check("postings_pay_unit_check", oneOf(t.payUnit, PAY_UNITS)),
+    check("postings_working_time_check", oneOf(t.workingTime, WORKING_TIMES)),
+    check("postings_status_check", oneOf(t.status, POSTING_STATUSES)),
+    check(
+      "postings_physical_demand_check",
+      sql`${t.physicalDemand} IS NULL OR ${oneOf(t.physicalDemand, PHYSICAL_DEMANDS)}`,
+    ),
+    check(
+      "postings_pay_range_check",
+      sql`${t.payMin} IS NULL OR ${t.payMax} IS NULL OR ${t.payMin} <= ${t.payMax}`,
+    ),
+    check(
+      "postings_age_range_check",
+      sql`${t.ageMin} IS NULL OR ${t.ageMax} IS NULL OR ${t.ageMin} <= ${t.ageMax}`,
+    ),
+  ],
+);
+
+/** 报名 — an application to a posting, by the person or a cadre on their behalf. */
+export const applications = sqliteTable(
+  "applications",
+  {
+    id: integer("id").primaryKey(),
+    postingId: integer("posting_id")
+      .notNull()
+      .references(() => postings.id),
+    /** The registry's worker, when the applicant is known to be one. */
+    workerId: integer("worker_id").references(() => workers.id),
+    applicantName: text("applicant_name").notNull(),
+    applicantPhone: text("applicant_phone").notNull(),
+    applicantVillage: text("applicant_village"),
+    note: text("note"),
+    status: text("status", { enum: APPLICATION_STATUSES }).notNull().default("报名"),
+    managerNote: text("manager_note"),
+    createdByUserId: integer("created_by_user_id").references((): AnySQLiteColumn => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("applications_posting_phone_unique").on(t.postingId, t.applicantPhone),
+    index("applications_posting_idx").on(t.postingId, t.createdAt),
+    index("applications_worker_idx").on(t.workerId),
+    check("applications_status_check", oneOf(t.status, APPLICATION_STATUSES)),
+    check("applications_phone_check", sql`length(${t.applicantPhone}) = 11`),
+  ],
+);
+
+/**
+ * 就业记录 — a worker working for an employer (or outside the registry) from a start date to an
+ * end date (null while working). Statistics and subsidies stand on these rows, so a correction
+ * writes the previous version to placement_revisions before changing the row.
+ */
+export const placements = sqliteTable(
+  "placements",
+  {
+    id: integer("id").primaryKey(),
+    workerId: integer("worker_id")
+      .notNull()
+      .references(() => workers.id),
+    employerId: integer("employer_id").references(() => employers.id),
+    postingId: integer("posting_id").references(() => postings.id),
+    startDate: text("start_date").notNull(),
+    endDate: text("end_date"),
+    endReason: text("end_reason"),
+    monthlyIncome: integer("monthly_income"),
+    workProvince: text("work_province"),
+    workCounty: text("work_county"),
+    /** 就业形式 — only for work without an employer of the registry. */
+    employmentForm: text("employment_form", { enum: EMPLOYMENT_FORMS }),
+    /** Set when a manager hired someone the bureau has yet to confirm in the registry. */
+    needsConfirmation: integer("needs_confirmation", { mode: "boolean" }).notNull().default(false),
+    createdByUserId: integer("created_by_user_id").references((): AnySQLiteColumn => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("placements_worker_idx").on(t.workerId, t.startDate),
+    index("placements_employer_idx").on(t.employerId, t.startDate),
+    index("placements_dates_idx").on(t.startDate, t.endDate),
+    uniqueIndex("placements_key_unique").on(t.workerId, t.employerId, t.startDate),
+    check(
+      "placements_dates_check",
+      sql`${t.endDate} IS NULL OR ${t.endDate} >= ${t.startDate}`,
+    ),
+    check(
+      "placements_form_check",
+      sql`(${t.employerId} IS NULL AND ${oneOf(t.employmentForm, EMPLOYMENT_FORMS)}) OR (${t.employerId} IS NOT NULL AND ${t.employmentForm} IS NULL)`,
+    ),
+    check(
+      "placements_income_check",
+      sql`${t.monthlyIncome} IS NULL OR ${t.monthlyIncome} >= 0`,
+    ),
+  ],
+);
+
+/** Earlier versions of a placement, written whenever one is corrected or ended. */
+export const placementRevisions = sqliteTable(
+  "placement_revisions",
+  {
+    id: integer("id").primaryKey(),
+    placementId: integer("placement_id")
+      .notNull()
+      .references(() => placements.id),
+    /** The row as it was before the change, as JSON. */
+    previous: text("previous", { mode: "json" }).notNull(),
+    reason: text("reason"),
+    byUserId: integer("by_user_id").references((): AnySQLiteColumn => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("placement_revisions_placement_idx").on(t.placementId)],
+);
+
+/** An account: seeker, manager (one employer), town cadre (one town), county staff or admin. */
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey(),
+    login: text("login").notNull().unique(),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: USER_ROLES }).notNull(),
+    employerId: integer("employer_id").references((): AnySQLiteColumn => employers.id),
+    townId: integer("town_id").references(() => towns.id),
+    displayName: text("display_name"),
+    disabledAt: text("disabled_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("users_role_check", oneOf(t.role, USER_ROLES)),
+    check("users_manager_employer_check", sql`${t.role} <> 'manager' OR ${t.employerId} IS NOT NULL`),
+    check("users_town_check", sql`${t.role} <> 'town' OR ${t.townId} IS NOT NULL`),
+  ],
+);
+
+/** A login session; only a hash of the cookie's token is stored. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastSeenAt: text("last_seen_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** A token for another department's programs; only its hash is stored. */
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: integer("id").primaryKey(),
+    tokenHash: text("token_hash").notNull().unique(),
+    role: text("role", { enum: API_TOKEN_ROLES }).notNull(),
+    townId: integer("town_id").references(() => towns.id),
+    name: text("name").notNull(),
+    revokedAt: text("revoked_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("api_tokens_role_check", oneOf(t.role, API_TOKEN_ROLES)),
+    check("api_tokens_town_check", sql`${t.role} <> 'town' OR ${t.townId} IS NOT NULL`),
+  ],
+);
+
+/**
+ * Who changed what, when, with the values before and after. Triggers (migration 0001) make the
+ * table append-only: the application can add rows and never edit or delete them.
+ */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey(),
+    at: createdAt(),
+    actorUserId: integer("actor_user_id").references(() => users.id),
+    /** Who acted when there is no user: `import`, `demo`, `system`, a CLI name. */
+    actorLabel: text("actor_label").notNull(),
+    action: text("action", { enum: ["create", "update", "delete"] }).notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id").notNull(),
+    before: text("before", { mode: "json" }),
+    after: text("after", { mode: "json" }),
+  },
+  (t) => [
+    index("audit_log_entity_idx").on(t.entity, t.entityId),
+    index("audit_log_at_idx").on(t.at),
+    check("audit_log_action_check", oneOf(t.action, ["create", "update", "delete"])),
+  ],
+);
+
+/**
+ * What the search index has yet to learn. A use-case writes a row in the same transaction as
+ * the change; the outbox worker reads the entity back from the database and sends it.
+ */
+export const searchOutbox = sqliteTable(
+  "search_outbox",
+  {
+    id: integer("id").primaryKey(),
+    entity: text("entity", { enum: ["posting", "employer"] }).notNull(),
+    entityId: integer("entity_id").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: text("next_attempt_at")
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("search_outbox_next_idx").on(t.nextAttemptAt),
+    check("search_outbox_entity_check", oneOf(t.entity, ["posting", "employer"])),
+  ],
+);
+
+/** Small facts about this installation, such as when the demo county was loaded. */
+export const appMeta = sqliteTable("app_meta", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});

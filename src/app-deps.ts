@@ -1,0 +1,12 @@
+/** What the web app needs from the outside world; server.ts builds it, tests build their own. */
+import type { Db } from "../db/client.ts";
+import type { Logger } from "./log.ts";
+import type { JobSearch } from "./search/job-search.ts";
+
+export interface AppDeps {
+  db: Db;
+  log: Logger;
+  jobSearch: JobSearch;
+  /** Is the search engine answering? */
+  searchIsHealthy: () => Promise<boolean>;
+}

@@ -1,0 +1,76 @@
+/**
+ * The environment, parsed and validated once at start (docs/contract.md, "Environment").
+ * A bad value stops the program with a message naming the variable.
+ */
+import { resolve } from "node:path";
+import { z } from "zod";
+
+export const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const EnvSchema = z
+  .object({
+    PORT: z.coerce
+      .number({ message: "must be a port number" })
+      .int("must be a whole number")
+      .min(0, "must be between 0 and 65535")
+      .max(65535, "must be between 0 and 65535")
+      .default(3000),
+    HOST: z
+      .string()
+      .regex(/^[0-9a-fA-F.:]+$|^localhost$/, "must be an IP address or localhost")
+      .default("127.0.0.1"),
+    DATA_DIR: z.string().min(1, "must not be empty").default("./data"),
+    MEILI_URL: z.url({ message: "must be a URL such as http://127.0.0.1:7700" }).optional(),
+    MEILI_MASTER_KEY: z.string().min(16, "must be at least 16 characters").optional(),
+    DEMO_DATA: z.enum(["0", "1"], { message: "must be 0 or 1" }).default("1"),
+    LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  })
+  .refine((env) => !(env.MEILI_URL && !env.MEILI_MASTER_KEY), {
+    message: "must be set when MEILI_URL is set",
+    path: ["MEILI_MASTER_KEY"],
+  });
+
+export interface Env {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** An external search engine; when absent the bundled one is started. */
+  meili?: { url: string; masterKey: string };
+  demoData: boolean;
+  logLevel: LogLevel;
+}
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+/**
+ * Parses the environment; throws an EnvError whose message names every bad variable.
+ * @example const env = parseEnv(process.env);
+ */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty variable means "not set", as it does in a shell `FOO= npm start`.
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = EnvSchema.safeParse(present);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => {
+      const name = issue.path.join(".") || "environment";
+      const value = source[name];
+      const shown = name === "MEILI_MASTER_KEY" || value === undefined ? "" : ` (got "${value}")`;
+      return `${name} ${issue.message}${shown}`;
+    });
+    throw new EnvError(`Invalid environment:\n  ${lines.join("\n  ")}`);
+  }
+  const env = result.data;
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    dataDir: resolve(env.DATA_DIR),
+    ...(env.MEILI_URL && env.MEILI_MASTER_KEY
+      ? { meili: { url: env.MEILI_URL.replace(/\/$/, ""), masterKey: env.MEILI_MASTER_KEY } }
+      : {}),
+    demoData: env.DEMO_DATA === "1",
+    logLevel: env.LOG_LEVEL,
+  };
+}

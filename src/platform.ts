@@ -1,0 +1,106 @@
+/**
+ * Assembles the running platform from a parsed environment: database (migrated), search engine
+ * (bundled or external), jobs index with its settings, demo county on first start, the search
+ * outbox worker, and the web app. server.ts listens with it; tests start it on their own
+ * DATA_DIR and index name.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Hono } from "hono";
+import { openDatabase, type Db } from "../db/client.ts";
+import { createApp } from "./app.ts";
+import type { Env } from "./env.ts";
+import { errorFields, type Logger } from "./log.ts";
+import { startBundledEngine, type RunningEngine } from "./search/engine-process.ts";
+import { createJobSearch } from "./search/job-search.ts";
+import { createJobsIndex, type JobsIndex } from "./search/jobs-index.ts";
+import { createMeiliClient } from "./search/meili-client.ts";
+import { createOutboxWorker, type OutboxWorker } from "./search/outbox-worker.ts";
+import { loadPersonalDataProtector, type PersonalDataProtector } from "./security/personal-data.ts";
+import { loadDemoCountyIfEmpty } from "./use-cases/load-demo-county.ts";
+
+export const DATABASE_FILE = "app.db";
+export const DEFAULT_INDEX_NAME = "jobs";
+
+export interface Platform {
+  app: Hono;
+  db: Db;
+  index: JobsIndex;
+  outbox: OutboxWorker;
+  protector: PersonalDataProtector;
+  /** The bundled engine, when this platform started one. */
+  engine?: RunningEngine;
+  /** Stops the outbox worker, the engine it started, and closes the database. */
+  stop(): Promise<void>;
+}
+
+export interface StartPlatformOptions {
+  env: Env;
+  log: Logger;
+  /** Name of the jobs index (tests use their own). */
+  indexName?: string;
+  /** Today, for the demo county's dates (default: the real today). */
+  today?: string;
+}
+
+export async function startPlatform(options: StartPlatformOptions): Promise<Platform> {
+  const { env, log } = options;
+  mkdirSync(env.dataDir, { recursive: true });
+  const db = openDatabase({ file: join(env.dataDir, DATABASE_FILE) });
+  const protector = loadPersonalDataProtector(env.dataDir);
+
+  // The engine boots in its own process while the demo county is written here.
+  const enginePromise: Promise<RunningEngine | undefined> = env.meili
+    ? Promise.resolve(undefined)
+    : startBundledEngine({ dataDir: env.dataDir, log });
+  let engine: RunningEngine | undefined;
+  try {
+    if (env.demoData) {
+      const started = performance.now();
+      const result = loadDemoCountyIfEmpty({ db, protector }, options.today ?? new Date().toISOString().slice(0, 10));
+      if (result.loaded) log.info("demo county loaded", { ...result.counts, ms: Math.round(performance.now() - started) });
+    }
+    engine = await enginePromise;
+  } catch (error) {
+    await enginePromise.then((e) => e?.stop()).catch(() => undefined);
+    db.$client.close();
+    throw error;
+  }
+
+  const meili = createMeiliClient(env.meili ? { url: env.meili.url, apiKey: env.meili.masterKey } : { url: engine!.url, apiKey: engine!.masterKey });
+  const index = createJobsIndex(meili, options.indexName ?? DEFAULT_INDEX_NAME);
+  const outbox = createOutboxWorker({ db, index, log });
+  try {
+    // Settings first, then documents: the engine indexes documents with the settings in force.
+    await index.ensure();
+    await outbox.drain();
+  } catch (error) {
+    // The board still answers from the database; the worker retries until the engine is back.
+    log.error("search engine not ready; serving in reduced mode", errorFields(error));
+  }
+  outbox.start();
+
+  const app = createApp({
+    db,
+    log,
+    jobSearch: createJobSearch({ db, index, log }),
+    searchIsHealthy: () => meili.isHealthy(),
+  });
+
+  let stopped = false;
+  return {
+    app,
+    db,
+    index,
+    outbox,
+    protector,
+    ...(engine ? { engine } : {}),
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await outbox.stop();
+      await engine?.stop();
+      db.$client.close();
+    },
+  };
+}

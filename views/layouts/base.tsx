@@ -1,0 +1,57 @@
+/**
+ * The base layout: zh-CN, mobile-first, large type. Scripts are our own files only (htmx and a
+ * tiny app.js), deferred, so the page reads and works before — and without — them.
+ */
+import type { Child } from "hono/jsx";
+import { assetUrl } from "../../src/http/static-assets.ts";
+import { messages } from "../messages.ts";
+
+/** htmx settings compatible with the Content-Security-Policy: no injected styles, no eval. */
+const HTMX_CONFIG = JSON.stringify({
+  includeIndicatorStyles: false,
+  allowEval: false,
+  allowScriptTags: false,
+  historyCacheSize: 5,
+  scrollIntoViewOnBoost: false,
+});
+
+export interface BaseLayoutProps {
+  title?: string;
+  description?: string;
+  children?: Child;
+}
+
+export function BaseLayout(props: BaseLayoutProps) {
+  const title = props.title ? `${props.title} - ${messages.site.name}` : `${messages.site.name} · ${messages.site.tagline}`;
+  return (
+    <html lang="zh-CN">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="description" content={props.description ?? messages.site.description} />
+        <meta name="htmx-config" content={HTMX_CONFIG} />
+        <meta name="format-detection" content="telephone=no" />
+        <title>{title}</title>
+        <link rel="icon" href={assetUrl("favicon.svg")} type="image/svg+xml" />
+        <link rel="stylesheet" href={assetUrl("app.css")} />
+        <script src={assetUrl("htmx.js")} defer></script>
+        <script src={assetUrl("app.js")} defer></script>
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          {messages.site.skipToContent}
+        </a>
+        <header class="site-header">
+          <a class="brand" href="/">
+            {messages.site.name}
+          </a>
+          <nav aria-label={messages.site.mainNav}>
+            <a href="/jobs">{messages.site.jobs}</a>
+          </nav>
+        </header>
+        <main id="main">{props.children}</main>
+        <footer class="site-footer">{messages.site.footer}</footer>
+      </body>
+    </html>
+  );
+}
