@@ -1,4 +1,5 @@
 /** The platform in-process against the real SQLite file and the real Meilisearch. */
+import { brotliDecompressSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { createJobSearch } from "../src/search/job-search.ts";
@@ -52,7 +53,7 @@ describe("a started platform", () => {
     expect(res.headers.get("Content-Encoding")).toBe("br");
     expect(res.headers.get("Content-Security-Policy")).toContain("script-src 'self'");
     expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
-    const html = await res.text();
+    const html = brotliDecompressSync(Buffer.from(await res.arrayBuffer())).toString("utf8");
     expect(html).toContain('<html lang="zh-CN">');
     expect(html.match(/class="job-card"/g)?.length).toBeGreaterThanOrEqual(5);
     expect(html).not.toMatch(/<script>|<style>| style="/);

@@ -41,7 +41,7 @@ describe("the home page on a phone", () => {
     const context = await phoneContext(browser);
     const page = await context.newPage();
     await page.goto(served.baseUrl + "/");
-    const button = page.getByRole("link", { name: "公益性岗位" });
+    const button = page.getByRole("link", { name: "公益性岗位", exact: true });
     const box = await button.boundingBox();
     expect(box?.height).toBeGreaterThanOrEqual(48);
     await button.click();
