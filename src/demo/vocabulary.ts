@@ -676,11 +676,6 @@ export const BRAND_WORDS: readonly string[] = [
   "旺达", "康达", "博远", "福瑞", "裕丰", "宏图", "信达", "齐心",
 ];
 
-/** Small qualifiers added to some titles so a county of postings does not read like one list repeated. */
-export const TITLE_QUALIFIERS: readonly string[] = [
-  "（熟手优先）", "（可做半天）", "（长期）", "（学徒）", "（宝妈岗）", "（临时工）", "（新手可学）", "（急招）",
-];
-
 // ---------------------------------------------------------------------------------------------
 // Description sentences. {place} {town} {payMin} {payMax} are filled in by the generator.
 
