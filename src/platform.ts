@@ -17,6 +17,8 @@ import { createJobsIndex, type JobsIndex } from "./search/jobs-index.ts";
 import { createMeiliClient } from "./search/meili-client.ts";
 import { createOutboxWorker, type OutboxWorker } from "./search/outbox-worker.ts";
 import { loadPersonalDataProtector, type PersonalDataProtector } from "./security/personal-data.ts";
+import { chinaDate } from "./core/dates.ts";
+import { CLOSE_EXPIRED_EVERY_MS, closeExpiredPostings } from "./use-cases/close-expired-postings.ts";
 import { loadDemoCountyIfEmpty } from "./use-cases/load-demo-county.ts";
 
 export const DATABASE_FILE = "app.db";
@@ -57,7 +59,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
   try {
     if (env.demoData) {
       const started = performance.now();
-      const result = loadDemoCountyIfEmpty({ db, protector }, options.today ?? new Date().toISOString().slice(0, 10));
+      const result = loadDemoCountyIfEmpty({ db, protector }, options.today ?? chinaDate(new Date()));
       if (result.loaded) log.info("demo county loaded", { ...result.counts, ms: Math.round(performance.now() - started) });
     }
     engine = await enginePromise;
@@ -80,6 +82,22 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
   }
   outbox.start();
 
+  // Postings close themselves after their closing date: now, then every hour.
+  const closeExpired = () => {
+    try {
+      const closed = closeExpiredPostings({ db }, new Date());
+      if (closed.length > 0) {
+        log.info("closed expired postings", { count: closed.length });
+        outbox.poke();
+      }
+    } catch (error) {
+      log.error("closing expired postings failed", errorFields(error));
+    }
+  };
+  closeExpired();
+  const closeTimer = setInterval(closeExpired, CLOSE_EXPIRED_EVERY_MS);
+  closeTimer.unref();
+
   const app = createApp({
     db,
     log,
@@ -98,6 +116,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
     async stop() {
       if (stopped) return;
       stopped = true;
+      clearInterval(closeTimer);
       await outbox.stop();
       await engine?.stop();
       db.$client.close();
