@@ -6,6 +6,7 @@
  */
 import type { Db } from "../../db/client.ts";
 import {
+  deleteExpiredSessions,
   deleteSession,
   deleteSessionsOfUser,
   insertSession,
@@ -60,6 +61,8 @@ export async function signIn(deps: { db: Db; throttle: LoginThrottle }, props: S
   deps.throttle.recordSuccess(login);
   const token = generateToken();
   const nowIso = now.toISOString();
+  // Sign-ins are rare enough to sweep dead sessions on each one; no timer needed.
+  deleteExpiredSessions(deps.db, nowIso, new Date(now.getTime() - SESSION_IDLE_MS).toISOString());
   insertSession(deps.db, { tokenHash: hashToken(token), userId: user.id, nowIso, expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS).toISOString() });
   return { ok: true, token, user };
 }
