@@ -121,6 +121,8 @@ describe("who reaches what", () => {
     ["seeker A's application", `/account/applications/${f.applicationA.id}`, { anonymous: 303, admin: 200, county: 200, townA: 200, townB: 404, managerA: 200, managerB: 404, seekerA: 200, seekerB: 404 }],
     ["seeker B's application", `/account/applications/${f.applicationB.id}`, { anonymous: 303, admin: 200, county: 200, townA: 404, managerA: 404, managerB: 200, seekerA: 404, seekerB: 200 }],
     ["the audit log", "/bureau/audit", { anonymous: 303, admin: 200, county: 200, townA: 403, townB: 403, managerA: 403, managerB: 403, seekerA: 403, seekerB: 403 }],
+    ["a manager's roster", "/manage/roster", { anonymous: 303, admin: 403, county: 403, townA: 403, managerA: 200, managerB: 200, seekerA: 403 }],
+    ["the registry's workers", "/bureau/workers", { anonymous: 303, admin: 200, county: 200, townA: 200, townB: 200, managerA: 403, managerB: 403, seekerA: 403, seekerB: 403 }],
     ["a record that does not exist", "/bureau/workers/999999999", { admin: 404, county: 404, townA: 404 }],
   ];
 
@@ -143,6 +145,40 @@ describe("who reaches what", () => {
     expect(a).not.toContain(`/manage/postings/${f.postingB.code}"`);
     expect(b).toContain(`/manage/postings/${f.postingB.code}"`);
     expect(b).not.toContain(`/manage/postings/${f.postingA.code}"`);
+  });
+
+  it("lists only a manager's own roster", async () => {
+    const employers = platform.db.$client
+      .prepare("SELECT employer_id AS id, (SELECT code FROM employers WHERE id = employer_id) AS code FROM placements WHERE employer_id IS NOT NULL GROUP BY employer_id ORDER BY count(*) DESC LIMIT 2")
+      .all() as { id: number; code: string }[];
+    const names = (employerId: number) =>
+      (platform.db.$client.prepare("SELECT DISTINCT w.name FROM placements p JOIN workers w ON w.id = p.worker_id WHERE p.employer_id = ?").all(employerId) as { name: string }[]).map((r) => r.name);
+    const pages: string[] = [];
+    for (const [i, e] of employers.entries()) {
+      await createAccount(platform.db, { role: "manager", login: `roster${i}`, password: PASSWORD, employerCode: e.code, by: { label: "test" } });
+      const web = webClient(platform.app);
+      await web.login(`roster${i}`, PASSWORD);
+      pages.push(await (await web.get("/manage/roster")).text());
+    }
+    const [mine, theirs] = [names(employers[0]!.id), names(employers[1]!.id)];
+    const onlyTheirs = theirs.filter((n) => !mine.includes(n));
+    expect(mine.length).toBeGreaterThan(0);
+    expect(onlyTheirs.length).toBeGreaterThan(0);
+    for (const name of mine) expect(pages[0]).toContain(name);
+    for (const name of onlyTheirs) expect(pages[0]).not.toContain(name);
+  });
+
+  it("lists a town cadre only their town's workers, with ID numbers and phones masked", async () => {
+    const html = await (await clients.get("townA")!.get("/bureau/workers")).text();
+    const links = [...html.matchAll(/href="\/bureau\/workers\/(\d+)"/g)].map((m) => Number(m[1]));
+    expect(links.length).toBeGreaterThan(0);
+    const towns = platform.db.$client
+      .prepare(`SELECT DISTINCT v.town_id AS t FROM workers w JOIN villages v ON v.id = w.village_id WHERE w.id IN (${links.join(",")})`)
+      .all();
+    expect(towns).toEqual([{ t: f.townA.id }]);
+    expect(html).not.toMatch(/(?<![0-9])[0-9]{17}[0-9X](?![0-9])/);
+    expect(html).not.toMatch(/(?<![0-9])1[3-9][0-9]{9}(?![0-9])/);
+    expect(html).toMatch(/\d{4}\*{10}[\dX]{4}/);
   });
 
   it("lists only a seeker's own applications", async () => {
@@ -169,7 +205,7 @@ describe("who reaches what", () => {
       expect(html, who).toContain(f.workerA.phone);
     }
     for (const who of EVERYONE.filter((w) => !["admin", "county", "townA"].includes(w))) {
-      for (const path of [`/bureau/workers/${f.workerA.id}`, "/account", "/manage/postings", `/manage/postings/${f.postingA.code}`, "/account/applications", `/account/applications/${f.applicationA.id}`, "/bureau/audit"]) {
+      for (const path of [`/bureau/workers/${f.workerA.id}`, "/bureau/workers", "/manage/roster", "/account", "/manage/postings", `/manage/postings/${f.postingA.code}`, "/account/applications", `/account/applications/${f.applicationA.id}`, "/bureau/audit"]) {
         const html = await (await clients.get(who)!.get(path)).text();
         expect(html, `${who} ${path}`).not.toContain(f.workerA.idNumber);
         expect(html, `${who} ${path}`).not.toContain(f.workerA.phone);

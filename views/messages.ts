@@ -107,6 +107,8 @@ export const messages = {
     links: "常用功能",
     myApplications: "我的报名",
     myPostings: "本单位岗位",
+    roster: "在岗名单",
+    workers: "劳动力名单",
     audit: "操作记录",
   },
   /** A seeker's own applications. */
@@ -131,6 +133,12 @@ export const messages = {
     applicantNote: "留言",
     status: "状态",
     applicationsCount: (n: number) => `${n} 人报名`,
+    rosterTitle: "在岗名单",
+    rosterNone: "还没有就业记录。",
+    working: "在岗",
+    since: (date: string) => `${date} 起`,
+    period: (start: string, end: string) => `${start} 至 ${end}`,
+    income: (yuan: number) => `月收入 ${yuan} 元`,
   },
   /** The bureau's pages: registry records and the audit log. */
   bureau: {
@@ -146,6 +154,8 @@ export const messages = {
     sex: "性别",
     birthDate: "出生日期",
     masked: "（已隐藏部分号码）",
+    workersTitle: "劳动力名单",
+    workersNone: "没有劳动力记录。",
   },
   audit: {
     title: "操作记录",

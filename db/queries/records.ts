@@ -6,7 +6,7 @@
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { ListScope } from "../../src/core/policy.ts";
 import type { Db } from "../client.ts";
-import { applications, employers, households, postings, towns, villages, workers } from "../schema.ts";
+import { applications, employers, households, placements, postings, towns, villages, workers } from "../schema.ts";
 
 /** Longest list a page shows at once. */
 export const MAX_LIST_ROWS = 200;
@@ -126,4 +126,47 @@ export function workerById(db: Db, id: number) {
     .innerJoin(households, eq(workers.householdId, households.id))
     .where(and(eq(workers.id, id)))
     .get();
+}
+
+/** A manager's roster (在岗名单): placements at one employer, open ones first, newest first. */
+export function rosterOfEmployer(db: Db, employerId: number, limit = MAX_LIST_ROWS) {
+  return db
+    .select({
+      id: placements.id,
+      workerName: workers.name,
+      village: villages.name,
+      startDate: placements.startDate,
+      endDate: placements.endDate,
+      monthlyIncome: placements.monthlyIncome,
+    })
+    .from(placements)
+    .innerJoin(workers, eq(placements.workerId, workers.id))
+    .innerJoin(villages, eq(workers.villageId, villages.id))
+    .where(eq(placements.employerId, employerId))
+    .orderBy(sql`${placements.endDate} IS NOT NULL`, desc(placements.startDate))
+    .limit(limit)
+    .all();
+}
+
+/** One page of the registry's workers in scope (a town's, or all), by id; ID numbers masked. */
+export function workersInScope(db: Db, scope: ListScope, page: { limit: number; offset: number }) {
+  const filter = scope.kind === "all" ? undefined : scope.kind === "town" ? eq(villages.townId, scope.townId) : sql`0`;
+  const rows = db
+    .select({
+      id: workers.id,
+      name: workers.name,
+      idNumberMasked: workers.idNumberMasked,
+      phone: workers.phone,
+      town: towns.name,
+      village: villages.name,
+    })
+    .from(workers)
+    .innerJoin(villages, eq(workers.villageId, villages.id))
+    .innerJoin(towns, eq(villages.townId, towns.id))
+    .where(filter)
+    .orderBy(workers.id)
+    .limit(page.limit + 1)
+    .offset(page.offset)
+    .all();
+  return { rows: rows.slice(0, page.limit), hasMore: rows.length > page.limit };
 }

@@ -1,15 +1,16 @@
 /**
- * A manager's own postings and their applicants (read-only; editing comes with the employer
- * pages). County staff and admins may open any posting's applicants; another employer's posting
+ * A manager's own postings and their applicants, and their roster (read-only; editing comes with
+ * the employer pages). County staff and admins may open any posting's applicants; another employer's posting
  * answers 404.
  */
 import { Hono } from "hono";
-import { applicationsOfPosting, postingByCode, postingsInScope } from "../../../db/queries/records.ts";
+import { applicationsOfPosting, postingByCode, postingsInScope, rosterOfEmployer } from "../../../db/queries/records.ts";
 import { maskPhone } from "../../core/id-number.ts";
 import { canSeeFullPhone, listScope } from "../../core/policy.ts";
 import { actorOf, authorize, requireRole } from "../../http/guards.tsx";
 import type { AppDeps } from "../../app-deps.ts";
 import { ManagedPostingPage, ManagedPostingsPage } from "../../../views/pages/manage/postings.tsx";
+import { RosterPage } from "../../../views/pages/manage/roster.tsx";
 
 export function managePostings(deps: AppDeps): Hono {
   const app = new Hono();
@@ -35,6 +36,13 @@ export function managePostings(deps: AppDeps): Hono {
       status: a.status,
     }));
     return c.html(<ManagedPostingPage posting={posting} applicants={applicants} />);
+  });
+
+  app.get("/manage/roster", requireRole("manager"), (c) => {
+    // The policy's list scope of placements for a manager is their employer's roster.
+    const scope = listScope(actorOf(c), "placement");
+    if (scope.kind !== "employer") return c.notFound();
+    return c.html(<RosterPage entries={rosterOfEmployer(deps.db, scope.employerId)} />);
   });
 
   return app;

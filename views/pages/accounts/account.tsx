@@ -34,7 +34,8 @@ export function AccountPage(props: AccountPageProps) {
   const links: [string, string][] = [];
   if (!a.mustChangePassword) {
     if (a.role === "seeker") links.push(["/account/applications", m.myApplications]);
-    if (a.role === "manager") links.push(["/manage/postings", m.myPostings]);
+    if (a.role === "manager") links.push(["/manage/postings", m.myPostings], ["/manage/roster", m.roster]);
+    if (a.role === "town" || a.role === "county" || a.role === "admin") links.push(["/bureau/workers", m.workers]);
     if (a.role === "county" || a.role === "admin") links.push(["/bureau/audit", m.audit]);
   }
   return (
