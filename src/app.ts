@@ -17,6 +17,7 @@ import { jobBoard } from "./routes/public/job-board.tsx";
 import { accountRoutes } from "./routes/accounts/account.tsx";
 import { signInRoutes } from "./routes/accounts/sign-in.tsx";
 import { bureauAudit } from "./routes/bureau/audit.tsx";
+import { bureauHouseholds } from "./routes/bureau/households.tsx";
 import { bureauWorkers } from "./routes/bureau/workers.tsx";
 import { managePostings } from "./routes/manage/postings.tsx";
 import { createLoginThrottle } from "./security/login-throttle.ts";
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", accountRoutes(deps));
   app.route("/", managePostings(deps));
   app.route("/", bureauWorkers(deps));
+  app.route("/", bureauHouseholds(deps));
   app.route("/", bureauAudit(deps));
   return app;
 }

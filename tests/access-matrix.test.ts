@@ -23,8 +23,8 @@ interface Fixture {
   applicationB: { id: number; phone: string };
   townA: { id: number; name: string };
   townB: { id: number; name: string };
-  workerA: { id: number; idNumber: string; phone: string };
-  workerB: { id: number; idNumber: string; phone: string };
+  workerA: { id: number; idNumber: string; phone: string; household: string };
+  workerB: { id: number; idNumber: string; phone: string; household: string };
 }
 
 type Who = "anonymous" | "admin" | "county" | "townA" | "townB" | "managerA" | "managerB" | "seekerA" | "seekerB";
@@ -59,12 +59,12 @@ describe("who reaches what", () => {
     const townA = townOfApplication(a.applicationId);
     const townB = sql<{ id: number; name: string }>("SELECT id, name FROM towns WHERE id <> ? ORDER BY id LIMIT 1", townA.id);
     const worker = (townId: number) => {
-      const row = sql<{ id: number; cipher: string; phone: string }>(
-        `SELECT w.id, w.id_number_cipher AS cipher, w.phone FROM workers w JOIN villages v ON v.id = w.village_id
+      const row = sql<{ id: number; cipher: string; phone: string; household: string }>(
+        `SELECT w.id, w.id_number_cipher AS cipher, w.phone, h.code AS household FROM workers w JOIN villages v ON v.id = w.village_id JOIN households h ON h.id = w.household_id
          WHERE v.town_id = ? AND w.phone IS NOT NULL AND w.phone NOT IN (SELECT applicant_phone FROM applications) ORDER BY w.id LIMIT 1`,
         townId,
       );
-      return { id: row.id, idNumber: platform.protector.decrypt(row.cipher), phone: row.phone };
+      return { id: row.id, idNumber: platform.protector.decrypt(row.cipher), phone: row.phone, household: row.household };
     };
     f = {
       employerA: { id: a.employerId, code: a.employerCode },
@@ -121,6 +121,8 @@ describe("who reaches what", () => {
     ["seeker A's application", `/account/applications/${f.applicationA.id}`, { anonymous: 303, admin: 200, county: 200, townA: 200, townB: 404, managerA: 200, managerB: 404, seekerA: 200, seekerB: 404 }],
     ["seeker B's application", `/account/applications/${f.applicationB.id}`, { anonymous: 303, admin: 200, county: 200, townA: 404, managerA: 404, managerB: 200, seekerA: 404, seekerB: 200 }],
     ["the audit log", "/bureau/audit", { anonymous: 303, admin: 200, county: 200, townA: 403, townB: 403, managerA: 403, managerB: 403, seekerA: 403, seekerB: 403 }],
+    ["a household of town A", `/bureau/households/${f.workerA.household}`, { anonymous: 303, admin: 200, county: 200, townA: 200, townB: 404, managerA: 403, seekerA: 403 }],
+    ["a household of town B", `/bureau/households/${f.workerB.household}`, { admin: 200, county: 200, townA: 404, townB: 200, managerB: 403, seekerB: 403 }],
     ["a manager's roster", "/manage/roster", { anonymous: 303, admin: 403, county: 403, townA: 403, managerA: 200, managerB: 200, seekerA: 403 }],
     ["the registry's workers", "/bureau/workers", { anonymous: 303, admin: 200, county: 200, townA: 200, townB: 200, managerA: 403, managerB: 403, seekerA: 403, seekerB: 403 }],
     ["a record that does not exist", "/bureau/workers/999999999", { admin: 404, county: 404, townA: 404 }],
@@ -205,7 +207,7 @@ describe("who reaches what", () => {
       expect(html, who).toContain(f.workerA.phone);
     }
     for (const who of EVERYONE.filter((w) => !["admin", "county", "townA"].includes(w))) {
-      for (const path of [`/bureau/workers/${f.workerA.id}`, "/bureau/workers", "/manage/roster", "/account", "/manage/postings", `/manage/postings/${f.postingA.code}`, "/account/applications", `/account/applications/${f.applicationA.id}`, "/bureau/audit"]) {
+      for (const path of [`/bureau/workers/${f.workerA.id}`, `/bureau/households/${f.workerA.household}`, "/bureau/workers", "/manage/roster", "/account", "/manage/postings", `/manage/postings/${f.postingA.code}`, "/account/applications", `/account/applications/${f.applicationA.id}`, "/bureau/audit"]) {
         const html = await (await clients.get(who)!.get(path)).text();
         expect(html, `${who} ${path}`).not.toContain(f.workerA.idNumber);
         expect(html, `${who} ${path}`).not.toContain(f.workerA.phone);
@@ -232,6 +234,7 @@ describe("who reaches what", () => {
       ["managerA", `/manage/postings/${f.postingA.code}`],
       ["county", `/manage/postings/${f.postingA.code}`],
       ["townA", `/bureau/workers/${f.workerA.id}`],
+      ["county", `/bureau/households/${f.workerA.household}`],
       ["seekerA", "/account/applications"],
       ["seekerA", `/account/applications/${f.applicationA.id}`],
     ];

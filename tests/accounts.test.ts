@@ -1,5 +1,6 @@
 /** Signing in and out, sessions, password rules, login throttling and CSRF — over HTTP, on the real app. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appendAudit } from "../db/queries/audit.ts";
 import { createAccount } from "../src/use-cases/accounts.ts";
 import { hashToken } from "../src/security/tokens.ts";
 import { startTestPlatform, type TestPlatform } from "./support/test-platform.ts";
@@ -66,6 +67,31 @@ describe("accounts over HTTP", () => {
     expect(await refused.text()).toMatch(/分钟后再试/);
     // Other accounts are not locked by it.
     expect((await webClient(platform.app).login("county2", PASSWORD)).status).toBe(303);
+  });
+
+  it("refuses an address that fails 30 times in a minute across many accounts, but not other addresses", async () => {
+    const web = webClient(platform.app);
+    const from = { "X-Forwarded-For": "203.0.113.7" };
+    await web.text(await web.get("/login"));
+    for (let i = 0; i < 30; i++) expect((await web.post("/login", { login: `guess-${i}`, password: "x-wrong-password" }, from)).status).toBe(401);
+    expect((await web.post("/login", { login: "county2", password: PASSWORD }, from)).status).toBe(429);
+    expect((await web.post("/login", { login: "county2", password: PASSWORD }, { "X-Forwarded-For": "203.0.113.8" })).status).toBe(303);
+  });
+
+  it("pages through the audit log, newest first", async () => {
+    platform.db.transaction((tx) => {
+      for (let i = 0; i < 60; i++) appendAudit(tx, { actorLabel: "import", action: "create", entity: "worker", entityId: `paging-${i}` });
+    });
+    const web = webClient(platform.app);
+    await web.login("county1", PASSWORD);
+    const first = await (await web.get("/bureau/audit?actor=import")).text();
+    expect(first.match(/class="record-card audit-row"/g)).toHaveLength(50);
+    expect(first).toContain("#paging-59");
+    expect(first).toContain('href="/bureau/audit?actor=import&amp;offset=50"');
+    const second = await (await web.get("/bureau/audit?actor=import&offset=50")).text();
+    expect(second.match(/class="record-card audit-row"/g)).toHaveLength(10);
+    expect(second).toContain("#paging-0");
+    expect(second).not.toContain("offset=100");
   });
 
   it("logs out with a POST form, ending the session in the database", async () => {

@@ -170,3 +170,31 @@ export function workersInScope(db: Db, scope: ListScope, page: { limit: number; 
     .all();
   return { rows: rows.slice(0, page.limit), hasMore: rows.length > page.limit };
 }
+
+/** A household of the registry with its town, and its members (ID numbers masked). */
+export function householdByCode(db: Db, code: string) {
+  const household = db
+    .select({
+      id: households.id,
+      code: households.code,
+      category: households.category,
+      relocated: households.relocated,
+      size: households.size,
+      townId: villages.townId,
+      town: towns.name,
+      village: villages.name,
+    })
+    .from(households)
+    .innerJoin(villages, eq(households.villageId, villages.id))
+    .innerJoin(towns, eq(villages.townId, towns.id))
+    .where(eq(households.code, code))
+    .get();
+  if (!household) return undefined;
+  const members = db
+    .select({ id: workers.id, name: workers.name, idNumberMasked: workers.idNumberMasked, labourAbility: workers.labourAbility })
+    .from(workers)
+    .where(eq(workers.householdId, household.id))
+    .orderBy(workers.id)
+    .all();
+  return { ...household, members };
+}

@@ -39,7 +39,9 @@ export function WorkerPage(props: { worker: WorkerView }) {
         <dt>{m.village}</dt>
         <dd>{w.village}</dd>
         <dt>{m.household}</dt>
-        <dd>{w.householdCode}</dd>
+        <dd>
+          <a href={`/bureau/households/${encodeURIComponent(w.householdCode)}`}>{w.householdCode}</a>
+        </dd>
         <dt>{m.category}</dt>
         <dd>{w.category}</dd>
         <dt>{m.labourAbility}</dt>
