@@ -58,6 +58,8 @@ export function accountErrorMessage(error: AccountInputError): string {
       return a.passwordTooLong;
     case "sameAsLogin":
       return a.passwordSameAsLogin;
+    case "unknownLogin":
+      return m.unknownLogin(error.value);
     case "unknownToken":
       return m.unknownToken(Number(error.value));
   }

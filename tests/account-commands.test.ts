@@ -81,5 +81,35 @@ describe("the account and token commands", () => {
       const page = await web.text(await web.get("/account"));
       expect(page).toContain("请先设置您自己的新密码");
     });
+
+    it("disables an account (its sessions end, sign-in fails), enables it, and resets a forgotten password", async () => {
+      expect((await runScript("user", ["create", "--role", "county", "--login", "staff1", "--password", "staff-password-1"], env)).code).toBe(0);
+      const web = webClient(platform.app);
+      expect((await web.login("staff1", "staff-password-1")).status).toBe(303);
+      expect((await web.get("/account")).status).toBe(200);
+
+      const disabled = await runScript("user", ["disable", "--login", "staff1"], env);
+      expect(disabled.code).toBe(0);
+      expect((await web.get("/account")).status).toBe(303);
+      const refused = await webClient(platform.app).login("staff1", "staff-password-1");
+      expect(refused.status).toBe(401);
+      expect(await refused.text()).toContain("账号或密码不对");
+
+      expect((await runScript("user", ["enable", "--login", "staff1"], env)).code).toBe(0);
+      expect((await webClient(platform.app).login("staff1", "staff-password-1")).status).toBe(303);
+
+      const reset = await runScript("user", ["reset-password", "--login", "staff1"], env);
+      expect(reset.code).toBe(0);
+      const oneTime = /一次性密码[^:]*: (\S+)/.exec(reset.stdout)?.[1];
+      expect(oneTime).toMatch(/^[A-Za-z0-9]{16}$/);
+      expect((await webClient(platform.app).login("staff1", "staff-password-1")).status).toBe(401);
+      const again = webClient(platform.app);
+      await again.login("staff1", oneTime!);
+      expect((await again.get("/bureau/audit")).headers.get("Location")).toBe("/account");
+
+      const unknown = await runScript("user", ["disable", "--login", "nobody"], env);
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toContain("没有账号");
+    });
   });
 });

@@ -207,7 +207,11 @@ export const messages = {
   /** The account and token commands (scripts/user.ts, scripts/token.ts). */
   cli: {
     userUsage:
-      "用法: npm run user -- create --role <seeker|manager|town|county|admin> --login <手机号或用户名> [--password <密码>] [--employer <单位编号>] [--town <乡镇名>] [--name <显示名>]",
+      "用法: npm run user -- create --role <seeker|manager|town|county|admin> --login <手机号或用户名> [--password <密码>] [--employer <单位编号>] [--town <乡镇名>] [--name <显示名>]\n      npm run user -- reset-password --login <账号> [--password <密码>]\n      npm run user -- disable --login <账号>\n      npm run user -- enable --login <账号>",
+    unknownLogin: (login: string) => `没有账号 "${login}" (unknown login)`,
+    passwordReset: (login: string) => `已重设账户 ${login} 的密码，该账户的所有登录已退出`,
+    userDisabled: (login: string) => `已停用账户 ${login}，该账户的所有登录已退出`,
+    userEnabled: (login: string) => `已启用账户 ${login}`,
     tokenUsage: "用法: npm run token -- create --role <county|town|department> [--town <乡镇名>] --name <名称>\n      npm run token -- revoke --id <编号>",
     unknownEmployer: (code: string) => `找不到编号为 "${code}" 的用工主体 (unknown employer code)`,
     unknownTown: (name: string) => `找不到名为 "${name}" 的乡镇 (unknown town)`,

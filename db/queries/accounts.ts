@@ -100,3 +100,12 @@ export function apiTokenByHash(db: Reader, tokenHash: string): ApiTokenRow | und
 export function revokeApiToken(tx: Writer, id: number, nowIso: string): void {
   tx.update(apiTokens).set({ revokedAt: nowIso }).where(eq(apiTokens.id, id)).run();
 }
+
+/** Sets a new password hash; `mustChange` for a generated one-time password. */
+export function resetUserPassword(tx: Writer, userId: number, passwordHash: string, mustChange: boolean, nowIso: string): void {
+  tx.update(users).set({ passwordHash, mustChangePassword: mustChange, passwordChangedAt: nowIso, updatedAt: nowIso }).where(eq(users.id, userId)).run();
+}
+
+export function setUserDisabled(tx: Writer, userId: number, disabledAt: string | null, nowIso: string): void {
+  tx.update(users).set({ disabledAt, updatedAt: nowIso }).where(eq(users.id, userId)).run();
+}

@@ -4,7 +4,18 @@
  * before, tokens are returned once and stored only hashed.
  */
 import type { Db } from "../../db/client.ts";
-import { employerIdByCode, insertApiToken, insertUser, revokeApiToken, townIdByName, userByLogin, type UserRow } from "../../db/queries/accounts.ts";
+import {
+  deleteSessionsOfUser,
+  employerIdByCode,
+  insertApiToken,
+  insertUser,
+  resetUserPassword,
+  revokeApiToken,
+  setUserDisabled,
+  townIdByName,
+  userByLogin,
+  type UserRow,
+} from "../../db/queries/accounts.ts";
 import { apiTokens } from "../../db/schema.ts";
 import { eq } from "drizzle-orm";
 import { normaliseLogin, passwordProblem, scopeProblem, type PasswordProblem, type ScopeProblem } from "../core/account-rules.ts";
@@ -17,7 +28,7 @@ import { recordChange, type ChangeAuthor } from "./audit-trail.ts";
 export class AccountInputError extends Error {
   override name = "AccountInputError";
   constructor(
-    readonly problem: ScopeProblem | PasswordProblem | "unknownEmployer" | "unknownTown" | "loginTaken" | "unknownToken",
+    readonly problem: ScopeProblem | PasswordProblem | "unknownEmployer" | "unknownTown" | "loginTaken" | "unknownToken" | "unknownLogin",
     readonly value = "",
   ) {
     super(`${problem}${value ? `: ${value}` : ""}`);
@@ -109,5 +120,47 @@ export function revokeToken(db: Db, props: { id: number; by: ChangeAuthor; now?:
     if (!before) throw new AccountInputError("unknownToken", String(props.id));
     revokeApiToken(tx, props.id, nowIso);
     recordChange(tx, props.by, { action: "update", entity: "api-token", entityId: props.id, before, after: { ...before, revokedAt: nowIso } });
+  });
+}
+
+/**
+ * Gives an account a new password — a generated one-time password (returned, to be changed at
+ * next sign-in) unless one is given — and ends all its sessions. For a person who forgot theirs.
+ */
+export async function resetPassword(db: Db, props: { login: string; password?: string | undefined; by: ChangeAuthor; now?: Date }): Promise<{ oneTimePassword?: string }> {
+  const login = normaliseLogin(props.login);
+  const user = userByLogin(db, login);
+  if (!user) throw new AccountInputError("unknownLogin", login);
+  const generated = props.password === undefined ? generatePassword() : undefined;
+  const password = props.password ?? generated!;
+  const weak = passwordProblem(password, login);
+  if (weak) throw new AccountInputError(weak);
+  const passwordHash = await hashPassword(password);
+  const nowIso = (props.now ?? new Date()).toISOString();
+  db.transaction((tx) => {
+    resetUserPassword(tx, user.id, passwordHash, generated !== undefined, nowIso);
+    deleteSessionsOfUser(tx, user.id);
+    recordChange(tx, props.by, {
+      action: "update",
+      entity: "user",
+      entityId: user.id,
+      before: { mustChangePassword: user.mustChangePassword, passwordChangedAt: user.passwordChangedAt },
+      after: { mustChangePassword: generated !== undefined, passwordChangedAt: nowIso },
+    });
+  });
+  return generated ? { oneTimePassword: generated } : {};
+}
+
+/** Disables (or re-enables) an account; a disabled account cannot sign in and its sessions end. */
+export function setAccountDisabled(db: Db, props: { login: string; disabled: boolean; by: ChangeAuthor; now?: Date }): void {
+  const login = normaliseLogin(props.login);
+  const nowIso = (props.now ?? new Date()).toISOString();
+  db.transaction((tx) => {
+    const user = userByLogin(tx, login);
+    if (!user) throw new AccountInputError("unknownLogin", login);
+    const disabledAt = props.disabled ? nowIso : null;
+    setUserDisabled(tx, user.id, disabledAt, nowIso);
+    if (props.disabled) deleteSessionsOfUser(tx, user.id);
+    recordChange(tx, props.by, { action: "update", entity: "user", entityId: user.id, before: { disabledAt: user.disabledAt }, after: { disabledAt } });
   });
 }
