@@ -262,10 +262,13 @@ export const applications = sqliteTable(
     status: text("status", { enum: APPLICATION_STATUSES }).notNull().default("报名"),
     managerNote: text("manager_note"),
     createdByUserId: integer("created_by_user_id").references((): AnySQLiteColumn => users.id),
+    /** The seeker's own account, when a signed-in seeker applied (their "my applications"). */
+    applicantUserId: integer("applicant_user_id").references((): AnySQLiteColumn => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
+    index("applications_applicant_user_idx").on(t.applicantUserId),
     uniqueIndex("applications_posting_phone_unique").on(t.postingId, t.applicantPhone),
     index("applications_posting_idx").on(t.postingId, t.createdAt),
     index("applications_worker_idx").on(t.workerId),
@@ -350,6 +353,9 @@ export const users = sqliteTable(
     employerId: integer("employer_id").references((): AnySQLiteColumn => employers.id),
     townId: integer("town_id").references(() => towns.id),
     displayName: text("display_name"),
+    /** Set for a generated one-time password: the account must choose its own at first login. */
+    mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
+    passwordChangedAt: text("password_changed_at"),
     disabledAt: text("disabled_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -415,6 +421,7 @@ export const auditLog = sqliteTable(
   (t) => [
     index("audit_log_entity_idx").on(t.entity, t.entityId),
     index("audit_log_at_idx").on(t.at),
+    index("audit_log_actor_idx").on(t.actorUserId, t.at),
     check("audit_log_action_check", oneOf(t.action, ["create", "update", "delete"])),
   ],
 );

@@ -2,6 +2,7 @@
 import type { Db } from "../db/client.ts";
 import type { Logger } from "./log.ts";
 import type { JobSearch } from "./search/job-search.ts";
+import type { PersonalDataProtector } from "./security/personal-data.ts";
 
 export interface AppDeps {
   db: Db;
@@ -9,4 +10,8 @@ export interface AppDeps {
   jobSearch: JobSearch;
   /** Is the search engine answering? */
   searchIsHealthy: () => Promise<boolean>;
+  /** Reads ID numbers back for the staff the policy lets see them. */
+  protector: PersonalDataProtector;
+  /** Key of the CSRF tokens (DATA_DIR/secrets/csrf-key). */
+  csrfKey: string;
 }

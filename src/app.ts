@@ -3,14 +3,24 @@
  * @example const app = createApp(deps); const res = await app.request("/healthz");
  */
 import { Hono } from "hono";
+import { contextStorage } from "hono/context-storage";
 import type { AppDeps } from "./app-deps.ts";
 import { compression } from "./http/compression.ts";
+import { csrfProtection } from "./http/csrf.tsx";
 import { errorHandler, notFoundHandler } from "./http/errors.tsx";
 import { requestLog } from "./http/request-log.ts";
 import { securityHeaders } from "./http/security-headers.ts";
+import { sessions } from "./http/session.ts";
 import { staticAssets } from "./http/static-assets.ts";
 import { health } from "./routes/health.ts";
 import { jobBoard } from "./routes/public/job-board.tsx";
+import { accountRoutes } from "./routes/accounts/account.tsx";
+import { signInRoutes } from "./routes/accounts/sign-in.tsx";
+import { bureauAudit } from "./routes/bureau/audit.tsx";
+import { bureauHouseholds } from "./routes/bureau/households.tsx";
+import { bureauWorkers } from "./routes/bureau/workers.tsx";
+import { managePostings } from "./routes/manage/postings.tsx";
+import { createLoginThrottle } from "./security/login-throttle.ts";
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
@@ -22,6 +32,18 @@ export function createApp(deps: AppDeps): Hono {
 
   app.route("/", staticAssets());
   app.route("/", health(deps));
+  // Everything below knows the signed-in user and refuses forged form posts (static files and
+  // /healthz above need neither). Views read the request through contextStorage (CSRF field).
+  app.use(contextStorage());
+  app.use(sessions({ db: deps.db }));
+  app.use(csrfProtection({ key: deps.csrfKey }));
+
   app.route("/", jobBoard(deps));
+  app.route("/", signInRoutes({ ...deps, throttle: createLoginThrottle() }));
+  app.route("/", accountRoutes(deps));
+  app.route("/", managePostings(deps));
+  app.route("/", bureauWorkers(deps));
+  app.route("/", bureauHouseholds(deps));
+  app.route("/", bureauAudit(deps));
   return app;
 }

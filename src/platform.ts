@@ -19,6 +19,8 @@ import { createOutboxWorker, type OutboxWorker } from "./search/outbox-worker.ts
 import { loadPersonalDataProtector, type PersonalDataProtector } from "./security/personal-data.ts";
 import { chinaDate } from "./core/dates.ts";
 import { CLOSE_EXPIRED_EVERY_MS, closeExpiredPostings } from "./use-cases/close-expired-postings.ts";
+import { loadOrCreateSecret } from "./security/secrets.ts";
+import { holdServerLock } from "./ops/server-lock.ts";
 import { loadDemoCountyIfEmpty } from "./use-cases/load-demo-county.ts";
 
 export const DATABASE_FILE = "app.db";
@@ -48,6 +50,8 @@ export interface StartPlatformOptions {
 export async function startPlatform(options: StartPlatformOptions): Promise<Platform> {
   const { env, log } = options;
   mkdirSync(env.dataDir, { recursive: true });
+  // Tells `npm run restore` that a server holds this DATA_DIR (released in stop()).
+  const serverLock = holdServerLock(env.dataDir);
   const db = openDatabase({ file: join(env.dataDir, DATABASE_FILE) });
   const protector = loadPersonalDataProtector(env.dataDir);
 
@@ -66,6 +70,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
   } catch (error) {
     await enginePromise.then((e) => e?.stop()).catch(() => undefined);
     db.$client.close();
+    serverLock.release();
     throw error;
   }
 
@@ -103,6 +108,8 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
     log,
     jobSearch: createJobSearch({ db, index, log }),
     searchIsHealthy: () => meili.isHealthy(),
+    protector,
+    csrfKey: loadOrCreateSecret(env.dataDir, "csrf-key"),
   });
 
   let stopped = false;
@@ -120,6 +127,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
       await outbox.stop();
       await engine?.stop();
       db.$client.close();
+      serverLock.release();
     },
   };
 }

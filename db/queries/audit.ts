@@ -1,4 +1,5 @@
 /** Appending to the audit log (the table refuses updates and deletes). */
+import { and, desc, eq, gte, lt } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { auditLog } from "../schema.ts";
 
@@ -24,4 +25,33 @@ export function appendAudit(tx: Pick<Db, "insert">, entry: AuditEntry): void {
       after: entry.after ?? null,
     })
     .run();
+}
+
+/** What the audit page filters on; every field optional. Dates are YYYY-MM-DD, inclusive. */
+export interface AuditFilter {
+  entity?: string | undefined;
+  /** A login or a program label (`import`, `demo`, `cli:user`). */
+  actor?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** One page of the audit log, newest first, and whether there is a next page. */
+export function listAudit(db: Db, filter: AuditFilter, page: { limit: number; offset: number }) {
+  const conditions = [
+    filter.entity ? eq(auditLog.entity, filter.entity) : undefined,
+    filter.actor ? eq(auditLog.actorLabel, filter.actor) : undefined,
+    filter.from ? gte(auditLog.at, filter.from) : undefined,
+    // The whole "to" day: every timestamp that starts with it sorts below the next character.
+    filter.to ? lt(auditLog.at, `${filter.to}\uffff`) : undefined,
+  ].filter((c) => c !== undefined);
+  const rows = db
+    .select()
+    .from(auditLog)
+    .where(conditions.length > 0 ? and(...conditions) : undefined)
+    .orderBy(desc(auditLog.id))
+    .limit(page.limit + 1)
+    .offset(page.offset)
+    .all();
+  return { rows: rows.slice(0, page.limit), hasMore: rows.length > page.limit };
 }

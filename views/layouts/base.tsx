@@ -3,7 +3,9 @@
  * tiny app.js), deferred, so the page reads and works before — and without — them.
  */
 import type { Child } from "hono/jsx";
+import { tryGetContext } from "hono/context-storage";
 import { assetUrl } from "../../src/http/static-assets.ts";
+import { currentCsrfToken } from "../components/csrf-field.tsx";
 import { messages } from "../messages.ts";
 
 /** htmx settings compatible with the Content-Security-Policy: no injected styles, no eval. */
@@ -22,6 +24,9 @@ export interface BaseLayoutProps {
 }
 
 export function BaseLayout(props: BaseLayoutProps) {
+  // The CSRF token rides on every htmx request as a header (hx-headers is inherited from <body>).
+  const csrfToken = currentCsrfToken();
+  const signedIn = tryGetContext()?.get("user") !== undefined;
   const title = props.title ? `${props.title} - ${messages.site.name}` : `${messages.site.name} · ${messages.site.tagline}`;
   return (
     <html lang="zh-CN">
@@ -31,13 +36,14 @@ export function BaseLayout(props: BaseLayoutProps) {
         <meta name="description" content={props.description ?? messages.site.description} />
         <meta name="htmx-config" content={HTMX_CONFIG} />
         <meta name="format-detection" content="telephone=no" />
+        {csrfToken ? <meta name="csrf-token" content={csrfToken} /> : null}
         <title>{title}</title>
         <link rel="icon" href={assetUrl("favicon.svg")} type="image/svg+xml" />
         <link rel="stylesheet" href={assetUrl("app.css")} />
         <script src={assetUrl("htmx.js")} defer></script>
         <script src={assetUrl("app.js")} defer></script>
       </head>
-      <body>
+      <body hx-headers={csrfToken ? JSON.stringify({ "X-CSRF-Token": csrfToken }) : undefined}>
         <a class="skip" href="#main">
           {messages.site.skipToContent}
         </a>
@@ -47,6 +53,7 @@ export function BaseLayout(props: BaseLayoutProps) {
           </a>
           <nav aria-label={messages.site.mainNav}>
             <a href="/jobs">{messages.site.jobs}</a>
+            <a href={signedIn ? "/account" : "/login"}>{signedIn ? messages.accounts.account : messages.accounts.login}</a>
           </nav>
         </header>
         <main id="main">{props.children}</main>

@@ -1,0 +1,66 @@
+/**
+ * What the account, token and backup commands share: the DATA_DIR from the environment, the
+ * database, and a way to stop with a message and an exit code.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { openDatabase, type Db } from "../db/client.ts";
+import { EnvError, parseEnv } from "../src/env.ts";
+import { DATABASE_FILE } from "../src/platform.ts";
+import { messages } from "../views/messages.ts";
+import { AccountInputError } from "../src/use-cases/accounts.ts";
+
+/** Exit codes: 0 done, 1 refused (unknown employer, login taken, server running…), 2 bad usage. */
+export const EXIT_REFUSED = 1;
+export const EXIT_USAGE = 2;
+
+export function fail(message: string, code: number): never {
+  process.stderr.write(message + "\n");
+  process.exit(code);
+}
+
+export function dataDirFromEnv(): string {
+  try {
+    return parseEnv(process.env).dataDir;
+  } catch (error) {
+    if (error instanceof EnvError) fail(error.message, EXIT_USAGE);
+    throw error;
+  }
+}
+
+export function openDataDirDatabase(dataDir: string): Db {
+  mkdirSync(dataDir, { recursive: true });
+  return openDatabase({ file: join(dataDir, DATABASE_FILE) });
+}
+
+/** The Chinese (and English) message for a refused account or token request. */
+export function accountErrorMessage(error: AccountInputError): string {
+  const m = messages.cli;
+  const a = messages.accounts;
+  switch (error.problem) {
+    case "unknownEmployer":
+      return m.unknownEmployer(error.value);
+    case "unknownTown":
+      return m.unknownTown(error.value);
+    case "loginTaken":
+      return m.loginTaken(error.value);
+    case "employerRequired":
+      return m.employerRequired;
+    case "employerOnlyForManager":
+      return m.employerOnlyForManager;
+    case "townRequired":
+      return m.townRequired;
+    case "townOnlyForTown":
+      return m.townOnlyForTown;
+    case "tooShort":
+      return `${a.passwordTooShort} (password must be at least 8 characters)`;
+    case "tooLong":
+      return a.passwordTooLong;
+    case "sameAsLogin":
+      return a.passwordSameAsLogin;
+    case "unknownLogin":
+      return m.unknownLogin(error.value);
+    case "unknownToken":
+      return m.unknownToken(Number(error.value));
+  }
+}

@@ -1,0 +1,221 @@
+/**
+ * Who may do what to which record — the one place the platform's access rules live.
+ * Pure: an actor (a signed-in user or another department's API token) and a resource (plain data
+ * naming its owning employer, town or user) in, yes or no out. Guards in src/http ask it; handlers
+ * never test roles themselves.
+ */
+import type { ApiTokenRole, UserRole } from "./enums.ts";
+
+/** A signed-in person. `employerId` is set for managers, `townId` for town cadres (乡镇干部). */
+export interface UserActor {
+  kind: "user";
+  role: UserRole;
+  userId: number;
+  employerId?: number | null;
+  townId?: number | null;
+}
+
+/** Another department's program, calling the JSON API with a token. */
+export interface TokenActor {
+  kind: "token";
+  role: ApiTokenRole;
+  tokenId: number;
+  townId?: number | null;
+}
+
+export type Actor = UserActor | TokenActor;
+
+export const ACTIONS = ["read", "create", "update", "delete"] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/**
+ * The records the rules speak of, each with what decides ownership. `townId` of a worker,
+ * household, placement or alert is the town of the worker's (household's) own village, wherever
+ * they work (DOMAIN.md).
+ */
+export type Resource =
+  | { type: "posting"; employerId: number }
+  | { type: "application"; employerId: number; applicantUserId?: number | null; workerTownId?: number | null }
+  | { type: "placement"; employerId: number | null; townId: number }
+  | { type: "worker"; townId: number }
+  | { type: "household"; townId: number }
+  | { type: "employer"; employerId: number; townId: number }
+  | { type: "user"; userId: number }
+  | { type: "alert"; townId: number }
+  | { type: "audit-log" }
+  /** Figures; `townId` null for the whole county; `detail` when rows name households. */
+  | { type: "stats"; townId: number | null; detail?: boolean };
+
+export type ResourceType = Resource["type"];
+export const RESOURCE_TYPES = [
+  "posting",
+  "application",
+  "placement",
+  "worker",
+  "household",
+  "employer",
+  "user",
+  "alert",
+  "audit-log",
+  "stats",
+] as const satisfies readonly ResourceType[];
+
+const READ_ONLY: readonly Action[] = ["read"];
+const WRITE: readonly Action[] = ["read", "create", "update"];
+const ALL: readonly Action[] = ACTIONS;
+
+/**
+ * May `actor` do `action` to `resource`?
+ * @example can({ kind: "user", role: "manager", userId: 7, employerId: 3 }, "update", { type: "posting", employerId: 3 }) // true
+ */
+export function can(actor: Actor, action: Action, resource: Resource): boolean {
+  // The audit log is written by use-cases as a side effect, never as an action of anyone.
+  if (resource.type === "audit-log") {
+    return action === "read" && actor.kind === "user" && (actor.role === "county" || actor.role === "admin");
+  }
+  return actor.kind === "token" ? tokenCan(actor, action, resource) : userCan(actor, action, resource);
+}
+
+function userCan(actor: UserActor, action: Action, resource: Exclude<Resource, { type: "audit-log" }>): boolean {
+  const allowed = (actions: readonly Action[]) => actions.includes(action);
+  if (resource.type === "user") {
+    if (resource.userId === actor.userId) return action === "read" || action === "update";
+    if (actor.role === "admin") return true;
+    return actor.role === "county" && action === "read";
+  }
+  switch (actor.role) {
+    case "admin":
+      return true;
+    case "county":
+      // County staff keep the whole registry; deleting an employer is an admin's call.
+      return resource.type === "employer" ? allowed(WRITE) : true;
+    case "town": {
+      const mine = (townId: number | null | undefined) => townId != null && townId === actor.townId;
+      switch (resource.type) {
+        case "worker":
+        case "household":
+        case "alert":
+        case "placement":
+          return mine(resource.townId) && allowed(WRITE);
+        case "application":
+          // A cadre applies on a worker's behalf and follows their applications.
+          return action === "create" || (mine(resource.workerTownId) && allowed(WRITE));
+        case "posting":
+          return allowed(READ_ONLY);
+        case "employer":
+          return allowed(READ_ONLY);
+        case "stats":
+          return mine(resource.townId) && allowed(READ_ONLY);
+      }
+      return false;
+    }
+    case "manager": {
+      const mine = (employerId: number | null | undefined) => employerId != null && employerId === actor.employerId;
+      switch (resource.type) {
+        case "posting":
+          return action === "read" || mine(resource.employerId);
+        case "application":
+          // Their applicants: read and move through the pipeline; never delete.
+          return mine(resource.employerId) && (action === "read" || action === "update");
+        case "placement":
+          // The roster: subsidies are paid on it, so rows are corrected, not deleted.
+          return mine(resource.employerId) && allowed(WRITE);
+        case "employer":
+          return mine(resource.employerId) && (action === "read" || action === "update");
+        default:
+          return false;
+      }
+    }
+    case "seeker":
+      switch (resource.type) {
+        case "posting":
+          return allowed(READ_ONLY);
+        case "application":
+          if (action === "create") return resource.applicantUserId == null || resource.applicantUserId === actor.userId;
+          // Withdrawing is an update of one's own application.
+          return resource.applicantUserId === actor.userId && (action === "read" || action === "update");
+        default:
+          return false;
+      }
+  }
+}
+
+function tokenCan(actor: TokenActor, action: Action, resource: Exclude<Resource, { type: "audit-log" }>): boolean {
+  // Departments exchange data; they read, they do not edit the bureau's records.
+  if (action !== "read") return false;
+  switch (resource.type) {
+    case "posting":
+    case "employer":
+      return true;
+    case "stats":
+      if (actor.role === "county") return true;
+      if (actor.role === "town") return resource.townId != null && resource.townId === actor.townId;
+      return !resource.detail && resource.townId === null;
+    case "worker":
+    case "household":
+    case "placement":
+    case "alert":
+      if (actor.role === "county") return true;
+      return actor.role === "town" && resource.townId === actor.townId;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Which rows a list may show: everything, one employer's, one town's, one user's, or nothing.
+ * Queries filter with it so that a list and `can` agree.
+ */
+export type ListScope =
+  | { kind: "all" }
+  | { kind: "employer"; employerId: number }
+  | { kind: "town"; townId: number }
+  | { kind: "user"; userId: number }
+  | { kind: "none" };
+
+/** The scope of `actor`'s lists of `type` records. */
+export function listScope(actor: Actor, type: "posting" | "application" | "placement" | "worker" | "household" | "alert"): ListScope {
+  const role = actor.role;
+  if (role === "admin" || role === "county") return { kind: "all" };
+  if (actor.kind === "user" && role === "manager" && actor.employerId != null) {
+    return type === "posting" || type === "application" || type === "placement"
+      ? { kind: "employer", employerId: actor.employerId }
+      : { kind: "none" };
+  }
+  if (role === "town" && actor.townId != null) {
+    if (type === "posting") return { kind: "all" };
+    if (actor.kind === "token" && type === "application") return { kind: "none" };
+    return { kind: "town", townId: actor.townId };
+  }
+  if (actor.kind === "user" && role === "seeker") {
+    if (type === "posting") return { kind: "all" };
+    return type === "application" ? { kind: "user", userId: actor.userId } : { kind: "none" };
+  }
+  if (role === "department" && type === "posting") return { kind: "all" };
+  return { kind: "none" };
+}
+
+/**
+ * 身份证号 in full: county staff and admins, and the cadres of the worker's own town, who visit
+ * the household. Everyone else sees the mask.
+ */
+export function canSeeFullIdNumber(actor: Actor, worker: { townId: number }): boolean {
+  if (actor.role === "county" || actor.role === "admin") return true;
+  return actor.role === "town" && actor.townId != null && actor.townId === worker.townId;
+}
+
+/**
+ * A phone in full: whoever must call the person. For a worker, as for the ID number; for an
+ * applicant, also the manager of the employer applied to (to call them back) and the seeker
+ * themself.
+ */
+export function canSeeFullPhone(
+  actor: Actor,
+  record: { type: "worker"; townId: number } | { type: "application"; employerId: number; applicantUserId?: number | null; workerTownId?: number | null },
+): boolean {
+  if (actor.role === "county" || actor.role === "admin") return true;
+  if (record.type === "worker") return canSeeFullIdNumber(actor, record);
+  if (actor.kind === "user" && actor.role === "manager") return actor.employerId != null && actor.employerId === record.employerId;
+  if (actor.kind === "user" && actor.role === "seeker") return record.applicantUserId === actor.userId;
+  return actor.role === "town" && actor.townId != null && actor.townId === record.workerTownId;
+}

@@ -1,0 +1,35 @@
+/**
+ * The one way a use-case records a change in the audit log: call `recordChange` inside the
+ * change's transaction with who acted and the record before and after. Secrets are dropped
+ * (src/core/audit-values.ts); the table itself refuses edits (migration 0001).
+ * @example db.transaction((tx) => { const row = insertUser(tx, …); recordChange(tx, by, { action: "create", entity: "user", entityId: row.id, after: row }); });
+ */
+import type { Db } from "../../db/client.ts";
+import { appendAudit } from "../../db/queries/audit.ts";
+import { auditSnapshot } from "../core/audit-values.ts";
+
+/** Who acted: a signed-in user, or a named program (`cli:user`, `import`, `demo`, `system`). */
+export type ChangeAuthor = { userId: number; login: string } | { label: string };
+
+/** Entities the audit page filters on; other strings are allowed for rarer records. */
+export type AuditedEntity = "posting" | "application" | "placement" | "worker" | "household" | "employer" | "user" | "api-token" | (string & {});
+
+export interface Change {
+  action: "create" | "update" | "delete";
+  entity: AuditedEntity;
+  entityId: string | number;
+  before?: unknown;
+  after?: unknown;
+}
+
+export function recordChange(tx: Pick<Db, "insert">, by: ChangeAuthor, change: Change): void {
+  appendAudit(tx, {
+    actorUserId: "userId" in by ? by.userId : null,
+    actorLabel: "userId" in by ? by.login : by.label,
+    action: change.action,
+    entity: change.entity,
+    entityId: change.entityId,
+    before: change.before === undefined ? null : auditSnapshot(change.before),
+    after: change.after === undefined ? null : auditSnapshot(change.after),
+  });
+}

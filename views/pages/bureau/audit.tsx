@@ -1,0 +1,85 @@
+/** The audit log for county staff: filter by entity, actor and dates; newest first; paged. */
+import { BaseLayout } from "../../layouts/base.tsx";
+import { messages } from "../../messages.ts";
+
+export interface AuditRowView {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  before: string;
+  after: string;
+}
+
+export interface AuditPageProps {
+  filter: { entity?: string | undefined; actor?: string | undefined; from?: string | undefined; to?: string | undefined };
+  entities: readonly string[];
+  rows: AuditRowView[];
+  previousHref?: string | undefined;
+  nextHref?: string | undefined;
+  error?: string | undefined;
+}
+
+export function AuditPage(props: AuditPageProps) {
+  const m = messages.audit;
+  const f = props.filter;
+  return (
+    <BaseLayout title={m.title}>
+      <h1>{m.title}</h1>
+      <p>{m.intro}</p>
+      <form class="stacked filters" method="get" action="/bureau/audit">
+        <label for="entity">{m.entity}</label>
+        <select id="entity" name="entity">
+          <option value="">{m.anyEntity}</option>
+          {props.entities.map((e) => (
+            <option value={e} selected={f.entity === e}>
+              {m.entities[e] ?? e}
+            </option>
+          ))}
+        </select>
+        <label for="actor">{m.actor}</label>
+        <input id="actor" name="actor" type="text" value={f.actor ?? ""} placeholder={m.actorPlaceholder} />
+        <label for="from">{m.from}</label>
+        <input id="from" name="from" type="date" value={f.from ?? ""} />
+        <label for="to">{m.to}</label>
+        <input id="to" name="to" type="date" value={f.to ?? ""} />
+        <button type="submit">{m.filter}</button>
+      </form>
+      {props.error ? (
+        <p class="form-error" role="alert">
+          {props.error}
+        </p>
+      ) : null}
+      {props.rows.length === 0 ? (
+        <p class="empty">{m.none}</p>
+      ) : (
+        <ul class="cards audit-rows">
+          {props.rows.map((r) => (
+            <li class="record-card audit-row">
+              <p>
+                <span class="audit-at">{r.at.replace("T", " ").slice(0, 19)}</span> · <span class="audit-actor">{r.actor}</span> ·{" "}
+                {m.actions[r.action] ?? r.action} {m.entities[r.entity] ?? r.entity} #{r.entityId}
+              </p>
+              {r.before ? (
+                <p class="audit-value">
+                  {m.before}: <code>{r.before}</code>
+                </p>
+              ) : null}
+              {r.after ? (
+                <p class="audit-value">
+                  {m.after}: <code>{r.after}</code>
+                </p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      <nav class="pager" aria-label={messages.search.paging}>
+        {props.previousHref ? <a href={props.previousHref}>{messages.search.previous}</a> : <span></span>}
+        {props.nextHref ? <a href={props.nextHref}>{messages.search.next}</a> : <span></span>}
+      </nav>
+    </BaseLayout>
+  );
+}
