@@ -34,7 +34,9 @@ describe("accounts over HTTP", () => {
     const stored = platform.db.$client.prepare("SELECT token_hash FROM sessions").all() as { token_hash: string }[];
     expect(stored.map((s) => s.token_hash)).toContain(hashToken(token));
     expect(JSON.stringify(stored)).not.toContain(token);
-    const page = await web.text(await web.get("/account"));
+    const accountRes = await web.get("/account");
+    expect(accountRes.headers.get("Cache-Control")).toBe("private, no-store");
+    const page = await web.text(accountRes);
     expect(page).toContain("county1");
     expect(page).toContain("县人社局工作人员");
   });
