@@ -1,6 +1,7 @@
 /** Signing in and out, sessions, password rules, login throttling and CSRF — over HTTP, on the real app. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendAudit } from "../db/queries/audit.ts";
+import { chinaTime } from "../src/core/china-time.ts";
 import { createAccount } from "../src/use-cases/accounts.ts";
 import { hashToken } from "../src/security/tokens.ts";
 import { startTestPlatform, type TestPlatform } from "./support/test-platform.ts";
@@ -33,7 +34,9 @@ describe("accounts over HTTP", () => {
     const stored = platform.db.$client.prepare("SELECT token_hash FROM sessions").all() as { token_hash: string }[];
     expect(stored.map((s) => s.token_hash)).toContain(hashToken(token));
     expect(JSON.stringify(stored)).not.toContain(token);
-    const page = await web.text(await web.get("/account"));
+    const accountRes = await web.get("/account");
+    expect(accountRes.headers.get("Cache-Control")).toBe("private, no-store");
+    const page = await web.text(accountRes);
     expect(page).toContain("county1");
     expect(page).toContain("县人社局工作人员");
   });
@@ -92,6 +95,13 @@ describe("accounts over HTTP", () => {
     expect(second.match(/class="record-card audit-row"/g)).toHaveLength(10);
     expect(second).toContain("#paging-0");
     expect(second).not.toContain("offset=100");
+    // Dates are Beijing calendar days, both ends included.
+    const today = chinaTime(new Date().toISOString()).slice(0, 10);
+    const yesterday = chinaTime(new Date(Date.now() - 86_400_000).toISOString()).slice(0, 10);
+    const todays = await (await web.get(`/bureau/audit?actor=import&from=${today}&to=${today}`)).text();
+    expect(todays.match(/class="record-card audit-row"/g)).toHaveLength(50);
+    const before = await (await web.get(`/bureau/audit?actor=import&to=${yesterday}`)).text();
+    expect(before).toContain("没有符合条件的记录");
   });
 
   it("logs out with a POST form, ending the session in the database", async () => {

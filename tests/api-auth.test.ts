@@ -1,8 +1,7 @@
 /** The JSON API's token guard on a tiny Hono app, against tokens made by the real command's use-case. */
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { can } from "../src/core/policy.ts";
-import { apiAuth } from "../src/http/api-auth.ts";
+import { apiAuth, authorizeApi } from "../src/http/api-auth.ts";
 import { errorHandler } from "../src/http/errors.tsx";
 import { createLogger } from "../src/log.ts";
 import { createApiToken, revokeToken } from "../src/use-cases/accounts.ts";
@@ -31,7 +30,7 @@ describe("apiAuth", () => {
     api.onError(errorHandler({ log: createLogger({ level: "silent" }) }));
     api.get("/api/v1/stats/employment", apiAuth({ db: platform.db, roles: ["county", "town", "department"] }), (c) => {
       const townId = c.req.query("town") ? Number(c.req.query("town")) : null;
-      if (!can(c.get("apiActor"), "read", { type: "stats", townId })) return c.json({ message: "无权查看该乡镇" }, 403);
+      authorizeApi(c, "read", { type: "stats", townId });
       return c.json({ rows: [], actor: c.get("apiActor").role });
     });
     api.get("/api/v1/stats/zero-employment", apiAuth({ db: platform.db, roles: ["county", "town"] }), (c) => c.json({ households: [] }));
@@ -67,7 +66,9 @@ describe("apiAuth", () => {
 
   it("gives a town token its own town only", async () => {
     expect((await get(`/api/v1/stats/employment?town=${townIds[0]}`, tokens.town)).status).toBe(200);
-    expect((await get(`/api/v1/stats/employment?town=${townIds[1]}`, tokens.town)).status).toBe(403);
+    const other = await get(`/api/v1/stats/employment?town=${townIds[1]}`, tokens.town);
+    expect(other.status).toBe(403);
+    expect(await other.json()).toEqual({ message: "该访问令牌无权访问这个接口。" });
     expect((await get("/api/v1/stats/employment", tokens.town)).status).toBe(403);
     expect((await get(`/api/v1/stats/employment?town=${townIds[1]}`, tokens.county)).status).toBe(200);
   });

@@ -27,13 +27,14 @@ export function appendAudit(tx: Pick<Db, "insert">, entry: AuditEntry): void {
     .run();
 }
 
-/** What the audit page filters on; every field optional. Dates are YYYY-MM-DD, inclusive. */
+/** What the audit page filters on; every field optional. */
 export interface AuditFilter {
   entity?: string | undefined;
   /** A login or a program label (`import`, `demo`, `cli:user`). */
   actor?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
+  /** ISO instants: entries at or after `fromAt` and before `beforeAt`. */
+  fromAt?: string | undefined;
+  beforeAt?: string | undefined;
 }
 
 /** One page of the audit log, newest first, and whether there is a next page. */
@@ -41,9 +42,8 @@ export function listAudit(db: Db, filter: AuditFilter, page: { limit: number; of
   const conditions = [
     filter.entity ? eq(auditLog.entity, filter.entity) : undefined,
     filter.actor ? eq(auditLog.actorLabel, filter.actor) : undefined,
-    filter.from ? gte(auditLog.at, filter.from) : undefined,
-    // The whole "to" day: every timestamp that starts with it sorts below the next character.
-    filter.to ? lt(auditLog.at, `${filter.to}\uffff`) : undefined,
+    filter.fromAt ? gte(auditLog.at, filter.fromAt) : undefined,
+    filter.beforeAt ? lt(auditLog.at, filter.beforeAt) : undefined,
   ].filter((c) => c !== undefined);
   const rows = db
     .select()

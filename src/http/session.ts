@@ -3,6 +3,7 @@
  * `c.var.user`; sign-in and sign-out set and clear the cookie. The cookie is HttpOnly,
  * SameSite=Lax, Path=/, and Secure when the request came over HTTPS — directly, or through a
  * reverse proxy that says so in X-Forwarded-Proto (trusting it can only make the cookie stricter).
+ * Responses to a signed-in person are `Cache-Control: private, no-store`.
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
@@ -52,6 +53,9 @@ export function sessions(options: { db: Db }): MiddlewareHandler {
     c.set("sessionTokenHash", found?.tokenHash);
     if (token && !found) deleteCookie(c, SESSION_COOKIE, { path: "/" });
     await next();
+    // Pages for a signed-in person may hold personal data: no shared cache, and no copy in the
+    // browser for the next person on a shared phone to bring back with the Back button.
+    if (found && !c.res.headers.has("Cache-Control")) c.res.headers.set("Cache-Control", "private, no-store");
   };
 }
 

@@ -7,6 +7,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { listAudit } from "../../../db/queries/audit.ts";
 import { auditDisplay } from "../../core/audit-values.ts";
+import { chinaTime, startOfChinaDay } from "../../core/china-time.ts";
 import { authorize, requireRole } from "../../http/guards.tsx";
 import type { AppDeps } from "../../app-deps.ts";
 import { AuditPage } from "../../../views/pages/bureau/audit.tsx";
@@ -40,7 +41,8 @@ export function bureauAudit(deps: AppDeps): Hono {
     const error = parsed.success ? undefined : parsed.error.issues[0]?.message;
     const query: Partial<z.infer<typeof AuditQuerySchema>> & { offset: number } = parsed.success ? parsed.data : { offset: 0 };
     const filter = { entity: query.entity, actor: query.actor, from: query.from, to: query.to };
-    const { rows, hasMore } = listAudit(deps.db, filter, { limit: AUDIT_PAGE_SIZE, offset: query.offset });
+    const range = { fromAt: query.from ? startOfChinaDay(query.from) : undefined, beforeAt: query.to ? startOfChinaDay(query.to, 1) : undefined };
+    const { rows, hasMore } = listAudit(deps.db, { entity: filter.entity, actor: filter.actor, ...range }, { limit: AUDIT_PAGE_SIZE, offset: query.offset });
     const href = (offset: number) => {
       const params = new URLSearchParams();
       for (const [k, v] of Object.entries(filter)) if (v) params.set(k, v);
@@ -55,7 +57,7 @@ export function bureauAudit(deps: AppDeps): Hono {
         error={error}
         rows={rows.map((r) => ({
           id: r.id,
-          at: r.at,
+          at: chinaTime(r.at),
           actor: r.actorLabel,
           action: r.action,
           entity: r.entity,

@@ -4,6 +4,7 @@ import { messages } from "../../messages.ts";
 
 export interface AuditRowView {
   id: number;
+  /** Beijing time, `YYYY-MM-DD HH:MM:SS`. */
   at: string;
   actor: string;
   action: string;
@@ -59,7 +60,7 @@ export function AuditPage(props: AuditPageProps) {
           {props.rows.map((r) => (
             <li class="record-card audit-row">
               <p>
-                <span class="audit-at">{r.at.replace("T", " ").slice(0, 19)}</span> · <span class="audit-actor">{r.actor}</span> ·{" "}
+                <span class="audit-at">{r.at}</span> · <span class="audit-actor">{r.actor}</span> ·{" "}
                 {m.actions[r.action] ?? r.action} {m.entities[r.entity] ?? r.entity} #{r.entityId}
               </p>
               {r.before ? (

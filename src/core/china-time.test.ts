@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { chinaTime, startOfChinaDay } from "./china-time.ts";
+
+describe("startOfChinaDay", () => {
+  it.each([
+    ["a day begins at 16:00 UTC the day before", "2026-11-23", 0, "2026-11-22T16:00:00.000Z"],
+    ["the next day, for an inclusive end date", "2026-11-23", 1, "2026-11-23T16:00:00.000Z"],
+    ["across a year end", "2026-12-31", 1, "2026-12-31T16:00:00.000Z"],
+    ["a leap day", "2028-02-29", 0, "2028-02-28T16:00:00.000Z"],
+  ])("%s", (_name, date, days, expected) => {
+    expect(startOfChinaDay(date, days)).toBe(expected);
+  });
+});
+
+describe("chinaTime", () => {
+  it.each([
+    ["afternoon in Beijing", "2026-11-23T06:05:09.123Z", "2026-11-23 14:05:09"],
+    ["after 16:00 UTC is already tomorrow", "2026-11-23T17:30:00.000Z", "2026-11-24 01:30:00"],
+    ["something unparsable is shown as it is", "yesterday", "yesterday"],
+  ])("%s", (_name, iso, expected) => {
+    expect(chinaTime(iso)).toBe(expected);
+  });
+});

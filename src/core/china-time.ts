@@ -1,0 +1,23 @@
+/**
+ * Beijing time for people, UTC instants in storage. China keeps one time zone, UTC+8, without
+ * daylight saving, so a fixed offset is exact.
+ */
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+const DAY_MS = 86_400_000;
+
+/**
+ * The instant a Beijing calendar day (plus `days`) begins, as an ISO string in UTC.
+ * @example startOfChinaDay("2026-11-23") // "2026-11-22T16:00:00.000Z"
+ */
+export function startOfChinaDay(date: string, days = 0): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS - CHINA_OFFSET_MS).toISOString();
+}
+
+/**
+ * `2026-11-23 14:05:09`, Beijing time, from a stored UTC instant; anything unparsable as given.
+ * @example chinaTime("2026-11-23T06:05:09.123Z") // "2026-11-23 14:05:09"
+ */
+export function chinaTime(iso: string): string {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : new Date(ms + CHINA_OFFSET_MS).toISOString().replace("T", " ").slice(0, 19);
+}
