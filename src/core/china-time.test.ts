@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chinaTime, startOfChinaDay } from "./china-time.ts";
+import { chinaDate, chinaTime, startOfChinaDay } from "./china-time.ts";
 
 describe("startOfChinaDay", () => {
   it.each([
@@ -19,5 +19,15 @@ describe("chinaTime", () => {
     ["something unparsable is shown as it is", "yesterday", "yesterday"],
   ])("%s", (_name, iso, expected) => {
     expect(chinaTime(iso)).toBe(expected);
+  });
+});
+
+describe("chinaDate", () => {
+  it.each([
+    ["2026-11-22T15:59:59Z", "2026-11-22"],
+    ["2026-11-22T16:00:00Z", "2026-11-23"],
+    ["2026-12-31T20:00:00Z", "2027-01-01"],
+  ])("%s is %s in China", (instant, expected) => {
+    expect(chinaDate(new Date(instant))).toBe(expected);
   });
 });

@@ -21,3 +21,8 @@ export function chinaTime(iso: string): string {
   const ms = Date.parse(iso);
   return Number.isNaN(ms) ? iso : new Date(ms + CHINA_OFFSET_MS).toISOString().replace("T", " ").slice(0, 19);
 }
+
+/** The Beijing calendar date at `now`, as YYYY-MM-DD. @example chinaDate(new Date("2026-11-22T17:00:00Z")) // "2026-11-23" */
+export function chinaDate(now: Date): string {
+  return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}

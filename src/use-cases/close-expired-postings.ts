@@ -3,7 +3,7 @@
  * search outbox rows that take it off the public board — in one transaction.
  */
 import type { Db } from "../../db/client.ts";
-import { chinaDate } from "../core/dates.ts";
+import { chinaDate } from "../core/china-time.ts";
 import { appendAudit } from "../../db/queries/audit.ts";
 import { enqueueSearchUpdate } from "../../db/queries/outbox.ts";
 import { expiredOpenPostings, setPostingsStatus } from "../../db/queries/postings.ts";
