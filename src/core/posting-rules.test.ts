@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EmployerProfileInputSchema, nextPostingCode, parsePostingInput, splitList } from "./posting-rules.ts";
+import { EmployerProfileInputSchema, nextPostingCode, parsePostingInput, postingStatusAfter, splitList } from "./posting-rules.ts";
 
 const TODAY = "2026-11-23";
 const valid = { title: "缝纫工", headcount: "3" };
@@ -73,4 +73,17 @@ describe("an employer profile form", () => {
       address: null, villageId: 3, lat: null, lng: null, contactName: null, contactPhone: "13812345678",
     });
   });
+});
+
+describe("posting status moves", () => {
+  it.each([
+    ["招聘中", "close", "已关闭"],
+    ["已招满", "close", "已关闭"],
+    ["已关闭", "close", null],
+    ["招聘中", "full", "已招满"],
+    ["已关闭", "full", null],
+    ["已关闭", "reopen", "招聘中"],
+    ["已招满", "reopen", "招聘中"],
+    ["招聘中", "reopen", null],
+  ] as const)("%s after %s is %s", (from, action, to) => expect(postingStatusAfter(from, action)).toBe(to));
 });

@@ -4,7 +4,7 @@
  * Forms post strings; the schemas turn them into the values the database stores.
  */
 import { z } from "zod";
-import { PAY_UNITS, PHYSICAL_DEMANDS, WORKING_TIMES } from "./enums.ts";
+import { PAY_UNITS, PHYSICAL_DEMANDS, WORKING_TIMES, type PostingStatus } from "./enums.ts";
 import { messages } from "../../views/messages.ts";
 
 const m = messages.workshop.errors;
@@ -145,3 +145,18 @@ export const EmployerProfileInputSchema = z.object({
 });
 
 export type EmployerProfileInput = z.output<typeof EmployerProfileInputSchema>;
+
+/** What a manager may do to a posting's status: close it, mark it full, or (re)open it. */
+export type PostingAction = "close" | "full" | "reopen";
+
+const POSTING_MOVES: Record<PostingAction, { from: readonly PostingStatus[]; to: PostingStatus }> = {
+  close: { from: ["招聘中", "已招满"], to: "已关闭" },
+  full: { from: ["招聘中"], to: "已招满" },
+  reopen: { from: ["已关闭", "已招满"], to: "招聘中" },
+};
+
+/** The status after `action`, or null when the action does not apply to `status`. */
+export function postingStatusAfter(status: PostingStatus, action: PostingAction): PostingStatus | null {
+  const move = POSTING_MOVES[action];
+  return move.from.includes(status) ? move.to : null;
+}
