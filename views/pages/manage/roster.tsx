@@ -49,7 +49,7 @@ export function RosterPage(props: RosterPageProps) {
       <h2>
         {w.rosterNow}（{now.length}）
       </h2>
-      {now.length === 0 ? <p class="empty">{m.rosterNone}</p> : <RosterList entries={now} />}
+      {now.length === 0 ? <p class="empty">{m.rosterNone}</p> : <RosterList entries={now} which="now" />}
       <form method="get" action="/manage/roster/export" class="stacked export-form">
         <h2>{w.exportTitle}</h2>
         <TextField name="month" label={w.month} type="month" value={props.month} placeholder="2026-11" />
@@ -72,18 +72,18 @@ export function RosterPage(props: RosterPageProps) {
           <h2>
             {w.rosterPast}（{past.length}）
           </h2>
-          <RosterList entries={past} />
+          <RosterList entries={past} which="past" />
         </>
       ) : null}
     </BaseLayout>
   );
 }
 
-function RosterList(props: { entries: RosterEntry[] }) {
+function RosterList(props: { entries: RosterEntry[]; which: "now" | "past" }) {
   const m = messages.manage;
   const w = messages.workshop;
   return (
-    <ul class="cards roster">
+    <ul class={`cards roster roster-${props.which}`}>
       {props.entries.map((e) => (
         <li class="record-card roster-entry" data-line={`${e.kind}-${e.id}`}>
           <p class="roster-name">
