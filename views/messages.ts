@@ -275,6 +275,7 @@ export const messages = {
       income: "月收入请填 0 以上的整数（元）。",
       reason: "请选择离岗原因。",
       correctionNote: "请写明更正原因（200 字以内）。",
+      noteTooLong: "备注不能超过 500 个字。",
       endBeforeStart: "离岗日期不能早于上岗日期。",
       endInFuture: "离岗日期不能晚于今天。",
       startTooFar: "上岗日期不能超过一个月以后。",

@@ -187,6 +187,8 @@ export function isOnRoster(db: Tx, employerId: number, workerId: number, today: 
 export interface RosterRow {
   kind: "placement" | "pending";
   id: number;
+  /** The registry worker (null for a pending hire). */
+  workerId: number | null;
   name: string;
   phone: string | null;
   village: string | null;
@@ -206,6 +208,7 @@ export function rosterRows(db: Tx, employerId: number, from: string | null, to: 
   const placed = db
     .select({
       id: placements.id,
+      workerId: placements.workerId,
       name: workers.name,
       phone: workers.phone,
       village: villages.name,
@@ -257,7 +260,7 @@ export function rosterRows(db: Tx, employerId: number, from: string | null, to: 
     .all();
   return [
     ...placed.map(({ category, ...r }) => ({ ...r, kind: "placement" as const, assisted: category !== "一般户" })),
-    ...pending.map((r) => ({ ...r, kind: "pending" as const, village: null, townId: null, assisted: false, needsConfirmation: true })),
+    ...pending.map((r) => ({ ...r, kind: "pending" as const, workerId: null, village: null, townId: null, assisted: false, needsConfirmation: true })),
   ].sort((a, b) => (a.startDate < b.startDate ? 1 : a.startDate > b.startDate ? -1 : 0));
 }
 
@@ -274,7 +277,7 @@ export function dashboardCounts(db: Tx, employerId: number, today: string, since
   const working = rosterRows(db, employerId, today, today);
   // A person counts once however many open lines they have.
   const people = new Map<string, boolean>();
-  for (const r of working) people.set(`${r.kind}:${r.kind === "placement" ? r.name + r.phone : r.id}`, r.assisted);
+  for (const r of working) people.set(r.workerId !== null ? `w${r.workerId}` : `h${r.id}`, r.assisted);
   return {
     openPostings,
     newApplicants,

@@ -4,6 +4,9 @@
  */
 import type { ApplicationStatus } from "./enums.ts";
 
+/** Longest manager's note on an application. */
+export const MAX_NOTE_LENGTH = 500;
+
 /**
  * Allowed moves. A hire is undone by recording a departure, not by moving the application back;
  * a withdrawal is the applicant's word and stays; a rejection may be reconsidered.

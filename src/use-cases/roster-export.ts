@@ -39,7 +39,7 @@ export function monthlyRoster(deps: { db: Db }, props: { employerId: number; mon
   // One person per registry worker (their placements are merged by rosterForMonth), one per pending hire.
   const people = new Map<string, { key: number; rows: RosterRow[] }>();
   for (const row of rows) {
-    const id = row.kind === "placement" ? `w:${row.name}:${row.phone ?? ""}:${row.townId}` : `h:${row.id}`;
+    const id = row.workerId !== null ? `w${row.workerId}` : `h${row.id}`;
     const entry = people.get(id) ?? { key: people.size + 1, rows: [] };
     entry.rows.push(row);
     people.set(id, entry);

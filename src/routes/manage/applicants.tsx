@@ -5,6 +5,7 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { applicantsOfEmployer, managedApplicationById, stageCountsOfEmployer } from "../../../db/queries/workshop.ts";
+import { MAX_NOTE_LENGTH } from "../../core/application-pipeline.ts";
 import { APPLICATION_STATUSES } from "../../core/enums.ts";
 import { HireInputSchema, parseWithDates } from "../../core/hire-rules.ts";
 import { actorOf, authorize, requireRole } from "../../http/guards.tsx";
@@ -16,7 +17,7 @@ import { authorOf, backPath, managedEmployerId, noticeOf, today, toApplicantView
 
 export const ApplicationIdSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const MoveFormSchema = z.object({ to: z.enum(APPLICATION_STATUSES), back: z.string().optional() });
-export const NoteFormSchema = z.object({ managerNote: z.string().max(500, messages.workshop.errors.correctionNote), back: z.string().optional() });
+export const NoteFormSchema = z.object({ managerNote: z.string().max(MAX_NOTE_LENGTH, messages.workshop.errors.noteTooLong), back: z.string().optional() });
 
 export function manageApplicants(deps: AppDeps): Hono {
   const app = new Hono();
@@ -77,9 +78,16 @@ export function manageApplicants(deps: AppDeps): Hono {
   app.post("/manage/applicants/:id/note", requireRole("manager"), async (c) => {
     const row = loadApplication(c, "update");
     if (!row) return c.notFound();
-    const form = NoteFormSchema.safeParse(await c.req.parseBody());
+    const body = await c.req.parseBody();
+    const form = NoteFormSchema.safeParse(body);
     const back = backPath(form.success ? form.data.back : undefined, "/manage/applicants");
-    if (!form.success) return c.redirect(`${back}?problem=note`, 303);
+    if (!form.success) {
+      // The applicants page again, with the note as typed and its message on this card.
+      const actor = actorOf(c);
+      const applicants = applicantsOfEmployer(deps.db, row.employerId).map((a) => toApplicantView(actor, a));
+      const noteDraft = { applicationId: row.id, text: typeof body.managerNote === "string" ? body.managerNote : "", error: form.error.issues[0]?.message ?? m.errors.noteTooLong };
+      return c.html(<ApplicantsPage applicants={applicants} stages={stageCountsOfEmployer(deps.db, row.employerId)} error={m.fixErrors} noteDraft={noteDraft} />, 400);
+    }
     applicantNoter(deps, { applicationId: row.id, note: form.data.managerNote, by: authorOf(c) });
     return c.redirect(withNotice(back, "note"), 303);
   });

@@ -3,6 +3,7 @@
  * behind it), the moves the pipeline allows, the manager's note; and the hire form.
  */
 import type { ApplicationStatus } from "../../../src/core/enums.ts";
+import { MAX_NOTE_LENGTH } from "../../../src/core/application-pipeline.ts";
 import { CsrfField } from "../../components/csrf-field.tsx";
 import { Notice, TextField } from "../../components/form-field.tsx";
 import { BaseLayout } from "../../layouts/base.tsx";
@@ -28,7 +29,14 @@ export interface ApplicantView {
 }
 
 /** The list of applicants; `back` is where the forms return to. */
-export function ApplicantList(props: { applicants: ApplicantView[]; back: string; showPosting?: boolean; canEdit: boolean }) {
+/** A note that was refused: its text as typed and the message, shown on its applicant's card. */
+export interface NoteDraft {
+  applicationId: number;
+  text: string;
+  error: string;
+}
+
+export function ApplicantList(props: { applicants: ApplicantView[]; back: string; showPosting?: boolean; canEdit: boolean; noteDraft?: NoteDraft | undefined }) {
   const m = messages.workshop;
   if (props.applicants.length === 0) return <p class="empty">{m.noApplicants}</p>;
   return (
@@ -79,9 +87,21 @@ export function ApplicantList(props: { applicants: ApplicantView[]; back: string
                 <CsrfField />
                 <input type="hidden" name="back" value={props.back} />
                 <label for={`note-${a.id}`}>{m.managerNote}</label>
-                <textarea id={`note-${a.id}`} name="managerNote" rows={2}>
-                  {a.managerNote ?? ""}
+                <textarea
+                  id={`note-${a.id}`}
+                  name="managerNote"
+                  rows={2}
+                  maxlength={MAX_NOTE_LENGTH}
+                  aria-invalid={props.noteDraft?.applicationId === a.id ? "true" : undefined}
+                  aria-describedby={props.noteDraft?.applicationId === a.id ? `note-${a.id}-error` : undefined}
+                >
+                  {props.noteDraft?.applicationId === a.id ? props.noteDraft.text : (a.managerNote ?? "")}
                 </textarea>
+                {props.noteDraft?.applicationId === a.id ? (
+                  <p class="field-error" id={`note-${a.id}-error`}>
+                    {props.noteDraft.error}
+                  </p>
+                ) : null}
                 <button type="submit" class="secondary">
                   {m.saveNote}
                 </button>
@@ -96,7 +116,7 @@ export function ApplicantList(props: { applicants: ApplicantView[]; back: string
   );
 }
 
-export function ApplicantsPage(props: { applicants: ApplicantView[]; stages: Record<string, number>; notice?: string | undefined; error?: string | undefined }) {
+export function ApplicantsPage(props: { applicants: ApplicantView[]; stages: Record<string, number>; notice?: string | undefined; error?: string | undefined; noteDraft?: NoteDraft | undefined }) {
   const m = messages.workshop;
   return (
     <BaseLayout title={m.applicantsTitle}>
@@ -105,7 +125,7 @@ export function ApplicantsPage(props: { applicants: ApplicantView[]; stages: Rec
       <Notice text={props.error} kind="error" />
       <Notice text={props.notice} />
       <StageCounts stages={props.stages} />
-      <ApplicantList applicants={props.applicants} back="/manage/applicants" showPosting canEdit />
+      <ApplicantList applicants={props.applicants} back="/manage/applicants" showPosting canEdit noteDraft={props.noteDraft} />
     </BaseLayout>
   );
 }
