@@ -267,6 +267,10 @@ describe("a workshop manager's work", () => {
     expect((await web.post(`/manage/roster/placement/${line.id}/correction`, { startDate: today, monthlyIncome: "2600", note: "工资录错了" })).status).toBe(303);
     expect(one<{ monthly_income: number }>("SELECT monthly_income FROM placements WHERE id = ?", line.id).monthly_income).toBe(2600);
     expect(count("SELECT count(*) n FROM placement_revisions WHERE placement_id = ?", line.id)).toBe(2);
+    const history = await web.text(await web.get(`/manage/roster/placement/${line.id}`));
+    expect(history).toContain("修改记录");
+    expect(history).toContain("工资录错了");
+    expect(history).toContain("月收入 2500 元");
   });
 
   it("adds someone hired at the gate; a 10-digit phone is refused and nothing is written", async () => {

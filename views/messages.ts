@@ -226,6 +226,8 @@ export const messages = {
     departed: "已登记离岗。",
     correction: "更正记录",
     correctionNote: "更正原因",
+    history: "修改记录（修改前的样子）",
+    historyLine: (at: string, reason: string) => `${at} · ${reason}`,
     saveCorrection: "保存更正",
     corrected: "已更正，原记录已留存。",
     exportTitle: "导出月度花名册",

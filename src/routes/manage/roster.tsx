@@ -5,7 +5,8 @@
  */
 import { Hono, type Context } from "hono";
 import { z } from "zod";
-import { employerProfile, rosterRows, type RosterRow } from "../../../db/queries/workshop.ts";
+import { employerProfile, revisionsOfPlacement, rosterRows, type RosterRow } from "../../../db/queries/workshop.ts";
+import { chinaDate } from "../../core/dates.ts";
 import { CorrectionInputSchema, DepartureInputSchema, GateHireInputSchema, parseWithDates } from "../../core/hire-rules.ts";
 import type { Actor } from "../../core/policy.ts";
 import { actorOf, authorize, requireRole } from "../../http/guards.tsx";
@@ -61,7 +62,14 @@ export function manageRoster(deps: AppDeps): Hono {
     if (!row) return undefined;
     // A pending hire's own town is unknown until the bureau confirms them: the employer's stands in.
     authorize(c, action, { type: "placement", employerId: owner.employerId, townId: row.townId ?? employerTown(owner.employerId) });
-    return { ref: ref.data as RosterLineRef, owner, entry: toEntry(actorOf(c), owner.employerId, row) };
+    const history =
+      ref.data.kind === "placement"
+        ? revisionsOfPlacement(deps.db, ref.data.id).map((r) => {
+            const previous = r.previous as { startDate: string; endDate: string | null; monthlyIncome: number | null };
+            return { at: chinaDate(new Date(r.createdAt)), reason: r.reason ?? "", startDate: previous.startDate, endDate: previous.endDate, monthlyIncome: previous.monthlyIncome };
+          })
+        : [];
+    return { ref: ref.data as RosterLineRef, owner, entry: toEntry(actorOf(c), owner.employerId, row), history };
   };
 
   app.get("/manage/roster", requireRole("manager"), (c) => rosterPage(c, managedEmployerId(c)));
@@ -93,7 +101,7 @@ export function manageRoster(deps: AppDeps): Hono {
   app.get("/manage/roster/:kind/:id", requireRole("manager"), (c) => {
     const line = loadLine(c, "read");
     if (!line) return c.notFound();
-    return c.html(<RosterLinePage entry={line.entry} today={today()} />);
+    return c.html(<RosterLinePage entry={line.entry} today={today()} history={line.history} />);
   });
 
   app.post("/manage/roster/:kind/:id/departure", requireRole("manager"), async (c) => {
@@ -101,7 +109,7 @@ export function manageRoster(deps: AppDeps): Hono {
     if (!line) return c.notFound();
     const values = strings(await c.req.parseBody(), ["endDate", "reason"]);
     const parsed = line.owner.endDate !== null ? { ok: false as const, errors: { endDate: messages.workshop.errors.endBeforeStart } } : parseWithDates(DepartureInputSchema, values, { today: today(), startDate: line.owner.startDate });
-    if (!parsed.ok) return c.html(<RosterLinePage entry={line.entry} today={today()} values={values} errors={parsed.errors} form="departure" />, 400);
+    if (!parsed.ok) return c.html(<RosterLinePage entry={line.entry} today={today()} values={values} errors={parsed.errors} form="departure" history={line.history} />, 400);
     departureRecorder(deps, { line: line.ref, input: parsed.value, by: authorOf(c) });
     deps.pokeSearch?.();
     return c.redirect(withNotice("/manage/roster", "departed"), 303);
@@ -115,7 +123,7 @@ export function manageRoster(deps: AppDeps): Hono {
     const endConflict = parsed.ok && line.owner.endDate !== null && parsed.value.startDate > line.owner.endDate;
     if (!parsed.ok || endConflict) {
       const errors = parsed.ok ? { startDate: messages.workshop.errors.endBeforeStart } : parsed.errors;
-      return c.html(<RosterLinePage entry={line.entry} today={today()} values={values} errors={errors} form="correction" />, 400);
+      return c.html(<RosterLinePage entry={line.entry} today={today()} values={values} errors={errors} form="correction" history={line.history} />, 400);
     }
     placementCorrector(deps, { line: line.ref, input: parsed.value, by: authorOf(c) });
     deps.pokeSearch?.();

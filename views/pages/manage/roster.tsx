@@ -23,6 +23,15 @@ export interface RosterEntry {
   needsConfirmation: boolean;
 }
 
+/** An earlier version of a placement, kept when it was corrected or ended. */
+export interface RosterRevision {
+  at: string;
+  reason: string;
+  startDate: string;
+  endDate: string | null;
+  monthlyIncome: number | null;
+}
+
 export interface RosterPageProps {
   entries: RosterEntry[];
   today: string;
@@ -110,6 +119,8 @@ export function RosterLinePage(props: {
   errors?: Record<string, string>;
   /** Which form the errors belong to. */
   form?: "departure" | "correction";
+  /** Earlier versions of a placement, oldest first. */
+  history?: RosterRevision[];
 }) {
   const m = messages.manage;
   const w = messages.workshop;
@@ -166,6 +177,22 @@ export function RosterLinePage(props: {
           {w.saveCorrection}
         </button>
       </form>
+      {props.history && props.history.length > 0 ? (
+        <section class="history">
+          <h2>{w.history}</h2>
+          <ul class="cards">
+            {props.history.map((h) => (
+              <li class="record-card revision">
+                <p class="muted">{w.historyLine(h.at, h.reason)}</p>
+                <p>
+                  {h.endDate ? m.period(h.startDate, h.endDate) : m.since(h.startDate)}
+                  {h.monthlyIncome !== null ? ` · ${m.income(h.monthlyIncome)}` : ""}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </BaseLayout>
   );
 }
