@@ -86,4 +86,10 @@ describe("posting status moves", () => {
     ["已招满", "reopen", "招聘中"],
     ["招聘中", "reopen", null],
   ] as const)("%s after %s is %s", (from, action, to) => expect(postingStatusAfter(from, action)).toBe(to));
+
+  it("does not reopen a posting past its closing date", () => {
+    expect(postingStatusAfter("已关闭", "reopen", { closingDate: "2026-11-22", today: TODAY })).toBeNull();
+    expect(postingStatusAfter("已关闭", "reopen", { closingDate: TODAY, today: TODAY })).toBe("招聘中");
+    expect(postingStatusAfter("招聘中", "close", { closingDate: "2026-11-22", today: TODAY })).toBe("已关闭");
+  });
 });

@@ -155,8 +155,14 @@ const POSTING_MOVES: Record<PostingAction, { from: readonly PostingStatus[]; to:
   reopen: { from: ["已关闭", "已招满"], to: "招聘中" },
 };
 
-/** The status after `action`, or null when the action does not apply to `status`. */
-export function postingStatusAfter(status: PostingStatus, action: PostingAction): PostingStatus | null {
+/**
+ * The status after `action`, or null when the action does not apply to `status`. A posting past
+ * its closing date cannot recruit again (it would close itself within the hour): the closing
+ * date must be changed first.
+ */
+export function postingStatusAfter(status: PostingStatus, action: PostingAction, closing?: { closingDate: string | null; today: string }): PostingStatus | null {
   const move = POSTING_MOVES[action];
-  return move.from.includes(status) ? move.to : null;
+  if (!move.from.includes(status)) return null;
+  if (move.to === "招聘中" && closing?.closingDate != null && closing.closingDate < closing.today) return null;
+  return move.to;
 }

@@ -50,7 +50,7 @@ export function postingStatusChanger(deps: { db: Db }, props: { postingId: numbe
   return deps.db.transaction((tx) => {
     const before = postingRecordById(tx, props.postingId);
     if (!before) return null;
-    const status = postingStatusAfter(before.status, props.action);
+    const status = postingStatusAfter(before.status, props.action, { closingDate: before.closingDate, today: chinaDate(now) });
     if (status === null) return null;
     const row = updatePosting(tx, before.id, { status, updatedAt: now.toISOString(), ...(status === "招聘中" ? { publishedAt: now.toISOString() } : {}) });
     recordChange(tx, props.by, { action: "update", entity: "posting", entityId: row.id, before: { status: before.status }, after: { status: row.status } });

@@ -114,7 +114,7 @@ export function managePostings(deps: AppDeps): Hono {
     const canEdit = actor.role === "manager";
     const applicants = applicantsOfEmployer(deps.db, posting.employerId, posting.id).map((a) => toApplicantView(actor, a));
     const openings = remainingOpenings(record.headcount, workingFromPosting(deps.db, record.id, today()));
-    const actions = canEdit ? POSTING_ACTIONS.filter((a) => postingStatusAfter(record.status, a) !== null) : [];
+    const actions = canEdit ? POSTING_ACTIONS.filter((a) => postingStatusAfter(record.status, a, { closingDate: record.closingDate, today: today() }) !== null) : [];
     return c.html(
       <ManagedPostingPage
         posting={{ ...record, employerName: posting.employerName, openings }}
