@@ -342,6 +342,42 @@ export const placementRevisions = sqliteTable(
   (t) => [index("placement_revisions_placement_idx").on(t.placementId)],
 );
 
+/**
+ * A hire a manager recorded for someone not (yet) found in the registry: no worker row to hang a
+ * placement on, so it waits here for the bureau to confirm the person (and then points to the
+ * placement made for them). Statistics and subsidies count placements only; the roster and a
+ * posting's remaining openings count these too. Corrections write the audit log.
+ */
+export const pendingHires = sqliteTable(
+  "pending_hires",
+  {
+    id: integer("id").primaryKey(),
+    employerId: integer("employer_id")
+      .notNull()
+      .references(() => employers.id),
+    postingId: integer("posting_id").references(() => postings.id),
+    applicationId: integer("application_id").references(() => applications.id),
+    name: text("name").notNull(),
+    phone: text("phone").notNull(),
+    startDate: text("start_date").notNull(),
+    endDate: text("end_date"),
+    endReason: text("end_reason"),
+    monthlyIncome: integer("monthly_income"),
+    /** The placement the bureau made once it confirmed the person in the registry. */
+    placementId: integer("placement_id").references(() => placements.id),
+    createdByUserId: integer("created_by_user_id").references((): AnySQLiteColumn => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("pending_hires_employer_idx").on(t.employerId, t.startDate),
+    index("pending_hires_posting_idx").on(t.postingId),
+    check("pending_hires_phone_check", sql`length(${t.phone}) = 11`),
+    check("pending_hires_dates_check", sql`${t.endDate} IS NULL OR ${t.endDate} >= ${t.startDate}`),
+    check("pending_hires_income_check", sql`${t.monthlyIncome} IS NULL OR ${t.monthlyIncome} >= 0`),
+  ],
+);
+
 /** An account: seeker, manager (one employer), town cadre (one town), county staff or admin. */
 export const users = sqliteTable(
   "users",

@@ -14,4 +14,6 @@ export interface AppDeps {
   protector: PersonalDataProtector;
   /** Key of the CSRF tokens (DATA_DIR/secrets/csrf-key). */
   csrfKey: string;
+  /** Asks the search outbox worker to run now, after a write that changed postings (optional in tests). */
+  pokeSearch?: () => void;
 }

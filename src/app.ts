@@ -20,6 +20,9 @@ import { bureauAudit } from "./routes/bureau/audit.tsx";
 import { bureauHouseholds } from "./routes/bureau/households.tsx";
 import { bureauWorkers } from "./routes/bureau/workers.tsx";
 import { managePostings } from "./routes/manage/postings.tsx";
+import { manageApplicants } from "./routes/manage/applicants.tsx";
+import { manageProfile } from "./routes/manage/profile.tsx";
+import { manageRoster } from "./routes/manage/roster.tsx";
 import { createLoginThrottle } from "./security/login-throttle.ts";
 
 export function createApp(deps: AppDeps): Hono {
@@ -42,6 +45,9 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", signInRoutes({ ...deps, throttle: createLoginThrottle() }));
   app.route("/", accountRoutes(deps));
   app.route("/", managePostings(deps));
+  app.route("/", manageApplicants(deps));
+  app.route("/", manageRoster(deps));
+  app.route("/", manageProfile(deps));
   app.route("/", bureauWorkers(deps));
   app.route("/", bureauHouseholds(deps));
   app.route("/", bureauAudit(deps));

@@ -110,6 +110,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
     searchIsHealthy: () => meili.isHealthy(),
     protector,
     csrfKey: loadOrCreateSecret(env.dataDir, "csrf-key"),
+    pokeSearch: () => outbox.poke(),
   });
 
   let stopped = false;

@@ -36,6 +36,11 @@ const jobColumns = {
   // An employer's own point when it has one, else its village centre.
   lat: sql<number | null>`coalesce(${employers.lat}, ${villages.lat})`,
   lng: sql<number | null>`coalesce(${employers.lng}, ${villages.lng})`,
+  // 还需 N 人: headcount less the people working from this posting today (China time), placed
+  // or pending the bureau's confirmation (db/queries/workshop.ts counts the same way).
+  openings: sql<number>`max(0, ${postings.headcount}
+    - (SELECT count(*) FROM placements pl WHERE pl.posting_id = ${postings.id} AND (pl.end_date IS NULL OR pl.end_date >= date('now', '+8 hours')))
+    - (SELECT count(*) FROM pending_hires ph WHERE ph.posting_id = ${postings.id} AND ph.placement_id IS NULL AND (ph.end_date IS NULL OR ph.end_date >= date('now', '+8 hours'))))`,
 };
 
 function selectJobs(db: Db) {

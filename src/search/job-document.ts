@@ -34,6 +34,8 @@ export interface JobRow {
   village: string | null;
   lat: number | null;
   lng: number | null;
+  /** Openings left (还需 N 人): headcount less the people working from it now. */
+  openings?: number;
 }
 
 /** Bounds stored for a posting without an age limit, so one range filter serves every posting. */
@@ -63,6 +65,8 @@ export interface JobDocument {
   /** Milliseconds since the epoch, for sorting by newest. */
   publishedAt: number;
   closingDate: string | null;
+  /** Openings left (还需 N 人); absent in documents indexed before it existed. */
+  openings?: number;
   _geo?: { lat: number; lng: number };
 }
 
@@ -94,6 +98,7 @@ export function toJobDocument(row: JobRow): JobDocument {
     headcount: row.headcount,
     publishedAt: row.publishedAt ? Date.parse(row.publishedAt) : 0,
     closingDate: row.closingDate,
+    openings: row.openings ?? row.headcount,
     ...(row.lat !== null && row.lng !== null ? { _geo: { lat: row.lat, lng: row.lng } } : {}),
   };
 }
@@ -112,6 +117,8 @@ export interface JobSummary {
   benefits: string[];
   published_at: string | null;
   distance_km?: number;
+  /** Openings left (还需 N 人), when known. */
+  openings?: number;
 }
 
 export function summaryFromRow(row: JobRow, distanceKm?: number): JobSummary {
@@ -127,6 +134,7 @@ export function summaryFromRow(row: JobRow, distanceKm?: number): JobSummary {
     time: row.workingTime,
     benefits: row.benefits,
     published_at: row.publishedAt,
+    ...(row.openings === undefined ? {} : { openings: row.openings }),
     ...(distanceKm === undefined ? {} : { distance_km: distanceKm }),
   };
 }
@@ -144,6 +152,7 @@ export function summaryFromDocument(doc: JobDocument, geoDistanceMetres?: number
     time: doc.workingTime,
     benefits: doc.benefits,
     published_at: doc.publishedAt ? new Date(doc.publishedAt).toISOString().slice(0, 10) : null,
+    ...(doc.openings === undefined ? {} : { openings: doc.openings }),
     ...(geoDistanceMetres === undefined ? {} : { distance_km: Math.round(geoDistanceMetres / 100) / 10 }),
   };
 }

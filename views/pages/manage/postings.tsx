@@ -1,6 +1,14 @@
-/** A manager's postings, and one posting with the people who applied (read-only for now). */
+/** A manager's postings, and one posting with its details, status actions and applicants. */
+import type { PostingStatus } from "../../../src/core/enums.ts";
+import type { PostingAction } from "../../../src/core/posting-rules.ts";
+import { CsrfField } from "../../components/csrf-field.tsx";
+import { Notice } from "../../components/form-field.tsx";
+import { Openings } from "../../components/openings.tsx";
+import { payText } from "../../format.ts";
 import { BaseLayout } from "../../layouts/base.tsx";
 import { messages } from "../../messages.ts";
+import { ApplicantList, type ApplicantView } from "./applicants.tsx";
+import { ManageNav } from "./manage-nav.tsx";
 
 export interface ManagedPosting {
   code: string;
@@ -10,11 +18,19 @@ export interface ManagedPosting {
   applications: number;
 }
 
-export function ManagedPostingsPage(props: { postings: ManagedPosting[] }) {
+export function ManagedPostingsPage(props: { postings: ManagedPosting[]; canCreate?: boolean }) {
   const m = messages.manage;
   return (
     <BaseLayout title={m.postingsTitle}>
+      <ManageNav />
       <h1>{m.postingsTitle}</h1>
+      {props.canCreate ? (
+        <p>
+          <a class="button" href="/manage/postings/new">
+            {messages.workshop.newPosting}
+          </a>
+        </p>
+      ) : null}
       {props.postings.length === 0 ? (
         <p class="empty">{m.none}</p>
       ) : (
@@ -25,7 +41,7 @@ export function ManagedPostingsPage(props: { postings: ManagedPosting[] }) {
                 {p.title}
               </a>
               <p>
-                {p.employerName} · <span class="badge">{p.status}</span> · {m.applicationsCount(p.applications)}
+                {p.code} · {p.employerName} · <span class="badge">{p.status}</span> · {m.applicationsCount(p.applications)}
               </p>
             </li>
           ))}
@@ -35,40 +51,72 @@ export function ManagedPostingsPage(props: { postings: ManagedPosting[] }) {
   );
 }
 
-export interface Applicant {
-  name: string;
-  phone: string;
-  village: string | null;
-  note: string | null;
-  status: string;
+export type Applicant = ApplicantView;
+
+export interface ManagedPostingDetail {
+  code: string;
+  title: string;
+  description: string;
+  employerName: string;
+  status: PostingStatus;
+  headcount: number;
+  openings: number;
+  payMin: number | null;
+  payMax: number | null;
+  payUnit: "月" | "日" | "计件" | "时";
+  closingDate: string | null;
 }
 
-export function ManagedPostingPage(props: { posting: { title: string; description: string; employerName: string; status: string }; applicants: Applicant[] }) {
+export function ManagedPostingPage(props: {
+  posting: ManagedPostingDetail;
+  applicants: ApplicantView[];
+  /** Status actions the manager may take now (none for a reader). */
+  actions: PostingAction[];
+  canEdit: boolean;
+  notice?: string | undefined;
+  error?: string | undefined;
+}) {
   const m = messages.manage;
+  const w = messages.workshop;
   const p = props.posting;
+  const label: Record<PostingAction, string> = { close: w.close, full: w.markFull, reopen: w.reopen };
+  const back = `/manage/postings/${encodeURIComponent(p.code)}`;
   return (
     <BaseLayout title={p.title}>
+      <ManageNav />
       <h1>{p.title}</h1>
+      <Notice text={props.error} kind="error" />
+      <Notice text={props.notice} />
       <p>
-        {p.employerName} · <span class="badge">{p.status}</span>
+        {p.code} · {p.employerName} · <span class="badge posting-status">{p.status}</span> · <Openings count={p.openings} />
+      </p>
+      <p class="job-pay">{payText(p.payMin, p.payMax, p.payUnit)}</p>
+      <p>
+        {messages.job.headcount(p.headcount)}
+        {p.closingDate ? ` · ${messages.job.closing(p.closingDate)}` : ""}
       </p>
       <p class="posting-description">{p.description}</p>
-      <h2>{m.applicants}</h2>
-      {props.applicants.length === 0 ? (
-        <p class="empty">{m.noApplicants}</p>
-      ) : (
-        <ul class="cards">
-          {props.applicants.map((a) => (
-            <li class="record-card applicant">
-              <p class="applicant-name">{a.name}</p>
-              <p>
-                {m.applicantPhone}: <span class="applicant-phone">{a.phone}</span> · {a.village ?? ""} · <span class="badge">{a.status}</span>
-              </p>
-              {a.note ? <p class="applicant-note">{a.note}</p> : null}
-            </li>
+      {props.canEdit ? (
+        <div class="moves posting-actions">
+          <a class="button secondary" href={`${back}/edit`}>
+            {w.editPosting}
+          </a>
+          <a class="button secondary" href={`/manage/postings/new?from=${encodeURIComponent(p.code)}`}>
+            {w.copyPosting}
+          </a>
+          {props.actions.map((action) => (
+            <form method="post" action={`${back}/status`}>
+              <CsrfField />
+              <input type="hidden" name="action" value={action} />
+              <button type="submit" class="secondary">
+                {label[action]}
+              </button>
+            </form>
           ))}
-        </ul>
-      )}
+        </div>
+      ) : null}
+      <h2>{m.applicants}</h2>
+      <ApplicantList applicants={props.applicants} back={back} canEdit={props.canEdit} />
     </BaseLayout>
   );
 }

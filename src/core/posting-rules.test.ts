@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { EmployerProfileInputSchema, nextPostingCode, parsePostingInput, postingStatusAfter, splitList } from "./posting-rules.ts";
+
+const TODAY = "2026-11-23";
+const valid = { title: "缝纫工", headcount: "3" };
+
+describe("a posting form", () => {
+  it("accepts the least a manager must type, with defaults", () => {
+    const r = parsePostingInput(valid, TODAY);
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        title: "缝纫工", description: "", headcount: 3, payMin: null, payMax: null, payUnit: "月", workingTime: "全天",
+        ageMin: null, ageMax: null, physicalDemand: null, skills: [], benefits: [], closingDate: null,
+      },
+    });
+  });
+
+  it.each([
+    ["an empty title", { ...valid, title: "  " }, "title", "请填写岗位名称"],
+    ["headcount 0", { ...valid, headcount: "0" }, "headcount", "至少 1 人"],
+    ["headcount missing", { title: "x" }, "headcount", "至少 1 人"],
+    ["headcount not a number", { ...valid, headcount: "三" }, "headcount", "至少 1 人"],
+    ["pay minimum above maximum", { ...valid, payMin: "3000", payMax: "2000" }, "payMax", "不能低于下限"],
+    ["negative pay", { ...valid, payMin: "-1" }, "payMin", "0 以上"],
+    ["age range reversed", { ...valid, ageMin: "50", ageMax: "30" }, "ageMax", "不能低于最低年龄"],
+    ["age below 16", { ...valid, ageMin: "15" }, "ageMin", "16 到 100"],
+    ["closing date in the past", { ...valid, closingDate: "2026-11-22" }, "closingDate", "已经过去"],
+    ["closing date not a date", { ...valid, closingDate: "2026-02-30" }, "closingDate", "格式"],
+    ["unknown pay unit", { ...valid, payUnit: "年" }, "payUnit", "选择"],
+  ])("refuses %s", (_name, raw, field, text) => {
+    const r = parsePostingInput(raw, TODAY);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[field]).toContain(text);
+  });
+
+  it("accepts today as closing date, and keeps an old one when editing", () => {
+    expect(parsePostingInput({ ...valid, closingDate: TODAY }, TODAY).ok).toBe(true);
+    expect(parsePostingInput({ ...valid, closingDate: "2026-01-01" }, TODAY, "2026-01-01").ok).toBe(true);
+  });
+
+  it("joins checked and typed benefits, and splits skills on 、", () => {
+    const r = parsePostingInput({ ...valid, benefits: ["包吃", "接送"], benefitsOther: "年终奖、包吃", skills: "缝纫、 熨烫,剪线" }, TODAY);
+    expect(r.ok && r.value.benefits).toEqual(["包吃", "接送", "年终奖"]);
+    expect(r.ok && r.value.skills).toEqual(["缝纫", "熨烫", "剪线"]);
+  });
+});
+
+describe("helpers", () => {
+  it.each([
+    [null, "P00001"],
+    ["P00041", "P00042"],
+    ["P99999", "P100000"],
+  ])("next code after %s is %s", (highest, next) => expect(nextPostingCode(highest)).toBe(next));
+
+  it("splits lists", () => expect(splitList("a、b，c  a")).toEqual(["a", "b", "c"]));
+});
+
+describe("an employer profile form", () => {
+  it.each([
+    [{ contactPhone: "1381234567" }, "contactPhone"],
+    [{ contactPhone: "23812345678" }, "contactPhone"],
+    [{ lat: "25.9" }, "lng"],
+    [{ lat: "95", lng: "115" }, "lat"],
+  ])("refuses %j", (raw, field) => {
+    const r = EmployerProfileInputSchema.safeParse(raw);
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.path[0]).toBe(field);
+  });
+
+  it("accepts an 11-digit phone and empty optional fields", () => {
+    expect(EmployerProfileInputSchema.parse({ contactPhone: " 13812345678 ", address: "", villageId: "3" })).toEqual({
+      address: null, villageId: 3, lat: null, lng: null, contactName: null, contactPhone: "13812345678",
+    });
+  });
+});
+
+describe("posting status moves", () => {
+  it.each([
+    ["招聘中", "close", "已关闭"],
+    ["已招满", "close", "已关闭"],
+    ["已关闭", "close", null],
+    ["招聘中", "full", "已招满"],
+    ["已关闭", "full", null],
+    ["已关闭", "reopen", "招聘中"],
+    ["已招满", "reopen", "招聘中"],
+    ["招聘中", "reopen", null],
+  ] as const)("%s after %s is %s", (from, action, to) => expect(postingStatusAfter(from, action)).toBe(to));
+
+  it("does not reopen a posting past its closing date", () => {
+    expect(postingStatusAfter("已关闭", "reopen", { closingDate: "2026-11-22", today: TODAY })).toBeNull();
+    expect(postingStatusAfter("已关闭", "reopen", { closingDate: TODAY, today: TODAY })).toBe("招聘中");
+    expect(postingStatusAfter("招聘中", "close", { closingDate: "2026-11-22", today: TODAY })).toBe("已关闭");
+  });
+});

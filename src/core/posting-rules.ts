@@ -1,0 +1,168 @@
+/**
+ * What a manager may type into a posting (岗位) and an employer profile, as zod schemas with
+ * messages for people, plus the rules that need more than one field or today's date. Pure.
+ * Forms post strings; the schemas turn them into the values the database stores.
+ */
+import { z } from "zod";
+import { PAY_UNITS, PHYSICAL_DEMANDS, WORKING_TIMES, type PostingStatus } from "./enums.ts";
+import { messages } from "../../views/messages.ts";
+
+const m = messages.workshop.errors;
+
+export const MAX_TITLE_LENGTH = 60;
+export const MAX_DESCRIPTION_LENGTH = 2000;
+export const MAX_HEADCOUNT = 9999;
+export const MAX_PAY_YUAN = 1_000_000;
+export const MIN_WORKING_AGE = 16;
+export const MAX_AGE = 100;
+/** Benefits offered as checkboxes; others may be typed, 、-separated. */
+export const COMMON_BENEFITS = ["包吃", "包住", "接送", "五险", "带薪休假", "可带孩子"] as const;
+
+const blank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+const trimmed = (v: unknown) => (typeof v === "string" ? v.trim() : v);
+
+/** A whole number typed in a form, or null when left empty. */
+function optionalWhole(min: number, max: number, message: string) {
+  return z.preprocess(
+    (v) => (blank(v) ? null : Number(trimmed(v))),
+    z.number({ error: message }).int(message).min(min, message).max(max, message).nullable(),
+  );
+}
+
+function requiredWhole(min: number, max: number, message: string) {
+  return z.preprocess((v) => (blank(v) ? Number.NaN : Number(trimmed(v))), z.number({ error: message }).int(message).min(min, message).max(max, message));
+}
+
+/** A date YYYY-MM-DD that exists on the calendar. */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+export const DateSchema = z.string({ error: m.date }).trim().refine(isCalendarDate, m.date);
+const optionalDate = z.preprocess((v) => (blank(v) ? null : trimmed(v)), DateSchema.nullable());
+
+/** Splits a 、-separated list (also ，, commas and spaces) into distinct trimmed words. */
+export function splitList(value: unknown): string[] {
+  const parts = (Array.isArray(value) ? value : [value])
+    .filter((v): v is string => typeof v === "string")
+    .flatMap((v) => v.split(/[、，,;；\s]+/))
+    .map((v) => v.trim())
+    .filter(Boolean);
+  return [...new Set(parts)];
+}
+
+const listField = z.preprocess(
+  (v) => splitList(v),
+  z.array(z.string().max(20, m.listItem)).max(20, m.listTooLong),
+);
+
+function oneOfOrNull<T extends readonly [string, ...string[]]>(values: T) {
+  return z.preprocess((v) => (blank(v) ? null : trimmed(v)), z.enum(values, { error: m.choice }).nullable());
+}
+
+function oneOfOrDefault<T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) {
+  return z.preprocess((v) => (blank(v) ? fallback : trimmed(v)), z.enum(values, { error: m.choice }));
+}
+
+/**
+ * A posting as a manager types it. Cross-field rules: pay minimum ≤ maximum, age minimum ≤
+ * maximum. The closing date against today is `postingProblems`' job (the schema has no clock).
+ */
+export const PostingInputSchema = z
+  .object({
+    title: z.preprocess(trimmed, z.string({ error: m.titleRequired }).min(1, m.titleRequired).max(MAX_TITLE_LENGTH, m.titleTooLong)),
+    description: z.preprocess((v) => (blank(v) ? "" : trimmed(v)), z.string().max(MAX_DESCRIPTION_LENGTH, m.descriptionTooLong)),
+    headcount: requiredWhole(1, MAX_HEADCOUNT, m.headcount),
+    payMin: optionalWhole(0, MAX_PAY_YUAN, m.pay),
+    payMax: optionalWhole(0, MAX_PAY_YUAN, m.pay),
+    payUnit: oneOfOrDefault(PAY_UNITS, "月"),
+    workingTime: oneOfOrDefault(WORKING_TIMES, "全天"),
+    ageMin: optionalWhole(MIN_WORKING_AGE, MAX_AGE, m.age),
+    ageMax: optionalWhole(MIN_WORKING_AGE, MAX_AGE, m.age),
+    physicalDemand: oneOfOrNull(PHYSICAL_DEMANDS),
+    skills: listField,
+    benefits: listField,
+    benefitsOther: listField,
+    closingDate: optionalDate,
+  })
+  .superRefine((p, ctx) => {
+    if (p.payMin !== null && p.payMax !== null && p.payMin > p.payMax) ctx.addIssue({ code: "custom", path: ["payMax"], message: m.payReversed });
+    if (p.ageMin !== null && p.ageMax !== null && p.ageMin > p.ageMax) ctx.addIssue({ code: "custom", path: ["ageMax"], message: m.ageReversed });
+  })
+  .transform(({ benefitsOther, ...p }) => ({ ...p, benefits: [...new Set([...p.benefits, ...benefitsOther])] }));
+
+export type PostingInput = z.output<typeof PostingInputSchema>;
+
+/** Field → message, the first message of each field. */
+export type FieldErrors = Record<string, string>;
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
+
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
+
+/**
+ * Parses a posting form. `today` (YYYY-MM-DD, China time) rules out a closing date already past;
+ * a posting being edited may keep the closing date it already had.
+ * @example parsePostingInput({ title: "缝纫工", headcount: "3" }, "2026-11-23").ok // true
+ */
+export function parsePostingInput(raw: Record<string, unknown>, today: string, keptClosingDate?: string | null): Parsed<PostingInput> {
+  const parsed = PostingInputSchema.safeParse(raw);
+  const errors = parsed.success ? {} : fieldErrors(parsed.error);
+  const closing = parsed.success ? parsed.data.closingDate : null;
+  if (closing !== null && closing < today && closing !== keptClosingDate) errors.closingDate ??= m.closingPast;
+  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, value: parsed.data };
+}
+
+/** The next posting code after the existing ones: P + five digits, one more than the highest. */
+export function nextPostingCode(highest: string | null | undefined): string {
+  const n = highest ? Number(/^P(\d+)$/.exec(highest)?.[1] ?? 0) : 0;
+  return `P${String(n + 1).padStart(5, "0")}`;
+}
+
+/** Mainland mobile numbers: 11 digits starting with 1. */
+export const PhoneSchema = z.preprocess(trimmed, z.string({ error: m.phone }).regex(/^1\d{10}$/, m.phone));
+
+/** The employer profile a manager keeps. Name and type are the bureau's (recognition). */
+export const EmployerProfileInputSchema = z.object({
+  address: z.preprocess((v) => (blank(v) ? null : trimmed(v)), z.string().max(100, m.addressTooLong).nullable()),
+  villageId: z.preprocess((v) => (blank(v) ? null : Number(v)), z.number({ error: m.choice }).int(m.choice).positive(m.choice).nullable()),
+  lat: z.preprocess((v) => (blank(v) ? null : Number(trimmed(v))), z.number({ error: m.lat }).min(-90, m.lat).max(90, m.lat).nullable()),
+  lng: z.preprocess((v) => (blank(v) ? null : Number(trimmed(v))), z.number({ error: m.lng }).min(-180, m.lng).max(180, m.lng).nullable()),
+  contactName: z.preprocess((v) => (blank(v) ? null : trimmed(v)), z.string().max(20, m.nameTooLong).nullable()),
+  contactPhone: z.preprocess((v) => (blank(v) ? null : v), PhoneSchema.nullable()),
+}).superRefine((p, ctx) => {
+  if ((p.lat === null) !== (p.lng === null)) ctx.addIssue({ code: "custom", path: [p.lat === null ? "lat" : "lng"], message: m.latLngBoth });
+});
+
+export type EmployerProfileInput = z.output<typeof EmployerProfileInputSchema>;
+
+/** What a manager may do to a posting's status: close it, mark it full, or (re)open it. */
+export type PostingAction = "close" | "full" | "reopen";
+
+const POSTING_MOVES: Record<PostingAction, { from: readonly PostingStatus[]; to: PostingStatus }> = {
+  close: { from: ["招聘中", "已招满"], to: "已关闭" },
+  full: { from: ["招聘中"], to: "已招满" },
+  reopen: { from: ["已关闭", "已招满"], to: "招聘中" },
+};
+
+/**
+ * The status after `action`, or null when the action does not apply to `status`. A posting past
+ * its closing date cannot recruit again (it would close itself within the hour): the closing
+ * date must be changed first.
+ */
+export function postingStatusAfter(status: PostingStatus, action: PostingAction, closing?: { closingDate: string | null; today: string }): PostingStatus | null {
+  const move = POSTING_MOVES[action];
+  if (!move.from.includes(status)) return null;
+  if (move.to === "招聘中" && closing?.closingDate != null && closing.closingDate < closing.today) return null;
+  return move.to;
+}

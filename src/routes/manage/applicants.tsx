@@ -1,0 +1,96 @@
+/**
+ * A manager's applicants across their postings, newest first; moving one along the pipeline,
+ * hiring (start date and monthly income), notes. Another employer's applicant answers 404.
+ */
+import { Hono, type Context } from "hono";
+import { z } from "zod";
+import { applicantsOfEmployer, managedApplicationById, stageCountsOfEmployer } from "../../../db/queries/workshop.ts";
+import { MAX_NOTE_LENGTH } from "../../core/application-pipeline.ts";
+import { APPLICATION_STATUSES } from "../../core/enums.ts";
+import { HireInputSchema, parseWithDates } from "../../core/hire-rules.ts";
+import { actorOf, authorize, requireRole } from "../../http/guards.tsx";
+import { applicantMover, applicantNoter } from "../../use-cases/manage-applicants.ts";
+import type { AppDeps } from "../../app-deps.ts";
+import { ApplicantsPage, HirePage } from "../../../views/pages/manage/applicants.tsx";
+import { messages } from "../../../views/messages.ts";
+import { authorOf, backPath, managedEmployerId, noticeOf, today, toApplicantView, withNotice } from "./manager-context.ts";
+
+export const ApplicationIdSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+export const MoveFormSchema = z.object({ to: z.enum(APPLICATION_STATUSES), back: z.string().optional() });
+export const NoteFormSchema = z.object({ managerNote: z.string().max(MAX_NOTE_LENGTH, messages.workshop.errors.noteTooLong), back: z.string().optional() });
+
+export function manageApplicants(deps: AppDeps): Hono {
+  const app = new Hono();
+  const m = messages.workshop;
+
+  /** The application of the URL, authorised for `action`; 404 when missing or another's. */
+  const loadApplication = (c: Context, action: "read" | "update") => {
+    const id = ApplicationIdSchema.safeParse(c.req.param("id"));
+    const row = id.success ? managedApplicationById(deps.db, id.data) : undefined;
+    if (!row) return undefined;
+    authorize(c, action, { type: "application", employerId: row.employerId, applicantUserId: row.applicantUserId });
+    return row;
+  };
+
+  app.get("/manage/applicants", requireRole("manager"), (c) => {
+    const employerId = managedEmployerId(c);
+    const actor = actorOf(c);
+    const applicants = applicantsOfEmployer(deps.db, employerId).map((a) => toApplicantView(actor, a));
+    const error = c.req.query("problem") === "transition" ? m.errors.transition : undefined;
+    return c.html(<ApplicantsPage applicants={applicants} stages={stageCountsOfEmployer(deps.db, employerId)} notice={noticeOf(c)} error={error} />);
+  });
+
+  app.post("/manage/applicants/:id/status", requireRole("manager"), async (c) => {
+    const row = loadApplication(c, "update");
+    if (!row) return c.notFound();
+    const form = MoveFormSchema.safeParse(await c.req.parseBody());
+    const back = backPath(form.success ? form.data.back : undefined, "/manage/applicants");
+    // A hire needs its start date and income: the hire form asks for them.
+    if (form.success && form.data.to === "已录用") return c.redirect(`/manage/applicants/${row.id}/hire?back=${encodeURIComponent(back)}`, 303);
+    const result = form.success ? applicantMover(deps, { applicationId: row.id, to: form.data.to, by: authorOf(c) }) : { ok: false as const };
+    if (!result.ok) return c.redirect(`${back}?problem=transition`, 303);
+    return c.redirect(withNotice(back, "moved"), 303);
+  });
+
+  app.get("/manage/applicants/:id/hire", requireRole("manager"), (c) => {
+    const row = loadApplication(c, "update");
+    if (!row) return c.notFound();
+    const back = backPath(c.req.query("back"), "/manage/applicants");
+    return c.html(<HirePage applicant={{ id: row.id, name: row.applicantName, postingTitle: row.postingTitle }} back={back} values={{ startDate: today(), monthlyIncome: "" }} />);
+  });
+
+  app.post("/manage/applicants/:id/hire", requireRole("manager"), async (c) => {
+    const row = loadApplication(c, "update");
+    if (!row) return c.notFound();
+    const body = await c.req.parseBody();
+    const back = backPath(body.back, "/manage/applicants");
+    const values = { startDate: String(body.startDate ?? ""), monthlyIncome: String(body.monthlyIncome ?? "") };
+    const page = (errors: Record<string, string>) =>
+      c.html(<HirePage applicant={{ id: row.id, name: row.applicantName, postingTitle: row.postingTitle }} back={back} values={values} errors={errors} />, 400);
+    const parsed = parseWithDates(HireInputSchema, values, { today: today() });
+    if (!parsed.ok) return page(parsed.errors);
+    const result = applicantMover(deps, { applicationId: row.id, to: "已录用", hire: parsed.value, by: authorOf(c) });
+    if (!result.ok) return page({ form: result.problem === "alreadyOnRoster" ? m.errors.alreadyOnRoster : m.errors.transition });
+    deps.pokeSearch?.();
+    return c.redirect(withNotice(back, result.hired === "pending" ? "pending" : "hired"), 303);
+  });
+
+  app.post("/manage/applicants/:id/note", requireRole("manager"), async (c) => {
+    const row = loadApplication(c, "update");
+    if (!row) return c.notFound();
+    const body = await c.req.parseBody();
+    const form = NoteFormSchema.safeParse(body);
+    const back = backPath(form.success ? form.data.back : undefined, "/manage/applicants");
+    if (!form.success) {
+      // The applicants page again, with the note as typed and its message on this card.
+      const actor = actorOf(c);
+      const applicants = applicantsOfEmployer(deps.db, row.employerId).map((a) => toApplicantView(actor, a));
+      const noteDraft = { applicationId: row.id, text: typeof body.managerNote === "string" ? body.managerNote : "", error: form.error.issues[0]?.message ?? m.errors.noteTooLong };
+      return c.html(<ApplicantsPage applicants={applicants} stages={stageCountsOfEmployer(deps.db, row.employerId)} error={m.fixErrors} noteDraft={noteDraft} />, 400);
+    }
+    applicantNoter(deps, { applicationId: row.id, note: form.data.managerNote, by: authorOf(c) });
+    return c.redirect(withNotice(back, "note"), 303);
+  });
+
+  return app;
+}

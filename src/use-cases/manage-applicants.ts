@@ -1,0 +1,128 @@
+/**
+ * A manager moves an applicant along the pipeline (报名 → 已联系 → 已录用 | 未录用 | 已撤回) and
+ * keeps notes. A hire puts the person on the roster in the same transaction: a placement for the
+ * registry's worker, or a pending hire for the bureau to confirm; a posting whose hires reach its
+ * headcount becomes full (已招满), and the search outbox learns the openings changed.
+ */
+import type { Db } from "../../db/client.ts";
+import { enqueueSearchUpdate } from "../../db/queries/outbox.ts";
+import {
+  insertPendingHire,
+  insertPlacement,
+  isOnRoster,
+  managedApplicationById,
+  postingRecordById,
+  setApplication,
+  updatePosting,
+  workerIdsByPhone,
+  workingFromPosting,
+} from "../../db/queries/workshop.ts";
+import { canMove, fillsPosting } from "../core/application-pipeline.ts";
+import { chinaDate } from "../core/dates.ts";
+import type { ApplicationStatus } from "../core/enums.ts";
+import type { HireInput } from "../core/hire-rules.ts";
+import { recordChange, type ChangeAuthor } from "./audit-trail.ts";
+
+export type MoveResult =
+  | { ok: true; hired?: "placement" | "pending" }
+  | { ok: false; problem: "transition" | "alreadyOnRoster" | "hireDetailsMissing" };
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/**
+ * Puts someone on an employer's roster: a placement when the registry knows the worker (by the
+ * application's worker, else by a phone that belongs to exactly one registry worker — then marked
+ * for the bureau to confirm), otherwise a pending hire. Returns what was written, or null when
+ * that worker already works there.
+ */
+export function hireOntoRoster(
+  tx: Tx,
+  props: { employerId: number; postingId: number | null; applicationId: number | null; workerId: number | null; name: string; phone: string; hire: HireInput; by: ChangeAuthor; today: string },
+): { kind: "placement" | "pending"; id: number } | null {
+  const byPhone = props.workerId === null ? workerIdsByPhone(tx, props.phone) : [];
+  const workerId = props.workerId ?? (byPhone.length === 1 ? byPhone[0]! : null);
+  const userId = "userId" in props.by ? props.by.userId : null;
+  if (workerId !== null) {
+    if (isOnRoster(tx, props.employerId, workerId, props.today)) return null;
+    const row = insertPlacement(tx, {
+      workerId,
+      employerId: props.employerId,
+      postingId: props.postingId,
+      startDate: props.hire.startDate,
+      monthlyIncome: props.hire.monthlyIncome,
+      needsConfirmation: props.workerId === null,
+      createdByUserId: userId,
+    });
+    recordChange(tx, props.by, { action: "create", entity: "placement", entityId: row.id, after: row });
+    return { kind: "placement", id: row.id };
+  }
+  const row = insertPendingHire(tx, {
+    employerId: props.employerId,
+    postingId: props.postingId,
+    applicationId: props.applicationId,
+    name: props.name,
+    phone: props.phone,
+    startDate: props.hire.startDate,
+    monthlyIncome: props.hire.monthlyIncome,
+    createdByUserId: userId,
+  });
+  // The audit log keeps no phone of a person outside the registry.
+  recordChange(tx, props.by, { action: "create", entity: "pending-hire", entityId: row.id, after: { ...row, phone: undefined } });
+  return { kind: "pending", id: row.id };
+}
+
+/** After a hire or a departure: a recruiting posting that is now fully hired becomes 已招满; search learns the openings. */
+export function refreshPostingAfterHire(tx: Tx, postingId: number, by: ChangeAuthor, now: Date): void {
+  const posting = postingRecordById(tx, postingId);
+  if (!posting) return;
+  if (posting.status === "招聘中" && fillsPosting(posting.headcount, workingFromPosting(tx, postingId, chinaDate(now)))) {
+    updatePosting(tx, postingId, { status: "已招满", updatedAt: now.toISOString() });
+    recordChange(tx, by, { action: "update", entity: "posting", entityId: postingId, before: { status: "招聘中" }, after: { status: "已招满", reason: "hires reached headcount" } });
+  }
+  enqueueSearchUpdate(tx, "posting", [postingId]);
+}
+
+/**
+ * Moves an application to `to`. Moving to 已录用 needs `hire` (start date, monthly income).
+ * @example applicantMover({ db }, { applicationId: 5, to: "已联系", by }) // { ok: true }
+ */
+export function applicantMover(deps: { db: Db }, props: { applicationId: number; to: ApplicationStatus; hire?: HireInput; by: ChangeAuthor; now?: Date }): MoveResult {
+  const now = props.now ?? new Date();
+  return deps.db.transaction((tx): MoveResult => {
+    const before = managedApplicationById(tx, props.applicationId);
+    if (!before || !canMove(before.status, props.to)) return { ok: false, problem: "transition" };
+    let hired: "placement" | "pending" | undefined;
+    if (props.to === "已录用") {
+      if (!props.hire) return { ok: false, problem: "hireDetailsMissing" };
+      const written = hireOntoRoster(tx, {
+        employerId: before.employerId,
+        postingId: before.postingId,
+        applicationId: before.id,
+        workerId: before.workerId,
+        name: before.applicantName,
+        phone: before.applicantPhone,
+        hire: props.hire,
+        by: props.by,
+        today: chinaDate(now),
+      });
+      if (!written) return { ok: false, problem: "alreadyOnRoster" };
+      hired = written.kind;
+    }
+    setApplication(tx, before.id, { status: props.to }, now);
+    recordChange(tx, props.by, { action: "update", entity: "application", entityId: before.id, before: { status: before.status }, after: { status: props.to } });
+    if (hired) refreshPostingAfterHire(tx, before.postingId, props.by, now);
+    return hired ? { ok: true, hired } : { ok: true };
+  });
+}
+
+/** Saves the manager's note on an application. */
+export function applicantNoter(deps: { db: Db }, props: { applicationId: number; note: string; by: ChangeAuthor; now?: Date }): void {
+  const now = props.now ?? new Date();
+  deps.db.transaction((tx) => {
+    const before = managedApplicationById(tx, props.applicationId);
+    if (!before) return;
+    const note = props.note.trim() === "" ? null : props.note.trim();
+    setApplication(tx, before.id, { managerNote: note }, now);
+    recordChange(tx, props.by, { action: "update", entity: "application", entityId: before.id, before: { managerNote: before.managerNote }, after: { managerNote: note } });
+  });
+}

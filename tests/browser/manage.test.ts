@@ -1,0 +1,125 @@
+/**
+ * The whole loop of a workshop manager on a phone: post a job, find it in the public search, see
+ * an applicant, hire them with a start date, see them on the roster and the openings drop, record
+ * their departure. With JavaScript on and off: every step is a real form or link.
+ */
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chinaDate } from "../../src/core/dates.ts";
+import { addDays } from "../../src/core/hire-rules.ts";
+import { createAccount } from "../../src/use-cases/accounts.ts";
+import { findJob } from "../../src/use-cases/find-job.ts";
+import { applyAsAnonymous } from "../support/application-fixture.ts";
+import { launchBrowser, phoneContext, serveApp, type ServedApp } from "../support/browser.ts";
+import { startTestPlatform, type TestPlatform } from "../support/test-platform.ts";
+
+const PASSWORD = "手机上管车间2026";
+
+describe("a manager's loop on a phone", () => {
+  let platform: TestPlatform;
+  let served: ServedApp;
+  let browser: Browser;
+  const today = chinaDate(new Date());
+
+  beforeAll(async () => {
+    platform = await startTestPlatform({ label: "browser-manage" });
+    const employer = platform.db.$client.prepare("SELECT code FROM employers WHERE type = '帮扶车间' ORDER BY id LIMIT 1").get() as { code: string };
+    await createAccount(platform.db, { role: "manager", login: "13600000001", password: PASSWORD, employerCode: employer.code, displayName: "车间主任", by: { label: "test" } });
+    served = await serveApp(platform.app);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await served?.close();
+    await platform?.close();
+  });
+
+  for (const javaScriptEnabled of [true, false]) {
+    it(`posts, hires, and records a departure (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
+      const title = javaScriptEnabled ? "蓝莓分拣工" : "竹编手工艺工";
+      // With JavaScript on, a registry worker applies (their phone is in the registry: a placement);
+      // with it off, someone the registry does not know (a pending hire for the bureau).
+      const registryWorker = platform.db.$client
+        .prepare("SELECT name, phone FROM workers w WHERE phone IS NOT NULL AND (SELECT count(*) FROM workers x WHERE x.phone = w.phone) = 1 AND id NOT IN (SELECT worker_id FROM placements WHERE end_date IS NULL) ORDER BY id LIMIT 1")
+        .get() as { name: string; phone: string };
+      const seeker = javaScriptEnabled ? registryWorker : { name: "钱小兰", phone: "19912340002" };
+      const context = await phoneContext(browser, { javaScriptEnabled });
+      const page = await context.newPage();
+
+      await page.goto(served.baseUrl + "/login");
+      await page.getByLabel("账号（手机号或用户名）").fill("13600000001");
+      await page.getByLabel("密码").fill(PASSWORD);
+      await page.getByRole("button", { name: "登录" }).click();
+      await page.waitForURL(/\/account$/);
+
+      // Post a job; a mistake first, then the fix.
+      await page.goto(served.baseUrl + "/manage");
+      await page.getByRole("link", { name: "发布新岗位" }).click();
+      await page.waitForURL(/\/manage\/postings\/new$/);
+      await page.getByLabel("岗位名称").fill(title);
+      await page.getByLabel("招聘人数").fill("0");
+      await page.getByLabel("工资下限（元）").fill("2000");
+      await page.getByLabel("工资上限（元）").fill("2800");
+      await page.getByLabel("包吃").check();
+      await page.getByRole("button", { name: "发布" }).click();
+      await expect(page.locator("#headcount-error").textContent()).resolves.toContain("招聘人数至少 1 人");
+      await expect(page.getByLabel("岗位名称").inputValue()).resolves.toBe(title);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      await page.getByLabel("招聘人数").fill("3");
+      await page.getByRole("button", { name: "发布" }).click();
+      await page.waitForURL(/\/manage\/postings\/P\d+\?done=created$/);
+      const code = /\/manage\/postings\/(P\d+)/.exec(page.url())![1]!;
+      await expect(page.locator(".openings").textContent()).resolves.toBe("还需 3 人");
+
+      // The public search finds it once the outbox has drained.
+      await platform.outbox.drain();
+      await page.goto(`${served.baseUrl}/jobs?q=${encodeURIComponent(title)}`);
+      await expect(page.locator(`a[href="/jobs/${code}"]`).count()).resolves.toBeGreaterThan(0);
+
+      // STAND-IN for the public apply form (another engineer's): the application row as it would be stored.
+      applyAsAnonymous(platform.db, { postingCode: code, name: seeker.name, phone: seeker.phone, note: "我会踩缝纫机" });
+
+      await page.goto(`${served.baseUrl}/manage/postings/${code}`);
+      const card = page.locator(".applicant", { hasText: seeker.name });
+      await expect(card.locator(".applicant-phone").textContent()).resolves.toBe(seeker.phone);
+      await expect(card.locator(`a[href="tel:${seeker.phone}"]`).count()).resolves.toBe(1);
+      await card.getByRole("link", { name: "录用" }).click();
+      await page.waitForURL(/\/hire\?back=/);
+      const start = addDays(today, -3);
+      await page.getByLabel("上岗日期").fill(start);
+      await page.getByLabel("月收入（元）").fill("2500");
+      await page.getByRole("button", { name: "确认录用" }).click();
+      await page.waitForURL(new RegExp(`/manage/postings/${code}\\?done=${javaScriptEnabled ? "hired" : "pending"}$`));
+      await expect(page.locator(".openings").textContent()).resolves.toBe("还需 2 人");
+      await expect(card.locator(".status").textContent()).resolves.toBe("已录用");
+
+      // The public posting has one opening fewer, in the database and in the index.
+      expect(findJob(platform, code)?.openings).toBe(2);
+      await platform.outbox.drain();
+      const { hits } = await platform.index.search({ q: title, filter: [], sort: [], limit: 5, offset: 0 });
+      expect(hits.find((h) => h.code === code)?.openings).toBe(2);
+
+      // The roster shows them; record the departure.
+      await page.getByRole("link", { name: "在岗名单" }).first().click();
+      await page.waitForURL(/\/manage\/roster$/);
+      await expect(page.locator(".roster-now").textContent()).resolves.toContain(seeker.name);
+      await page.locator(".roster-now").getByRole("link", { name: seeker.name }).click();
+      await page.getByLabel("离岗日期").fill(addDays(today, -1));
+      await page.getByLabel("离岗原因").selectOption("家庭原因");
+      await page.getByRole("button", { name: "确认离岗" }).click();
+      await page.waitForURL(/\/manage\/roster\?done=departed$/);
+      await expect(page.locator(".notice").textContent()).resolves.toContain("已登记离岗");
+      const now = page.locator(".roster-now");
+      if ((await now.count()) > 0) await expect(now.textContent()).resolves.not.toContain(seeker.name);
+      await expect(page.locator(".roster-past").textContent()).resolves.toContain(seeker.name);
+      const row = javaScriptEnabled
+        ? platform.db.$client
+            .prepare("SELECT p.start_date AS s, p.end_date AS e, p.end_reason AS r FROM placements p JOIN workers w ON w.id = p.worker_id JOIN postings j ON j.id = p.posting_id WHERE w.phone = ? AND j.code = ?")
+            .get(seeker.phone, code)
+        : platform.db.$client.prepare("SELECT start_date AS s, end_date AS e, end_reason AS r FROM pending_hires WHERE phone = ?").get(seeker.phone);
+      expect(row).toEqual({ s: start, e: addDays(today, -1), r: "家庭原因" });
+      expect(findJob(platform, code)?.openings).toBe(3);
+      await context.close();
+    });
+  }
+});

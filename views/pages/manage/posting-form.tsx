@@ -1,0 +1,150 @@
+/**
+ * The posting form (new, edit, copy) with an optional preview of what seekers will see. What
+ * was typed comes back in the fields, with each field's message next to it.
+ */
+import { PAY_UNITS, PHYSICAL_DEMANDS, WORKING_TIMES } from "../../../src/core/enums.ts";
+import { COMMON_BENEFITS, type PostingInput } from "../../../src/core/posting-rules.ts";
+import { CsrfField } from "../../components/csrf-field.tsx";
+import { CheckboxGroup, Notice, SelectField, TextAreaField, TextField } from "../../components/form-field.tsx";
+import { payText } from "../../format.ts";
+import { BaseLayout } from "../../layouts/base.tsx";
+import { messages } from "../../messages.ts";
+import { ManageNav } from "./manage-nav.tsx";
+
+/** The form's values as typed (strings; benefits may be several checkboxes). */
+export type PostingFormValues = Record<string, string | string[] | undefined>;
+
+/** A stored posting as form values (for edit and copy). */
+export function postingFormValues(p: Omit<PostingInput, "benefits"> & { benefits: string[] }): PostingFormValues {
+  const common = p.benefits.filter((b) => (COMMON_BENEFITS as readonly string[]).includes(b));
+  const other = p.benefits.filter((b) => !(COMMON_BENEFITS as readonly string[]).includes(b));
+  const s = (v: number | string | null) => (v === null ? "" : String(v));
+  return {
+    title: p.title,
+    description: p.description,
+    headcount: String(p.headcount),
+    payMin: s(p.payMin),
+    payMax: s(p.payMax),
+    payUnit: p.payUnit,
+    workingTime: p.workingTime,
+    ageMin: s(p.ageMin),
+    ageMax: s(p.ageMax),
+    physicalDemand: s(p.physicalDemand),
+    skills: p.skills.join("、"),
+    benefits: common,
+    benefitsOther: other.join("、"),
+    closingDate: s(p.closingDate),
+  };
+}
+
+export interface PostingFormPageProps {
+  /** Where the form posts: /manage/postings/new or /manage/postings/:code/edit. */
+  action: string;
+  heading: string;
+  values: PostingFormValues;
+  errors?: Record<string, string>;
+  /** The parsed posting to preview, when the manager asked for a preview. */
+  preview?: PostingInput & { employerName: string };
+  notice?: string | undefined;
+}
+
+function text(v: string | string[] | undefined): string {
+  return Array.isArray(v) ? v.join("、") : (v ?? "");
+}
+
+export function PostingFormPage(props: PostingFormPageProps) {
+  const m = messages.workshop;
+  const f = m.fields;
+  const v = props.values;
+  const e = props.errors ?? {};
+  const checked = Array.isArray(v.benefits) ? v.benefits : v.benefits ? [v.benefits] : [];
+  const hasErrors = Object.keys(e).length > 0;
+  return (
+    <BaseLayout title={props.heading}>
+      <ManageNav />
+      <h1>{props.heading}</h1>
+      <Notice text={hasErrors ? m.fixErrors : undefined} kind="error" />
+      <Notice text={props.notice} />
+      {props.preview ? <PostingPreview posting={props.preview} /> : null}
+      <form method="post" action={props.action} class="stacked posting-form" novalidate>
+        <CsrfField />
+        <TextField name="title" label={f.title} value={text(v.title)} error={e.title} required />
+        <TextField name="headcount" label={f.headcount} value={text(v.headcount)} error={e.headcount} type="number" inputmode="numeric" required />
+        <div class="pair">
+          <div>
+            <TextField name="payMin" label={f.payMin} value={text(v.payMin)} error={e.payMin} type="number" inputmode="numeric" />
+          </div>
+          <div>
+            <TextField name="payMax" label={f.payMax} value={text(v.payMax)} error={e.payMax} type="number" inputmode="numeric" />
+          </div>
+        </div>
+        <SelectField name="payUnit" label={f.payUnit} value={text(v.payUnit) || "月"} error={e.payUnit} options={PAY_UNITS.map((u) => [u, m.payUnits[u] ?? u] as const)} />
+        <SelectField name="workingTime" label={f.workingTime} value={text(v.workingTime) || "全天"} error={e.workingTime} options={WORKING_TIMES.map((t) => [t, messages.job.time[t]] as const)} />
+        <div class="pair">
+          <div>
+            <TextField name="ageMin" label={f.ageMin} value={text(v.ageMin)} error={e.ageMin} type="number" inputmode="numeric" />
+          </div>
+          <div>
+            <TextField name="ageMax" label={f.ageMax} value={text(v.ageMax)} error={e.ageMax} type="number" inputmode="numeric" />
+          </div>
+        </div>
+        <SelectField
+          name="physicalDemand"
+          label={f.physicalDemand}
+          value={text(v.physicalDemand)}
+          error={e.physicalDemand}
+          options={[["", f.physicalAny] as const, ...PHYSICAL_DEMANDS.map((d) => [d, messages.job.physicalLevel[d] ?? d] as const)]}
+        />
+        <CheckboxGroup name="benefits" legend={f.benefits} options={COMMON_BENEFITS} checked={checked} error={e.benefits} />
+        <TextField name="benefitsOther" label={f.benefitsOther} value={text(v.benefitsOther)} error={e.benefitsOther} />
+        <TextField name="skills" label={f.skills} value={text(v.skills)} error={e.skills} />
+        <TextField name="closingDate" label={f.closingDate} value={text(v.closingDate)} error={e.closingDate} type="date" />
+        <TextAreaField name="description" label={f.description} value={text(v.description)} error={e.description} />
+        <div class="actions">
+          <button type="submit" name="intent" value="preview" class="secondary">
+            {m.preview}
+          </button>
+          <button type="submit" name="intent" value="save">
+            {props.action.endsWith("/new") ? m.publish : m.save}
+          </button>
+        </div>
+      </form>
+    </BaseLayout>
+  );
+}
+
+/** What the public job page will show, from the typed posting (nothing is saved yet). */
+function PostingPreview(props: { posting: PostingInput & { employerName: string } }) {
+  const p = props.posting;
+  const j = messages.job;
+  return (
+    <section class="preview" aria-label={messages.workshop.previewTitle}>
+      <h2>{messages.workshop.previewTitle}</h2>
+      <h3 class="job-title">{p.title}</h3>
+      <p class="job-pay">{payText(p.payMin, p.payMax, p.payUnit)}</p>
+      <dl class="facts">
+        <dt>{j.employer}</dt>
+        <dd>{p.employerName}</dd>
+        <dt>{j.workingTime}</dt>
+        <dd>{j.time[p.workingTime]}</dd>
+        <dt>{j.age}</dt>
+        <dd>{j.ages(p.ageMin, p.ageMax)}</dd>
+        <dt>{j.headcountLabel}</dt>
+        <dd>{j.headcount(p.headcount)}</dd>
+        {p.benefits.length > 0 ? (
+          <>
+            <dt>{j.benefits}</dt>
+            <dd>{p.benefits.join("、")}</dd>
+          </>
+        ) : null}
+        {p.closingDate ? (
+          <>
+            <dt>{j.closingLabel}</dt>
+            <dd>{j.closing(p.closingDate)}</dd>
+          </>
+        ) : null}
+      </dl>
+      <p class="description">{p.description}</p>
+    </section>
+  );
+}
