@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UserRole } from "../src/core/enums.ts";
-import { chinaDate } from "../src/core/dates.ts";
+import { chinaDate } from "../src/core/china-time.ts";
 import { createAccount } from "../src/use-cases/accounts.ts";
 import { startTestPlatform, type TestPlatform } from "./support/test-platform.ts";
 import { webClient, type WebClient } from "./support/web-client.ts";

@@ -5,7 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chinaDate } from "../src/core/dates.ts";
+import { chinaDate } from "../src/core/china-time.ts";
 import { rosterForMonth } from "../src/core/roster.ts";
 import { createAccount } from "../src/use-cases/accounts.ts";
 import { applyAsAnonymous } from "./support/application-fixture.ts";

@@ -18,7 +18,7 @@ import {
   workingFromPosting,
 } from "../../db/queries/workshop.ts";
 import { canMove, fillsPosting } from "../core/application-pipeline.ts";
-import { chinaDate } from "../core/dates.ts";
+import { chinaDate } from "../core/china-time.ts";
 import type { ApplicationStatus } from "../core/enums.ts";
 import type { HireInput } from "../core/hire-rules.ts";
 import { recordChange, type ChangeAuthor } from "./audit-trail.ts";

@@ -7,7 +7,7 @@ import type { Db } from "../../db/client.ts";
 import { enqueueSearchUpdate } from "../../db/queries/outbox.ts";
 import { highestPostingCode, insertPosting, postingRecordById, updatePosting, workingFromPosting, type PostingRecord } from "../../db/queries/workshop.ts";
 import { fillsPosting } from "../core/application-pipeline.ts";
-import { chinaDate } from "../core/dates.ts";
+import { chinaDate } from "../core/china-time.ts";
 import { nextPostingCode, postingStatusAfter, type PostingAction, type PostingInput } from "../core/posting-rules.ts";
 import { recordChange, type ChangeAuthor } from "./audit-trail.ts";
 

@@ -6,7 +6,7 @@
  */
 import type { Db } from "../../db/client.ts";
 import { pendingHireById, placementRecordById, revisePlacement, updatePendingHire } from "../../db/queries/workshop.ts";
-import { chinaDate } from "../core/dates.ts";
+import { chinaDate } from "../core/china-time.ts";
 import type { CorrectionInput, DepartureInput, GateHireInput } from "../core/hire-rules.ts";
 import { recordChange, type ChangeAuthor } from "./audit-trail.ts";
 import { hireOntoRoster, refreshPostingAfterHire } from "./manage-applicants.ts";

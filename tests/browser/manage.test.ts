@@ -5,7 +5,7 @@
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chinaDate } from "../../src/core/dates.ts";
+import { chinaDate } from "../../src/core/china-time.ts";
 import { addDays } from "../../src/core/hire-rules.ts";
 import { createAccount } from "../../src/use-cases/accounts.ts";
 import { findJob } from "../../src/use-cases/find-job.ts";

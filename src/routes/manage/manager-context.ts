@@ -7,7 +7,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ManagedApplicationRow } from "../../../db/queries/workshop.ts";
 import { nextStatuses } from "../../core/application-pipeline.ts";
-import { chinaDate } from "../../core/dates.ts";
+import { chinaDate } from "../../core/china-time.ts";
 import { maskPhone } from "../../core/id-number.ts";
 import { canSeeFullPhone, listScope, type Actor } from "../../core/policy.ts";
 import { actorOf, currentUser } from "../../http/guards.tsx";

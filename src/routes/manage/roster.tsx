@@ -6,7 +6,7 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { employerProfile, revisionsOfPlacement, rosterRows, type RosterRow } from "../../../db/queries/workshop.ts";
-import { chinaDate } from "../../core/dates.ts";
+import { chinaDate } from "../../core/china-time.ts";
 import { CorrectionInputSchema, DepartureInputSchema, GateHireInputSchema, parseWithDates } from "../../core/hire-rules.ts";
 import type { Actor } from "../../core/policy.ts";
 import { actorOf, authorize, requireRole } from "../../http/guards.tsx";
