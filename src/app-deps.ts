@@ -9,4 +9,8 @@ export interface AppDeps {
   jobSearch: JobSearch;
   /** Is the search engine answering? */
   searchIsHealthy: () => Promise<boolean>;
+  /** Today in China (YYYY-MM-DD): closing dates are days of the county. */
+  today: () => string;
+  /** The address people reach the platform at, for QR codes (default: the request's own). */
+  publicUrl?: string;
 }

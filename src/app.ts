@@ -10,6 +10,8 @@ import { requestLog } from "./http/request-log.ts";
 import { securityHeaders } from "./http/security-headers.ts";
 import { staticAssets } from "./http/static-assets.ts";
 import { health } from "./routes/health.ts";
+import { api } from "./routes/api/index.ts";
+import { applyRoutes } from "./routes/public/apply.tsx";
 import { jobBoard } from "./routes/public/job-board.tsx";
 
 export function createApp(deps: AppDeps): Hono {
@@ -23,5 +25,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", staticAssets());
   app.route("/", health(deps));
   app.route("/", jobBoard(deps));
+  app.route("/", applyRoutes(deps));
+  app.route("/api/v1", api(deps));
   return app;
 }

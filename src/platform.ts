@@ -12,6 +12,8 @@ import { createApp } from "./app.ts";
 import type { Env } from "./env.ts";
 import { errorFields, type Logger } from "./log.ts";
 import { startBundledEngine, type RunningEngine } from "./search/engine-process.ts";
+import { dateInChina } from "./core/dates.ts";
+import { requeueIfOutdated } from "./search/index-version.ts";
 import { createJobSearch } from "./search/job-search.ts";
 import { createJobsIndex, type JobsIndex } from "./search/jobs-index.ts";
 import { createMeiliClient } from "./search/meili-client.ts";
@@ -73,6 +75,8 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
   try {
     // Settings first, then documents: the engine indexes documents with the settings in force.
     await index.ensure();
+    const requeued = await requeueIfOutdated({ db, index });
+    if (requeued > 0) log.info("search index of an older shape or empty; sending every posting again", { postings: requeued });
     await outbox.drain();
   } catch (error) {
     // The board still answers from the database; the worker retries until the engine is back.
@@ -80,11 +84,14 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
   }
   outbox.start();
 
+  const today = () => dateInChina(new Date());
   const app = createApp({
     db,
     log,
-    jobSearch: createJobSearch({ db, index, log }),
+    jobSearch: createJobSearch({ db, index, log, today }),
     searchIsHealthy: () => meili.isHealthy(),
+    today,
+    ...(env.publicUrl ? { publicUrl: env.publicUrl } : {}),
   });
 
   let stopped = false;
