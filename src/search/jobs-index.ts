@@ -53,6 +53,8 @@ export interface JobsIndex {
   /** Removes every document (before a full rebuild). */
   clear(): Promise<MeiliTask>;
   search(params: JobsIndexSearch): Promise<MeiliSearchResponse<JobDocument>>;
+  /** One document by posting code, or undefined. */
+  get(code: string): Promise<JobDocument | undefined>;
   /** Several searches in one request (results in the same order). */
   multiSearch(queries: JobsIndexSearch[]): Promise<MeiliSearchResponse<JobDocument>[]>;
   count(): Promise<number>;
@@ -85,6 +87,14 @@ export function createJobsIndex(meili: MeiliClient, name: string): JobsIndex {
     remove: (codes) => meili.request<MeiliTask>("POST", `${base}/documents/delete-batch`, codes),
     clear: () => meili.request<MeiliTask>("DELETE", `${base}/documents`),
     search: (params) => meili.request<MeiliSearchResponse<JobDocument>>("POST", `${base}/search`, params),
+    async get(code) {
+      try {
+        return await meili.request<JobDocument>("GET", `${base}/documents/${encodeURIComponent(code)}`);
+      } catch (error) {
+        if ((error as { code?: string }).code === "document_not_found") return undefined;
+        throw error;
+      }
+    },
     async multiSearch(queries) {
       const response = await meili.request<{ results: MeiliSearchResponse<JobDocument>[] }>("POST", "/multi-search", {
         queries: queries.map((query) => ({ indexUid: name, ...query })),
