@@ -46,6 +46,7 @@ export const messages = {
     ageLabel: "我的年龄",
     ageHint: "填上年龄，只看收这个年龄的岗位",
     sortLabel: "排序",
+    /** relevance is the form's "no choice": nearest first once a place is chosen, else best match. */
     sorts: { relevance: "推荐", newest: "最新发布", distance: "离我最近", pay: "工资最高" } satisfies Record<JobSort, string>,
     originLabel: "从哪里算距离",
     originNone: "不选",

@@ -44,8 +44,6 @@ export interface JobResults {
   hits: JobSummary[];
   total: number;
   degraded: boolean;
-  /** The order the hits are in (distance falls back when there is no origin). */
-  sort: JobSort;
   facets?: FacetCounts;
 }
 
@@ -146,7 +144,6 @@ export function createJobSearch(deps: { db: Db; index: JobsIndex; log: Logger; t
       hits: response.hits.map((doc) => summaryFromDocument(doc, query.origin && doc._geo ? distanceKm(query.origin, doc._geo) : undefined)),
       total: response.estimatedTotalHits ?? response.totalHits ?? response.hits.length,
       degraded: false,
-      sort: effectiveSort(query),
       ...(query.facets ? { facets: facetsFrom(response, new Map(counted.map((facet, i) => [facet, others[i]!]))) } : {}),
     };
   };
@@ -168,7 +165,6 @@ export function createJobSearch(deps: { db: Db; index: JobsIndex; log: Logger; t
       hits: hits.slice(query.offset, query.offset + query.limit).map((hit) => summaryFromRow(hit.row, hit.distance)),
       total: hits.length,
       degraded: true,
-      sort,
       ...(query.facets ? { facets: countFacets(facts, query) } : {}),
     };
   };

@@ -7,7 +7,7 @@ import type { FacetCounts } from "../../src/core/job-filters.ts";
 import { MAX_SEEKER_AGE, MIN_SEEKER_AGE, RADIUS_CHOICES_KM } from "../../src/core/job-filters.ts";
 import type { VillageOption } from "../../db/queries/regions.ts";
 import { jobsHref, type JobBoardQuery } from "../../src/routes/public/job-board-query.ts";
-import { JOB_SORTS, type JobSort } from "../../src/search/job-search.ts";
+import { JOB_SORTS } from "../../src/search/job-search.ts";
 import { messages } from "../messages.ts";
 import { chosenFilterCount, FilterGroups } from "./job-filters.tsx";
 
@@ -15,8 +15,6 @@ const m = messages.search;
 
 export interface JobSearchFormProps {
   query: JobBoardQuery;
-  /** The order the results are in. */
-  sort: JobSort;
   facets: FacetCounts | undefined;
   towns: readonly string[];
   villages: readonly VillageOption[];
@@ -78,8 +76,9 @@ export function JobSearchForm(props: JobSearchFormProps) {
         <div class="field sort">
           <label for="sort">{m.sortLabel}</label>
           <select id="sort" name="sort" class="live">
+            {/* No choice: nearest first once a place is chosen, else best match (effectiveSort). */}
             {JOB_SORTS.map((sort) => (
-              <option value={sort} selected={props.sort === sort}>
+              <option value={sort === "relevance" ? "" : sort} selected={(query.sort ?? "relevance") === sort}>
                 {m.sorts[sort]}
               </option>
             ))}

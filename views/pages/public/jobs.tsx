@@ -20,7 +20,7 @@ export function JobsPage(props: JobsPageProps) {
   return (
     <BaseLayout title={q ? `${q} - ${messages.site.jobs}` : messages.site.jobs}>
       <h1>{messages.site.jobs}</h1>
-      <JobSearchForm query={props.query} sort={props.results.sort} facets={props.results.facets} towns={props.towns} villages={props.villages} />
+      <JobSearchForm query={props.query} facets={props.results.facets} towns={props.towns} villages={props.villages} />
       <JobList results={props.results} {...props.list} />
     </BaseLayout>
   );
