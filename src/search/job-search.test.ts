@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { effectiveSort, engineFilter, engineSort } from "./job-search.ts";
+import { effectiveSort, engineFilter, engineSort, type JobQuery } from "./job-search.ts";
 
 const origin = { lat: 25.95, lng: 115.4 };
 
@@ -25,13 +25,13 @@ describe("the engine's filter and sort for a query", () => {
     expect(engineFilter({ type: "帮扶车间", time: "半天" }, "type")).toEqual(['workingTime = "半天"']);
   });
 
-  it.each([
+  it.each<[Pick<JobQuery, "q" | "sort" | "origin">, string, string[]]>([
     [{}, "relevance", ["publishedAt:desc"]],
     [{ q: "缝纫" }, "relevance", []],
     [{ origin }, "distance", ["_geoPoint(25.95, 115.4):asc"]],
-    [{ sort: "distance" as const }, "relevance", ["publishedAt:desc"]],
-    [{ q: "缝纫", sort: "pay" as const }, "pay", ["monthlyPay:desc"]],
-    [{ q: "缝纫", sort: "newest" as const, origin }, "newest", ["publishedAt:desc"]],
+    [{ sort: "distance" }, "relevance", ["publishedAt:desc"]],
+    [{ q: "缝纫", sort: "pay" }, "pay", ["monthlyPay:desc"]],
+    [{ q: "缝纫", sort: "newest", origin }, "newest", ["publishedAt:desc"]],
   ])("orders %j by %s", (query, sort, engine) => {
     expect(effectiveSort(query)).toBe(sort);
     expect(engineSort(query)).toEqual(engine);
