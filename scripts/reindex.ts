@@ -59,9 +59,20 @@ async function main(): Promise<number> {
       }
     }
 
-    const bar = progressBar(text.progress);
-    const result = await rebuildJobsIndex({ db, meili, indexName, log, onProgress: ({ done, total }) => bar.update(done, total) });
-    bar.finish();
+    const bars = { read: progressBar(text.reading), index: progressBar(text.indexing) };
+    let stage: keyof typeof bars = "read";
+    const result = await rebuildJobsIndex({
+      db,
+      meili,
+      indexName,
+      log,
+      onProgress: (progress) => {
+        if (progress.stage !== stage) bars[stage].finish();
+        stage = progress.stage;
+        bars[stage].update(progress.done, progress.total);
+      },
+    });
+    bars[stage].finish();
     process.stdout.write(text.done(result.documents, result.ms / 1000) + "\n");
     return 0;
   } catch (error) {

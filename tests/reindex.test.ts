@@ -73,7 +73,8 @@ describe("npm run reindex", () => {
     const run = await reindex();
     expect(run.code).toBe(0);
     expect(run.stderr).toContain(platform!.engine!.url);
-    expect(run.stderr).toMatch(/重建索引 \[#+\] 100% 13\/13/);
+    expect(run.stderr).toMatch(/读取岗位 \[#+\] 100% 13\/13/);
+    expect(run.stderr).toMatch(/建立索引 \[#+\] 100% 100\/100/);
     expect(run.stdout).toMatch(/索引已重建：13 个岗位/);
     // The server's own index handle sees the rebuilt index: it is the same name after the swap.
     expect(await indexedCodes(platform!)).toEqual([...RECRUITING_FIXTURE_CODES].sort());

@@ -160,7 +160,8 @@ export const messages = {
   },
   cli: {
     reindex: {
-      progress: "重建索引",
+      reading: "读取岗位",
+      indexing: "建立索引",
       usingRunning: (url: string) => `使用正在运行的搜索引擎 ${url}`,
       startingEngine: "没有正在运行的搜索引擎，先启动自带的搜索引擎……",
       externalDown: (url: string) => `连不上搜索引擎 ${url}，请检查 MEILI_URL 和 MEILI_MASTER_KEY。`,

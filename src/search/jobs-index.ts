@@ -58,7 +58,8 @@ export interface JobsIndex {
   /** Several searches in one request (results in the same order). */
   multiSearch(queries: JobsIndexSearch[]): Promise<MeiliSearchResponse<JobDocument>[]>;
   count(): Promise<number>;
-  waitForTask(task: MeiliTask): Promise<void>;
+  /** Waits for a task (up to two minutes unless told). */
+  waitForTask(task: MeiliTask, timeoutMs?: number): Promise<void>;
   /** Deletes the whole index; resolves when it is gone (or was not there). */
   drop(): Promise<void>;
   /** Exchanges the contents of this index and another, atomically; resolves when done. */
@@ -105,7 +106,7 @@ export function createJobsIndex(meili: MeiliClient, name: string): JobsIndex {
       const stats = await meili.request<{ numberOfDocuments: number }>("GET", `${base}/stats`);
       return stats.numberOfDocuments;
     },
-    waitForTask: (task) => meili.waitForTask(task),
+    waitForTask: (task, timeoutMs) => meili.waitForTask(task, timeoutMs),
     async drop() {
       try {
         await meili.waitForTask(await meili.request<MeiliTask>("DELETE", base));
