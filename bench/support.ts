@@ -48,4 +48,4 @@ export const SEARCH_MIX: readonly string[] = [
   "sort=distance&lat=25.95&lng=115.4",
   "q=缝纫&lat=25.99&lng=115.38&radius=20",
   "sort=newest&offset=40",
-].map((qs) => qs.replace(/[^=&]+$|(?<==)[^&]+/g, (v) => encodeURIComponent(v)));
+].map((qs) => new URLSearchParams(qs).toString());

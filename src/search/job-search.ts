@@ -171,7 +171,7 @@ export function createJobSearch(deps: { db: Db; index: JobsIndex; log: Logger; t
 
   return {
     async search(asked) {
-      const query: JobQuery = { openOn: deps.today(), ...asked };
+      const query: JobQuery = { ...asked, openOn: asked.openOn ?? deps.today() };
       const q = normaliseQuery(query.q ?? "");
       try {
         return await fromEngine(query, q);

@@ -3,9 +3,8 @@ import { jobRowByCode } from "../../db/queries/jobs.ts";
 import type { Db } from "../../db/client.ts";
 import { applicationBlock, type ApplicationBlock } from "../core/application.ts";
 import { distanceKm } from "../core/geo.ts";
-import type { JobBoardQuery } from "../routes/public/job-board-query.ts";
 import { jobPoint, type JobRow } from "../search/job-document.ts";
-import { resolveOrigin, type Origin } from "./search-job-board.ts";
+import { resolveOrigin, type Origin, type OriginChoice } from "./search-job-board.ts";
 
 /** Posting codes as the registry writes them; anything else is not looked up. */
 const CODE = /^[\w-]{1,40}$/;
@@ -24,7 +23,7 @@ export interface JobPageData {
 }
 
 /** A posting with what its page shows around it: whether it is open, and how far it is. */
-export function findJobPage(deps: { db: Db }, code: string, where: Pick<JobBoardQuery, "village" | "lat" | "lng">, today: string): JobPageData | undefined {
+export function findJobPage(deps: { db: Db }, code: string, where: OriginChoice, today: string): JobPageData | undefined {
   const job = findJob(deps, code);
   if (!job) return undefined;
   const origin = resolveOrigin(deps.db, where);

@@ -15,8 +15,15 @@ export interface Origin {
   village?: string;
 }
 
+/** Where a search says the seeker is: a village of the registry, or a position. */
+export interface OriginChoice {
+  village?: number | undefined;
+  lat?: number | undefined;
+  lng?: number | undefined;
+}
+
 /** The origin a search names: the phone's position first (the newer choice), else the village. */
-export function resolveOrigin(db: Db, query: Pick<JobBoardQuery, "village" | "lat" | "lng">): Origin | undefined {
+export function resolveOrigin(db: Db, query: OriginChoice): Origin | undefined {
   if (query.lat !== undefined && query.lng !== undefined) return { point: { lat: query.lat, lng: query.lng } };
   const village = query.village === undefined ? undefined : villageById(db, query.village);
   return village ? { point: { lat: village.lat, lng: village.lng }, village: village.name } : undefined;
@@ -33,14 +40,15 @@ export async function searchJobBoard(deps: { db: Db; jobSearch: JobSearch }, que
   const origin = resolveOrigin(deps.db, query);
   const results = await deps.jobSearch.search({
     q: query.q,
-    ...(query.type ? { type: query.type } : {}),
-    ...(query.town ? { town: query.town } : {}),
-    ...(query.time ? { time: query.time } : {}),
-    ...(query.age !== undefined ? { age: query.age } : {}),
-    ...(query.benefit.length > 0 ? { benefits: query.benefit } : {}),
-    ...(query.pay !== undefined ? { payAtLeast: query.pay } : {}),
-    ...(origin ? { origin: origin.point, ...(query.radius !== undefined ? { radiusKm: query.radius } : {}) } : {}),
-    ...(query.sort ? { sort: query.sort } : {}),
+    type: query.type,
+    town: query.town,
+    time: query.time,
+    age: query.age,
+    benefits: query.benefit,
+    payAtLeast: query.pay,
+    origin: origin?.point,
+    radiusKm: origin ? query.radius : undefined,
+    sort: query.sort,
     limit,
     offset: query.offset ?? 0,
     facets: true,

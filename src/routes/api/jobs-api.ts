@@ -93,14 +93,15 @@ export function jobsApi(deps: AppDeps): Hono {
     const query = parsed.data;
     const origin = query.lat !== undefined && query.lng !== undefined ? { lat: query.lat, lng: query.lng } : undefined;
     const results = await deps.jobSearch.search({
-      ...(query.q ? { q: query.q } : {}),
-      ...(query.type ? { type: query.type } : {}),
-      ...(query.town ? { town: query.town } : {}),
-      ...(query.time ? { time: query.time } : {}),
-      ...(query.age !== undefined ? { age: query.age } : {}),
-      ...(query.benefit ? { benefits: query.benefit } : {}),
-      ...(origin ? { origin, ...(query.radius_km !== undefined ? { radiusKm: query.radius_km } : {}) } : {}),
-      ...(query.sort ? { sort: query.sort } : {}),
+      q: query.q,
+      type: query.type,
+      town: query.town,
+      time: query.time,
+      age: query.age,
+      benefits: query.benefit,
+      origin,
+      radiusKm: query.radius_km,
+      sort: query.sort,
       limit: query.limit,
       offset: query.offset,
     });
