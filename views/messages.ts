@@ -111,6 +111,8 @@ export const messages = {
     qrAlt: (title: string) => `打开“${title}”岗位页面的二维码`,
     qrHint: "把这一页打印出来贴在村务公开栏，大家用手机扫码就能看到岗位、直接报名。",
     print: "打印招工启事",
+    /** On the printed notice, where there is no button to tap. */
+    phoneLine: (phone: string, name: string | null) => `联系电话：${phone}${name ? `（${name}）` : ""}`,
   },
   apply: {
     title: "我要报名",

@@ -87,12 +87,15 @@ export function JobPage(props: JobPageProps) {
         <h2>{m.description}</h2>
         <p class="description">{job.description}</p>
         {job.contactPhone && (
-          <p>
-            <a class="button call" href={`tel:${job.contactPhone}`}>
-              {m.call}
-              {job.contactName ? `（${job.contactName}）` : ""}
-            </a>
-          </p>
+          <>
+            <p>
+              <a class="button call" href={`tel:${job.contactPhone}`}>
+                {m.call}
+                {job.contactName ? `（${job.contactName}）` : ""}
+              </a>
+            </p>
+            <p class="print-only">{m.phoneLine(job.contactPhone, job.contactName)}</p>
+          </>
         )}
       </article>
 
