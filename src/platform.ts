@@ -41,7 +41,10 @@ export interface StartPlatformOptions {
   log: Logger;
   /** Name of the jobs index (tests use their own). */
   indexName?: string;
-  /** Today, for the demo county's dates (default: the real today). */
+  /**
+   * Today (YYYY-MM-DD), for the demo county's dates and for which postings are past their closing
+   * date (default: the real today in China). Tests fix it so the demo stays open.
+   */
   today?: string;
 }
 
@@ -59,7 +62,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
   try {
     if (env.demoData) {
       const started = performance.now();
-      const result = loadDemoCountyIfEmpty({ db, protector }, options.today ?? new Date().toISOString().slice(0, 10));
+      const result = loadDemoCountyIfEmpty({ db, protector }, options.today ?? dateInChina(new Date()));
       if (result.loaded) log.info("demo county loaded", { ...result.counts, ms: Math.round(performance.now() - started) });
     }
     engine = await enginePromise;
@@ -84,7 +87,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
   }
   outbox.start();
 
-  const today = () => dateInChina(new Date());
+  const today = options.today ? () => options.today! : () => dateInChina(new Date());
   const app = createApp({
     db,
     log,
