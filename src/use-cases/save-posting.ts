@@ -7,6 +7,7 @@ import type { Db } from "../../db/client.ts";
 import { appendAudit } from "../../db/queries/audit.ts";
 import { enqueueSearchUpdate } from "../../db/queries/outbox.ts";
 import { employerByCode, insertPosting, postingByCode, updatePosting, type PostingValues } from "../../db/queries/postings.ts";
+import { dateInChina } from "../core/dates.ts";
 import type { PostingStatus } from "../core/enums.ts";
 import type { CountyPosting } from "../demo/county-types.ts";
 import type { Actor } from "./actor.ts";
@@ -41,7 +42,7 @@ export function savePosting(deps: { db: Db }, props: SavePostingProps): { postin
       benefits: p.benefits,
       status: p.status,
       closingDate: p.closingDate ?? null,
-      publishedAt: p.publishedAt ?? before?.publishedAt ?? new Date().toISOString().slice(0, 10),
+      publishedAt: p.publishedAt ?? before?.publishedAt ?? dateInChina(new Date()),
     };
     const postingId = before ? (updatePosting(tx, before.id, values), before.id) : insertPosting(tx, values);
     enqueueSearchUpdate(tx, "posting", [postingId]);
