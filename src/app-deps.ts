@@ -16,4 +16,8 @@ export interface AppDeps {
   csrfKey: string;
   /** Asks the search outbox worker to run now, after a write that changed postings (optional in tests). */
   pokeSearch?: () => void;
+  /** Today in China (YYYY-MM-DD): closing dates are days of the county. */
+  today: () => string;
+  /** The address people reach the platform at, for QR codes (default: the request's own). */
+  publicUrl?: string;
 }

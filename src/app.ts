@@ -13,6 +13,8 @@ import { securityHeaders } from "./http/security-headers.ts";
 import { sessions } from "./http/session.ts";
 import { staticAssets } from "./http/static-assets.ts";
 import { health } from "./routes/health.ts";
+import { api } from "./routes/api/index.ts";
+import { applyRoutes } from "./routes/public/apply.tsx";
 import { jobBoard } from "./routes/public/job-board.tsx";
 import { accountRoutes } from "./routes/accounts/account.tsx";
 import { signInRoutes } from "./routes/accounts/sign-in.tsx";
@@ -51,5 +53,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", bureauWorkers(deps));
   app.route("/", bureauHouseholds(deps));
   app.route("/", bureauAudit(deps));
+  app.route("/", applyRoutes(deps));
+  app.route("/api/v1", api(deps));
   return app;
 }

@@ -24,6 +24,10 @@ const EnvSchema = z
     MEILI_URL: z.url({ message: "must be a URL such as http://127.0.0.1:7700" }).optional(),
     MEILI_MASTER_KEY: z.string().min(16, "must be at least 16 characters").optional(),
     DEMO_DATA: z.enum(["0", "1"], { message: "must be 0 or 1" }).default("1"),
+    PUBLIC_URL: z
+      .url({ message: "must be the address people open, such as https://jiuye.example.gov.cn" })
+      .regex(/^https?:\/\//, "must start with http:// or https://")
+      .optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
   })
   .refine((env) => !(env.MEILI_URL && !env.MEILI_MASTER_KEY), {
@@ -39,6 +43,8 @@ export interface Env {
   meili?: { url: string; masterKey: string };
   demoData: boolean;
   logLevel: LogLevel;
+  /** The address people reach the platform at (for QR codes); default: the address a request came to. */
+  publicUrl?: string;
 }
 
 export class EnvError extends Error {
@@ -72,5 +78,6 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       : {}),
     demoData: env.DEMO_DATA === "1",
     logLevel: env.LOG_LEVEL,
+    ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL.replace(/\/$/, "") } : {}),
   };
 }

@@ -12,6 +12,7 @@ import { createApp } from "./app.ts";
 import type { Env } from "./env.ts";
 import { errorFields, type Logger } from "./log.ts";
 import { startBundledEngine, type RunningEngine } from "./search/engine-process.ts";
+import { requeueIfOutdated } from "./search/index-version.ts";
 import { createJobSearch } from "./search/job-search.ts";
 import { createJobsIndex, type JobsIndex } from "./search/jobs-index.ts";
 import { createMeiliClient } from "./search/meili-client.ts";
@@ -43,7 +44,10 @@ export interface StartPlatformOptions {
   log: Logger;
   /** Name of the jobs index (tests use their own). */
   indexName?: string;
-  /** Today, for the demo county's dates (default: the real today). */
+  /**
+   * Today (YYYY-MM-DD), for the demo county's dates and for which postings are past their closing
+   * date (default: the real today in China). Tests fix it so the demo stays open.
+   */
   today?: string;
 }
 
@@ -80,6 +84,8 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
   try {
     // Settings first, then documents: the engine indexes documents with the settings in force.
     await index.ensure();
+    const requeued = await requeueIfOutdated({ db, index });
+    if (requeued > 0) log.info("search index of an older shape or empty; sending every posting again", { postings: requeued });
     await outbox.drain();
   } catch (error) {
     // The board still answers from the database; the worker retries until the engine is back.
@@ -103,14 +109,17 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
   const closeTimer = setInterval(closeExpired, CLOSE_EXPIRED_EVERY_MS);
   closeTimer.unref();
 
+  const today = options.today ? () => options.today! : () => chinaDate(new Date());
   const app = createApp({
     db,
     log,
-    jobSearch: createJobSearch({ db, index, log }),
+    jobSearch: createJobSearch({ db, index, log, today }),
     searchIsHealthy: () => meili.isHealthy(),
     protector,
     csrfKey: loadOrCreateSecret(env.dataDir, "csrf-key"),
     pokeSearch: () => outbox.poke(),
+    today,
+    ...(env.publicUrl ? { publicUrl: env.publicUrl } : {}),
   });
 
   let stopped = false;

@@ -89,7 +89,7 @@ describe("a started platform", () => {
 
   it("falls back to a plain database search, saying so, when the engine is unreachable", async () => {
     const deadIndex = createJobsIndex(createMeiliClient({ url: "http://127.0.0.1:9", apiKey: "x" }), "jobs");
-    const search = createJobSearch({ db: platform.db, index: deadIndex, log: createLogger({ level: "silent" }) });
+    const search = createJobSearch({ db: platform.db, index: deadIndex, log: createLogger({ level: "silent" }), today: () => "2026-11-23" });
     const results = await search.search({ q: "保洁", limit: 20, offset: 0 });
     expect(results.degraded).toBe(true);
     expect(results.hits.length).toBeGreaterThan(0);

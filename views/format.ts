@@ -14,3 +14,8 @@ export function payText(min: number | null, max: number | null, unit: PayUnit): 
 export function placeText(town: string, village: string | null): string {
   return village ? `${town} · ${village}` : town;
 }
+
+/** What the board calls a platform type (the home page's buttons), the type itself otherwise. */
+export function typeLabel(type: string): string {
+  return messages.categories.find((c) => c.type === type)?.label ?? type;
+}

@@ -2,8 +2,7 @@
  * Reading postings joined with their employer and place — for the search index, for job pages,
  * and for the plain database search that answers while the search engine is down.
  */
-import { and, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
-import type { EmployerType, WorkingTime } from "../../src/core/enums.ts";
+import { and, desc, eq, gte, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { JobRow } from "../../src/search/job-document.ts";
 import type { Db } from "../client.ts";
 import { employers, postings, towns, villages } from "../schema.ts";
@@ -93,10 +92,10 @@ export function countOpenPostings(db: Db): number {
 }
 
 export interface PlainJobFilter {
-  q?: string;
-  type?: EmployerType;
-  town?: string;
-  time?: WorkingTime;
+  /** Every group must match; a group matches when any of its words does (a word and its synonyms). */
+  terms: readonly (readonly string[])[];
+  /** Leave out postings whose closing date is before this day (YYYY-MM-DD). */
+  openOn?: string;
 }
 
 /** Escapes LIKE wildcards in what a person typed. */
@@ -104,30 +103,33 @@ function likeTerm(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => "\\" + c)}%`;
 }
 
+/** Most word groups the plain search looks at; more only slow it down. */
+const MAX_TERMS = 5;
+
 /**
  * Open postings matching a plain substring search, newest first — the reduced mode used while
- * the search engine is unavailable. Every word must appear in the title, description, employer,
- * town or village.
+ * the search engine is unavailable. Each group of words must appear in the title, skills,
+ * benefits, description, employer, town or village. The caller applies the seeker's filters.
  */
 export function plainJobSearch(db: Db, filter: PlainJobFilter): JobRow[] {
   const conditions: SQL[] = [eq(postings.status, "招聘中")];
-  for (const word of (filter.q ?? "").split(/\s+/).filter(Boolean).slice(0, 5)) {
-    const term = likeTerm(word);
-    conditions.push(
-      or(
-        sql`${postings.title} LIKE ${term} ESCAPE '\\'`,
-        sql`${postings.description} LIKE ${term} ESCAPE '\\'`,
-        sql`${employers.name} LIKE ${term} ESCAPE '\\'`,
-        sql`${towns.name} LIKE ${term} ESCAPE '\\'`,
-        sql`${villages.name} LIKE ${term} ESCAPE '\\'`,
-      )!,
-    );
+  for (const words of filter.terms.slice(0, MAX_TERMS)) {
+    const any = words.flatMap((word) => {
+      const term = likeTerm(word);
+      return [postings.title, postings.skills, postings.benefits, postings.description, employers.name, towns.name, villages.name].map(
+        (column) => sql`${column} LIKE ${term} ESCAPE '\\'`,
+      );
+    });
+    conditions.push(or(...any)!);
   }
-  if (filter.type) conditions.push(eq(employers.type, filter.type));
-  if (filter.town) conditions.push(eq(towns.name, filter.town));
-  if (filter.time) conditions.push(eq(postings.workingTime, filter.time));
+  if (filter.openOn) conditions.push(or(isNull(postings.closingDate), gte(postings.closingDate, filter.openOn))!);
   return selectJobs(db)
     .where(and(...conditions))
     .orderBy(desc(postings.publishedAt), desc(postings.id))
     .all();
+}
+
+/** Ids of every posting, any status (to send them all to the index again). */
+export function allPostingIds(db: Db): number[] {
+  return db.select({ id: postings.id }).from(postings).orderBy(postings.id).all().map((r) => r.id);
 }

@@ -1,7 +1,8 @@
 /** The search outbox: rows written with a change, read and cleared by the outbox worker. */
-import { asc, inArray, lte, sql } from "drizzle-orm";
+import { asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
-import { searchOutbox } from "../schema.ts";
+import { appMeta, searchOutbox } from "../schema.ts";
+import { getMeta, setMeta } from "./meta.ts";
 
 export type OutboxEntity = (typeof searchOutbox.$inferSelect)["entity"];
 export type OutboxRow = typeof searchOutbox.$inferSelect;
@@ -47,4 +48,25 @@ export function postponeOutboxRows(db: Db, ids: readonly number[], nextAttemptAt
 
 export function outboxBacklog(db: Db): number {
   return db.select({ n: sql<number>`count(*)` }).from(searchOutbox).get()!.n;
+}
+
+/** While a full rebuild of the index runs (npm run reindex), no worker sends rows (see pauseOutbox). */
+const PAUSED_UNTIL_KEY = "search_outbox_paused_until";
+
+/**
+ * Holds every outbox worker — in this process or another — until `until`, leaving the rows in
+ * place. A rebuild renews it while it runs and lifts it when done; if the rebuild dies, the pause
+ * simply runs out.
+ */
+export function pauseOutbox(db: Db, until: Date): void {
+  setMeta(db, PAUSED_UNTIL_KEY, until.toISOString());
+}
+
+export function resumeOutbox(db: Db): void {
+  db.delete(appMeta).where(eq(appMeta.key, PAUSED_UNTIL_KEY)).run();
+}
+
+export function outboxIsPaused(db: Db, now: Date): boolean {
+  const until = getMeta(db, PAUSED_UNTIL_KEY);
+  return until !== undefined && until > now.toISOString();
 }

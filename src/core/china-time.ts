@@ -26,3 +26,8 @@ export function chinaTime(iso: string): string {
 export function chinaDate(now: Date): string {
   return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/** A YYYY-MM-DD date as the number YYYYMMDD, for range filters. @example dayNumber("2026-11-23") // 20261123 */
+export function dayNumber(date: string): number {
+  return Number(date.replaceAll("-", ""));
+}

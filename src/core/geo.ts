@@ -2,8 +2,14 @@
 
 const EARTH_RADIUS_KM = 6371.0088;
 
+/** A point in WGS-84 decimal degrees. */
+export interface GeoPoint {
+  lat: number;
+  lng: number;
+}
+
 /** Great-circle distance in kilometres (haversine), rounded to 0.1 km. */
-export function distanceKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
+export function distanceKm(a: GeoPoint, b: GeoPoint): number {
   const rad = Math.PI / 180;
   const dLat = (b.lat - a.lat) * rad;
   const dLng = (b.lng - a.lng) * rad;

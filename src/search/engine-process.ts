@@ -3,10 +3,12 @@
  * process (data under DATA_DIR/meili, a free 127.0.0.1 port, the master key from
  * DATA_DIR/secrets, analytics off, indexing memory capped), waits until it is healthy, and stops
  * it with the server. A small shell watchdog stops it too if the server dies without cleaning
- * up (SIGKILL, out of memory), so no engine is ever left behind.
+ * up (SIGKILL, out of memory), so no engine is ever left behind. While it runs, its address is
+ * in DATA_DIR/meili/running.json, so a command line tool (npm run reindex) can use the engine of
+ * a running server instead of starting a second one on the same data.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { accessSync, chmodSync, constants, mkdirSync } from "node:fs";
+import { accessSync, chmodSync, constants, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { join } from "node:path";
@@ -73,6 +75,38 @@ export interface StartEngineOptions {
   /** The engine keeps its data in `<dataDir>/meili`; its master key in `<dataDir>/secrets`. */
   dataDir: string;
   log: Logger;
+  /** Listen on this port (default: a free one). A restarted engine can take its old address again. */
+  port?: number;
+}
+
+/** The file naming the engine that runs on a DATA_DIR, while it runs. */
+export const RUNNING_FILE = "running.json";
+
+/** What running.json holds. The master key is not in it: readers take it from DATA_DIR/secrets. */
+export interface RunningEngineInfo {
+  url: string;
+  /** The engine's watchdog process. */
+  pid: number;
+  startedAt: string;
+}
+
+function runningFile(dataDir: string): string {
+  return join(dataDir, "meili", RUNNING_FILE);
+}
+
+/**
+ * The bundled engine running on this DATA_DIR, if running.json names one whose process is alive.
+ * The caller still checks that it answers (it may be starting or stopping).
+ */
+export function findRunningEngine(dataDir: string): (RunningEngineInfo & { masterKey: string }) | undefined {
+  let info: RunningEngineInfo;
+  try {
+    info = JSON.parse(readFileSync(runningFile(dataDir), "utf8")) as RunningEngineInfo;
+    process.kill(info.pid, 0);
+  } catch {
+    return undefined;
+  }
+  return { ...info, masterKey: loadOrCreateSecret(dataDir, "meili-master-key") };
 }
 
 /**
@@ -84,7 +118,7 @@ export async function startBundledEngine(options: StartEngineOptions): Promise<R
   const masterKey = loadOrCreateSecret(options.dataDir, "meili-master-key");
   const home = join(options.dataDir, "meili");
   mkdirSync(home, { recursive: true });
-  const port = await findFreePort();
+  const port = options.port ?? (await findFreePort());
   const url = `http://127.0.0.1:${port}`;
   const args = [
     "--db-path", join(home, "data.ms"),
@@ -130,6 +164,13 @@ export async function startBundledEngine(options: StartEngineOptions): Promise<R
     if (!stopping) options.log.error("search engine exited unexpectedly", { code, output: output.slice(-10) });
   });
 
+  const forget = () => {
+    // Only our own entry: another engine may have taken the file over since.
+    const current = findRunningEngine(options.dataDir);
+    if (!current || current.pid === child.pid) rmSync(runningFile(options.dataDir), { force: true });
+  };
+  void exited.then(forget);
+
   const stop = async () => {
     stopping = true;
     if (child.exitCode !== null || child.signalCode !== null) return;
@@ -137,6 +178,7 @@ export async function startBundledEngine(options: StartEngineOptions): Promise<R
     const timer = setTimeout(() => killTree(child), STOP_TIMEOUT_MS);
     await exited;
     clearTimeout(timer);
+    forget();
   };
 
   try {
@@ -145,6 +187,8 @@ export async function startBundledEngine(options: StartEngineOptions): Promise<R
     await stop();
     throw error;
   }
+  const info: RunningEngineInfo = { url, pid: child.pid!, startedAt: new Date().toISOString() };
+  writeFileSync(runningFile(options.dataDir), JSON.stringify(info) + "\n", { mode: 0o600 });
   options.log.info("search engine started", { url, pid: child.pid });
   return { url, masterKey, pid: child.pid!, stop };
 }

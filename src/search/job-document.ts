@@ -1,9 +1,14 @@
 /**
  * What the search index holds for a posting, and how it maps back to what pages and the API
  * show. Pure: no engine, no database. Only open postings (招聘中) are indexed, and nothing
- * personal ever is: a posting document carries the employer's business contact, no worker data.
+ * personal ever is: a document holds the posting, its employer and place — no contact person, no
+ * phone, no applicant or worker data.
  */
+import { dayNumber } from "../core/china-time.ts";
 import type { EmployerType, PayUnit, PhysicalDemand, PostingStatus, WorkingTime } from "../core/enums.ts";
+import type { GeoPoint } from "../core/geo.ts";
+import { monthlyPay, payLevel, type JobFacts } from "../core/job-filters.ts";
+import { toSearchForm } from "../core/search-text.ts";
 
 /** A posting joined with its employer and place, as the database gives it. */
 export interface JobRow {
@@ -41,12 +46,24 @@ export interface JobRow {
 /** Bounds stored for a posting without an age limit, so one range filter serves every posting. */
 export const NO_AGE_MIN = 0;
 export const NO_AGE_MAX = 150;
+/** Stored for a posting without a closing date, so one range filter serves every posting. */
+export const NO_CLOSING_DAY = 99_991_231;
 
+/**
+ * The version of the document shape below. When it changes, the platform re-sends every posting
+ * at its next start (src/search/index-version.ts), so no index keeps documents of an older shape.
+ */
+export const JOB_DOCUMENT_VERSION = 2;
+
+/**
+ * A posting in the index. Fields ending in `Text` are what the engine searches, in the search
+ * form of search-text.ts (simplified, half-width) so that traditional input finds simplified
+ * postings; the others are shown and filtered on exactly as the database holds them.
+ */
 export interface JobDocument {
   id: string;
   code: string;
   title: string;
-  description: string;
   employerCode: string;
   employerName: string;
   type: EmployerType;
@@ -55,11 +72,14 @@ export interface JobDocument {
   payMin: number | null;
   payMax: number | null;
   payUnit: PayUnit;
+  /** Best pay per month (core/job-filters monthlyPay), for sorting by pay across pay units. */
+  monthlyPay: number | null;
+  /** The highest pay level monthlyPay reaches (core/job-filters payLevel), for pay facets. */
+  payLevel: number;
   workingTime: WorkingTime;
   ageMin: number;
   ageMax: number;
   physicalDemand: PhysicalDemand | null;
-  skills: string[];
   benefits: string[];
   headcount: number;
   /** Milliseconds since the epoch, for sorting by newest. */
@@ -67,7 +87,16 @@ export interface JobDocument {
   closingDate: string | null;
   /** Openings left (还需 N 人); absent in documents indexed before it existed. */
   openings?: number;
-  _geo?: { lat: number; lng: number };
+  /** The closing date as YYYYMMDD (NO_CLOSING_DAY when none), to leave out postings past it. */
+  closesOn: number;
+  titleText: string;
+  skillsText: string[];
+  /** Platform type, working time and benefits, so typing 公益性岗位 or 包吃 finds them. */
+  tagsText: string[];
+  employerText: string;
+  placeText: string;
+  descriptionText: string;
+  _geo?: GeoPoint;
 }
 
 /** Only postings that are recruiting belong in the index. */
@@ -76,11 +105,11 @@ export function isSearchable(row: Pick<JobRow, "status">): boolean {
 }
 
 export function toJobDocument(row: JobRow): JobDocument {
+  const monthly = monthlyPay(row.payMin, row.payMax, row.payUnit);
   return {
     id: row.code,
     code: row.code,
     title: row.title,
-    description: row.description,
     employerCode: row.employerCode,
     employerName: row.employerName,
     type: row.employerType,
@@ -89,17 +118,45 @@ export function toJobDocument(row: JobRow): JobDocument {
     payMin: row.payMin,
     payMax: row.payMax,
     payUnit: row.payUnit,
+    monthlyPay: monthly,
+    payLevel: payLevel(monthly),
     workingTime: row.workingTime,
     ageMin: row.ageMin ?? NO_AGE_MIN,
     ageMax: row.ageMax ?? NO_AGE_MAX,
     physicalDemand: row.physicalDemand,
-    skills: row.skills,
     benefits: row.benefits,
     headcount: row.headcount,
     publishedAt: row.publishedAt ? Date.parse(row.publishedAt) : 0,
     closingDate: row.closingDate,
     openings: row.openings ?? row.headcount,
+    closesOn: row.closingDate ? dayNumber(row.closingDate) : NO_CLOSING_DAY,
+    titleText: toSearchForm(row.title),
+    skillsText: row.skills.map(toSearchForm),
+    tagsText: [row.employerType, row.workingTime, ...row.benefits].map(toSearchForm),
+    employerText: toSearchForm(row.employerName),
+    placeText: toSearchForm(row.village ? `${row.town} ${row.village}` : row.town),
+    descriptionText: toSearchForm(row.description),
     ...(row.lat !== null && row.lng !== null ? { _geo: { lat: row.lat, lng: row.lng } } : {}),
+  };
+}
+
+/** Where a posting's work is, when known. */
+export function jobPoint(row: Pick<JobRow, "lat" | "lng">): GeoPoint | null {
+  return row.lat !== null && row.lng !== null ? { lat: row.lat, lng: row.lng } : null;
+}
+
+/** The facts filters look at (core/job-filters), for the plain database search. */
+export function jobFacts(row: JobRow): JobFacts {
+  return {
+    type: row.employerType,
+    town: row.town,
+    workingTime: row.workingTime,
+    ageMin: row.ageMin,
+    ageMax: row.ageMax,
+    benefits: row.benefits,
+    monthlyPay: monthlyPay(row.payMin, row.payMax, row.payUnit),
+    point: jobPoint(row),
+    closingDate: row.closingDate,
   };
 }
 
@@ -139,7 +196,7 @@ export function summaryFromRow(row: JobRow, distanceKm?: number): JobSummary {
   };
 }
 
-export function summaryFromDocument(doc: JobDocument, geoDistanceMetres?: number): JobSummary {
+export function summaryFromDocument(doc: JobDocument, distanceKm?: number): JobSummary {
   return {
     code: doc.code,
     title: doc.title,
@@ -153,6 +210,6 @@ export function summaryFromDocument(doc: JobDocument, geoDistanceMetres?: number
     benefits: doc.benefits,
     published_at: doc.publishedAt ? new Date(doc.publishedAt).toISOString().slice(0, 10) : null,
     ...(doc.openings === undefined ? {} : { openings: doc.openings }),
-    ...(geoDistanceMetres === undefined ? {} : { distance_km: Math.round(geoDistanceMetres / 100) / 10 }),
+    ...(distanceKm === undefined ? {} : { distance_km: distanceKm }),
   };
 }

@@ -1,41 +1,60 @@
 /**
  * Searching open postings: the search engine first; when it fails, a plain database search
  * answers instead and the result says `degraded: true`, so pages can show a notice and the API
- * can tell its callers. The engine is asked again on the next request, so recovery needs no restart.
+ * can tell its callers. The engine is asked again on the next request, so recovery needs no
+ * restart. Both modes read the query in the search form (core/search-text.ts), apply the same
+ * filters (core/job-filters.ts) and give the same facet counts.
  */
 import type { Db } from "../../db/client.ts";
 import { plainJobSearch } from "../../db/queries/jobs.ts";
-import type { EmployerType, WorkingTime } from "../core/enums.ts";
 import { distanceKm } from "../core/geo.ts";
-import type { Logger } from "../log.ts";
-import { errorFields } from "../log.ts";
-import { summaryFromDocument, summaryFromRow, type JobSummary } from "./job-document.ts";
-import type { JobsIndex } from "./jobs-index.ts";
+import {
+  countFacets,
+  cumulativePayCounts,
+  DISJUNCTIVE_FACETS,
+  matchesFilters,
+  SEEKER_BENEFITS,
+  type DisjunctiveFacet,
+  type FacetCounts,
+  type JobFilters,
+} from "../core/job-filters.ts";
+import { wordAlternatives } from "../core/job-synonyms.ts";
+import { normaliseQuery, queryWords } from "../core/search-text.ts";
+import { errorFields, type Logger } from "../log.ts";
+import { jobFacts, summaryFromDocument, summaryFromRow, type JobDocument, type JobSummary } from "./job-document.ts";
+import type { JobsIndex, JobsIndexSearch } from "./jobs-index.ts";
+import type { MeiliSearchResponse } from "./meili-client.ts";
 
-export const JOB_SORTS = ["newest", "distance", "pay"] as const;
+/** relevance: best match first (newest first without words); the others as named. */
+export const JOB_SORTS = ["relevance", "newest", "distance", "pay"] as const;
 export type JobSort = (typeof JOB_SORTS)[number];
 
-export interface JobQuery {
+export interface JobQuery extends JobFilters {
+  /** As typed; normalised here. */
   q?: string;
-  type?: EmployerType;
-  town?: string;
-  time?: WorkingTime;
-  /** Where the person is (a village centre or the phone's position). */
-  origin?: { lat: number; lng: number };
-  radiusKm?: number;
+  /** Default: distance when there is an origin, else relevance. */
   sort?: JobSort;
   limit: number;
   offset: number;
+  /** Count postings per filter choice (pages show them; the API does not ask). */
+  facets?: boolean;
 }
 
 export interface JobResults {
   hits: JobSummary[];
   total: number;
   degraded: boolean;
+  facets?: FacetCounts;
 }
 
 export interface JobSearch {
   search(query: JobQuery): Promise<JobResults>;
+}
+
+/** The order a query gets: distance needs an origin; without a choice, nearest or best first. */
+export function effectiveSort(query: Pick<JobQuery, "sort" | "origin">): JobSort {
+  if (query.sort === "distance" && !query.origin) return "relevance";
+  return query.sort ?? (query.origin ? "distance" : "relevance");
 }
 
 /** A filter value quoted for the engine's filter syntax. */
@@ -43,65 +62,122 @@ function quote(value: string): string {
   return JSON.stringify(value);
 }
 
-/** The engine's filter and sort for a query. Pure. */
-export function engineParams(query: JobQuery): { filter: string[]; sort: string[] } {
+/** The engine attribute behind each facet. */
+const FACET_ATTRIBUTES: Record<DisjunctiveFacet | "benefits", string> = {
+  type: "type",
+  town: "town",
+  time: "workingTime",
+  payAtLeast: "payLevel",
+  benefits: "benefits",
+};
+
+/** The engine's filter for a query, leaving out one facet's own filter when counting it. Pure. */
+export function engineFilter(query: JobFilters, ignore?: DisjunctiveFacet): string[] {
   const filter: string[] = [];
-  if (query.type) filter.push(`type = ${quote(query.type)}`);
-  if (query.town) filter.push(`town = ${quote(query.town)}`);
-  if (query.time) filter.push(`workingTime = ${quote(query.time)}`);
-  if (query.origin && query.radiusKm) {
+  if (query.type && ignore !== "type") filter.push(`type = ${quote(query.type)}`);
+  if (query.town && ignore !== "town") filter.push(`town = ${quote(query.town)}`);
+  if (query.time && ignore !== "time") filter.push(`workingTime = ${quote(query.time)}`);
+  if (query.payAtLeast && ignore !== "payAtLeast") filter.push(`payLevel >= ${query.payAtLeast}`);
+  if (query.age !== undefined) filter.push(`ageMin <= ${query.age}`, `ageMax >= ${query.age}`);
+  for (const benefit of query.benefits ?? []) filter.push(`benefits = ${quote(benefit)}`);
+  if (query.openOn) filter.push(`closesOn >= ${query.openOn.replaceAll("-", "")}`);
+  if (query.origin && query.radiusKm !== undefined) {
     filter.push(`_geoRadius(${query.origin.lat}, ${query.origin.lng}, ${Math.round(query.radiusKm * 1000)})`);
   }
-  const sort: string[] = [];
-  const by = query.sort ?? (query.q ? undefined : "newest");
-  if (by === "distance" && query.origin) sort.push(`_geoPoint(${query.origin.lat}, ${query.origin.lng}):asc`);
-  if (by === "pay") sort.push("payMax:desc");
-  if (by === "newest") sort.push("publishedAt:desc");
-  return { filter, sort };
+  return filter;
 }
 
-export function createJobSearch(deps: { db: Db; index: JobsIndex; log: Logger }): JobSearch {
-  const fromEngine = async (query: JobQuery): Promise<JobResults> => {
-    const { filter, sort } = engineParams(query);
-    const response = await deps.index.search({
-      q: query.q ?? "",
-      filter,
-      sort,
+/** The engine's sort for a query. Pure. */
+export function engineSort(query: Pick<JobQuery, "sort" | "origin" | "q">): string[] {
+  const sort = effectiveSort(query);
+  if (sort === "distance" && query.origin) return [`_geoPoint(${query.origin.lat}, ${query.origin.lng}):asc`];
+  if (sort === "pay") return ["monthlyPay:desc"];
+  // Without words every posting matches equally: newest first reads best.
+  if (sort === "newest" || !query.q?.trim()) return ["publishedAt:desc"];
+  return [];
+}
+
+function isActive(query: JobFilters, facet: DisjunctiveFacet): boolean {
+  return query[facet] !== undefined;
+}
+
+function facetsFrom(main: MeiliSearchResponse<unknown>, own: Map<DisjunctiveFacet, MeiliSearchResponse<unknown>>): FacetCounts {
+  const distribution = (facet: DisjunctiveFacet | "benefits") => {
+    const response = facet === "benefits" ? main : (own.get(facet) ?? main);
+    return response.facetDistribution?.[FACET_ATTRIBUTES[facet]] ?? {};
+  };
+  const benefits = distribution("benefits");
+  return {
+    type: distribution("type"),
+    town: distribution("town"),
+    time: distribution("time"),
+    payAtLeast: cumulativePayCounts(distribution("payAtLeast")),
+    benefits: Object.fromEntries(SEEKER_BENEFITS.filter((b) => benefits[b]).map((b) => [b, benefits[b]])),
+  };
+}
+
+/**
+ * @param deps.today today in China (YYYY-MM-DD): postings past their closing date are left out.
+ * @example const jobs = createJobSearch({ db, index, log, today }); await jobs.search({ q: "缝纫", limit: 20, offset: 0 });
+ */
+export function createJobSearch(deps: { db: Db; index: JobsIndex; log: Logger; today: () => string }): JobSearch {
+  const fromEngine = async (query: JobQuery, q: string): Promise<JobResults> => {
+    const main: JobsIndexSearch = {
+      q,
+      filter: engineFilter(query),
+      sort: engineSort({ ...query, q }),
       limit: query.limit,
       offset: query.offset,
-    });
+      ...(query.facets ? { facets: Object.values(FACET_ATTRIBUTES) } : {}),
+    };
+    // A chosen facet's own counts come from a search without its filter (see DISJUNCTIVE_FACETS).
+    const counted = query.facets ? DISJUNCTIVE_FACETS.filter((facet) => isActive(query, facet)) : [];
+    const responses =
+      counted.length === 0
+        ? [await deps.index.search(main)]
+        : await deps.index.multiSearch([
+            main,
+            ...counted.map((facet) => ({ q, filter: engineFilter(query, facet), sort: [], limit: 0, offset: 0, facets: [FACET_ATTRIBUTES[facet]] })),
+          ]);
+    const [response, ...others] = responses as [MeiliSearchResponse<JobDocument>, ...MeiliSearchResponse<unknown>[]];
     return {
-      hits: response.hits.map((doc) => {
-        const summary = summaryFromDocument(doc);
-        return query.origin && doc._geo ? { ...summary, distance_km: distanceKm(query.origin, doc._geo) } : summary;
-      }),
+      hits: response.hits.map((doc) => summaryFromDocument(doc, query.origin && doc._geo ? distanceKm(query.origin, doc._geo) : undefined)),
       total: response.estimatedTotalHits ?? response.totalHits ?? response.hits.length,
       degraded: false,
+      ...(query.facets ? { facets: facetsFrom(response, new Map(counted.map((facet, i) => [facet, others[i]!]))) } : {}),
     };
   };
 
-  const fromDatabase = (query: JobQuery): JobResults => {
-    let rows = plainJobSearch(deps.db, query).map((row) => ({
-      row,
-      distance: query.origin && row.lat !== null && row.lng !== null ? distanceKm(query.origin, { lat: row.lat, lng: row.lng }) : undefined,
-    }));
-    if (query.origin && query.radiusKm) rows = rows.filter((r) => r.distance !== undefined && r.distance <= query.radiusKm!);
-    if (query.sort === "distance" && query.origin) rows.sort((a, b) => (a.distance ?? Infinity) - (b.distance ?? Infinity));
-    if (query.sort === "pay") rows.sort((a, b) => (b.row.payMax ?? -1) - (a.row.payMax ?? -1));
+  const fromDatabase = (query: JobQuery, q: string): JobResults => {
+    const rows = plainJobSearch(deps.db, {
+      terms: queryWords(q).map(wordAlternatives),
+      ...(query.openOn ? { openOn: query.openOn } : {}),
+    });
+    const facts = rows.map(jobFacts);
+    const sort = effectiveSort(query);
+    let hits = rows
+      .map((row, i) => ({ row, facts: facts[i]!, distance: query.origin && facts[i]!.point ? distanceKm(query.origin, facts[i]!.point!) : undefined }))
+      .filter((hit) => matchesFilters(hit.facts, query));
+    // Rows come newest first; the sorts below are stable, so ties stay newest first.
+    if (sort === "distance") hits = hits.sort((a, b) => (a.distance ?? Infinity) - (b.distance ?? Infinity));
+    if (sort === "pay") hits = hits.sort((a, b) => (b.facts.monthlyPay ?? -1) - (a.facts.monthlyPay ?? -1));
     return {
-      hits: rows.slice(query.offset, query.offset + query.limit).map((r) => summaryFromRow(r.row, r.distance)),
-      total: rows.length,
+      hits: hits.slice(query.offset, query.offset + query.limit).map((hit) => summaryFromRow(hit.row, hit.distance)),
+      total: hits.length,
       degraded: true,
+      ...(query.facets ? { facets: countFacets(facts, query) } : {}),
     };
   };
 
   return {
-    async search(query) {
+    async search(asked) {
+      const query: JobQuery = { ...asked, openOn: asked.openOn ?? deps.today() };
+      const q = normaliseQuery(query.q ?? "");
       try {
-        return await fromEngine(query);
+        return await fromEngine(query, q);
       } catch (error) {
         deps.log.warn("search engine failed; answering from the database", errorFields(error));
-        return fromDatabase(query);
+        return fromDatabase(query, q);
       }
     },
   };

@@ -2,17 +2,35 @@
  * The `jobs` index in Meilisearch: its settings (applied before any document is added) and the
  * few operations the platform needs. Each test file passes its own index name.
  */
+import { engineSynonyms } from "../core/job-synonyms.ts";
 import type { JobDocument } from "./job-document.ts";
 import type { MeiliClient, MeiliSearchResponse, MeiliTask } from "./meili-client.ts";
 
-/** Settings of the jobs index. Chinese locale on every attribute: the engine segments words. */
+/** What search responses carry: the fields pages and the API show, not the search copies. */
+const DISPLAYED: readonly (keyof JobDocument)[] = [
+  "code", "title", "employerCode", "employerName", "type", "town", "village", "payMin", "payMax", "payUnit",
+  "workingTime", "benefits", "publishedAt", "headcount", "openings", "_geo",
+];
+
+/**
+ * Settings of the jobs index. The searchable attributes hold the search form of the text
+ * (core/search-text.ts), most telling first; the Chinese locale makes the engine segment words.
+ * Typo tolerance keeps the engine's default word sizes: on two-character Chinese words one typo
+ * turns a word into another (电焊 / 电子), so Chinese slips come from COMMON_MISSPELLINGS instead.
+ * A chosen order (nearest, newest, best paid) comes right after "matches every word": a seeker
+ * who asks for the nearest 缝纫 job gets the nearest of those, not the best-worded one first.
+ */
 export const JOBS_INDEX_SETTINGS = {
-  searchableAttributes: ["title", "employerName", "skills", "town", "village", "description"],
-  filterableAttributes: ["type", "town", "workingTime", "ageMin", "ageMax", "payMin", "payMax", "benefits", "_geo"],
-  sortableAttributes: ["publishedAt", "payMax", "payMin", "_geo"],
+  rankingRules: ["words", "sort", "typo", "proximity", "attribute", "exactness"],
+  searchableAttributes: ["titleText", "skillsText", "tagsText", "employerText", "placeText", "descriptionText"],
+  displayedAttributes: DISPLAYED,
+  filterableAttributes: ["type", "town", "workingTime", "ageMin", "ageMax", "payLevel", "benefits", "closesOn", "_geo"],
+  sortableAttributes: ["publishedAt", "monthlyPay", "_geo"],
   localizedAttributes: [{ attributePatterns: ["*"], locales: ["cmn"] }],
+  synonyms: engineSynonyms(),
+  typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnNumbers: true },
   pagination: { maxTotalHits: 10_000 },
-  faceting: { maxValuesPerFacet: 100 },
+  faceting: { maxValuesPerFacet: 200 },
 } as const;
 
 export interface JobsIndexSearch {
@@ -28,37 +46,76 @@ export interface JobsIndex {
   readonly name: string;
   /** Creates the index if needed and applies the settings; resolves when they are in force. */
   ensure(): Promise<void>;
+  /** Creates the index if it does not exist, leaving an existing one (and its settings) alone. */
+  createIfMissing(): Promise<void>;
   upsert(docs: JobDocument[]): Promise<MeiliTask>;
   remove(codes: string[]): Promise<MeiliTask>;
   /** Removes every document (before a full rebuild). */
   clear(): Promise<MeiliTask>;
   search(params: JobsIndexSearch): Promise<MeiliSearchResponse<JobDocument>>;
+  /** One document by posting code, or undefined. */
+  get(code: string): Promise<JobDocument | undefined>;
+  /** Several searches in one request (results in the same order). */
+  multiSearch(queries: JobsIndexSearch[]): Promise<MeiliSearchResponse<JobDocument>[]>;
   count(): Promise<number>;
-  waitForTask(task: MeiliTask): Promise<void>;
+  /** Waits for a task (up to two minutes unless told). */
+  waitForTask(task: MeiliTask, timeoutMs?: number): Promise<void>;
+  /** Deletes the whole index; resolves when it is gone (or was not there). */
+  drop(): Promise<void>;
+  /** Exchanges the contents of this index and another, atomically; resolves when done. */
+  swapWith(other: string): Promise<void>;
 }
 
 /** @example const jobs = createJobsIndex(meili, "jobs"); await jobs.ensure(); */
 export function createJobsIndex(meili: MeiliClient, name: string): JobsIndex {
   const base = `/indexes/${encodeURIComponent(name)}`;
+  const createIfMissing = async () => {
+    try {
+      await meili.request("GET", base);
+    } catch (error) {
+      if ((error as { status?: number }).status !== 404) throw error;
+      await meili.waitForTask(await meili.request<MeiliTask>("POST", "/indexes", { uid: name, primaryKey: "id" }));
+    }
+  };
   return {
     name,
     async ensure() {
-      try {
-        await meili.request("GET", base);
-      } catch (error) {
-        if ((error as { status?: number }).status !== 404) throw error;
-        await meili.waitForTask(await meili.request<MeiliTask>("POST", "/indexes", { uid: name, primaryKey: "id" }));
-      }
+      await createIfMissing();
       await meili.waitForTask(await meili.request<MeiliTask>("PATCH", `${base}/settings`, JOBS_INDEX_SETTINGS));
     },
+    createIfMissing,
     upsert: (docs) => meili.request<MeiliTask>("PUT", `${base}/documents`, docs, 60_000),
     remove: (codes) => meili.request<MeiliTask>("POST", `${base}/documents/delete-batch`, codes),
     clear: () => meili.request<MeiliTask>("DELETE", `${base}/documents`),
     search: (params) => meili.request<MeiliSearchResponse<JobDocument>>("POST", `${base}/search`, params),
+    async get(code) {
+      try {
+        return await meili.request<JobDocument>("GET", `${base}/documents/${encodeURIComponent(code)}`);
+      } catch (error) {
+        if ((error as { code?: string }).code === "document_not_found") return undefined;
+        throw error;
+      }
+    },
+    async multiSearch(queries) {
+      const response = await meili.request<{ results: MeiliSearchResponse<JobDocument>[] }>("POST", "/multi-search", {
+        queries: queries.map((query) => ({ indexUid: name, ...query })),
+      });
+      return response.results;
+    },
     async count() {
       const stats = await meili.request<{ numberOfDocuments: number }>("GET", `${base}/stats`);
       return stats.numberOfDocuments;
     },
-    waitForTask: (task) => meili.waitForTask(task),
+    waitForTask: (task, timeoutMs) => meili.waitForTask(task, timeoutMs),
+    async drop() {
+      try {
+        await meili.waitForTask(await meili.request<MeiliTask>("DELETE", base));
+      } catch (error) {
+        if ((error as { code?: string }).code !== "index_not_found") throw error;
+      }
+    },
+    async swapWith(other) {
+      await meili.waitForTask(await meili.request<MeiliTask>("POST", "/swap-indexes", [{ indexes: [name, other] }]));
+    },
   };
 }

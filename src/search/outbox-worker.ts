@@ -2,11 +2,13 @@
  * Drains the search outbox into the jobs index: reads each changed posting (or every posting of
  * a changed employer) back from the database, upserts the open ones and removes the rest. A
  * failed batch is retried with exponential backoff; rows stay in the outbox until the engine
- * has taken them, so nothing is lost while it is down.
+ * has taken them, so nothing is lost while it is down. Batches run one after another, so a row
+ * is always read back after every change it stands for: the index never goes back to an older
+ * version of a posting.
  */
 import type { Db } from "../../db/client.ts";
 import { jobRowsByIds, postingIdsOfEmployer } from "../../db/queries/jobs.ts";
-import { deleteOutboxRows, dueOutboxRows, postponeOutboxRows } from "../../db/queries/outbox.ts";
+import { deleteOutboxRows, dueOutboxRows, outboxIsPaused, postponeOutboxRows } from "../../db/queries/outbox.ts";
 import { errorFields, type Logger } from "../log.ts";
 import { isSearchable, toJobDocument } from "./job-document.ts";
 import type { JobsIndex } from "./jobs-index.ts";
@@ -39,6 +41,8 @@ export function createOutboxWorker(deps: { db: Db; index: JobsIndex; log: Logger
 
   /** One batch; returns how many rows it handled (0 when nothing was due). */
   const runBatch = async (): Promise<number> => {
+    // A rebuild is filling a fresh index; rows wait, and are sent to it once it is live.
+    if (outboxIsPaused(deps.db, now())) return 0;
     const rows = dueOutboxRows(deps.db, now(), OUTBOX_BATCH_SIZE);
     if (rows.length === 0) return 0;
     const postingIds = new Set<number>();

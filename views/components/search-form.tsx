@@ -1,18 +1,9 @@
-/** The search box: a plain GET form to /jobs; htmx refreshes the list as one types. */
+/** The home page's search box: a plain GET form to /jobs, where the results page takes over. */
 import { messages } from "../messages.ts";
 
-export function SearchForm(props: { q?: string; liveTarget?: string }) {
-  const live = props.liveTarget
-    ? {
-        "hx-get": "/jobs",
-        "hx-trigger": "input changed delay:400ms from:find input[name=q], submit",
-        "hx-target": props.liveTarget,
-        "hx-swap": "outerHTML",
-        "hx-push-url": "true",
-      }
-    : {};
+export function SearchForm(props: { q?: string }) {
   return (
-    <form class="search" action="/jobs" method="get" role="search" {...live}>
+    <form class="search" action="/jobs" method="get" role="search">
       <label for="q">{messages.search.label}</label>
       <div class="search-row">
         <input id="q" name="q" type="search" value={props.q ?? ""} placeholder={messages.search.placeholder} autocomplete="off" enterkeyhint="search" />

@@ -1,5 +1,5 @@
 /**
- * A list of postings with its count, notice and paging — rendered inside the results page and
+ * A list of postings with its count, notices and paging — rendered inside the results page and
  * returned alone when htmx asks for the fragment.
  */
 import type { JobResults } from "../../src/search/job-search.ts";
@@ -13,6 +13,10 @@ export interface JobListProps {
   offset: number;
   limit: number;
   showCount?: boolean;
+  /** Query string carried to each job's page (where the seeker is). */
+  linkQuery?: string;
+  /** The seeker asked for the nearest first without saying where they are. */
+  needsOrigin?: boolean;
 }
 
 export function JobList(props: JobListProps) {
@@ -20,12 +24,13 @@ export function JobList(props: JobListProps) {
   const pages = Math.max(1, Math.ceil(results.total / limit));
   const page = Math.floor(offset / limit) + 1;
   return (
-    <div id="job-list" class="job-list">
+    <div id="job-list" class="job-list" aria-live="polite">
       {results.degraded && (
         <p class="notice" role="status">
           {messages.search.degraded}
         </p>
       )}
+      {props.needsOrigin && <p class="notice">{messages.search.distanceNeedsOrigin}</p>}
       {props.showCount !== false && <p class="count">{messages.search.resultsCount(results.total)}</p>}
       {results.hits.length === 0 ? (
         <p class="empty">
@@ -34,7 +39,7 @@ export function JobList(props: JobListProps) {
       ) : (
         <ul class="cards">
           {results.hits.map((job) => (
-            <JobCard job={job} />
+            <JobCard job={job} {...(props.linkQuery ? { linkQuery: props.linkQuery } : {})} />
           ))}
         </ul>
       )}

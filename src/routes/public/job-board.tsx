@@ -1,40 +1,29 @@
 /**
- * The public job board: home, results and one posting. Works with JavaScript off; htmx only
- * swaps the result list while a person types.
+ * The public job board: home, results and one posting with its QR code. Works with JavaScript
+ * off; htmx only swaps the result list (and the counts of the filters) while a person searches.
+ * Applying lives in apply.tsx, a sub-app of its own so that form protection can go in front of it.
  */
 import { Hono } from "hono";
-import { z } from "zod";
-import { EMPLOYER_TYPES, WORKING_TIMES } from "../../core/enums.ts";
-import { wantsFragment } from "../../http/htmx.ts";
+import QRCode from "qrcode";
 import type { AppDeps } from "../../app-deps.ts";
+import { wantsFragment } from "../../http/htmx.ts";
+import { findJob, findJobPage } from "../../use-cases/find-job.ts";
+import { searchJobBoard } from "../../use-cases/search-job-board.ts";
+import { FilterGroups } from "../../../views/components/job-filters.tsx";
 import { JobList } from "../../../views/fragments/job-list.tsx";
 import { HomePage } from "../../../views/pages/public/home.tsx";
 import { JobPage } from "../../../views/pages/public/job.tsx";
 import { JobsPage } from "../../../views/pages/public/jobs.tsx";
-import { findJob } from "../../use-cases/find-job.ts";
+import { jobsHref, jobsSearchParams, JOBS_PER_PAGE, originParams, parseJobBoardQuery } from "./job-board-query.ts";
 
-/** How many postings a page lists. */
-export const JOBS_PER_PAGE = 20;
+export { JOBS_PER_PAGE };
 export const HOME_NEWEST = 10;
+/** A printed QR code is scanned from a notice board: medium error correction survives some wear. */
+const QR_OPTIONS = { type: "svg", errorCorrectionLevel: "M", margin: 2 } as const;
 
-/** A seeker's search; a value that does not parse is dropped rather than refused. */
-export const JobBoardQuerySchema = z.object({
-  q: z.string().trim().max(100).catch("").default(""),
-  type: z.enum(EMPLOYER_TYPES).optional().catch(undefined),
-  town: z.string().trim().min(1).max(50).optional().catch(undefined),
-  time: z.enum(WORKING_TIMES).optional().catch(undefined),
-  offset: z.coerce.number().int().min(0).max(10_000).catch(0).default(0),
-});
-export type JobBoardQuery = z.infer<typeof JobBoardQuerySchema>;
-
-/** The URL of a search, with only the parameters that are set. */
-export function jobsHref(query: Partial<JobBoardQuery>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== "" && !(key === "offset" && value === 0)) params.set(key, String(value));
-  }
-  const qs = params.toString();
-  return qs ? `/jobs?${qs}` : "/jobs";
+/** The address people reach the board at, for links that leave the screen (QR codes). */
+export function publicOrigin(deps: Pick<AppDeps, "publicUrl">, requestUrl: string): string {
+  return deps.publicUrl ?? new URL(requestUrl).origin;
 }
 
 export function jobBoard(deps: AppDeps): Hono {
@@ -46,19 +35,42 @@ export function jobBoard(deps: AppDeps): Hono {
   });
 
   app.get("/jobs", async (c) => {
-    const query = JobBoardQuerySchema.parse(c.req.query());
-    const results = await deps.jobSearch.search({ ...query, limit: JOBS_PER_PAGE });
-    const pageHref = (offset: number) => jobsHref({ ...query, offset });
+    const query = parseJobBoardQuery(c.req.query(), c.req.queries());
+    const board = await searchJobBoard(deps, query, JOBS_PER_PAGE);
+    const offset = query.offset ?? 0;
+    const list = {
+      offset,
+      limit: JOBS_PER_PAGE,
+      pageHref: (to: number) => jobsHref({ ...query, offset: to }),
+      linkQuery: jobsSearchParams(originParams(query)).toString(),
+      needsOrigin: query.sort === "distance" && !board.origin,
+    };
     if (wantsFragment(c, "job-list")) {
-      return c.html(<JobList results={results} offset={query.offset} limit={JOBS_PER_PAGE} pageHref={pageHref} />);
+      // The address bar shows the search in its short form, not every empty field of the form.
+      c.header("HX-Push-Url", jobsHref(query));
+      return c.html(
+        <>
+          <JobList results={board.results} {...list} />
+          <FilterGroups query={query} facets={board.results.facets} towns={board.towns} oob />
+        </>,
+      );
     }
-    return c.html(<JobsPage q={query.q} results={results} offset={query.offset} limit={JOBS_PER_PAGE} pageHref={pageHref} />);
+    return c.html(<JobsPage query={query} results={board.results} towns={board.towns} villages={board.villages} list={list} />);
   });
 
   app.get("/jobs/:code", (c) => {
+    const query = parseJobBoardQuery(c.req.query(), c.req.queries());
+    const page = findJobPage(deps, c.req.param("code"), query, deps.today());
+    if (!page) return c.notFound();
+    return c.html(<JobPage page={page} backHref={jobsHref(originParams(query))} />);
+  });
+
+  app.get("/jobs/:code/qr.svg", async (c) => {
     const job = findJob(deps, c.req.param("code"));
     if (!job) return c.notFound();
-    return c.html(<JobPage job={job} />);
+    const url = `${publicOrigin(deps, c.req.url)}/jobs/${encodeURIComponent(job.code)}`;
+    const svg = await QRCode.toString(url, QR_OPTIONS);
+    return c.body(svg, 200, { "Content-Type": "image/svg+xml", "Cache-Control": "public, max-age=86400" });
   });
 
   return app;

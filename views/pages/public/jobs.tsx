@@ -1,24 +1,27 @@
-/** The results page: the search form and the list, which htmx replaces as the person types. */
+/** The results page: the search form with its filters, and the list htmx replaces as the person searches. */
+import type { VillageOption } from "../../../db/queries/regions.ts";
+import type { JobBoardQuery } from "../../../src/routes/public/job-board-query.ts";
 import type { JobResults } from "../../../src/search/job-search.ts";
-import { SearchForm } from "../../components/search-form.tsx";
-import { JobList } from "../../fragments/job-list.tsx";
+import { JobSearchForm } from "../../components/job-search-form.tsx";
+import { JobList, type JobListProps } from "../../fragments/job-list.tsx";
 import { BaseLayout } from "../../layouts/base.tsx";
 import { messages } from "../../messages.ts";
 
 export interface JobsPageProps {
-  q: string;
+  query: JobBoardQuery;
   results: JobResults;
-  offset: number;
-  limit: number;
-  pageHref: (offset: number) => string;
+  towns: readonly string[];
+  villages: readonly VillageOption[];
+  list: Omit<JobListProps, "results">;
 }
 
 export function JobsPage(props: JobsPageProps) {
+  const q = props.query.q;
   return (
-    <BaseLayout title={props.q ? `${props.q} - ${messages.site.jobs}` : messages.site.jobs}>
+    <BaseLayout title={q ? `${q} - ${messages.site.jobs}` : messages.site.jobs}>
       <h1>{messages.site.jobs}</h1>
-      <SearchForm q={props.q} liveTarget="#job-list" />
-      <JobList results={props.results} offset={props.offset} limit={props.limit} pageHref={props.pageHref} />
+      <JobSearchForm query={props.query} facets={props.results.facets} towns={props.towns} villages={props.villages} />
+      <JobList results={props.results} {...props.list} />
     </BaseLayout>
   );
 }

@@ -1,0 +1,46 @@
+/**
+ * POST /jobs/:code/apply — 报名. A normal form post: it parses the form, calls the use-case, and
+ * shows the confirmation (or the job page again with the problems next to their fields).
+ *
+ * The confirmation is the answer to the POST itself rather than a redirect: it shows the phone
+ * number just typed, so a mistyped number is caught now. Sending the form again (reload) finds
+ * the earlier application and says so kindly instead of storing a second one.
+ *
+ * The CSRF check is the app-wide middleware (src/http/csrf.tsx); the form carries <CsrfField />.
+ */
+import { Hono } from "hono";
+import type { AppDeps } from "../../app-deps.ts";
+import { chinaDate } from "../../core/china-time.ts";
+import { applyToJob } from "../../use-cases/apply-to-job.ts";
+import { ANONYMOUS_VISITOR } from "../../use-cases/actor.ts";
+import { findJobPage } from "../../use-cases/find-job.ts";
+import { AppliedPage } from "../../../views/pages/public/applied.tsx";
+import { JobPage } from "../../../views/pages/public/job.tsx";
+import { parseApplicationForm } from "./apply-form.ts";
+
+export function applyRoutes(deps: AppDeps): Hono {
+  const app = new Hono();
+
+  app.post("/jobs/:code/apply", async (c) => {
+    const code = c.req.param("code");
+    const parsed = parseApplicationForm(await c.req.parseBody());
+    const today = deps.today();
+    const page = findJobPage(deps, code, {}, today);
+    if (!page) return c.notFound();
+    if (!parsed.ok) return c.html(<JobPage page={page} form={parsed.form} backHref="/jobs" />, 422);
+
+    const result = applyToJob(deps, { postingCode: code, applicant: parsed.data, actor: ANONYMOUS_VISITOR, today });
+    switch (result.outcome) {
+      case "applied":
+        return c.html(<AppliedPage job={page.job} phone={parsed.data.phone} />);
+      case "already-applied":
+        return c.html(<AppliedPage job={page.job} phone={parsed.data.phone} alreadyOn={chinaDate(new Date(result.appliedAt))} />);
+      case "not-open":
+        return c.html(<JobPage page={{ ...page, block: result.reason }} backHref="/jobs" />, 409);
+      case "not-found":
+        return c.notFound();
+    }
+  });
+
+  return app;
+}

@@ -1,0 +1,63 @@
+/**
+ * 报名: a person applies to a posting with a name and a phone (optionally village and a note).
+ * One application per person and posting — a second one with the same phone is reported, not
+ * stored again. The application is stored for the employer (status 报名), linked to the registry
+ * worker with that phone when there is exactly one, and written to the audit log in the same
+ * transaction.
+ */
+import type { Db } from "../../db/client.ts";
+import { applicationByPostingAndPhone, insertApplication, workerIdsByPhone } from "../../db/queries/applications.ts";
+import { appendAudit } from "../../db/queries/audit.ts";
+import { postingByCode } from "../../db/queries/postings.ts";
+import { applicationBlock, type ApplicationBlock } from "../core/application.ts";
+import type { Actor } from "./actor.ts";
+
+export interface ApplyToJobProps {
+  postingCode: string;
+  /** Already checked (routes/public/apply-form.ts): trimmed, phone in 11 digits. */
+  applicant: { name: string; phone: string; village?: string | undefined; note?: string | undefined };
+  actor: Actor;
+  /** YYYY-MM-DD in China, for the closing date. */
+  today: string;
+}
+
+export type ApplyToJobResult =
+  | { outcome: "applied"; applicationId: number; linkedToWorker: boolean }
+  | { outcome: "already-applied"; appliedAt: string }
+  | { outcome: "not-open"; reason: ApplicationBlock }
+  | { outcome: "not-found" };
+
+/** @example applyToJob({ db }, { postingCode: "P00012", applicant: { name: "刘秀英", phone: "13800138000" }, actor, today }) */
+export function applyToJob(deps: { db: Db }, props: ApplyToJobProps): ApplyToJobResult {
+  return deps.db.transaction((tx): ApplyToJobResult => {
+    const posting = postingByCode(tx, props.postingCode);
+    if (!posting) return { outcome: "not-found" };
+    const block = applicationBlock(posting, props.today);
+    if (block) return { outcome: "not-open", reason: block };
+    const existing = applicationByPostingAndPhone(tx, posting.id, props.applicant.phone);
+    if (existing) return { outcome: "already-applied", appliedAt: existing.createdAt };
+
+    const workers = workerIdsByPhone(tx, props.applicant.phone);
+    const workerId = workers.length === 1 ? workers[0]! : null;
+    const application = insertApplication(tx, {
+      postingId: posting.id,
+      workerId,
+      applicantName: props.applicant.name,
+      applicantPhone: props.applicant.phone,
+      applicantVillage: props.applicant.village || null,
+      note: props.applicant.note || null,
+      status: "报名",
+      createdByUserId: props.actor.userId ?? null,
+    });
+    // The audit row says what happened, not who the person is: name and phone stay in one place.
+    appendAudit(tx, {
+      actorUserId: props.actor.userId ?? null,
+      actorLabel: props.actor.label,
+      action: "create",
+      entity: "application",
+      entityId: application.id,
+      after: { postingCode: posting.code, status: application.status, workerId },
+    });
+    return { outcome: "applied", applicationId: application.id, linkedToWorker: workerId !== null };
+  });
+}

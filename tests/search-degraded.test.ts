@@ -1,0 +1,122 @@
+/**
+ * With the search engine stopped for real, the board and the API still list and search postings
+ * from the database and say they are in reduced mode; once the engine is back (same data, same
+ * address) they use it again by themselves, and what changed meanwhile reaches it — no restart.
+ * This file runs its own engine, since it stops it.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseEnv } from "../src/env.ts";
+import { createLogger } from "../src/log.ts";
+import { startPlatform, type Platform } from "../src/platform.ts";
+import { findFreePort, startBundledEngine, type RunningEngine } from "../src/search/engine-process.ts";
+import { savePosting } from "../src/use-cases/save-posting.ts";
+import { messages } from "../views/messages.ts";
+import { FIXTURE_ACTOR, FIXTURE_POSTINGS, loadJobFixture } from "./support/job-fixture.ts";
+
+const log = createLogger({ level: "silent" });
+let engineDir: string;
+let dataDir: string;
+let port: number;
+let engine: RunningEngine | undefined;
+let platform: Platform;
+
+beforeAll(async () => {
+  engineDir = mkdtempSync(join(tmpdir(), "jybf-degraded-engine-"));
+  dataDir = mkdtempSync(join(tmpdir(), "jybf-degraded-"));
+  port = await findFreePort();
+  engine = await startBundledEngine({ dataDir: engineDir, log, port });
+  const env = parseEnv({ DATA_DIR: dataDir, MEILI_URL: engine.url, MEILI_MASTER_KEY: engine.masterKey, DEMO_DATA: "0" });
+  platform = await startPlatform({ env, log });
+  await loadJobFixture(platform);
+});
+afterAll(async () => {
+  await platform?.stop();
+  await engine?.stop();
+  rmSync(engineDir, { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function apiSearch(qs: string) {
+  const res = await platform.app.request(`/api/v1/jobs?${qs}`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as { hits: { code: string; distance_km?: number }[]; total: number; degraded: boolean };
+}
+
+async function boardPage(qs: string): Promise<string> {
+  const res = await platform.app.request(`/jobs?${qs}`);
+  expect(res.status).toBe(200);
+  return res.text();
+}
+
+const q = (params: Record<string, string>) => new URLSearchParams(params).toString();
+
+describe("when the search engine stops", () => {
+  it("answers from the engine while it runs", async () => {
+    expect((await apiSearch(q({ q: "缝纫" }))).degraded).toBe(false);
+    expect(await boardPage(q({ q: "缝纫" }))).not.toContain(messages.search.degraded);
+  });
+
+  it("still lists and searches postings from the database, and says it is in reduced mode", async () => {
+    await engine!.stop();
+    engine = undefined;
+
+    const all = await apiSearch("");
+    expect(all.degraded).toBe(true);
+    expect(all.total).toBe(12);
+
+    const sewing = await apiSearch(q({ q: "缝纫" }));
+    expect(sewing.degraded).toBe(true);
+    expect(sewing.hits.map((h) => h.code).sort()).toEqual(["F01", "F03"]);
+    // Traditional input and synonyms still work on the plain search.
+    expect((await apiSearch(q({ q: "清洁" }))).hits.map((h) => h.code).sort()).toEqual(["F04", "F12"]);
+    expect((await apiSearch(q({ q: "幫扶車間" }))).hits.map((h) => h.code).sort()).toEqual(["F01", "F02", "F03", "F09", "F10"]);
+    // Filters and distance too.
+    expect((await apiSearch(q({ type: "帮扶车间", time: "全天", age: "58" }))).hits.map((h) => h.code).sort()).toEqual(["F01", "F09"]);
+    const near = await apiSearch(q({ lat: "25.95", lng: "115.4" }));
+    const distances = near.hits.map((h) => h.distance_km!);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+
+    const html = await boardPage(q({ q: "缝纫" }));
+    expect(html).toContain(messages.search.degraded);
+    expect(html.match(/class="job-card"/g)).toHaveLength(2);
+    expect(html).toContain("箱包缝纫工");
+
+    const health = await platform.app.request("/healthz");
+    expect(health.status).toBe(503);
+    expect(await health.json()).toMatchObject({ status: "degraded", search: "down" });
+  });
+
+  it("keeps changes made meanwhile in the outbox", async () => {
+    const f01 = FIXTURE_POSTINGS[0]!;
+    savePosting(
+      { db: platform.db },
+      { posting: { headcount: 3, skills: ["缝纫"], benefits: [], description: "", status: "招聘中", ...f01, title: "箱包缝纫工（停机时改）" }, actor: FIXTURE_ACTOR },
+    );
+    await platform.outbox.drain();
+    const backlog = (await (await platform.app.request("/healthz")).json()) as { searchBacklog: number };
+    expect(backlog.searchBacklog).toBe(1);
+  });
+
+  it("goes back to the engine by itself once it is back, and catches up", async () => {
+    engine = await startBundledEngine({ dataDir: engineDir, log, port });
+
+    const results = await apiSearch(q({ q: "缝纫" }));
+    expect(results.degraded).toBe(false);
+    expect(await boardPage(q({ q: "缝纫" }))).not.toContain(messages.search.degraded);
+
+    // The worker tries again after its backoff and brings the change made while the engine was down.
+    const deadline = Date.now() + 30_000;
+    let titles: string[] = [];
+    while (Date.now() < deadline) {
+      const res = await platform.app.request(`/jobs?${q({ q: "停机时改" })}`);
+      titles = [...(await res.text()).matchAll(/class="job-title">([^<]+)</g)].map((m) => m[1]!);
+      if (titles.includes("箱包缝纫工（停机时改）")) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(titles).toContain("箱包缝纫工（停机时改）");
+    expect((await platform.app.request("/healthz")).status).toBe(200);
+  });
+});

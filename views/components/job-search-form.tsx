@@ -1,0 +1,134 @@
+/**
+ * The search form of the results page: words, order and "distance from where", and the filters.
+ * It is a plain GET form to /jobs that works with JavaScript off; htmx layers on top: the list
+ * follows as one types (debounced) or changes a choice, and the address bar follows the search.
+ */
+import type { FacetCounts } from "../../src/core/job-filters.ts";
+import { MAX_SEEKER_AGE, MIN_SEEKER_AGE, RADIUS_CHOICES_KM } from "../../src/core/job-filters.ts";
+import type { VillageOption } from "../../db/queries/regions.ts";
+import { jobsHref, type JobBoardQuery } from "../../src/routes/public/job-board-query.ts";
+import { JOB_SORTS } from "../../src/search/job-search.ts";
+import { messages } from "../messages.ts";
+import { chosenFilterCount, FilterGroups } from "./job-filters.tsx";
+
+const m = messages.search;
+
+export interface JobSearchFormProps {
+  query: JobBoardQuery;
+  facets: FacetCounts | undefined;
+  towns: readonly string[];
+  villages: readonly VillageOption[];
+}
+
+/**
+ * Typing waits 400 ms for a pause; a changed choice (any control marked `live`) asks at once;
+ * a newer request replaces one still under way.
+ */
+const LIVE = {
+  "hx-get": "/jobs",
+  "hx-target": "#job-list",
+  "hx-swap": "outerHTML",
+  "hx-push-url": "true",
+  "hx-sync": "this:replace",
+  "hx-trigger": "input changed delay:400ms from:#q, input changed delay:600ms from:#age, change target:.live, submit",
+};
+
+function VillageSelect(props: { query: JobBoardQuery; villages: readonly VillageOption[] }) {
+  const usingPhone = props.query.lat !== undefined && props.query.lng !== undefined;
+  const byTown = new Map<string, VillageOption[]>();
+  for (const v of props.villages) byTown.set(v.town, [...(byTown.get(v.town) ?? []), v]);
+  return (
+    <select id="village" name="village" class="live">
+      <option value="">{usingPhone ? m.myLocation : m.originNone}</option>
+      {[...byTown].map(([town, villages]) => (
+        <optgroup label={town}>
+          {villages.map((v) => (
+            <option value={String(v.id)} selected={!usingPhone && props.query.village === v.id}>
+              {v.name}
+            </option>
+          ))}
+        </optgroup>
+      ))}
+    </select>
+  );
+}
+
+export function JobSearchForm(props: JobSearchFormProps) {
+  const { query } = props;
+  const chosen = chosenFilterCount(query);
+  return (
+    <form id="job-search" class="search" action="/jobs" method="get" role="search" {...LIVE}>
+      <label for="q">{m.label}</label>
+      <div class="search-row">
+        <input id="q" name="q" type="search" value={query.q} placeholder={m.placeholder} autocomplete="off" enterkeyhint="search" />
+        <button type="submit">{m.submit}</button>
+      </div>
+
+      <div class="order">
+        <div class="field origin">
+          <label for="village">{m.originLabel}</label>
+          <VillageSelect query={query} villages={props.villages} />
+          <button type="button" id="locate" class="secondary" hidden data-locating={m.locating} data-failed={m.locateFailed}>
+            {m.locate}
+          </button>
+          <p id="locate-status" class="hint" role="status"></p>
+        </div>
+        <div class="field sort">
+          <label for="sort">{m.sortLabel}</label>
+          <select id="sort" name="sort" class="live">
+            {/* No choice: nearest first once a place is chosen, else best match (effectiveSort). */}
+            {JOB_SORTS.map((sort) => (
+              <option value={sort === "relevance" ? "" : sort} selected={(query.sort ?? "relevance") === sort}>
+                {m.sorts[sort]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field radius">
+          <label for="radius">{m.radiusLabel}</label>
+          <select id="radius" name="radius" class="live">
+            <option value="">{m.radiusAny}</option>
+            {RADIUS_CHOICES_KM.map((km) => (
+              <option value={String(km)} selected={query.radius === km}>
+                {m.radius(km)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <input type="hidden" id="lat" name="lat" value={query.lat === undefined ? "" : String(query.lat)} />
+        <input type="hidden" id="lng" name="lng" value={query.lng === undefined ? "" : String(query.lng)} />
+      </div>
+
+      <details class="filters" open={chosen > 0}>
+        <summary>{chosen > 0 ? m.filtersChosen(chosen) : m.filters}</summary>
+        <div class="field">
+          <label for="age">{m.ageLabel}</label>
+          <p class="hint" id="age-hint">
+            {m.ageHint}
+          </p>
+          <input
+            id="age"
+            name="age"
+            type="number"
+            inputmode="numeric"
+            min={MIN_SEEKER_AGE}
+            max={MAX_SEEKER_AGE}
+            value={query.age === undefined ? "" : String(query.age)}
+            aria-describedby="age-hint"
+          />
+        </div>
+        <FilterGroups query={query} facets={props.facets} towns={props.towns} />
+        {chosen > 0 && (
+          <p>
+            <a href={jobsHref({ q: query.q })}>{m.clearFilters}</a>
+          </p>
+        )}
+      </details>
+      <p class="form-end">
+        <button type="submit" class="secondary">
+          {m.showResults}
+        </button>
+      </p>
+    </form>
+  );
+}
