@@ -78,6 +78,20 @@ export const messages = {
     server: "系统出了点问题，请稍后再试。如果一直这样，请联系县人社局。",
     backHome: "回到首页",
   },
+  /** `npm run seed` (staff and benchmark runs). */
+  seed: {
+    usage: "用法：npm run seed -- --scale <劳动力人数> [--seed <随机种子>] [--today YYYY-MM-DD] [--force]",
+    badScale: "--scale 必须是 1 到 5000000 之间的整数",
+    badSeed: "--seed 必须是非负整数",
+    badToday: "--today 必须是 YYYY-MM-DD 格式的日期",
+    deleted: (file: string) => `已删除原数据库 ${file}`,
+    notEmpty: (file: string) => `数据库 ${file} 里已经有数据，不能生成模拟县。如确需覆盖，请加 --force（会删除整个数据库）。`,
+    progress: (workers: number, target: number, placements: number) =>
+      `正在生成：劳动力 ${workers.toLocaleString("zh-CN")} / ${target.toLocaleString("zh-CN")}，就业记录 ${placements.toLocaleString("zh-CN")}`,
+    done: (c: { towns: number; villages: number; employers: number; postings: number; households: number; workers: number; placements: number }, seconds: number) =>
+      `已生成模拟县：乡镇 ${c.towns} 个，村 ${c.villages} 个，用工主体 ${c.employers} 个，岗位 ${c.postings} 个，` +
+      `户 ${c.households} 户，劳动力 ${c.workers} 人，就业记录 ${c.placements} 条，用时 ${seconds.toFixed(1)} 秒。`,
+  },
 } as const;
 
 export type Messages = typeof messages;
