@@ -7,7 +7,7 @@
  * employers add search outbox rows, and a changed placement keeps its previous version.
  */
 import type { Db } from "../../db/client.ts";
-import { appendAudit } from "../../db/queries/audit.ts";
+import { createAuditAppender } from "../../db/queries/audit.ts";
 import { enqueueSearchUpdate } from "../../db/queries/outbox.ts";
 import { employerIdsInVillage, registryStatements, type EmployerRow, type PlacementRow, type PostingRow, type VillageRow, type WorkerRow } from "../../db/queries/registry.ts";
 import { maskIdNumber } from "../core/id-number.ts";
@@ -187,8 +187,9 @@ function createApplier(props: ImportSpreadsheetProps) {
   loadPlaces();
   /** Household fields as the first accepted row of each household in this file gave them. */
   const households = new Map<string, { rowNumber: number; category: string; relocated: boolean; size: number | null }>();
+  const appendAudit = createAuditAppender(db);
   const audit = (action: "create" | "update", entity: string, entityId: number | string, before: unknown, after: unknown) =>
-    appendAudit(db, { actorLabel: IMPORT_ACTOR, action, entity, entityId, before, after });
+    appendAudit({ actorLabel: IMPORT_ACTOR, action, entity, entityId, before, after });
   const reject = (column: string, reason: string): never => {
     throw new RowRejected({ column, reason });
   };
@@ -298,12 +299,13 @@ function createApplier(props: ImportSpreadsheetProps) {
       };
       // The audit log names a worker by the masked ID number, never the number itself.
       const logged = { ...rec, idNumber: maskIdNumber(rec.idNumber) };
-      const existing = st.workerByHash.get(protector.hashIdNumber(rec.idNumber)) as WorkerRow | undefined;
+      const hash = protector.hashIdNumber(rec.idNumber);
+      const existing = st.workerByHash.get(hash) as WorkerRow | undefined;
       if (!existing) {
         const id = Number(
           st.insertWorker.run({
             ...values,
-            hash: protector.hashIdNumber(rec.idNumber),
+            hash,
             cipher: protector.encrypt(rec.idNumber),
             masked: maskIdNumber(rec.idNumber),
             birthDate: rec.birthDate,
@@ -358,11 +360,13 @@ function createApplier(props: ImportSpreadsheetProps) {
   };
 
   const apply = appliers[props.kind] as (record: RecordOf[SpreadsheetKind], rowNumber?: number) => RowChange;
+  // Called inside the batch's transaction, better-sqlite3 runs this in a savepoint.
+  const applyWhole = db.$client.transaction((record: RecordOf[SpreadsheetKind], rowNumber: number) => apply(record, rowNumber));
   return {
     /** Applies one row inside a savepoint: all of it, or (rejected) none of it. */
     applyInSavepoint(record: RecordOf[SpreadsheetKind], rowNumber: number): Applied {
       try {
-        return db.$client.transaction(() => apply(record, rowNumber))();
+        return applyWhole(record, rowNumber);
       } catch (error) {
         if (error instanceof RowRejected) return error.rejection;
         // A town or village this row created was rolled back with it: read the places again.
