@@ -15,16 +15,22 @@ export function createProgress(): { update(text: string): void; done(): void } {
   const tty = process.stderr.isTTY;
   let last = 0;
   let pending = "";
+  let printed = "";
   return {
     update(text: string) {
       pending = text;
       const now = Date.now();
       if (tty) process.stderr.write(`\r${text}\x1b[K`);
-      else if (now - last >= 1_000) process.stderr.write(text + "\n");
-      last = now;
+      else if (now - last >= 1_000) {
+        process.stderr.write(text + "\n");
+        printed = text;
+        last = now;
+      }
     },
     done() {
+      // The last state is always shown: on a terminal end its line, elsewhere print it if skipped.
       if (tty && pending) process.stderr.write("\n");
+      else if (!tty && pending && pending !== printed) process.stderr.write(pending + "\n");
       pending = "";
     },
   };

@@ -23,7 +23,7 @@ export interface OpenedSpreadsheet {
   type: SpreadsheetType;
   /** For CSV: the encoding detected. */
   encoding?: CsvEncoding;
-  /** Data rows after the header, when known in advance (CSV). */
+  /** Rows after the first (the header), for the progress bar. */
   totalRows?: number;
   /** The header row, then every data row. */
   rows: AsyncIterable<SheetRow>;
@@ -64,15 +64,22 @@ export async function openSpreadsheet(file: string): Promise<OpenedSpreadsheet> 
   // A .xlsx is a zip: check the signature so a renamed file fails clearly rather than deep in the reader.
   if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) throw new SpreadsheetUnreadableError("not an xlsx file");
   bytes = Buffer.alloc(0); // the reader reads the file itself
-  return { type, rows: readXlsxRows(file) };
+  const rows = await readXlsxRows(file);
+  return {
+    type,
+    totalRows: Math.max(0, rows.length - 1),
+    rows: (async function* () {
+      yield* rows;
+    })(),
+  };
 }
 
 /**
  * The rows of the first worksheet. The workbook is loaded whole: exceljs's streaming reader
  * decodes each inflated chunk on its own and so breaks a Chinese character that straddles two
- * chunks (docs/decisions/2026-11-23-spreadsheet-import.md). Rows are still handed on one by one.
+ * chunks (docs/decisions/2026-11-23-spreadsheet-import.md).
  */
-async function* readXlsxRows(file: string): AsyncGenerator<SheetRow> {
+async function readXlsxRows(file: string): Promise<SheetRow[]> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.readFile(file);
@@ -80,7 +87,7 @@ async function* readXlsxRows(file: string): AsyncGenerator<SheetRow> {
     throw new SpreadsheetUnreadableError(error instanceof Error ? error.message : String(error));
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) return;
+  if (!sheet) return [];
   const rows: SheetRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values = row.values as unknown[];
@@ -88,7 +95,7 @@ async function* readXlsxRows(file: string): AsyncGenerator<SheetRow> {
     for (let i = 1; i < values.length; i++) cells.push(fromExcelValue(values[i]));
     rows.push({ rowNumber, cells });
   });
-  yield* rows;
+  return rows;
 }
 
 export interface SpreadsheetWriter {
