@@ -92,6 +92,12 @@ export const messages = {
       `已生成模拟县：乡镇 ${c.towns} 个，村 ${c.villages} 个，用工主体 ${c.employers} 个，岗位 ${c.postings} 个，` +
       `户 ${c.households} 户，劳动力 ${c.workers} 人，就业记录 ${c.placements} 条，用时 ${seconds.toFixed(1)} 秒。`,
   },
+  /** Statistics parameters (API and pages). */
+  stats: {
+    badDate: "日期格式不对，应为 YYYY-MM-DD",
+    badBreakdown: "by 只能是 town、platform 或 category",
+    baselineAfterDate: "基线日期不能晚于统计日期",
+  },
   /** Spreadsheet import and export (`npm run import` / `npm run export`), for county staff. */
   imports: {
     kinds: { regions: "村镇", employers: "用工主体", postings: "岗位", workers: "劳动力", placements: "就业记录" } as Record<string, string>,
