@@ -126,34 +126,25 @@ function employmentByKey(
   return orderEmploymentRows(by, [...byKey.values(), total]);
 }
 
-/** Characters before the platform in a packed placement: start date (10) and zero-padded id (12). */
-const PACKED_PREFIX = 22;
-
 function employmentByPlatform(db: Db, params: Record<string, string>, scope: string): EmploymentRow[] {
-  // One probe a worker finds the counting placement at D and at B: the maximum of
-  // start date || id || platform among the open ones is the latest start, then the newest row.
-  const packed = (date: string) =>
-    `max(CASE WHEN ${openAt(date)} THEN p.start_date || printf('%012d', p.id) || ${PLATFORM} END)`;
+  // The platform of the placement that counts at each date: the latest start, then the newest row
+  // (placements_worker_idx gives a worker's placements by start date). Grouped by the pair, so
+  // one pass answers both dates; LIMIT -1 keeps each probe from running twice.
+  const countingPlatform = (date: string) =>
+    `(SELECT ${PLATFORM} FROM placements p LEFT JOIN employers e ON e.id = p.employer_id
+      WHERE p.worker_id = worker_ref AND ${openAt(date)}
+      ORDER BY p.start_date DESC, p.id DESC LIMIT 1)`;
   const pairs = db.$client
     .prepare(
-      `SELECT
-         CASE WHEN lf_d THEN substr(at_d, ${PACKED_PREFIX + 1}) END AS platform_d,
-         CASE WHEN lf_b THEN substr(at_b, ${PACKED_PREFIX + 1}) END AS platform_b,
-         sum(lf_d) AS labour_force, count(*) AS n
+      `SELECT platform_d, platform_b, sum(lf_d) AS labour_force, count(*) AS n
        FROM (
-         SELECT lf_d, lf_b, substr(both, 1, instr(both, '|') - 1) AS at_d, substr(both, instr(both, '|') + 1) AS at_b
-         FROM (
-           SELECT lf_d, lf_b,
-             CASE WHEN lf_d OR lf_b THEN
-               (SELECT coalesce(${packed("d")}, '') || '|' || coalesce(${packed("b")}, '')
-                FROM placements p LEFT JOIN employers e ON e.id = p.employer_id WHERE p.worker_id = worker_ref)
-             ELSE '|' END AS both
-           FROM (${assistedWorkers(`${labourForceAt("cutD")} AS lf_d, ${labourForceAt("cutB")} AS lf_b`, scope)})
-           LIMIT -1
-         )
+         SELECT lf_d,
+           CASE WHEN lf_d THEN ${countingPlatform("d")} END AS platform_d,
+           CASE WHEN lf_b THEN ${countingPlatform("b")} END AS platform_b
+         FROM (${assistedWorkers(`${labourForceAt("cutD")} AS lf_d, ${labourForceAt("cutB")} AS lf_b`, scope)})
          LIMIT -1
        )
-       GROUP BY 1, 2`,
+       GROUP BY platform_d, platform_b`,
     )
     .all(params) as { platform_d: string | null; platform_b: string | null; labour_force: number; n: number }[];
   const rows = new Map<string, EmploymentRow>();
@@ -165,12 +156,11 @@ function employmentByPlatform(db: Db, params: Record<string, string>, scope: str
   const total: EmploymentRow = { key: TOTAL_KEY, labour_force: 0, employed: 0, employed_baseline: 0 };
   for (const pair of pairs) {
     total.labour_force! += pair.labour_force;
-    // An empty string: in the labour force but no placement open at that date.
-    if (pair.platform_d) {
+    if (pair.platform_d !== null) {
       row(pair.platform_d).employed += pair.n;
       total.employed += pair.n;
     }
-    if (pair.platform_b) {
+    if (pair.platform_b !== null) {
       row(pair.platform_b).employed_baseline += pair.n;
       total.employed_baseline += pair.n;
     }
