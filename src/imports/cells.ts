@@ -39,7 +39,7 @@ export function isBlank(cell: CellValue): boolean {
 export function cellText(cell: CellValue): string {
   if (cell === null) return "";
   if (cell instanceof Date) return isoDate(cell);
-  if (typeof cell === "number") return Number.isInteger(cell) ? String(cell) : String(cell);
+  if (typeof cell === "number") return String(cell);
   return String(cell).trim();
 }
 
