@@ -1,6 +1,6 @@
 /**
  * Reading and writing spreadsheet files row by row: `.xlsx` through exceljs (its streaming writer;
- * its whole-workbook reader, see readXlsxRows), `.csv` through our own parser with encoding
+ * its whole-workbook reader, see readXlsxSheet), `.csv` through our own parser with encoding
  * detection. Rows carry the number the spreadsheet shows (header = row 1).
  */
 import { createWriteStream } from "node:fs";
@@ -64,38 +64,38 @@ export async function openSpreadsheet(file: string): Promise<OpenedSpreadsheet> 
   // A .xlsx is a zip: check the signature so a renamed file fails clearly rather than deep in the reader.
   if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) throw new SpreadsheetUnreadableError("not an xlsx file");
   bytes = Buffer.alloc(0); // the reader reads the file itself
-  const rows = await readXlsxRows(file);
+  const sheet = await readXlsxSheet(file);
   return {
     type,
-    totalRows: Math.max(0, rows.length - 1),
+    totalRows: Math.max(0, (sheet?.actualRowCount ?? 0) - 1),
     rows: (async function* () {
-      yield* rows;
+      if (!sheet) return;
+      // Row by row from the loaded sheet, without a second copy of the table.
+      for (let rowNumber = 1; rowNumber <= sheet.rowCount; rowNumber++) {
+        const row = sheet.findRow(rowNumber);
+        if (!row || !row.hasValues) continue;
+        const values = row.values as unknown[];
+        const cells: CellValue[] = [];
+        for (let i = 1; i < values.length; i++) cells.push(fromExcelValue(values[i]));
+        yield { rowNumber, cells };
+      }
     })(),
   };
 }
 
 /**
- * The rows of the first worksheet. The workbook is loaded whole: exceljs's streaming reader
+ * The first worksheet. The workbook is loaded whole: exceljs's streaming reader
  * decodes each inflated chunk on its own and so breaks a Chinese character that straddles two
  * chunks (docs/decisions/2026-11-23-spreadsheet-import.md).
  */
-async function readXlsxRows(file: string): Promise<SheetRow[]> {
+async function readXlsxSheet(file: string): Promise<ExcelJS.Worksheet | undefined> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.readFile(file);
   } catch (error) {
     throw new SpreadsheetUnreadableError(error instanceof Error ? error.message : String(error));
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  const rows: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values = row.values as unknown[];
-    const cells: CellValue[] = [];
-    for (let i = 1; i < values.length; i++) cells.push(fromExcelValue(values[i]));
-    rows.push({ rowNumber, cells });
-  });
-  return rows;
+  return workbook.worksheets[0];
 }
 
 export interface SpreadsheetWriter {
