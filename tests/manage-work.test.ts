@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chinaDate } from "../src/core/china-time.ts";
 import { rosterForMonth } from "../src/core/roster.ts";
 import { createAccount } from "../src/use-cases/accounts.ts";
-import { applyAsAnonymous } from "./support/application-fixture.ts";
+import { applyThroughPublicForm } from "./support/application-fixture.ts";
 import { startTestPlatform, type TestPlatform } from "./support/test-platform.ts";
 import { webClient, type WebClient } from "./support/web-client.ts";
 
@@ -150,8 +150,8 @@ describe("a workshop manager's work", () => {
          AND w.id NOT IN (SELECT worker_id FROM placements WHERE employer_id = ?) LIMIT 1`,
       employer.id,
     );
-    const a1 = applyAsAnonymous(platform.db, { postingCode: code, name: registry.name, phone: registry.phone });
-    const a2 = applyAsAnonymous(platform.db, { postingCode: code, name: "陌生人", phone: "19900001111" });
+    const a1 = await applyThroughPublicForm(platform, { postingCode: code, name: registry.name, phone: registry.phone });
+    const a2 = await applyThroughPublicForm(platform, { postingCode: code, name: "陌生人", phone: "19900001111" });
 
     const page = await web.text(await web.get(`/manage/postings/${code}`));
     expect(page).toContain(`href="tel:${registry.phone}"`);
@@ -196,7 +196,9 @@ describe("a workshop manager's work", () => {
       employer.id,
       registry.id,
     );
-    expect(placement).toMatchObject({ start_date: today, monthly_income: 2500, needs_confirmation: 1 });
+    // The public form linked the application to the registry worker with that phone, so the hire
+    // is an ordinary placement; no bureau confirmation is needed.
+    expect(placement).toMatchObject({ start_date: today, monthly_income: 2500, needs_confirmation: 0 });
     expect(one<{ status: string }>("SELECT status FROM postings WHERE code = ?", code).status).toBe("招聘中");
     await platform.outbox.drain();
     let { hits } = await platform.index.search({ q: "手套缝制工", filter: [], sort: [], limit: 10, offset: 0 });

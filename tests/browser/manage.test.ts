@@ -9,9 +9,9 @@ import { chinaDate } from "../../src/core/china-time.ts";
 import { addDays } from "../../src/core/hire-rules.ts";
 import { createAccount } from "../../src/use-cases/accounts.ts";
 import { findJob } from "../../src/use-cases/find-job.ts";
-import { applyAsAnonymous } from "../support/application-fixture.ts";
 import { launchBrowser, phoneContext, serveApp, type ServedApp } from "../support/browser.ts";
 import { startTestPlatform, type TestPlatform } from "../support/test-platform.ts";
+import { messages } from "../../views/messages.ts";
 
 const PASSWORD = "手机上管车间2026";
 
@@ -76,8 +76,18 @@ describe("a manager's loop on a phone", () => {
       await page.goto(`${served.baseUrl}/jobs?q=${encodeURIComponent(title)}`);
       await expect(page.locator(`a[href="/jobs/${code}"]`).count()).resolves.toBeGreaterThan(0);
 
-      // STAND-IN for the public apply form (another engineer's): the application row as it would be stored.
-      applyAsAnonymous(platform.db, { postingCode: code, name: seeker.name, phone: seeker.phone, note: "我会踩缝纫机" });
+      // A seeker, on their own phone, opens it from the search and applies through the public form.
+      const seekerContext = await phoneContext(browser, { javaScriptEnabled });
+      const seekerPage = await seekerContext.newPage();
+      await seekerPage.goto(`${served.baseUrl}/jobs?q=${encodeURIComponent(title)}`);
+      await seekerPage.locator(`a[href^="/jobs/${code}"]`).first().click();
+      await seekerPage.waitForURL(new RegExp(`/jobs/${code}`));
+      await seekerPage.fill("#apply-name", seeker.name);
+      await seekerPage.fill("#apply-phone", seeker.phone);
+      await seekerPage.fill("#apply-note", "我会踩缝纫机");
+      await seekerPage.click("form.apply button[type=submit]");
+      await expect(seekerPage.locator("h1").textContent()).resolves.toBe(messages.apply.doneTitle);
+      await seekerContext.close();
 
       await page.goto(`${served.baseUrl}/manage/postings/${code}`);
       const card = page.locator(".applicant", { hasText: seeker.name });
