@@ -1,5 +1,10 @@
-/** Appending to the audit log (the table refuses updates and deletes). */
+/**
+ * Appending to the audit log (the table refuses updates and deletes). Both writers pass the values
+ * through auditSnapshot, so no path — use-case, import, seed — can put a secret (password or token
+ * hash, the ID number's hash or cipher) into the log.
+ */
 import { and, desc, eq, gte, lt } from "drizzle-orm";
+import { auditSnapshot } from "../../src/core/audit-values.ts";
 import type { Db } from "../client.ts";
 import { auditLog } from "../schema.ts";
 
@@ -21,8 +26,8 @@ export function appendAudit(tx: Pick<Db, "insert">, entry: AuditEntry): void {
       action: entry.action,
       entity: entry.entity,
       entityId: String(entry.entityId),
-      before: entry.before ?? null,
-      after: entry.after ?? null,
+      before: entry.before === undefined || entry.before === null ? null : auditSnapshot(entry.before),
+      after: entry.after === undefined || entry.after === null ? null : auditSnapshot(entry.after),
     })
     .run();
 }
@@ -65,7 +70,7 @@ export function createAuditAppender(db: Db): (entry: AuditEntry) => void {
   const insert = db.$client.prepare(
     "INSERT INTO audit_log (actor_user_id, actor_label, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)",
   );
-  const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+  const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(auditSnapshot(value)));
   return (entry) => {
     insert.run(entry.actorUserId ?? null, entry.actorLabel, entry.action, entry.entity, String(entry.entityId), json(entry.before), json(entry.after));
   };

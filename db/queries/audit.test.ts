@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { openDatabase } from "../client.ts";
+import { appendAudit, createAuditAppender } from "./audit.ts";
+
+describe("the audit log's writers", () => {
+  it.each([
+    ["appendAudit", (db: ReturnType<typeof openDatabase>, entry: Parameters<typeof appendAudit>[1]) => appendAudit(db, entry)],
+    ["createAuditAppender", (db: ReturnType<typeof openDatabase>, entry: Parameters<typeof appendAudit>[1]) => createAuditAppender(db)(entry)],
+  ])("%s never stores a secret, whatever the caller passes", (_name, write) => {
+    const db = openDatabase({ file: ":memory:" });
+    write(db, {
+      actorLabel: "import",
+      action: "update",
+      entity: "worker",
+      entityId: 1,
+      before: { name: "刘秀英", id_number_hash: "h", idNumberCipher: "c", nested: { password_hash: "p" } },
+      after: { name: "刘秀英", tokenHash: "t" },
+    });
+    const row = db.$client.prepare("SELECT before, after FROM audit_log").get() as { before: string; after: string };
+    expect(JSON.parse(row.before)).toEqual({ name: "刘秀英", nested: {} });
+    expect(JSON.parse(row.after)).toEqual({ name: "刘秀英" });
+  });
+});
