@@ -1,7 +1,8 @@
 /**
  * `npm run bench` — runs every benchmark in bench/*.bench.ts (or those named on the command
  * line: `npm run bench -- page-weight search`), prints one table, and writes it with the
- * machine's description to bench/results/latest.md. Progress goes to stderr. Each benchmark gets
+ * machine's description to bench/results/latest.md, and each benchmark's own rows to
+ * bench/results/<name>.md (so running one benchmark keeps the others' last figures). Progress goes to stderr. Each benchmark gets
  * a scratch folder, deleted afterwards. Exit 1 when a benchmark failed.
  */
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -80,11 +81,11 @@ const text = table(results);
 process.stdout.write(text + "\n");
 const cpu = cpus()[0]?.model ?? "unknown CPU";
 const machine = `${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}-${process.arch}`;
-writeFileSync(
-  RESULTS_FILE,
+const report = (of: Result[]) =>
   `# Benchmark results\n\nRun ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine}.\n` +
-    `Benchmarks: ${results.map((r) => `${r.bench} (${r.seconds.toFixed(0)} s)`).join(", ")}. ` +
-    `Produced by \`npm run bench\`; figures are medians (p50) and 95th percentiles of repeated runs.\n\n${text}\n`,
-);
+  `Benchmarks: ${of.map((r) => `${r.bench} (${r.seconds.toFixed(0)} s)`).join(", ")}. ` +
+  `Produced by \`npm run bench\`; figures are medians (p50) and 95th percentiles of repeated runs.\n\n${table(of)}\n`;
+writeFileSync(RESULTS_FILE, report(results));
+for (const result of results) writeFileSync(join(BENCH_DIR, "results", `${result.bench}.md`), report([result]));
 process.stderr.write(`written to ${RESULTS_FILE}\n`);
 process.exitCode = results.some((r) => r.error) ? 1 : 0;
