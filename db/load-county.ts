@@ -1,6 +1,8 @@
 /**
  * Writes a generated county (demo data or a synthetic benchmark county) into an empty database
- * with prepared statements — fast enough for a million workers. The caller owns the transaction.
+ * with prepared statements — fast enough for a million workers. The caller owns the transaction,
+ * unless it asks for `householdsPerTransaction` (seeding a benchmark county of a million workers
+ * commits in batches so the WAL stays small).
  * ID numbers are stored only as keyed hash, cipher and mask (src/security/personal-data.ts).
  */
 import { maskIdNumber, checkIdNumber } from "../src/core/id-number.ts";
@@ -24,11 +26,32 @@ export interface LoadCountyOptions {
   /** Called every `progressEvery` households with the counts so far. */
   onProgress?: (counts: CountyLoadCounts) => void;
   progressEvery?: number;
+  /**
+   * Commit every this many households (BEGIN/COMMIT on the connection); the caller must then not
+   * hold a transaction. Towns, villages, employers and postings go in the first batch.
+   */
+  householdsPerTransaction?: number;
 }
 
 /** Inserts the county; returns what it wrote. Posting ids are returned for the search outbox. */
 export function loadCounty(db: Db, county: GeneratedCounty, options: LoadCountyOptions): CountyLoadCounts & { postingIds: number[] } {
   const sqlite = db.$client;
+  const batch = options.householdsPerTransaction;
+  if (batch !== undefined) sqlite.exec("BEGIN");
+  try {
+    const result = loadInto(db, county, options);
+    if (batch !== undefined) sqlite.exec("COMMIT");
+    return result;
+  } catch (error) {
+    // Batches already committed stay; the caller (a benchmark seed) starts over on a fresh file.
+    if (batch !== undefined && sqlite.inTransaction) sqlite.exec("ROLLBACK");
+    throw error;
+  }
+}
+
+function loadInto(db: Db, county: GeneratedCounty, options: LoadCountyOptions): CountyLoadCounts & { postingIds: number[] } {
+  const sqlite = db.$client;
+  const batch = options.householdsPerTransaction;
   const counts: CountyLoadCounts = { towns: 0, villages: 0, employers: 0, postings: 0, households: 0, workers: 0, placements: 0, applications: 0 };
 
   const insertTown = sqlite.prepare("INSERT INTO towns (name) VALUES (?)");
@@ -187,6 +210,10 @@ export function loadCounty(db: Db, county: GeneratedCounty, options: LoadCountyO
         createdAt: a.createdAt,
       });
       counts.applications++;
+    }
+    if (batch !== undefined && counts.households % batch === 0) {
+      sqlite.exec("COMMIT");
+      sqlite.exec("BEGIN");
     }
     if (options.onProgress && counts.households % progressEvery === 0) options.onProgress(counts);
   }

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { dateQuerySchema, employmentQuerySchema } from "./query.ts";
+
+const TODAY = "2026-11-23";
+
+describe("employmentQuerySchema", () => {
+  it("fills today, the default baseline and the breakdown by town", () => {
+    expect(employmentQuerySchema(TODAY).parse({})).toEqual({ date: TODAY, baseline: "2020-12-31", by: "town" });
+  });
+
+  it.each([
+    [{ date: "2026-02-30" }, "date", "日期格式不对，应为 YYYY-MM-DD"],
+    [{ date: "2026/11/23" }, "date", "日期格式不对，应为 YYYY-MM-DD"],
+    [{ by: "village" }, "by", "by 只能是 town、platform 或 category"],
+    [{ date: "2020-01-01", baseline: "2021-01-01" }, "baseline", "基线日期不能晚于统计日期"],
+  ])("refuses %j at %s with a message for people", (input, path, message) => {
+    const result = employmentQuerySchema(TODAY).safeParse(input);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([[path, message]]);
+  });
+
+  it("a date query takes only the date", () => {
+    expect(dateQuerySchema(TODAY).parse({ date: "2025-12-31" })).toEqual({ date: "2025-12-31" });
+  });
+});

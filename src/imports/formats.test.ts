@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { makeIdNumber } from "../core/id-number.ts";
+import type { CellValue } from "./cells.ts";
+import { matchHeaders, placementsFormat, postingsFormat, workersFormat, employersFormat } from "./formats.ts";
+
+const cells = (entries: Record<string, CellValue>) => new Map(Object.entries(entries));
+const ID = makeIdNumber("360731", "1990-06-01", 22);
+
+const worker = {
+  户编号: "H1", 户类型: "脱贫户", 姓名: "张三", 身份证号: ID, 乡镇: "东山镇", 村: "上村", 劳动能力: "有劳动能力",
+};
+
+describe("workersFormat", () => {
+  it("fills the contract's defaults: willing to work, not relocated", () => {
+    const result = workersFormat.parse(cells(worker));
+    expect(result).toMatchObject({ ok: true, record: { willingToWork: true, relocated: false, householdSize: null, birthDate: "1990-06-01", sex: "女", skills: [] } });
+  });
+
+  it.each<[Record<string, CellValue>, string, RegExp]>([
+    [{ 户类型: "贫困户" }, "户类型", /只能填/],
+    [{ 姓名: "" }, "姓名", /必填/],
+    [{ 身份证号: Number(ID.slice(0, 17)) }, "身份证号", /存成了数字/],
+    [{ 联系电话: "12345" }, "联系电话", /11 位/],
+    [{ 就业意愿: "也许" }, "就业意愿", /是、否/],
+    [{ 家庭人口数: "0" }, "家庭人口数", /1 到 100/],
+  ])("rejects %j at column %s", (change, column, reason) => {
+    const result = workersFormat.parse(cells({ ...worker, ...change }));
+    expect(result).toEqual({ ok: false, rejection: { column, reason: expect.stringMatching(reason) } });
+  });
+
+  it("writes back the cells it reads", () => {
+    const result = workersFormat.parse(cells({ ...worker, 技能: "缝纫、采摘", 是否易地搬迁: "是", 家庭人口数: 5 }));
+    if (!result.ok) throw new Error("expected a record");
+    expect(workersFormat.format(result.record)).toEqual(["H1", "脱贫户", "是", 5, "张三", ID, null, "东山镇", "上村", "有劳动能力", "是", "缝纫、采摘", null, null]);
+  });
+});
+
+describe("rules between columns", () => {
+  const placement = { 身份证号: ID, 用工主体编号: "E1", 开始日期: "2024-01-01" };
+  it.each<[Record<string, CellValue>, string | null]>([
+    [{}, null],
+    [{ 结束日期: "2023-12-31" }, "结束日期"],
+    [{ 就业形式: "外出务工" }, "就业形式"],
+    [{ 用工主体编号: "" }, "就业形式"],
+    [{ 用工主体编号: "", 就业形式: "外出务工" }, null],
+    [{ 开始日期: 45123 }, null],
+  ])("placement %j rejected at %s", (change, column) => {
+    const result = placementsFormat.parse(cells({ ...placement, ...change }));
+    expect(result.ok ? null : result.rejection.column).toBe(column);
+  });
+
+  it("a posting's pay and age ranges must be ordered; a satellite factory alone names a core factory", () => {
+    const posting = { 编号: "P1", 用工主体编号: "E1", 岗位名称: "缝纫工", 招聘人数: "3" };
+    expect(postingsFormat.parse(cells({ ...posting, 薪资下限: "3000", 薪资上限: "2000" }))).toMatchObject({ ok: false, rejection: { column: "薪资上限" } });
+    expect(postingsFormat.parse(cells({ ...posting, 招聘人数: "0" }))).toMatchObject({ ok: false, rejection: { column: "招聘人数" } });
+    const employer = { 编号: "E2", 名称: "车间", 类型: "帮扶车间", 乡镇: "东山镇", 核心工厂编号: "E1" };
+    expect(employersFormat.parse(cells(employer))).toMatchObject({ ok: false, rejection: { column: "核心工厂编号" } });
+    expect(employersFormat.parse(cells({ ...employer, 类型: "卫星工厂" }))).toMatchObject({ ok: true });
+  });
+});
+
+describe("matchHeaders", () => {
+  it("finds columns in any order, ignores unknown ones and reports missing required ones", () => {
+    const match = matchHeaders(placementsFormat, ["开始日期", "备注", " 身份证号 ", "用工主体编号"]);
+    expect(match.missing).toEqual([]);
+    expect(match.unknown).toEqual(["备注"]);
+    expect(match.positions.get("身份证号")).toBe(2);
+    expect(matchHeaders(placementsFormat, ["身份证号"]).missing).toEqual(["开始日期"]);
+    expect(matchHeaders(placementsFormat, ["身份证号", "身份证号", "开始日期"]).duplicated).toEqual(["身份证号"]);
+  });
+});

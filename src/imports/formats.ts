@@ -1,0 +1,433 @@
+/**
+ * The five spreadsheet formats of docs/contract.md ("Spreadsheet formats"): their columns, how a
+ * row of cells becomes a typed record (or a rejection naming the column and the reason), the key
+ * rows are matched on, and how a record is written back as cells (export, so that export → import
+ * changes nothing). Pure: references to other rows (villages, employers) are checked by the use-case.
+ */
+import {
+  AVAILABLE_TIMES,
+  EMPLOYER_TYPES,
+  EMPLOYMENT_FORMS,
+  HOUSEHOLD_CATEGORIES,
+  LABOUR_ABILITIES,
+  PAY_UNITS,
+  PHYSICAL_DEMANDS,
+  POSTING_STATUSES,
+  PREFERRED_AREAS,
+  RECOGNITION_STATUSES,
+  WORKING_TIMES,
+  type EmployerType,
+  type EmploymentForm,
+  type HouseholdCategory,
+  type LabourAbility,
+  type PayUnit,
+  type PhysicalDemand,
+  type PostingStatus,
+  type PreferredArea,
+  type RecognitionStatus,
+  type WorkingTime,
+} from "../core/enums.ts";
+import { messages } from "../../views/messages.ts";
+import {
+  cellText,
+  formatList,
+  isBlank,
+  parseChoice,
+  parseDate,
+  parseIdNumber,
+  parseList,
+  parseNumber,
+  parsePhone,
+  parseWholeNumber,
+  parseYesNo,
+  type CellValue,
+  type Parsed,
+} from "./cells.ts";
+
+const t = messages.imports.reasons;
+
+export const SPREADSHEET_KINDS = ["regions", "employers", "postings", "workers", "placements"] as const;
+export type SpreadsheetKind = (typeof SPREADSHEET_KINDS)[number];
+
+export interface RegionRecord {
+  town: string;
+  village: string;
+  lng: number;
+  lat: number;
+}
+
+export interface EmployerRecord {
+  code: string;
+  name: string;
+  type: EmployerType;
+  coreFactoryCode: string | null;
+  town: string;
+  village: string | null;
+  address: string | null;
+  /** Null: the village centre. */
+  lng: number | null;
+  lat: number | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  recognition: RecognitionStatus;
+}
+
+export interface PostingRecord {
+  code: string;
+  employerCode: string;
+  title: string;
+  description: string;
+  headcount: number;
+  payMin: number | null;
+  payMax: number | null;
+  payUnit: PayUnit;
+  workingTime: WorkingTime;
+  ageMin: number | null;
+  ageMax: number | null;
+  physicalDemand: PhysicalDemand | null;
+  skills: string[];
+  benefits: string[];
+  status: PostingStatus;
+  closingDate: string | null;
+}
+
+export interface WorkerRecord {
+  householdCode: string;
+  category: HouseholdCategory;
+  relocated: boolean;
+  householdSize: number | null;
+  name: string;
+  idNumber: string;
+  birthDate: string;
+  sex: "男" | "女";
+  phone: string | null;
+  town: string;
+  village: string;
+  labourAbility: LabourAbility;
+  willingToWork: boolean;
+  skills: string[];
+  preferredArea: PreferredArea | null;
+  availableTime: WorkingTime | null;
+}
+
+export interface PlacementRecord {
+  idNumber: string;
+  employerCode: string | null;
+  postingCode: string | null;
+  startDate: string;
+  endDate: string | null;
+  monthlyIncome: number | null;
+  /** Null: the county's own province. */
+  workProvince: string | null;
+  workCounty: string | null;
+  employmentForm: EmploymentForm | null;
+}
+
+export interface RecordOf {
+  regions: RegionRecord;
+  employers: EmployerRecord;
+  postings: PostingRecord;
+  workers: WorkerRecord;
+  placements: PlacementRecord;
+}
+
+/** A row rejected whole: the column at fault (a header, or 整行) and why. */
+export interface Rejection {
+  column: string;
+  reason: string;
+}
+
+export type RowResult<T> = { ok: true; record: T } | { ok: false; rejection: Rejection };
+
+/** A row's cells by header. */
+export type RowCells = ReadonlyMap<string, CellValue>;
+
+export interface SpreadsheetFormat<K extends SpreadsheetKind> {
+  kind: K;
+  /** Every column, in the order export writes them. */
+  columns: readonly string[];
+  required: readonly string[];
+  /** Columns export writes as text cells (ID numbers, phones, codes), never as numbers. */
+  textColumns: readonly string[];
+  parse(cells: RowCells): RowResult<RecordOf[K]>;
+  /** The key a row is matched on, as one string. */
+  key(record: RecordOf[K]): string;
+  /** Cells to write for a record, in `columns` order. */
+  format(record: RecordOf[K]): (string | number | null)[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// A tiny reader over one row: each getter records the first problem and returns a placeholder.
+
+class RowReader {
+  rejection: Rejection | undefined;
+  constructor(private readonly cells: RowCells) {}
+
+  private fail(column: string, reason: string): void {
+    this.rejection ??= { column, reason };
+  }
+  private cell(column: string): CellValue {
+    return this.cells.get(column) ?? null;
+  }
+  private take<T>(column: string, parsed: Parsed<T>, fallback: T): T {
+    if (parsed.ok) return parsed.value;
+    this.fail(column, parsed.reason);
+    return fallback;
+  }
+  blank(column: string): boolean {
+    return isBlank(this.cell(column));
+  }
+  text(column: string): string {
+    const value = cellText(this.cell(column));
+    if (value === "") this.fail(column, t.required);
+    return value;
+  }
+  optionalText(column: string): string | null {
+    const value = cellText(this.cell(column));
+    return value === "" ? null : value;
+  }
+  number(column: string, check?: (n: number) => string | undefined): number {
+    if (this.blank(column)) return this.fail(column, t.required), 0;
+    return this.optionalNumber(column, check) ?? 0;
+  }
+  optionalNumber(column: string, check?: (n: number) => string | undefined): number | null {
+    if (this.blank(column)) return null;
+    const n = this.take(column, parseNumber(this.cell(column)), 0);
+    const problem = check?.(n);
+    if (problem) this.fail(column, problem);
+    return n;
+  }
+  whole(column: string, min: number, max: number): number {
+    if (this.blank(column)) return this.fail(column, t.required), 0;
+    return this.take(column, parseWholeNumber(this.cell(column), min, max), 0);
+  }
+  optionalWhole(column: string, min: number, max: number): number | null {
+    return this.blank(column) ? null : this.take(column, parseWholeNumber(this.cell(column), min, max), 0);
+  }
+  choice<const T extends readonly [string, ...string[]]>(column: string, choices: T): T[number] {
+    if (this.blank(column)) return this.fail(column, t.required), choices[0];
+    return this.take(column, parseChoice(this.cell(column), choices), choices[0]);
+  }
+  optionalChoice<const T extends readonly [string, ...string[]]>(column: string, choices: T): T[number] | null {
+    return this.blank(column) ? null : this.take(column, parseChoice(this.cell(column), choices), choices[0]);
+  }
+  choiceOr<const T extends readonly [string, ...string[]]>(column: string, choices: T, fallback: T[number]): T[number] {
+    return this.optionalChoice(column, choices) ?? fallback;
+  }
+  yesNo(column: string, fallback: boolean): boolean {
+    return this.blank(column) ? fallback : this.take(column, parseYesNo(this.cell(column)), fallback);
+  }
+  date(column: string): string {
+    if (this.blank(column)) return this.fail(column, t.required), "";
+    return this.take(column, parseDate(this.cell(column)), "");
+  }
+  optionalDate(column: string): string | null {
+    return this.blank(column) ? null : this.take(column, parseDate(this.cell(column)), "");
+  }
+  phone(column: string): string | null {
+    return this.blank(column) ? null : this.take(column, parsePhone(this.cell(column)), "");
+  }
+  list(column: string): string[] {
+    return parseList(this.cell(column));
+  }
+  idNumber(column: string): { idNumber: string; birthDate: string; sex: "男" | "女" } {
+    if (this.blank(column)) return this.fail(column, t.required), { idNumber: "", birthDate: "", sex: "男" };
+    return this.take(column, parseIdNumber(this.cell(column)), { idNumber: "", birthDate: "", sex: "男" });
+  }
+  /** Flags a rule between columns. */
+  check(column: string, holds: boolean, reason: string): void {
+    if (!holds) this.fail(column, reason);
+  }
+  result<T>(record: T): RowResult<T> {
+    return this.rejection ? { ok: false, rejection: this.rejection } : { ok: true, record };
+  }
+}
+
+const latitude = (n: number) => (n < -90 || n > 90 ? t.latitude : undefined);
+const longitude = (n: number) => (n < -180 || n > 180 ? t.longitude : undefined);
+const nonNegative = (n: number) => (n < 0 ? t.outOfRange(0, 10_000_000) : undefined);
+const MAX_PAY = 10_000_000;
+const keyOf = (...parts: (string | null)[]) => parts.map((p) => p ?? "").join("\u0000");
+
+// ---------------------------------------------------------------------------------------------
+
+export const regionsFormat: SpreadsheetFormat<"regions"> = {
+  kind: "regions",
+  columns: ["乡镇", "村", "经度", "纬度"],
+  required: ["乡镇", "村", "经度", "纬度"],
+  textColumns: ["乡镇", "村"],
+  parse(cells) {
+    const r = new RowReader(cells);
+    return r.result({ town: r.text("乡镇"), village: r.text("村"), lng: r.number("经度", longitude), lat: r.number("纬度", latitude) });
+  },
+  key: (rec) => keyOf(rec.town, rec.village),
+  format: (rec) => [rec.town, rec.village, rec.lng, rec.lat],
+};
+
+export const employersFormat: SpreadsheetFormat<"employers"> = {
+  kind: "employers",
+  columns: ["编号", "名称", "类型", "核心工厂编号", "乡镇", "村", "地址", "经度", "纬度", "联系人", "联系电话", "认定状态"],
+  required: ["编号", "名称", "类型", "乡镇"],
+  textColumns: ["编号", "核心工厂编号", "联系电话"],
+  parse(cells) {
+    const r = new RowReader(cells);
+    const record: EmployerRecord = {
+      code: r.text("编号"),
+      name: r.text("名称"),
+      type: r.choice("类型", EMPLOYER_TYPES),
+      coreFactoryCode: r.optionalText("核心工厂编号"),
+      town: r.text("乡镇"),
+      village: r.optionalText("村"),
+      address: r.optionalText("地址"),
+      lng: r.optionalNumber("经度", longitude),
+      lat: r.optionalNumber("纬度", latitude),
+      contactName: r.optionalText("联系人"),
+      contactPhone: r.phone("联系电话"),
+      recognition: r.choiceOr("认定状态", RECOGNITION_STATUSES, "未认定"),
+    };
+    r.check("核心工厂编号", record.coreFactoryCode === null || record.type === "卫星工厂", t.coreFactoryOnlySatellite);
+    r.check("核心工厂编号", record.coreFactoryCode !== record.code, t.coreFactorySelf);
+    return r.result(record);
+  },
+  key: (rec) => rec.code,
+  format: (rec) => [
+    rec.code, rec.name, rec.type, rec.coreFactoryCode, rec.town, rec.village, rec.address, rec.lng, rec.lat, rec.contactName, rec.contactPhone,
+    rec.recognition,
+  ],
+};
+
+export const postingsFormat: SpreadsheetFormat<"postings"> = {
+  kind: "postings",
+  columns: [
+    "编号", "用工主体编号", "岗位名称", "岗位描述", "招聘人数", "薪资下限", "薪资上限", "计薪方式", "工作时间", "年龄下限", "年龄上限",
+    "体力要求", "技能要求", "福利", "状态", "截止日期",
+  ],
+  required: ["编号", "用工主体编号", "岗位名称", "招聘人数"],
+  textColumns: ["编号", "用工主体编号"],
+  parse(cells) {
+    const r = new RowReader(cells);
+    const record: PostingRecord = {
+      code: r.text("编号"),
+      employerCode: r.text("用工主体编号"),
+      title: r.text("岗位名称"),
+      description: r.optionalText("岗位描述") ?? "",
+      headcount: r.whole("招聘人数", 1, 100_000),
+      payMin: r.optionalWhole("薪资下限", 0, MAX_PAY),
+      payMax: r.optionalWhole("薪资上限", 0, MAX_PAY),
+      payUnit: r.choiceOr("计薪方式", PAY_UNITS, "月"),
+      workingTime: r.choiceOr("工作时间", WORKING_TIMES, "全天"),
+      ageMin: r.optionalWhole("年龄下限", 0, 120),
+      ageMax: r.optionalWhole("年龄上限", 0, 120),
+      physicalDemand: r.optionalChoice("体力要求", PHYSICAL_DEMANDS),
+      skills: r.list("技能要求"),
+      benefits: r.list("福利"),
+      status: r.choiceOr("状态", POSTING_STATUSES, "招聘中"),
+      closingDate: r.optionalDate("截止日期"),
+    };
+    r.check("薪资上限", record.payMin === null || record.payMax === null || record.payMin <= record.payMax, t.payRange);
+    r.check("年龄上限", record.ageMin === null || record.ageMax === null || record.ageMin <= record.ageMax, t.ageRange);
+    return r.result(record);
+  },
+  key: (rec) => rec.code,
+  format: (rec) => [
+    rec.code, rec.employerCode, rec.title, rec.description, rec.headcount, rec.payMin, rec.payMax, rec.payUnit, rec.workingTime, rec.ageMin,
+    rec.ageMax, rec.physicalDemand, formatList(rec.skills), formatList(rec.benefits), rec.status, rec.closingDate,
+  ],
+};
+
+export const workersFormat: SpreadsheetFormat<"workers"> = {
+  kind: "workers",
+  columns: ["户编号", "户类型", "是否易地搬迁", "家庭人口数", "姓名", "身份证号", "联系电话", "乡镇", "村", "劳动能力", "就业意愿", "技能", "期望工作地", "可工作时间"],
+  required: ["户编号", "户类型", "姓名", "身份证号", "乡镇", "村", "劳动能力"],
+  textColumns: ["户编号", "身份证号", "联系电话"],
+  parse(cells) {
+    const r = new RowReader(cells);
+    const id = r.idNumber("身份证号");
+    return r.result({
+      householdCode: r.text("户编号"),
+      category: r.choice("户类型", HOUSEHOLD_CATEGORIES),
+      relocated: r.yesNo("是否易地搬迁", false),
+      householdSize: r.optionalWhole("家庭人口数", 1, 100),
+      name: r.text("姓名"),
+      idNumber: id.idNumber,
+      birthDate: id.birthDate,
+      sex: id.sex,
+      phone: r.phone("联系电话"),
+      town: r.text("乡镇"),
+      village: r.text("村"),
+      labourAbility: r.choice("劳动能力", LABOUR_ABILITIES),
+      willingToWork: r.yesNo("就业意愿", true),
+      skills: r.list("技能"),
+      preferredArea: r.optionalChoice("期望工作地", PREFERRED_AREAS),
+      availableTime: r.optionalChoice("可工作时间", AVAILABLE_TIMES),
+    });
+  },
+  key: (rec) => rec.idNumber,
+  format: (rec) => [
+    rec.householdCode, rec.category, rec.relocated ? "是" : "否", rec.householdSize, rec.name, rec.idNumber, rec.phone, rec.town, rec.village,
+    rec.labourAbility, rec.willingToWork ? "是" : "否", formatList(rec.skills), rec.preferredArea, rec.availableTime,
+  ],
+};
+
+export const placementsFormat: SpreadsheetFormat<"placements"> = {
+  kind: "placements",
+  columns: ["身份证号", "用工主体编号", "岗位编号", "开始日期", "结束日期", "月收入", "就业地省份", "就业地县区", "就业形式"],
+  required: ["身份证号", "开始日期"],
+  textColumns: ["身份证号", "用工主体编号", "岗位编号"],
+  parse(cells) {
+    const r = new RowReader(cells);
+    const id = r.idNumber("身份证号");
+    const record: PlacementRecord = {
+      idNumber: id.idNumber,
+      employerCode: r.optionalText("用工主体编号"),
+      postingCode: r.optionalText("岗位编号"),
+      startDate: r.date("开始日期"),
+      endDate: r.optionalDate("结束日期"),
+      monthlyIncome: r.optionalNumber("月收入", nonNegative),
+      workProvince: r.optionalText("就业地省份"),
+      workCounty: r.optionalText("就业地县区"),
+      employmentForm: r.optionalChoice("就业形式", EMPLOYMENT_FORMS),
+    };
+    if (record.monthlyIncome !== null) record.monthlyIncome = Math.round(record.monthlyIncome);
+    r.check("结束日期", record.endDate === null || record.endDate >= record.startDate, t.endBeforeStart);
+    r.check("就业形式", record.employerCode === null || record.employmentForm === null, t.formNeedsNoEmployer);
+    r.check("就业形式", record.employerCode !== null || record.employmentForm !== null, t.formRequired);
+    return r.result(record);
+  },
+  key: (rec) => keyOf(rec.idNumber, rec.employerCode, rec.startDate),
+  format: (rec) => [
+    rec.idNumber, rec.employerCode, rec.postingCode, rec.startDate, rec.endDate, rec.monthlyIncome, rec.workProvince, rec.workCounty,
+    rec.employmentForm,
+  ],
+};
+
+export const SPREADSHEET_FORMATS: { [K in SpreadsheetKind]: SpreadsheetFormat<K> } = {
+  regions: regionsFormat,
+  employers: employersFormat,
+  postings: postingsFormat,
+  workers: workersFormat,
+  placements: placementsFormat,
+};
+
+export function isSpreadsheetKind(value: string): value is SpreadsheetKind {
+  return (SPREADSHEET_KINDS as readonly string[]).includes(value);
+}
+
+/**
+ * Matches a header row to a format: where each known column is, which required ones are
+ * missing, which headers are unknown (ignored with a warning) or repeated.
+ */
+export function matchHeaders(format: SpreadsheetFormat<SpreadsheetKind>, headers: readonly CellValue[]) {
+  const positions = new Map<string, number>();
+  const unknown: string[] = [];
+  const duplicated: string[] = [];
+  headers.forEach((cell, index) => {
+    const name = cellText(cell).replace(/\s+/g, "").replace(/\*$/, "");
+    if (name === "") return;
+    if (!format.columns.includes(name)) unknown.push(name);
+    else if (positions.has(name)) duplicated.push(name);
+    else positions.set(name, index);
+  });
+  const missing = format.required.filter((c) => !positions.has(c));
+  return { positions, missing, unknown, duplicated };
+}
