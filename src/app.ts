@@ -13,6 +13,7 @@ import { securityHeaders } from "./http/security-headers.ts";
 import { sessions } from "./http/session.ts";
 import { staticAssets } from "./http/static-assets.ts";
 import { health } from "./routes/health.ts";
+import { statsApi } from "./routes/api/stats-api.ts";
 import { jobBoard } from "./routes/public/job-board.tsx";
 import { accountRoutes } from "./routes/accounts/account.tsx";
 import { signInRoutes } from "./routes/accounts/sign-in.tsx";
@@ -41,6 +42,8 @@ export function createApp(deps: AppDeps): Hono {
   app.use(sessions({ db: deps.db }));
   app.use(csrfProtection({ key: deps.csrfKey }));
 
+  // The JSON API authenticates with tokens (the CSRF check leaves /api/ out).
+  app.route("/api/v1", statsApi(deps));
   app.route("/", jobBoard(deps));
   app.route("/", signInRoutes({ ...deps, throttle: createLoginThrottle() }));
   app.route("/", accountRoutes(deps));
