@@ -20,6 +20,8 @@ import { signInRoutes } from "./routes/accounts/sign-in.tsx";
 import { bureauAudit } from "./routes/bureau/audit.tsx";
 import { bureauHouseholds } from "./routes/bureau/households.tsx";
 import { bureauWorkers } from "./routes/bureau/workers.tsx";
+import { bureauStats } from "./routes/bureau/stats.tsx";
+import { bureauZeroEmployment } from "./routes/bureau/zero-employment.tsx";
 import { managePostings } from "./routes/manage/postings.tsx";
 import { manageApplicants } from "./routes/manage/applicants.tsx";
 import { manageProfile } from "./routes/manage/profile.tsx";
@@ -54,5 +56,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", bureauWorkers(deps));
   app.route("/", bureauHouseholds(deps));
   app.route("/", bureauAudit(deps));
+  app.route("/", bureauStats(deps));
+  app.route("/", bureauZeroEmployment(deps));
   return app;
 }

@@ -126,6 +126,20 @@ describe("who reaches what", () => {
     ["a manager's roster", "/manage/roster", { anonymous: 303, admin: 403, county: 403, townA: 403, managerA: 200, managerB: 200, seekerA: 403 }],
     ["the registry's workers", "/bureau/workers", { anonymous: 303, admin: 200, county: 200, townA: 200, townB: 200, managerA: 403, managerB: 403, seekerA: 403, seekerB: 403 }],
     ["a record that does not exist", "/bureau/workers/999999999", { admin: 404, county: 404, townA: 404 }],
+    ...bureauStaffPages().map(([name, path]): [string, string, Partial<Record<Who, number>>] => [
+      name,
+      path,
+      { anonymous: 303, admin: 200, county: 200, townA: 200, townB: 200, managerA: 403, managerB: 403, seekerA: 403, seekerB: 403 },
+    ]),
+  ];
+
+  /** Pages every bureau role reaches, each narrowed to the viewer's town (tests/bureau-stats.test.ts). */
+  const bureauStaffPages = (): [string, string][] => [
+    ["the statistics", "/bureau/stats"],
+    ["the people behind a figure", "/bureau/stats/people?figure=employed"],
+    ["a statistics table download", "/bureau/stats/tables/town?format=csv"],
+    ["the zero-employment households", "/bureau/zero-employment"],
+    ["the zero-employment download", "/bureau/zero-employment?format=csv"],
   ];
 
   it("answers each role on each page as the policy says", async () => {
