@@ -21,6 +21,7 @@ import { bureauAudit } from "./routes/bureau/audit.tsx";
 import { bureauHouseholds } from "./routes/bureau/households.tsx";
 import { bureauWorkers } from "./routes/bureau/workers.tsx";
 import { bureauStats } from "./routes/bureau/stats.tsx";
+import { bureauAlerts } from "./routes/bureau/alerts.tsx";
 import { bureauZeroEmployment } from "./routes/bureau/zero-employment.tsx";
 import { managePostings } from "./routes/manage/postings.tsx";
 import { manageApplicants } from "./routes/manage/applicants.tsx";
@@ -58,5 +59,6 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", bureauAudit(deps));
   app.route("/", bureauStats(deps));
   app.route("/", bureauZeroEmployment(deps));
+  app.route("/", bureauAlerts(deps));
   return app;
 }

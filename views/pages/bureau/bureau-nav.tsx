@@ -6,6 +6,7 @@ export function BureauNav() {
   const links: [string, string][] = [
     ["/bureau/stats", m.stats],
     ["/bureau/zero-employment", m.zeroEmployment],
+    ["/bureau/alerts", m.alerts],
     ["/bureau/workers", m.workers],
   ];
   return (
