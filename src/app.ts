@@ -22,6 +22,7 @@ import { bureauHouseholds } from "./routes/bureau/households.tsx";
 import { bureauWorkers } from "./routes/bureau/workers.tsx";
 import { bureauStats } from "./routes/bureau/stats.tsx";
 import { bureauAlerts } from "./routes/bureau/alerts.tsx";
+import { bureauImport, importBodyLimit } from "./routes/bureau/import.tsx";
 import { bureauZeroEmployment } from "./routes/bureau/zero-employment.tsx";
 import { managePostings } from "./routes/manage/postings.tsx";
 import { manageApplicants } from "./routes/manage/applicants.tsx";
@@ -43,6 +44,8 @@ export function createApp(deps: AppDeps): Hono {
   // /healthz above need neither). Views read the request through contextStorage (CSRF field).
   app.use(contextStorage());
   app.use(sessions({ db: deps.db }));
+  // Uploads are limited before the CSRF check reads the body.
+  app.on("POST", "/bureau/import", importBodyLimit());
   app.use(csrfProtection({ key: deps.csrfKey }));
 
   // The JSON API authenticates with tokens (the CSRF check leaves /api/ out).
@@ -60,5 +63,6 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", bureauStats(deps));
   app.route("/", bureauZeroEmployment(deps));
   app.route("/", bureauAlerts(deps));
+  app.route("/", bureauImport(deps));
   return app;
 }

@@ -140,6 +140,9 @@ describe("who reaches what", () => {
     ["an alert of town A", `/bureau/alerts/${alertIds.alertA}`, { anonymous: 303, admin: 200, county: 200, townA: 200, townB: 404, managerA: 403, managerB: 403, seekerA: 403, seekerB: 403 }],
     ["an alert of town B", `/bureau/alerts/${alertIds.alertB}`, { admin: 200, county: 200, townA: 404, townB: 200, managerB: 403, seekerB: 403 }],
     ["an alert that does not exist", "/bureau/alerts/999999999", { county: 404, townA: 404 }],
+    ["the spreadsheet page", "/bureau/import", { anonymous: 303, admin: 200, county: 200, townA: 403, townB: 403, managerA: 403, managerB: 403, seekerA: 403, seekerB: 403 }],
+    ["a registry export", "/bureau/export/workers?format=csv", { anonymous: 303, admin: 200, county: 200, townA: 403, townB: 403, managerA: 403, managerB: 403, seekerA: 403, seekerB: 403 }],
+    ["a report of someone else's import", "/bureau/import/reports/unknown", { anonymous: 303, county: 404, townA: 403, managerA: 403, seekerA: 403 }],
     ...bureauStaffPages().map(([name, path]): [string, string, Partial<Record<Who, number>>] => [
       name,
       path,

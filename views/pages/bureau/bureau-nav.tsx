@@ -8,6 +8,7 @@ export function BureauNav() {
     ["/bureau/zero-employment", m.zeroEmployment],
     ["/bureau/alerts", m.alerts],
     ["/bureau/workers", m.workers],
+    ["/bureau/import", m.imports],
   ];
   return (
     <nav class="manage-nav" aria-label={m.nav}>
