@@ -22,7 +22,7 @@ describe("bureau spreadsheet page", () => {
   });
   afterAll(() => platform?.close());
 
-  const upload = async (fields: { kind?: string; file?: { name: string; content: string | Uint8Array } }) => {
+  const upload = async (fields: { kind?: string; file?: { name: string; content: string | Uint8Array<ArrayBuffer> } }) => {
     await county.text(await county.get("/bureau/import"));
     const form = new FormData();
     form.set("_csrf", county.csrf!);
