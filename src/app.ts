@@ -23,6 +23,7 @@ import { bureauWorkers } from "./routes/bureau/workers.tsx";
 import { bureauStats } from "./routes/bureau/stats.tsx";
 import { bureauAlerts } from "./routes/bureau/alerts.tsx";
 import { bureauImport, importBodyLimit } from "./routes/bureau/import.tsx";
+import { bureauEmployers } from "./routes/bureau/employers.tsx";
 import { bureauZeroEmployment } from "./routes/bureau/zero-employment.tsx";
 import { managePostings } from "./routes/manage/postings.tsx";
 import { manageApplicants } from "./routes/manage/applicants.tsx";
@@ -64,5 +65,6 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", bureauZeroEmployment(deps));
   app.route("/", bureauAlerts(deps));
   app.route("/", bureauImport(deps));
+  app.route("/", bureauEmployers(deps));
   return app;
 }

@@ -140,6 +140,8 @@ describe("who reaches what", () => {
     ["an alert of town A", `/bureau/alerts/${alertIds.alertA}`, { anonymous: 303, admin: 200, county: 200, townA: 200, townB: 404, managerA: 403, managerB: 403, seekerA: 403, seekerB: 403 }],
     ["an alert of town B", `/bureau/alerts/${alertIds.alertB}`, { admin: 200, county: 200, townA: 404, townB: 200, managerB: 403, seekerB: 403 }],
     ["an alert that does not exist", "/bureau/alerts/999999999", { county: 404, townA: 404 }],
+    ["the workshops to recognise", "/bureau/employers", { anonymous: 303, admin: 200, county: 200, townA: 200, townB: 200, managerA: 403, managerB: 403, seekerA: 403, seekerB: 403 }],
+    ["a workshop that does not exist", "/bureau/employers/NOPE-0", { county: 404, townA: 404 }],
     ["the spreadsheet page", "/bureau/import", { anonymous: 303, admin: 200, county: 200, townA: 403, townB: 403, managerA: 403, managerB: 403, seekerA: 403, seekerB: 403 }],
     ["a registry export", "/bureau/export/workers?format=csv", { anonymous: 303, admin: 200, county: 200, townA: 403, townB: 403, managerA: 403, managerB: 403, seekerA: 403, seekerB: 403 }],
     ["a report of someone else's import", "/bureau/import/reports/unknown", { anonymous: 303, county: 404, townA: 403, managerA: 403, seekerA: 403 }],
@@ -245,6 +247,13 @@ describe("who reaches what", () => {
         await web.text(await web.get(who === "anonymous" ? "/login" : "/account"));
         expect((await web.post(path, fields)).status, `${who} ${path}`).toBe(status);
       }
+    }
+    const workshop = sql<{ code: string; recognition: string } | undefined>("SELECT code, recognition FROM employers WHERE type = '帮扶车间' ORDER BY id LIMIT 1");
+    if (workshop) {
+      for (const [who, status] of [["townA", 403], ["managerA", 403], ["seekerA", 403], ["anonymous", 401]] as const) {
+        expect((await clients.get(who)!.post(`/bureau/employers/${workshop.code}/recognition`, { status: "已认定", effectiveDate: "2026-11-23", note: "" })).status, who).toBe(status);
+      }
+      expect(sql<{ recognition: string }>("SELECT recognition FROM employers WHERE code = ?", workshop.code).recognition).toBe(workshop.recognition);
     }
     expect(sql<{ n: number }>("SELECT count(*) AS n FROM alert_notes").n).toBe(0);
     expect(sql<{ status: string }>("SELECT status FROM alerts WHERE id = ?", alertIds.alertA).status).toBe("open");

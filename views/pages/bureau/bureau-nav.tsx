@@ -7,6 +7,7 @@ export function BureauNav() {
     ["/bureau/stats", m.stats],
     ["/bureau/zero-employment", m.zeroEmployment],
     ["/bureau/alerts", m.alerts],
+    ["/bureau/employers", m.employers],
     ["/bureau/workers", m.workers],
     ["/bureau/import", m.imports],
   ];
