@@ -116,6 +116,24 @@ describe("risk alerts", () => {
     expect(alertsOf(c.householdId)).toHaveLength(1);
   });
 
+  it("raises exactly one alert when the bureau uploads a placements file ending the household's last placement", async () => {
+    const c = candidate();
+    const row = platform.db.$client.prepare("SELECT w.id_number_cipher AS cipher, p.start_date AS start FROM placements p JOIN workers w ON w.id = p.worker_id WHERE p.id = ?").get(c.placementId) as { cipher: string; start: string };
+    const csv = `\ufeff身份证号,用工主体编号,开始日期,结束日期\r\n${platform.protector.decrypt(row.cipher)},${c.employerCode},${row.start},${D}\r\n`;
+    for (let i = 0; i < 2; i++) {
+      await county.text(await county.get("/bureau/import"));
+      const form = new FormData();
+      form.set("_csrf", county.csrf!);
+      form.set("kind", "placements");
+      form.set("file", new File([csv], "就业记录.csv"));
+      const cookie = [...county.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+      const res = await platform.app.request("/bureau/import", { method: "POST", body: form, headers: { Cookie: cookie, Origin: "http://localhost" } });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toMatch(/<dd class="rejected">0<\/dd>/);
+    }
+    expect(alertsOf(c.householdId)).toHaveLength(1);
+  });
+
   it("lets the town follow an alert up: list, suggestions, assign, note, close — and keeps other towns out", async () => {
     const c = candidate();
     const other = candidate(c.townId);
@@ -160,9 +178,10 @@ describe("risk alerts", () => {
 
   it("shows an alert nobody acted on for more than the set days as overdue", async () => {
     const c = candidate();
-    platform.db.transaction((tx) => raiseAlertsAfterPlacementChange(tx, [c.householdId], "2099-01-01"));
+    platform.db.$client
+      .prepare("INSERT INTO alerts (household_id, town_id, kind, detail, raised_date) VALUES (?, ?, 'zero-employment', ?, '2020-01-01')")
+      .run(c.householdId, c.townId, JSON.stringify({ kind: "zero-employment", jobSeekers: [c.workerId] }));
     const [alert] = alertsOf(c.householdId);
-    platform.db.$client.prepare("UPDATE alerts SET raised_date = '2020-01-01' WHERE id = ?").run(alert!.id);
     const overdue = await (await county.get("/bureau/alerts?overdue=1")).text();
     expect(overdue).toContain(`href="/bureau/alerts/${alert!.id}"`);
     expect(overdue).toContain("已超期");

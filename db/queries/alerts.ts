@@ -210,3 +210,15 @@ export function openPostingsNear(db: Tx, at: { lat: number; lng: number }) {
     )
     .all();
 }
+
+/** Households with a placement that was written since `sinceIso` and carries an end date, with the latest end date. */
+export function householdsWithPlacementsEndedSince(db: Db, sinceIso: string): { householdId: number; endDate: string }[] {
+  return db.$client
+    .prepare(
+      `SELECT w.household_id AS householdId, max(p.end_date) AS endDate
+       FROM placements p JOIN workers w ON w.id = p.worker_id
+       WHERE p.updated_at >= ? AND p.end_date IS NOT NULL
+       GROUP BY w.household_id`,
+    )
+    .all(sinceIso) as { householdId: number; endDate: string }[];
+}

@@ -11,6 +11,7 @@ import type { Db } from "../../db/client.ts";
 import {
   alertRecordById,
   householdIdOfWorker,
+  householdsWithPlacementsEndedSince,
   insertAlert,
   insertAlertNote,
   openAlertKinds,
@@ -72,6 +73,21 @@ export function alertDateAfterEnd(endDate: string, today: string): string {
 /** The worker's household, for callers that know only the worker. */
 export function householdsOfWorkers(tx: Tx, workerIds: readonly number[]): number[] {
   return workerIds.map((id) => householdIdOfWorker(tx, id)).filter((id): id is number => id !== undefined);
+}
+
+/**
+ * After a spreadsheet import of placements (which writes in its own batches): the alerts for the
+ * households whose placements were written since `sinceIso` with an end date. One transaction.
+ * The web upload calls it; `npm run import` should too (see the decision record).
+ */
+export function raiseAlertsAfterImport(deps: { db: Db }, props: { sinceIso: string; today: string }): AlertRecord[] {
+  return deps.db.transaction((tx) => {
+    const raised: AlertRecord[] = [];
+    for (const h of householdsWithPlacementsEndedSince(deps.db, props.sinceIso)) {
+      raised.push(...raiseAlertsAfterPlacementChange(tx, [h.householdId], alertDateAfterEnd(h.endDate, props.today), { by: { label: "import" } }));
+    }
+    return raised;
+  });
 }
 
 function actedOn(alert: AlertRecord, today: string): string {

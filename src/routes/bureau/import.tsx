@@ -20,6 +20,7 @@ import { SPREADSHEET_KINDS } from "../../imports/formats.ts";
 import { createSpreadsheetWriter, spreadsheetType } from "../../imports/spreadsheet.ts";
 import { exportSpreadsheet } from "../../use-cases/export-spreadsheet.ts";
 import { importSpreadsheet } from "../../use-cases/import-spreadsheet.ts";
+import { raiseAlertsAfterImport } from "../../use-cases/risk-alerts.ts";
 import { ImportPage } from "../../../views/pages/bureau/import.tsx";
 import { messages } from "../../../views/messages.ts";
 
@@ -85,8 +86,11 @@ export function bureauImport(deps: AppDeps): Hono {
     try {
       const path = join(dir, `upload.${type}`);
       await writeFile(path, new Uint8Array(await file.arrayBuffer()));
+      const started = new Date().toISOString();
       const outcome = await importSpreadsheet({ db: deps.db, protector: deps.protector, kind: kind.data, file: path, today: chinaDate(new Date()) });
       if (outcome.status !== "done") return page(outcome.message);
+      // Placements that arrive with an end date may leave a household without work.
+      if (kind.data === "placements") raiseAlertsAfterImport(deps, { sinceIso: started, today: chinaDate(new Date()) });
       deps.pokeSearch?.();
       let reportHref: string | undefined;
       if (outcome.rejected.length > 0) {
