@@ -248,6 +248,9 @@ describe("who reaches what", () => {
         expect((await web.post(path, fields)).status, `${who} ${path}`).toBe(status);
       }
     }
+    for (const [who, status] of [["townA", 403], ["managerA", 403], ["seekerA", 403], ["anonymous", 401]] as const) {
+      expect((await clients.get(who)!.post("/bureau/import", { kind: "regions" })).status, `${who} import`).toBe(status);
+    }
     const workshop = sql<{ code: string; recognition: string } | undefined>("SELECT code, recognition FROM employers WHERE type = '帮扶车间' ORDER BY id LIMIT 1");
     if (workshop) {
       for (const [who, status] of [["townA", 403], ["managerA", 403], ["seekerA", 403], ["anonymous", 401]] as const) {
