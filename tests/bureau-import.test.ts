@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount } from "../src/use-cases/accounts.ts";
 import { startTestPlatform, type TestPlatform } from "./support/test-platform.ts";
-import { TEST_ORIGIN, webClient, type WebClient } from "./support/web-client.ts";
+import { postUpload, uploadAndWait } from "./support/upload.ts";
+import { webClient, type WebClient } from "./support/web-client.ts";
 
 const PASSWORD = "导入页面测试密码2026";
 
@@ -22,21 +23,18 @@ describe("bureau spreadsheet page", () => {
   });
   afterAll(() => platform?.close());
 
-  const upload = async (fields: { kind?: string; file?: { name: string; content: string | Uint8Array<ArrayBuffer> } }) => {
-    await county.text(await county.get("/bureau/import"));
-    const form = new FormData();
-    form.set("_csrf", county.csrf!);
-    if (fields.kind !== undefined) form.set("kind", fields.kind);
-    if (fields.file) form.set("file", new File([fields.file.content], fields.file.name));
-    const cookie = [...county.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-    return platform.app.request("/bureau/import", { method: "POST", body: form, headers: { Cookie: cookie, Origin: TEST_ORIGIN } });
-  };
+  const upload = (fields: Parameters<typeof postUpload>[2]) => postUpload(platform.app, county, fields);
 
   it("imports a file, shows accepted and rejected rows, and serves the rejected-rows report", async () => {
     const csv = "\ufeff乡镇,村,经度,纬度\r\n测试镇,东村,115.40,25.90\r\n测试镇,西村,115.41,125.00\r\n";
-    const res = await upload({ kind: "regions", file: { name: "村镇.csv", content: csv } });
-    expect(res.status).toBe(200);
-    const html = await res.text();
+    const { status, html, location } = await uploadAndWait(platform.app, county, "regions", { name: "村镇.csv", content: csv });
+    expect(location).toMatch(/^\/bureau\/import\/jobs\//);
+    expect(status).toBe(200);
+    expect(html).toContain("新增 1");
+    // htmx asks for the job's area alone.
+    const fragment = await (await county.get(location, { "HX-Request": "true", "HX-Target": "import-progress" })).text();
+    expect(fragment).toMatch(/^<div id="import-progress">/);
+    expect(fragment).not.toContain("<html");
     expect(html).toMatch(/<dd class="accepted">1<\/dd>/);
     expect(html).toMatch(/<dd class="rejected">1<\/dd>/);
     expect(html).toContain("<td class=\"num\">3</td><td>纬度</td>");
@@ -55,17 +53,18 @@ describe("bureau spreadsheet page", () => {
     expect((await other.get(report)).status).toBe(404);
 
     // The same file again changes nothing.
-    const again = await (await upload({ kind: "regions", file: { name: "村镇.csv", content: csv } })).text();
-    expect(again).toContain("无变化 1");
+    const again = await uploadAndWait(platform.app, county, "regions", { name: "村镇.csv", content: csv });
+    expect(again.html).toContain("无变化 1");
+    // Someone else's import page is not theirs.
+    expect((await other.get(location)).status).toBe(404);
   });
 
   it("refuses a missing kind or file, an unreadable file and a file too large, with a message", async () => {
     expect(await (await upload({ file: { name: "a.csv", content: "x" } })).text()).toContain("请选择表格种类");
     expect((await upload({ kind: "regions" })).status).toBe(400);
     expect(await (await upload({ kind: "regions", file: { name: "a.txt", content: "x" } })).text()).toContain("请选择 .xlsx 或 .csv 文件");
-    const missing = await upload({ kind: "regions", file: { name: "a.csv", content: "乡镇,村\r\n甲,乙\r\n" } });
-    expect(missing.status).toBe(400);
-    expect(await missing.text()).toContain("缺少必填列");
+    const missing = await uploadAndWait(platform.app, county, "regions", { name: "a.csv", content: "乡镇,村\r\n甲,乙\r\n" });
+    expect(missing.html).toContain("缺少必填列");
     const big = await upload({ kind: "regions", file: { name: "big.csv", content: new Uint8Array(21 * 1024 * 1024) } });
     expect(big.status).toBe(413);
     expect(await big.text()).toContain("文件太大");

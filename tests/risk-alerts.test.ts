@@ -11,6 +11,7 @@ import { LABOUR_FORCE_ABILITIES, labourForceBirthCutoff } from "../src/core/stat
 import { createAccount } from "../src/use-cases/accounts.ts";
 import { raiseAlertsAfterPlacementChange } from "../src/use-cases/risk-alerts.ts";
 import { startTestPlatform, type TestPlatform } from "./support/test-platform.ts";
+import { uploadAndWait } from "./support/upload.ts";
 import { webClient, type WebClient } from "./support/web-client.ts";
 
 const PASSWORD = "预警测试用的密码2026";
@@ -121,15 +122,9 @@ describe("risk alerts", () => {
     const row = platform.db.$client.prepare("SELECT w.id_number_cipher AS cipher, p.start_date AS start FROM placements p JOIN workers w ON w.id = p.worker_id WHERE p.id = ?").get(c.placementId) as { cipher: string; start: string };
     const csv = `\ufeff身份证号,用工主体编号,开始日期,结束日期\r\n${platform.protector.decrypt(row.cipher)},${c.employerCode},${row.start},${D}\r\n`;
     for (let i = 0; i < 2; i++) {
-      await county.text(await county.get("/bureau/import"));
-      const form = new FormData();
-      form.set("_csrf", county.csrf!);
-      form.set("kind", "placements");
-      form.set("file", new File([csv], "就业记录.csv"));
-      const cookie = [...county.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-      const res = await platform.app.request("/bureau/import", { method: "POST", body: form, headers: { Cookie: cookie, Origin: "http://localhost" } });
-      expect(res.status).toBe(200);
-      expect(await res.text()).toMatch(/<dd class="rejected">0<\/dd>/);
+      const { status, html } = await uploadAndWait(platform.app, county, "placements", { name: "就业记录.csv", content: csv });
+      expect(status).toBe(200);
+      expect(html).toMatch(/<dd class="rejected">0<\/dd>/);
     }
     expect(alertsOf(c.householdId)).toHaveLength(1);
   });

@@ -467,6 +467,10 @@ export const messages = {
     chooseFile: "请选择 .xlsx 或 .csv 文件",
     tooLarge: (mb: number) => `文件太大，不能超过 ${mb} MB。请拆成几个文件分别导入。`,
     reportGone: "报告已过期，请重新导入生成。",
+    running: (file: string) => `正在导入 ${file}……`,
+    refresh: "刷新查看进度",
+    failed: "导入中途出错，已写入的批次保留，请检查文件后重新导入（同一文件重复导入不会重复写入）。",
+    again: "继续导入其他文件",
   },
   /** 认定 of workshops (/bureau/employers). */
   recognition: {

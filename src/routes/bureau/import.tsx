@@ -1,7 +1,8 @@
 /**
  * Spreadsheet import and export on the web for county staff (the same use-cases as `npm run
- * import` / `npm run export`): upload one file of a kind, see accepted and rejected rows and
- * download the rejected-rows report; blank templates and exports per kind. The upload's size is
+ * import` / `npm run export`): upload one file of a kind; the import runs on after the answer and
+ * its page shows the progress (htmx polls it; without JavaScript the page refreshes itself), then
+ * accepted and rejected rows and the rejected-rows report; blank templates and exports per kind. The upload's size is
  * limited before anything reads the body (app.ts mounts `importBodyLimit()` ahead of the CSRF check).
  */
 import { randomBytes } from "node:crypto";
@@ -15,13 +16,15 @@ import type { AppDeps } from "../../app-deps.ts";
 import { chinaDate } from "../../core/china-time.ts";
 import { currentUser, requireRole } from "../../http/guards.tsx";
 import { htmlResponse } from "../../http/html-response.ts";
+import { wantsFragment } from "../../http/htmx.ts";
+import { errorFields } from "../../log.ts";
 import { DownloadFormatSchema } from "../../http/table-download.ts";
 import { SPREADSHEET_KINDS } from "../../imports/formats.ts";
 import { createSpreadsheetWriter, spreadsheetType } from "../../imports/spreadsheet.ts";
 import { exportSpreadsheet } from "../../use-cases/export-spreadsheet.ts";
 import { importSpreadsheet } from "../../use-cases/import-spreadsheet.ts";
 import { raiseAlertsAfterImport } from "../../use-cases/risk-alerts.ts";
-import { ImportPage } from "../../../views/pages/bureau/import.tsx";
+import { ImportJobFragment, ImportJobPage, ImportPage, type ImportResultView } from "../../../views/pages/bureau/import.tsx";
 import { messages } from "../../../views/messages.ts";
 
 /** Largest upload accepted (a county's workers file of ~100,000 rows is about 10 MB as .xlsx). */
@@ -53,6 +56,17 @@ async function download(c: Context, file: string, name: string, format: "xlsx" |
   });
 }
 
+interface ImportJob {
+  userId: number;
+  fileName: string;
+  dir: string;
+  done: number;
+  total: number | undefined;
+  expires: number;
+  result?: ImportResultView;
+  error?: string;
+}
+
 export function bureauImport(deps: AppDeps): Hono {
   const app = new Hono();
   const countyStaff = requireRole("county", "admin");
@@ -60,6 +74,7 @@ export function bureauImport(deps: AppDeps): Hono {
   const reports = new Map<string, { file: string; dir: string; userId: number; expires: number; name: string }>();
   const sweep = async () => {
     const now = Date.now();
+    for (const [id, job] of jobs) if (job.expires < now && (job.result || job.error)) jobs.delete(id);
     for (const [id, r] of reports) {
       if (r.expires < now) {
         reports.delete(id);
@@ -70,61 +85,95 @@ export function bureauImport(deps: AppDeps): Hono {
 
   app.get("/bureau/import", countyStaff, (c) => c.html(<ImportPage kinds={SPREADSHEET_KINDS} maxMb={MAX_UPLOAD_MB} />));
 
+  /** Imports under way or finished, by a random id, for the officer who started them (kept an hour). */
+  const jobs = new Map<string, ImportJob>();
+
   app.post("/bureau/import", countyStaff, async (c) => {
     const body = await c.req.parseBody();
     const kind = KindSchema.safeParse(body.kind);
     const file = body.file;
     const type = file instanceof File ? spreadsheetType(file.name) : undefined;
-    const page = (error: string, status: 400 | 200 = 400) =>
-      c.html(<ImportPage kinds={SPREADSHEET_KINDS} maxMb={MAX_UPLOAD_MB} kind={kind.success ? kind.data : undefined} error={error} />, status);
+    const page = (error: string) => c.html(<ImportPage kinds={SPREADSHEET_KINDS} maxMb={MAX_UPLOAD_MB} kind={kind.success ? kind.data : undefined} error={error} />, 400);
     if (!kind.success) return page(m.chooseKind);
     if (!(file instanceof File) || file.size === 0 || !type) return page(m.chooseFile);
     if (file.size > MAX_UPLOAD_BYTES) return page(m.tooLarge(MAX_UPLOAD_MB));
 
     const dir = await mkdtemp(join(tmpdir(), "jybf-upload-"));
-    let keepDir = false;
+    const path = join(dir, `upload.${type}`);
+    await writeFile(path, new Uint8Array(await file.arrayBuffer()));
+    await sweep();
+    const id = randomBytes(16).toString("base64url");
+    const job: ImportJob = { userId: currentUser(c).actor.userId, fileName: file.name, dir, done: 0, total: undefined, expires: Date.now() + REPORT_TTL_MS };
+    jobs.set(id, job);
+    // The import runs on after the answer; the officer's page follows it (htmx polling or a refresh).
+    void runImport(job, kind.data, path);
+    return c.redirect(`/bureau/import/jobs/${id}`, 303);
+  });
+
+  async function runImport(job: ImportJob, kind: (typeof SPREADSHEET_KINDS)[number], path: string): Promise<void> {
     try {
-      const path = join(dir, `upload.${type}`);
-      await writeFile(path, new Uint8Array(await file.arrayBuffer()));
       const started = new Date().toISOString();
-      const outcome = await importSpreadsheet({ db: deps.db, protector: deps.protector, kind: kind.data, file: path, today: chinaDate(new Date()) });
-      if (outcome.status !== "done") return page(outcome.message);
+      const outcome = await importSpreadsheet({
+        db: deps.db,
+        protector: deps.protector,
+        kind,
+        file: path,
+        today: chinaDate(new Date()),
+        onProgress: (done, total) => {
+          job.done = done;
+          job.total = total;
+        },
+      });
+      if (outcome.status !== "done") {
+        job.error = outcome.message;
+        return;
+      }
       // Placements that arrive with an end date may leave a household without work.
-      if (kind.data === "placements") raiseAlertsAfterImport(deps, { sinceIso: started, today: chinaDate(new Date()) });
+      if (kind === "placements") raiseAlertsAfterImport(deps, { sinceIso: started, today: chinaDate(new Date()) });
       deps.pokeSearch?.();
       let reportHref: string | undefined;
       if (outcome.rejected.length > 0) {
         const { row, column, reason } = messages.imports.reportHeaders;
-        const reportFile = join(dir, "rejected.csv");
+        const reportFile = join(job.dir, "rejected.csv");
         const writer = await createSpreadsheetWriter(reportFile, [row, column, reason, ...outcome.headers], outcome.headers);
         for (const r of outcome.rejected) await writer.write([r.rowNumber, r.column, r.reason, ...r.cells]);
         await writer.close();
-        await sweep();
-        const id = randomBytes(16).toString("base64url");
-        reports.set(id, { file: reportFile, dir, userId: currentUser(c).actor.userId, expires: Date.now() + REPORT_TTL_MS, name: `${file.name}.rejected` });
-        keepDir = true;
-        reportHref = `/bureau/import/reports/${id}`;
+        const reportId = randomBytes(16).toString("base64url");
+        reports.set(reportId, { file: reportFile, dir: job.dir, userId: job.userId, expires: job.expires, name: `${job.fileName}.rejected` });
+        reportHref = `/bureau/import/reports/${reportId}`;
       }
-      return c.html(
-        <ImportPage
-          kinds={SPREADSHEET_KINDS}
-          maxMb={MAX_UPLOAD_MB}
-          kind={kind.data}
-          result={{
-            kind: kind.data,
-            created: outcome.created,
-            updated: outcome.updated,
-            unchanged: outcome.unchanged,
-            rejectedCount: outcome.rejected.length,
-            rejected: outcome.rejected.slice(0, REJECTED_ROWS_SHOWN),
-            unknownColumns: outcome.unknownColumns,
-            reportHref,
-          }}
-        />,
-      );
+      job.result = {
+        kind,
+        created: outcome.created,
+        updated: outcome.updated,
+        unchanged: outcome.unchanged,
+        rejectedCount: outcome.rejected.length,
+        rejected: outcome.rejected.slice(0, REJECTED_ROWS_SHOWN),
+        unknownColumns: outcome.unknownColumns,
+        reportHref,
+      };
+    } catch (error) {
+      deps.log.error("web import failed", { kind, ...errorFields(error) });
+      job.error = m.failed;
     } finally {
-      if (!keepDir) await rm(dir, { recursive: true, force: true });
+      await rm(path, { force: true });
+      if (!job.result?.reportHref) await rm(job.dir, { recursive: true, force: true });
     }
+  }
+
+  app.get("/bureau/import/jobs/:id", countyStaff, (c) => {
+    const id = c.req.param("id");
+    const job = jobs.get(id);
+    if (!job || job.userId !== currentUser(c).actor.userId) return c.notFound();
+    const running = job.result === undefined && job.error === undefined;
+    const props = {
+      progress: running ? { href: `/bureau/import/jobs/${id}`, fileName: job.fileName, done: job.done, total: job.total } : undefined,
+      result: job.result,
+      error: job.error,
+    };
+    c.header("Cache-Control", "no-store");
+    if (wantsFragment(c, "import-progress")) return c.html(<ImportJobFragment {...props} />);
+    return c.html(<ImportJobPage {...props} />);
   });
 
   app.get("/bureau/import/reports/:id", countyStaff, async (c) => {
