@@ -137,53 +137,53 @@ function ImportResult(props: { result: ImportResultView }) {
   const r = props.result;
   return (
     <section class="import-result" aria-live="polite">
-          <h2>
-            {m.result}：{kindName(r.kind)}
-          </h2>
-          <dl class="headline">
-            <div>
-              <dt>{m.accepted}</dt>
-              <dd class="accepted">{r.created + r.updated + r.unchanged}</dd>
-            </div>
-            <div>
-              <dt>{m.rejected}</dt>
-              <dd class="rejected">{r.rejectedCount}</dd>
-            </div>
-          </dl>
-          <p class="muted">
-            {m.created} {r.created} · {m.updated} {r.updated} · {m.unchanged} {r.unchanged}
-          </p>
-          {r.unknownColumns.length > 0 ? <p class="notice">{messages.imports.unknownColumns(r.unknownColumns)}</p> : null}
-          {r.rejected.length > 0 ? (
-            <div class="table-wrap">
-              <table class="data-table rejected-rows">
-                <thead>
-                  <tr>
-                    <th class="num">{m.row}</th>
-                    <th>{m.column}</th>
-                    <th>{m.reason}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.rejected.map((row) => (
-                    <tr>
-                      <td class="num">{row.rowNumber}</td>
-                      <td>{row.column}</td>
-                      <td>{row.reason}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : null}
-          {r.rejectedCount > r.rejected.length ? <p>{m.moreRejected(r.rejectedCount - r.rejected.length)}</p> : null}
-          {r.reportHref ? (
-            <p>
-              <a href={r.reportHref} download>
-                {m.report}
-              </a>
-            </p>
-          ) : null}
-        </section>
+      <h2>
+        {m.result}：{kindName(r.kind)}
+      </h2>
+      <dl class="headline">
+        <div>
+          <dt>{m.accepted}</dt>
+          <dd class="accepted">{r.created + r.updated + r.unchanged}</dd>
+        </div>
+        <div>
+          <dt>{m.rejected}</dt>
+          <dd class="rejected">{r.rejectedCount}</dd>
+        </div>
+      </dl>
+      <p class="muted">
+        {m.created} {r.created} · {m.updated} {r.updated} · {m.unchanged} {r.unchanged}
+      </p>
+      {r.unknownColumns.length > 0 ? <p class="notice">{messages.imports.unknownColumns(r.unknownColumns)}</p> : null}
+      {r.rejected.length > 0 ? (
+        <div class="table-wrap">
+          <table class="data-table rejected-rows">
+            <thead>
+              <tr>
+                <th class="num">{m.row}</th>
+                <th>{m.column}</th>
+                <th>{m.reason}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.rejected.map((row) => (
+                <tr>
+                  <td class="num">{row.rowNumber}</td>
+                  <td>{row.column}</td>
+                  <td>{row.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {r.rejectedCount > r.rejected.length ? <p>{m.moreRejected(r.rejectedCount - r.rejected.length)}</p> : null}
+      {r.reportHref ? (
+        <p>
+          <a href={r.reportHref} download>
+            {m.report}
+          </a>
+        </p>
+      ) : null}
+    </section>
   );
 }
