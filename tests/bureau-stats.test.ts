@@ -51,6 +51,7 @@ describe("bureau statistics pages", () => {
     for (const w of workshopStats(platform.db, { date: D }).rows.slice(0, 3)) expect(html).toContain(`<td>${w.code}</td>`);
     expect(html).toContain(`>${publicBenefitPostStats(platform.db, { date: D }).people}</a>`);
     expect(html).toContain("统计范围：全县");
+    expect(html).toContain(`<a href="/bureau/zero-employment?date=${D}">${zeroEmploymentStats(platform.db, { date: D }).households.length}</a>`);
   });
 
   it("refuses a bad date with the message next to the form, showing today's figures", async () => {

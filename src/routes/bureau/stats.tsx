@@ -6,7 +6,7 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { PEOPLE_FIGURES, peopleBehindFigure } from "../../../db/queries/stats-people.ts";
-import { employmentStats, employmentTrendStats, publicBenefitPostStats, workshopStats } from "../../../db/queries/stats.ts";
+import { employmentStats, employmentTrendStats, publicBenefitPostStats, workshopStats, zeroEmploymentStats } from "../../../db/queries/stats.ts";
 import type { AppDeps } from "../../app-deps.ts";
 import { chinaDate } from "../../core/china-time.ts";
 import { DEFAULT_BASELINE_DATE, EMPLOYMENT_BREAKDOWNS, TOTAL_KEY, type EmploymentRow } from "../../core/stats/figures.ts";
@@ -61,6 +61,7 @@ export function bureauStats(deps: AppDeps): Hono {
         workshops={workshopStats(deps.db, { date, ...town }).rows}
         publicBenefit={publicBenefitPostStats(deps.db, { date, ...town })}
         trend={employmentTrendStats(deps.db, { date, ...town }).rows}
+        zeroEmploymentHouseholds={zeroEmploymentStats(deps.db, { date, ...town }).households.length}
       />,
       error ? 400 : 200,
     );

@@ -22,6 +22,8 @@ export interface StatsPageProps {
   workshops?: WorkshopRow[];
   publicBenefit?: PublicBenefitPosts;
   trend?: TrendPoint[];
+  /** 零就业家庭 at D in scope. */
+  zeroEmploymentHouseholds?: number;
 }
 
 /** Link to the people behind a figure. */
@@ -146,6 +148,14 @@ export function StatsPage(props: StatsPageProps) {
               </dt>
               <dd>{m.changeValue(total.employed - total.employed_baseline)}</dd>
             </div>
+            {props.zeroEmploymentHouseholds !== undefined ? (
+              <div>
+                <dt>{messages.zeroEmployment.title}</dt>
+                <dd>
+                  <a href={`/bureau/zero-employment?date=${date}`}>{props.zeroEmploymentHouseholds}</a>
+                </dd>
+              </div>
+            ) : null}
           </dl>
           <BreakdownSection by="town" title={m.byTown} rows={props.breakdowns.town} date={date} baseline={baseline} />
           <BreakdownSection by="platform" title={m.byPlatform} rows={props.breakdowns.platform} date={date} baseline={baseline} />
