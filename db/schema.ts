@@ -30,6 +30,7 @@ import {
   USER_ROLES,
   WORKING_TIMES,
 } from "../src/core/enums.ts";
+import { ALERT_KINDS, ALERT_OUTCOMES, ALERT_STATUSES } from "../src/core/alerts.ts";
 
 /** `column IN ('a','b')` for a check constraint, from one of the enumerations in core/enums. */
 function oneOf(column: AnySQLiteColumn, values: readonly string[]) {
@@ -460,6 +461,64 @@ export const auditLog = sqliteTable(
     index("audit_log_actor_idx").on(t.actorUserId, t.at),
     check("audit_log_action_check", oneOf(t.action, ["create", "update", "delete"])),
   ],
+);
+
+/**
+ * 防返贫预警 — a risk alert for a household (zero-employment, income below the line), for the
+ * town to follow up: assigned to a cadre, noted, closed with an outcome. At most one open alert
+ * of a kind per household (partial unique index).
+ */
+export const alerts = sqliteTable(
+  "alerts",
+  {
+    id: integer("id").primaryKey(),
+    householdId: integer("household_id")
+      .notNull()
+      .references(() => households.id),
+    /** The household's town when raised (the alert is the town's to follow up). */
+    townId: integer("town_id")
+      .notNull()
+      .references(() => towns.id),
+    kind: text("kind", { enum: ALERT_KINDS }).notNull(),
+    /** JSON: the people to find work for, or the income figures (src/core/alerts.ts AlertDetail). */
+    detail: text("detail", { mode: "json" }).notNull(),
+    status: text("status", { enum: ALERT_STATUSES }).notNull().default("open"),
+    assignedUserId: integer("assigned_user_id").references((): AnySQLiteColumn => users.id),
+    raisedDate: text("raised_date").notNull(),
+    /** The first day someone acted (assigned it, wrote a note); null while nobody has. */
+    actedDate: text("acted_date"),
+    closedDate: text("closed_date"),
+    outcome: text("outcome", { enum: ALERT_OUTCOMES }),
+    outcomeNote: text("outcome_note"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("alerts_town_status_idx").on(t.townId, t.status),
+    index("alerts_household_idx").on(t.householdId),
+    uniqueIndex("alerts_open_unique").on(t.householdId, t.kind).where(sql`${t.status} = 'open'`),
+    check("alerts_kind_check", oneOf(t.kind, ALERT_KINDS)),
+    check("alerts_status_check", oneOf(t.status, ALERT_STATUSES)),
+    check("alerts_outcome_check", sql`${t.outcome} IS NULL OR ${oneOf(t.outcome, ALERT_OUTCOMES)}`),
+    check("alerts_closed_check", sql`(${t.status} = 'open' AND ${t.closedDate} IS NULL) OR (${t.status} = 'closed' AND ${t.closedDate} IS NOT NULL AND ${t.outcome} IS NOT NULL)`),
+  ],
+);
+
+/** Follow-up notes of an alert (visits, calls), with author and date. */
+export const alertNotes = sqliteTable(
+  "alert_notes",
+  {
+    id: integer("id").primaryKey(),
+    alertId: integer("alert_id")
+      .notNull()
+      .references(() => alerts.id),
+    authorUserId: integer("author_user_id").references((): AnySQLiteColumn => users.id),
+    authorLabel: text("author_label").notNull(),
+    noteDate: text("note_date").notNull(),
+    note: text("note").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("alert_notes_alert_idx").on(t.alertId)],
 );
 
 /**

@@ -21,6 +21,11 @@ import { signInRoutes } from "./routes/accounts/sign-in.tsx";
 import { bureauAudit } from "./routes/bureau/audit.tsx";
 import { bureauHouseholds } from "./routes/bureau/households.tsx";
 import { bureauWorkers } from "./routes/bureau/workers.tsx";
+import { bureauStats } from "./routes/bureau/stats.tsx";
+import { bureauAlerts } from "./routes/bureau/alerts.tsx";
+import { bureauImport, importBodyLimit } from "./routes/bureau/import.tsx";
+import { bureauEmployers } from "./routes/bureau/employers.tsx";
+import { bureauZeroEmployment } from "./routes/bureau/zero-employment.tsx";
 import { managePostings } from "./routes/manage/postings.tsx";
 import { manageApplicants } from "./routes/manage/applicants.tsx";
 import { manageProfile } from "./routes/manage/profile.tsx";
@@ -41,6 +46,8 @@ export function createApp(deps: AppDeps): Hono {
   // /healthz above need neither). Views read the request through contextStorage (CSRF field).
   app.use(contextStorage());
   app.use(sessions({ db: deps.db }));
+  // Uploads are limited before the CSRF check reads the body.
+  app.on("POST", "/bureau/import", importBodyLimit());
   app.use(csrfProtection({ key: deps.csrfKey }));
 
   app.route("/", jobBoard(deps));
@@ -54,6 +61,12 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", bureauHouseholds(deps));
   app.route("/", bureauAudit(deps));
   app.route("/", applyRoutes(deps));
+  // The JSON API authenticates with tokens (the CSRF check leaves /api/ out).
   app.route("/api/v1", api(deps));
+  app.route("/", bureauStats(deps));
+  app.route("/", bureauZeroEmployment(deps));
+  app.route("/", bureauAlerts(deps));
+  app.route("/", bureauImport(deps));
+  app.route("/", bureauEmployers(deps));
   return app;
 }

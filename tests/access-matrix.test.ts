@@ -34,6 +34,7 @@ describe("who reaches what", () => {
   let platform: TestPlatform;
   let f: Fixture;
   const clients = new Map<Who, WebClient>();
+  const alertIds = { alertA: 0, alertB: 0 };
   const sql = <T,>(query: string, ...params: unknown[]) => platform.db.$client.prepare(query).get(...params) as T;
 
   beforeAll(async () => {
@@ -97,6 +98,15 @@ describe("who reaches what", () => {
       clients.set(who, web);
     }
     clients.set("anonymous", webClient(platform.app));
+    // A risk alert for each of the two households (the town's to follow up).
+    for (const [key, worker, town] of [["alertA", f.workerA, f.townA], ["alertB", f.workerB, f.townB]] as const) {
+      const householdId = sql<{ id: number }>("SELECT id FROM households WHERE code = ?", worker.household).id;
+      alertIds[key] = Number(
+        platform.db.$client
+          .prepare("INSERT INTO alerts (household_id, town_id, kind, detail, raised_date) VALUES (?, ?, 'zero-employment', ?, '2026-11-20')")
+          .run(householdId, town.id, JSON.stringify({ kind: "zero-employment", jobSeekers: [worker.id] })).lastInsertRowid,
+      );
+    }
 
     // Hostile free text in every field these pages (and the public board) show.
     platform.db.$client.prepare("UPDATE employers SET name = ? WHERE id = ?").run(`厂${XSS}`, f.employerA.id);
@@ -126,6 +136,29 @@ describe("who reaches what", () => {
     ["a manager's roster", "/manage/roster", { anonymous: 303, admin: 403, county: 403, townA: 403, managerA: 200, managerB: 200, seekerA: 403 }],
     ["the registry's workers", "/bureau/workers", { anonymous: 303, admin: 200, county: 200, townA: 200, townB: 200, managerA: 403, managerB: 403, seekerA: 403, seekerB: 403 }],
     ["a record that does not exist", "/bureau/workers/999999999", { admin: 404, county: 404, townA: 404 }],
+    ["the risk alerts", "/bureau/alerts", { anonymous: 303, admin: 200, county: 200, townA: 200, townB: 200, managerA: 403, managerB: 403, seekerA: 403, seekerB: 403 }],
+    ["an alert of town A", `/bureau/alerts/${alertIds.alertA}`, { anonymous: 303, admin: 200, county: 200, townA: 200, townB: 404, managerA: 403, managerB: 403, seekerA: 403, seekerB: 403 }],
+    ["an alert of town B", `/bureau/alerts/${alertIds.alertB}`, { admin: 200, county: 200, townA: 404, townB: 200, managerB: 403, seekerB: 403 }],
+    ["an alert that does not exist", "/bureau/alerts/999999999", { county: 404, townA: 404 }],
+    ["the workshops to recognise", "/bureau/employers", { anonymous: 303, admin: 200, county: 200, townA: 200, townB: 200, managerA: 403, managerB: 403, seekerA: 403, seekerB: 403 }],
+    ["a workshop that does not exist", "/bureau/employers/NOPE-0", { county: 404, townA: 404 }],
+    ["the spreadsheet page", "/bureau/import", { anonymous: 303, admin: 200, county: 200, townA: 403, townB: 403, managerA: 403, managerB: 403, seekerA: 403, seekerB: 403 }],
+    ["a registry export", "/bureau/export/workers?format=csv", { anonymous: 303, admin: 200, county: 200, townA: 403, townB: 403, managerA: 403, managerB: 403, seekerA: 403, seekerB: 403 }],
+    ["a report of someone else's import", "/bureau/import/reports/unknown", { anonymous: 303, county: 404, townA: 403, managerA: 403, seekerA: 403 }],
+    ...bureauStaffPages().map(([name, path]): [string, string, Partial<Record<Who, number>>] => [
+      name,
+      path,
+      { anonymous: 303, admin: 200, county: 200, townA: 200, townB: 200, managerA: 403, managerB: 403, seekerA: 403, seekerB: 403 },
+    ]),
+  ];
+
+  /** Pages every bureau role reaches, each narrowed to the viewer's town (tests/bureau-stats.test.ts). */
+  const bureauStaffPages = (): [string, string][] => [
+    ["the statistics", "/bureau/stats"],
+    ["the people behind a figure", "/bureau/stats/people?figure=employed"],
+    ["a statistics table download", "/bureau/stats/tables/town?format=csv"],
+    ["the zero-employment households", "/bureau/zero-employment"],
+    ["the zero-employment download", "/bureau/zero-employment?format=csv"],
   ];
 
   it("answers each role on each page as the policy says", async () => {
@@ -198,6 +231,35 @@ describe("who reaches what", () => {
       }
     }
     expect(sql<{ status: string }>("SELECT status FROM postings WHERE id = ?", f.postingA.id).status).toBe("招聘中");
+  });
+
+  it("refuses every bureau form to another town's cadre (404), managers and seekers (403) and visitors (401)", async () => {
+    const placement = sql<{ id: number }>("SELECT id FROM placements WHERE worker_id = ? ORDER BY id LIMIT 1", f.workerA.id);
+    const posts: [string, Record<string, string>][] = [
+      [`/bureau/alerts/${alertIds.alertA}/notes`, { date: "2026-11-23", note: "越权" }],
+      [`/bureau/alerts/${alertIds.alertA}/assign`, { userId: "" }],
+      [`/bureau/alerts/${alertIds.alertA}/close`, { outcome: "其他" }],
+      ...(placement ? [[`/bureau/workers/${f.workerA.id}/placements/${placement.id}/end`, { endDate: "2026-11-23", reason: "其他" }] as [string, Record<string, string>]] : []),
+    ];
+    for (const [path, fields] of posts) {
+      for (const [who, status] of [["townB", 404], ["managerA", 403], ["seekerA", 403], ["anonymous", 401]] as const) {
+        const web = clients.get(who)!;
+        await web.text(await web.get(who === "anonymous" ? "/login" : "/account"));
+        expect((await web.post(path, fields)).status, `${who} ${path}`).toBe(status);
+      }
+    }
+    for (const [who, status] of [["townA", 403], ["managerA", 403], ["seekerA", 403], ["anonymous", 401]] as const) {
+      expect((await clients.get(who)!.post("/bureau/import", { kind: "regions" })).status, `${who} import`).toBe(status);
+    }
+    const workshop = sql<{ code: string; recognition: string } | undefined>("SELECT code, recognition FROM employers WHERE type = '帮扶车间' ORDER BY id LIMIT 1");
+    if (workshop) {
+      for (const [who, status] of [["townA", 403], ["managerA", 403], ["seekerA", 403], ["anonymous", 401]] as const) {
+        expect((await clients.get(who)!.post(`/bureau/employers/${workshop.code}/recognition`, { status: "已认定", effectiveDate: "2026-11-23", note: "" })).status, who).toBe(status);
+      }
+      expect(sql<{ recognition: string }>("SELECT recognition FROM employers WHERE code = ?", workshop.code).recognition).toBe(workshop.recognition);
+    }
+    expect(sql<{ n: number }>("SELECT count(*) AS n FROM alert_notes").n).toBe(0);
+    expect(sql<{ status: string }>("SELECT status FROM alerts WHERE id = ?", alertIds.alertA).status).toBe("open");
   });
 
   it("shows a full ID number only to county staff, admins and the worker's own town", async () => {

@@ -10,6 +10,7 @@ import { chinaDate } from "../core/china-time.ts";
 import type { CorrectionInput, DepartureInput, GateHireInput } from "../core/hire-rules.ts";
 import { recordChange, type ChangeAuthor } from "./audit-trail.ts";
 import { hireOntoRoster, refreshPostingAfterHire } from "./manage-applicants.ts";
+import { alertDateAfterEnd, householdsOfWorkers, raiseAlertsAfterPlacementChange } from "./risk-alerts.ts";
 
 export type RosterLineRef = { kind: "placement" | "pending"; id: number };
 
@@ -47,6 +48,8 @@ function change(deps: { db: Db }, ref: RosterLineRef, values: { startDate?: stri
       const after = revisePlacement(tx, before, values, { reason, byUserId: "userId" in by ? by.userId : null }, now);
       recordChange(tx, by, { action: "update", entity: "placement", entityId: after.id, before, after: { ...after, reason } });
       if (after.postingId !== null) refreshPostingAfterHire(tx, after.postingId, by, now);
+      // A departure may leave a 帮扶对象 household without work: the town is alerted at once.
+      if (values.endDate !== undefined && after.endDate !== null) raiseAlertsAfterPlacementChange(tx, householdsOfWorkers(tx, [after.workerId]), alertDateAfterEnd(after.endDate, chinaDate(now)), { by });
     } else {
       const before = pendingHireById(tx, ref.id);
       if (!before) return;

@@ -9,10 +9,12 @@ import { Hono } from "hono";
 import type { AppDeps } from "../../app-deps.ts";
 import { jobsApi } from "./jobs-api.ts";
 import { openApiDocument } from "./openapi.ts";
+import { statsApi } from "./stats-api.ts";
 
 export function api(deps: AppDeps): Hono {
   const app = new Hono();
   app.route("/", jobsApi(deps));
+  app.route("/", statsApi(deps));
   app.get("/openapi.json", (c) => c.json(openApiDocument));
   return app;
 }

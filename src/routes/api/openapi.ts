@@ -7,6 +7,7 @@ import { MAX_RADIUS_KM, MAX_SEEKER_AGE, MIN_SEEKER_AGE, SEEKER_BENEFITS } from "
 import { MAX_QUERY_LENGTH } from "../../core/search-text.ts";
 import { JOB_SORTS } from "../../search/job-search.ts";
 import { API_DEFAULT_LIMIT, API_MAX_LIMIT, API_MAX_OFFSET } from "./jobs-api.ts";
+import { statsOpenApiPaths } from "./stats-openapi.ts";
 
 const nullable = (schema: Record<string, unknown>) => ({ oneOf: [schema, { type: "null" }] });
 const errorResponse = (description: string) => ({
@@ -26,6 +27,7 @@ export const openApiDocument = {
   },
   servers: [{ url: "/api/v1" }],
   paths: {
+    ...statsOpenApiPaths,
     "/jobs": {
       get: {
         operationId: "searchJobs",
@@ -86,6 +88,9 @@ export const openApiDocument = {
     },
   },
   components: {
+    securitySchemes: {
+      bearer: { type: "http", scheme: "bearer", description: "A token from `npm run token -- create` (county, town or department)." },
+    },
     schemas: {
       Error: {
         type: "object",

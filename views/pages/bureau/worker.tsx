@@ -1,4 +1,6 @@
 /** One worker of the registry; ID number and phone arrive already masked unless the role needs them. */
+import { DEPARTURE_REASONS } from "../../../src/core/hire-rules.ts";
+import { CsrfField } from "../../components/csrf-field.tsx";
 import { BaseLayout } from "../../layouts/base.tsx";
 import { messages } from "../../messages.ts";
 
@@ -16,7 +18,25 @@ export interface WorkerView {
   labourAbility: string;
 }
 
-export function WorkerPage(props: { worker: WorkerView }) {
+export interface WorkerPlacementView {
+  id: number;
+  employerName: string | null;
+  employmentForm: string | null;
+  startDate: string;
+  endDate: string | null;
+  endReason: string | null;
+  monthlyIncome: number | null;
+}
+
+export function WorkerPage(props: {
+  worker: WorkerView & { id?: number };
+  placements?: WorkerPlacementView[];
+  /** May the viewer end a placement (staff of the worker's town, county staff)? */
+  canEnd?: boolean;
+  today?: string;
+  /** The placement whose end form was refused, with what was typed and the message. */
+  endForm?: { placementId: number; endDate: string; reason: string; error: string };
+}) {
   const m = messages.bureau;
   const w = props.worker;
   return (
@@ -47,6 +67,57 @@ export function WorkerPage(props: { worker: WorkerView }) {
         <dt>{m.labourAbility}</dt>
         <dd>{w.labourAbility}</dd>
       </dl>
+      {props.placements ? <WorkerPlacements {...props} placements={props.placements} /> : null}
     </BaseLayout>
+  );
+}
+
+function WorkerPlacements(props: Parameters<typeof WorkerPage>[0] & { placements: WorkerPlacementView[] }) {
+  const t = messages.workerPlacements;
+  return (
+    <section id="placements">
+      <h2>{t.title}</h2>
+      {props.placements.length === 0 ? (
+        <p class="empty">{t.none}</p>
+      ) : (
+        <ul class="cards">
+          {props.placements.map((p) => {
+            const refused = props.endForm?.placementId === p.id ? props.endForm : undefined;
+            return (
+              <li class="record-card placement-row">
+                <p>
+                  <strong>{p.employerName ?? p.employmentForm ?? ""}</strong> · {p.startDate} —{" "}
+                  {p.endDate === null ? <span class="badge assisted">{t.working}</span> : t.ended(p.endDate, p.endReason)}
+                </p>
+                <p class="muted">{t.income(p.monthlyIncome)}</p>
+                {p.endDate === null && props.canEnd && props.worker.id !== undefined ? (
+                  <form method="post" action={`/bureau/workers/${props.worker.id}/placements/${p.id}/end`} class="stacked end-form" novalidate>
+                    <CsrfField />
+                    <h3>{t.end}</h3>
+                    {refused ? (
+                      <p class="field-error" role="alert">
+                        {refused.error}
+                      </p>
+                    ) : null}
+                    <label for={`end-${p.id}`}>{t.endDate}</label>
+                    <input id={`end-${p.id}`} type="date" name="endDate" value={refused?.endDate ?? props.today ?? ""} required />
+                    <label for={`reason-${p.id}`}>{t.reason}</label>
+                    <select id={`reason-${p.id}`} name="reason" required>
+                      <option value="">{t.choose}</option>
+                      {DEPARTURE_REASONS.map((r) => (
+                        <option value={r} selected={refused?.reason === r}>
+                          {r}
+                        </option>
+                      ))}
+                    </select>
+                    <button type="submit">{t.submit}</button>
+                  </form>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
   );
 }

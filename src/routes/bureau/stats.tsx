@@ -1,0 +1,145 @@
+/**
+ * The bureau's statistics pages for county staff and town cadres: /bureau/stats (figures, charts,
+ * tables), /bureau/stats/tables/:table (each table as .xlsx or .csv) and /bureau/stats/people
+ * (the people behind a number). Town scope holds everywhere (stats-scope.ts).
+ */
+import { Hono, type Context } from "hono";
+import { z } from "zod";
+import { PEOPLE_FIGURES, peopleBehindFigure } from "../../../db/queries/stats-people.ts";
+import { employmentStats, employmentTrendStats, publicBenefitPostStats, workshopStats, zeroEmploymentStats } from "../../../db/queries/stats.ts";
+import type { AppDeps } from "../../app-deps.ts";
+import { chinaDate } from "../../core/china-time.ts";
+import { DEFAULT_BASELINE_DATE, EMPLOYMENT_BREAKDOWNS, TOTAL_KEY, type EmploymentRow } from "../../core/stats/figures.ts";
+import { dateQuerySchema, employmentQuerySchema } from "../../core/stats/query.ts";
+import { requireRole } from "../../http/guards.tsx";
+import { DownloadFormatSchema, tableDownload } from "../../http/table-download.ts";
+import { StatsPage } from "../../../views/pages/bureau/stats.tsx";
+import { StatsPeoplePage } from "../../../views/pages/bureau/stats-people.tsx";
+import { messages } from "../../../views/messages.ts";
+import { statsScopeOf } from "./stats-scope.ts";
+
+export const STATS_PEOPLE_PAGE_SIZE = 50;
+export const STATS_TABLES = ["town", "platform", "category", "workshops", "public-benefit", "trend"] as const;
+
+const m = messages.statsPage;
+const today = () => chinaDate(new Date());
+
+/** The page's dates; on a bad value, the defaults and the message. */
+function pageDates(c: Context): { date: string; baseline: string; error?: string } {
+  const query = { date: c.req.query("date") || undefined, baseline: c.req.query("baseline") || undefined };
+  const parsed = employmentQuerySchema(today()).safeParse(query);
+  if (parsed.success) return { date: parsed.data.date, baseline: parsed.data.baseline };
+  return { date: today(), baseline: DEFAULT_BASELINE_DATE, error: parsed.error.issues[0]?.message };
+}
+
+export const StatsPeopleQuerySchema = z.object({
+  figure: z.enum(PEOPLE_FIGURES, { message: m.badFigure }),
+  by: z.enum(EMPLOYMENT_BREAKDOWNS, { message: messages.stats.badBreakdown }).optional(),
+  key: z.string().trim().min(1).max(100).optional(),
+  employer: z.string().trim().min(1).max(100).optional(),
+  offset: z.coerce.number().int().min(0).max(10_000_000).catch(0).default(0),
+});
+
+export function bureauStats(deps: AppDeps): Hono {
+  const app = new Hono();
+  const staff = requireRole("town", "county", "admin");
+
+  app.get("/bureau/stats", staff, (c) => {
+    const scope = statsScopeOf(c, deps);
+    const { date, baseline, error } = pageDates(c);
+    const town = scope.town !== undefined ? { town: scope.town } : {};
+    const breakdowns = Object.fromEntries(
+      EMPLOYMENT_BREAKDOWNS.map((by) => [by, employmentStats(deps.db, { date, baseline, by, ...town })]),
+    ) as Record<(typeof EMPLOYMENT_BREAKDOWNS)[number], EmploymentRow[]>;
+    return c.html(
+      <StatsPage
+        date={date}
+        baseline={baseline}
+        town={scope.town}
+        error={error}
+        breakdowns={breakdowns}
+        workshops={workshopStats(deps.db, { date, ...town }).rows}
+        publicBenefit={publicBenefitPostStats(deps.db, { date, ...town })}
+        trend={employmentTrendStats(deps.db, { date, ...town }).rows}
+        zeroEmploymentHouseholds={zeroEmploymentStats(deps.db, { date, ...town }).households.length}
+      />,
+      error ? 400 : 200,
+    );
+  });
+
+  app.get("/bureau/stats/tables/:table", staff, async (c) => {
+    const table = z.enum(STATS_TABLES).safeParse(c.req.param("table"));
+    if (!table.success) return c.notFound();
+    const scope = statsScopeOf(c, deps);
+    const { date, baseline, error } = pageDates(c);
+    if (error) return c.text(error, 400);
+    const format = DownloadFormatSchema.parse(c.req.query("format")) ?? "xlsx";
+    const town = scope.town !== undefined ? { town: scope.town } : {};
+    const name = `${m.title}-${table.data}-${date}`;
+    switch (table.data) {
+      case "town":
+      case "platform":
+      case "category": {
+        const rows = employmentStats(deps.db, { date, baseline, by: table.data, ...town });
+        return tableDownload(c, {
+          name,
+          format,
+          headers: [m.key[table.data]!, m.labourForce, m.employed, `${m.employedBaseline}（${baseline}）`, m.change],
+          rows: rows.map((r) => [r.key === TOTAL_KEY ? m.total : r.key, r.labour_force, r.employed, r.employed_baseline, r.employed - r.employed_baseline]),
+        });
+      }
+      case "workshops":
+        return tableDownload(c, {
+          name,
+          format,
+          headers: [m.workshopCode, m.workshopName, m.workshopType, m.workshopEmployed, m.workshopAssisted],
+          textColumns: [m.workshopCode],
+          rows: workshopStats(deps.db, { date, ...town }).rows.map((w) => [w.code, w.name, w.type, w.employed, w.employed_assisted]),
+        });
+      case "public-benefit": {
+        const p = publicBenefitPostStats(deps.db, { date, ...town });
+        return tableDownload(c, { name, format, headers: [m.date, m.postsOffered, m.postsPeople], rows: [[date, p.posts_offered, p.people]] });
+      }
+      case "trend":
+        return tableDownload(c, {
+          name,
+          format,
+          headers: [m.month, m.monthEnd, m.labourForce, m.employed],
+          rows: employmentTrendStats(deps.db, { date, ...town }).rows.map((p) => [p.month, p.date, p.labour_force, p.employed]),
+        });
+    }
+  });
+
+  app.get("/bureau/stats/people", staff, (c) => {
+    const scope = statsScopeOf(c, deps, true);
+    const parsed = StatsPeopleQuerySchema.safeParse(c.req.query());
+    const dates = dateQuerySchema(today()).safeParse({ date: c.req.query("date") || undefined });
+    if (!parsed.success || !dates.success) return c.notFound();
+    const q = parsed.data;
+    const date = dates.data.date;
+    const { rows, total } = peopleBehindFigure(
+      deps.db,
+      { figure: q.figure, date, by: q.key !== undefined ? q.by : undefined, key: q.by !== undefined ? q.key : undefined, employer: q.employer, town: scope.town },
+      { limit: STATS_PEOPLE_PAGE_SIZE, offset: q.offset },
+    );
+    const href = (offset: number) => {
+      const params = new URLSearchParams({ figure: q.figure, date });
+      if (q.by && q.key) params.set("by", q.by);
+      if (q.by && q.key) params.set("key", q.key);
+      if (q.employer) params.set("employer", q.employer);
+      if (offset > 0) params.set("offset", String(offset));
+      return `/bureau/stats/people?${params.toString()}`;
+    };
+    return c.html(
+      <StatsPeoplePage
+        heading={m.figureAt(m.figures[q.figure]!, date, q.by && q.key ? q.key : q.employer)}
+        total={total}
+        rows={rows}
+        previousHref={q.offset > 0 ? href(Math.max(0, q.offset - STATS_PEOPLE_PAGE_SIZE)) : undefined}
+        nextHref={q.offset + STATS_PEOPLE_PAGE_SIZE < total ? href(q.offset + STATS_PEOPLE_PAGE_SIZE) : undefined}
+      />,
+    );
+  });
+
+  return app;
+}

@@ -1,0 +1,145 @@
+/**
+ * Risk alerts (防返贫预警): raised when a placement change leaves a 帮扶对象 household without
+ * work or below the income line, then assigned to a town cadre, followed up with notes and closed
+ * with an outcome. Every write is one transaction with its audit row.
+ *
+ * Callers: the manager's departure (src/use-cases/manage-roster.ts), staff ending a placement on
+ * the worker page (placement-end.ts); the spreadsheet import of placements should call
+ * `raiseAlertsAfterPlacementChange` with the households of rows carrying an end date.
+ */
+import type { Db } from "../../db/client.ts";
+import {
+  alertRecordById,
+  householdIdOfWorker,
+  householdsWithPlacementsEndedSince,
+  insertAlert,
+  insertAlertNote,
+  openAlertKinds,
+  riskHousehold,
+  updateAlert,
+  type AlertRecord,
+} from "../../db/queries/alerts.ts";
+import { ALERT_OVERDUE_DAYS, DEFAULT_INCOME_LINE_PER_PERSON_MONTH, alertsDue, dayAfter, type AlertOutcome } from "../core/alerts.ts";
+import { chinaDate } from "../core/china-time.ts";
+import { recordChange, type ChangeAuthor } from "./audit-trail.ts";
+
+/** A database or a transaction. */
+type Tx = Parameters<typeof riskHousehold>[0];
+
+export { ALERT_OVERDUE_DAYS };
+
+export interface RaiseOptions {
+  /** Who changed the placements (the audit row of the alert names them); default `system`. */
+  by?: ChangeAuthor;
+  /** Yuan per person per month; default DEFAULT_INCOME_LINE_PER_PERSON_MONTH. */
+  incomeLinePerPersonMonth?: number;
+}
+
+/**
+ * Inside the transaction that changed placements: raises the alerts the households' placements
+ * now call for at `date` (one open alert of a kind per household at most). Returns the new alerts.
+ * @example db.transaction((tx) => { endPlacement(tx, …); raiseAlertsAfterPlacementChange(tx, [householdId], "2026-11-24"); });
+ */
+export function raiseAlertsAfterPlacementChange(tx: Tx, householdIds: readonly number[], date: string, options: RaiseOptions = {}): AlertRecord[] {
+  const raised: AlertRecord[] = [];
+  for (const householdId of new Set(householdIds)) {
+    const household = riskHousehold(tx, householdId);
+    if (!household) continue;
+    const due = alertsDue({
+      household: { code: household.code, category: household.category, size: household.size, members: household.members },
+      placements: household.placements,
+      date,
+      incomeLinePerPersonMonth: options.incomeLinePerPersonMonth ?? DEFAULT_INCOME_LINE_PER_PERSON_MONTH,
+      open: openAlertKinds(tx, householdId),
+    });
+    for (const detail of due) {
+      const alert = insertAlert(tx, { householdId, townId: household.townId, kind: detail.kind, detail, raisedDate: date, status: "open" });
+      recordChange(tx, options.by ?? { label: "system" }, { action: "create", entity: "alert", entityId: alert.id, after: alert });
+      raised.push(alert);
+    }
+  }
+  return raised;
+}
+
+/**
+ * The date a placement ending on `endDate` is judged at: the first day without that work, or
+ * today when that is already past.
+ */
+export function alertDateAfterEnd(endDate: string, today: string): string {
+  const next = dayAfter(endDate);
+  return next > today ? next : today;
+}
+
+/** The worker's household, for callers that know only the worker. */
+export function householdsOfWorkers(tx: Tx, workerIds: readonly number[]): number[] {
+  return workerIds.map((id) => householdIdOfWorker(tx, id)).filter((id): id is number => id !== undefined);
+}
+
+/**
+ * After a spreadsheet import of placements (which writes in its own batches): the alerts for the
+ * households whose placements were written since `sinceIso` with an end date. One transaction.
+ * The web upload calls it; `npm run import` should too (see the decision record).
+ */
+export function raiseAlertsAfterImport(deps: { db: Db }, props: { sinceIso: string; today: string }): AlertRecord[] {
+  return deps.db.transaction((tx) => {
+    const raised: AlertRecord[] = [];
+    for (const h of householdsWithPlacementsEndedSince(deps.db, props.sinceIso)) {
+      raised.push(...raiseAlertsAfterPlacementChange(tx, [h.householdId], alertDateAfterEnd(h.endDate, props.today), { by: { label: "import" } }));
+    }
+    return raised;
+  });
+}
+
+function actedOn(alert: AlertRecord, today: string): string {
+  return alert.actedDate ?? today;
+}
+
+/** Assigns an open alert to a cadre of its town (the route checks the cadre's town). */
+export function alertAssigner(deps: { db: Db }, props: { alertId: number; userId: number | null; by: ChangeAuthor; now?: Date }): AlertRecord | undefined {
+  const now = props.now ?? new Date();
+  return deps.db.transaction((tx) => {
+    const before = alertRecordById(tx, props.alertId);
+    if (!before || before.status !== "open") return undefined;
+    const after = updateAlert(tx, before.id, { assignedUserId: props.userId, actedDate: actedOn(before, chinaDate(now)) }, now);
+    recordChange(tx, props.by, { action: "update", entity: "alert", entityId: after.id, before, after });
+    return after;
+  });
+}
+
+/** Adds a follow-up note (visit, call) to an alert; counts as acting on it. */
+export function alertNoteWriter(deps: { db: Db }, props: { alertId: number; note: string; date: string; by: ChangeAuthor; now?: Date }): void {
+  const now = props.now ?? new Date();
+  deps.db.transaction((tx) => {
+    const before = alertRecordById(tx, props.alertId);
+    if (!before) return;
+    const note = insertAlertNote(tx, {
+      alertId: before.id,
+      authorUserId: "userId" in props.by ? props.by.userId : null,
+      authorLabel: "userId" in props.by ? props.by.login : props.by.label,
+      noteDate: props.date,
+      note: props.note,
+    });
+    if (before.actedDate === null) updateAlert(tx, before.id, { actedDate: chinaDate(now) }, now);
+    recordChange(tx, props.by, { action: "create", entity: "alert-note", entityId: note.id, after: note });
+  });
+}
+
+/** Closes an open alert with its outcome (结果) and a note. */
+export function alertCloser(
+  deps: { db: Db },
+  props: { alertId: number; outcome: AlertOutcome; note: string | null; date: string; by: ChangeAuthor; now?: Date },
+): AlertRecord | undefined {
+  const now = props.now ?? new Date();
+  return deps.db.transaction((tx) => {
+    const before = alertRecordById(tx, props.alertId);
+    if (!before || before.status !== "open") return undefined;
+    const after = updateAlert(
+      tx,
+      before.id,
+      { status: "closed", closedDate: props.date, outcome: props.outcome, outcomeNote: props.note, actedDate: actedOn(before, chinaDate(now)) },
+      now,
+    );
+    recordChange(tx, props.by, { action: "update", entity: "alert", entityId: after.id, before, after });
+    return after;
+  });
+}

@@ -1,0 +1,144 @@
+/** Workshops and their recognition (认定): the list, one workshop with its history and the decision form. */
+import { RECOGNITION_STATUSES } from "../../../src/core/enums.ts";
+import { CsrfField } from "../../components/csrf-field.tsx";
+import { BaseLayout } from "../../layouts/base.tsx";
+import { messages } from "../../messages.ts";
+import { BureauNav } from "./bureau-nav.tsx";
+
+export interface WorkshopRowView {
+  code: string;
+  name: string;
+  type: string;
+  town: string;
+  village: string | null;
+  recognition: string;
+}
+
+export function EmployersPage(props: { rows: WorkshopRowView[]; recognition: string | undefined }) {
+  const m = messages.recognition;
+  return (
+    <BaseLayout title={m.title}>
+      <BureauNav />
+      <h1>{m.title}</h1>
+      <p>{m.intro}</p>
+      <form class="stats-form" method="get" action="/bureau/employers">
+        <label>
+          {m.status}
+          <select name="recognition">
+            <option value="">{m.anyStatus}</option>
+            {RECOGNITION_STATUSES.map((s) => (
+              <option value={s} selected={props.recognition === s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span></span>
+        <button type="submit">{m.filter}</button>
+      </form>
+      {props.rows.length === 0 ? (
+        <p class="empty">{m.none}</p>
+      ) : (
+        <div class="table-wrap">
+          <table class="data-table employers-table">
+            <thead>
+              <tr>
+                <th>{m.code}</th>
+                <th>{m.name}</th>
+                <th>{m.type}</th>
+                <th>{m.town}</th>
+                <th>{m.status}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.rows.map((e) => (
+                <tr>
+                  <td>
+                    <a href={`/bureau/employers/${encodeURIComponent(e.code)}`}>{e.code}</a>
+                  </td>
+                  <td>{e.name}</td>
+                  <td>{e.type}</td>
+                  <td>
+                    {e.town} {e.village ?? ""}
+                  </td>
+                  <td>{e.recognition}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </BaseLayout>
+  );
+}
+
+export function EmployerPage(props: {
+  employer: WorkshopRowView & { address: string | null; contactName: string | null };
+  history: { id: number; status: string; effectiveDate: string; note: string | null; by: string | null }[];
+  canDecide: boolean;
+  today: string;
+  values?: { status: string; effectiveDate: string; note: string };
+  error?: string | undefined;
+}) {
+  const m = messages.recognition;
+  const e = props.employer;
+  const v = props.values;
+  return (
+    <BaseLayout title={e.name}>
+      <BureauNav />
+      <h1>{e.name}</h1>
+      <dl class="facts">
+        <dt>{m.code}</dt>
+        <dd>{e.code}</dd>
+        <dt>{m.type}</dt>
+        <dd>{e.type}</dd>
+        <dt>{m.town}</dt>
+        <dd>
+          {e.town} {e.village ?? ""} {e.address ?? ""}
+        </dd>
+        <dt>{m.status}</dt>
+        <dd class="recognition-status">{e.recognition}</dd>
+      </dl>
+      <h2>{m.history}</h2>
+      {props.history.length === 0 ? (
+        <p class="empty">{m.historyNone}</p>
+      ) : (
+        <ul class="cards recognition-history">
+          {props.history.map((h) => (
+            <li class="record-card">
+              <p>{m.historyRow(h.effectiveDate, h.status, h.by)}</p>
+              {h.note ? <p class="description">{h.note}</p> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {props.canDecide ? (
+        <form method="post" action={`/bureau/employers/${encodeURIComponent(e.code)}/recognition`} class="stacked recognition-form" novalidate>
+          <CsrfField />
+          <h2>{m.decide}</h2>
+          {props.error ? (
+            <p class="form-error" role="alert">
+              {props.error}
+            </p>
+          ) : null}
+          <label for="f-status">{m.status}</label>
+          <select id="f-status" name="status" required>
+            <option value="已认定" selected={(v?.status ?? (e.recognition === "已认定" ? "未认定" : "已认定")) === "已认定"}>
+              {m.recognise}
+            </option>
+            <option value="未认定" selected={(v?.status ?? (e.recognition === "已认定" ? "未认定" : "已认定")) === "未认定"}>
+              {m.withdraw}
+            </option>
+          </select>
+          <label for="f-date">{m.effectiveDate}</label>
+          <input id="f-date" type="date" name="effectiveDate" value={v?.effectiveDate ?? props.today} required />
+          <label for="f-note">{m.note}</label>
+          <textarea id="f-note" name="note" rows={3}>
+            {v?.note ?? ""}
+          </textarea>
+          <button type="submit">{m.submit}</button>
+        </form>
+      ) : null}
+    </BaseLayout>
+  );
+}
