@@ -129,6 +129,31 @@ describe("risk alerts", () => {
     expect(alertsOf(c.householdId)).toHaveLength(1);
   });
 
+  it("raises an income alert when the work left no longer brings the household up to the line", async () => {
+    // A 帮扶对象 household where two members each have one open placement and nobody else works.
+    const found = sql<{ householdId: number; town: string; a: number; b: number }>(
+      `SELECT h.id AS householdId, t.name AS town, min(p.id) AS a, max(p.id) AS b
+       FROM households h JOIN villages v ON v.id = h.village_id JOIN towns t ON t.id = v.town_id
+       JOIN workers w ON w.household_id = h.id JOIN placements p ON p.worker_id = w.id
+       WHERE h.category <> '一般户' AND p.start_date <= @d AND (p.end_date IS NULL OR p.end_date >= @d)
+       GROUP BY h.id HAVING count(*) = 2 AND count(DISTINCT p.worker_id) = 2 AND sum(p.end_date IS NULL) = 2
+       ORDER BY h.id LIMIT 1`,
+      { d: D },
+    )[0]!;
+    expect(found).toBeDefined();
+    const pair = { ...found, workerA: sql<{ w: number }>("SELECT worker_id AS w FROM placements WHERE id = ?", found.a)[0]!.w };
+    used.add(pair.householdId);
+    platform.db.$client.prepare("UPDATE households SET size = 4 WHERE id = ?").run(pair.householdId);
+    platform.db.$client.prepare("UPDATE placements SET monthly_income = CASE id WHEN ? THEN 3000 ELSE 1000 END WHERE id IN (?, ?)").run(pair.a, pair.a, pair.b);
+    const cadre = await signIn("cadre-income", "town", { townName: pair.town });
+    await cadre.text(await cadre.get(`/bureau/workers/${pair.workerA}`));
+    expect((await cadre.post(`/bureau/workers/${pair.workerA}/placements/${pair.a}/end`, { endDate: D, reason: "合同到期" })).status).toBe(303);
+    const alerts = alertsOf(pair.householdId);
+    expect(alerts.map((a) => a.kind)).toEqual(["low-income"]);
+    const page = await (await cadre.get(`/bureau/alerts/${alerts[0]!.id}`)).text();
+    expect(page).toContain("人均月收入约 250 元，低于监测线 500 元");
+  });
+
   it("lets the town follow an alert up: list, suggestions, assign, note, close — and keeps other towns out", async () => {
     const c = candidate();
     const other = candidate(c.townId);

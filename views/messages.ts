@@ -635,6 +635,8 @@ export const messages = {
       employer: "用工主体",
       user: "账户",
       "api-token": "接口令牌",
+      alert: "风险预警",
+      "alert-note": "预警跟进记录",
       county: "全县数据",
     } as Record<string, string>,
     badDate: "日期格式应为 YYYY-MM-DD。",

@@ -3,6 +3,7 @@
  * a town cadre their own town (every figure, list and download narrowed to it).
  */
 import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
 import { townNameById } from "../../../db/queries/towns.ts";
 import type { AppDeps } from "../../app-deps.ts";
 import { listScope } from "../../core/policy.ts";
@@ -20,5 +21,8 @@ export function statsScopeOf(c: Context, deps: AppDeps, detail = false): StatsSc
   const townId = scope.kind === "town" ? scope.townId : scope.kind === "all" ? null : -1;
   authorize(c, "read", { type: "stats", townId, detail });
   if (townId === null) return { town: undefined, townId };
-  return { town: townNameById(deps.db, townId), townId };
+  // A cadre's town must be named, or their figures would silently be the county's.
+  const town = townNameById(deps.db, townId);
+  if (town === undefined) throw new HTTPException(404);
+  return { town, townId };
 }
