@@ -92,6 +92,11 @@ describe("bureau statistics pages", () => {
     expect((await county.get("/bureau/stats/people?figure=nonsense")).status).toBe(404);
   });
 
+  it("offers the spreadsheet link only to those who may import", async () => {
+    expect(await (await county.get("/bureau/stats")).text()).toContain('href="/bureau/import"');
+    expect(await (await cadre.get("/bureau/stats")).text()).not.toContain('href="/bureau/import"');
+  });
+
   it("keeps a town cadre to their own town on every page and download", async () => {
     const page = await (await cadre.get(`/bureau/stats?date=${D}&baseline=${B}`)).text();
     expect(page).toContain(`统计范围：${town}`);

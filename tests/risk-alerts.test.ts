@@ -5,12 +5,15 @@
  * direct call). Then the town follows it up: list, page with suggested postings, assign, note,
  * close; another town's cadre gets 404; an alert nobody acted on shows as overdue.
  */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chinaDate } from "../src/core/china-time.ts";
 import { LABOUR_FORCE_ABILITIES, labourForceBirthCutoff } from "../src/core/stats/figures.ts";
 import { createAccount } from "../src/use-cases/accounts.ts";
 import { raiseAlertsAfterPlacementChange } from "../src/use-cases/risk-alerts.ts";
 import { startTestPlatform, type TestPlatform } from "./support/test-platform.ts";
+import { runScript } from "./support/run-command.ts";
 import { uploadAndWait } from "./support/upload.ts";
 import { webClient, type WebClient } from "./support/web-client.ts";
 
@@ -127,6 +130,21 @@ describe("risk alerts", () => {
       expect(html).toMatch(/<dd class="rejected">0<\/dd>/);
     }
     expect(alertsOf(c.householdId)).toHaveLength(1);
+  });
+
+  it("raises exactly one alert when `npm run import` ends the household's last placement", async () => {
+    const c = candidate();
+    const row = platform.db.$client.prepare("SELECT w.id_number_cipher AS cipher, p.start_date AS start FROM placements p JOIN workers w ON w.id = p.worker_id WHERE p.id = ?").get(c.placementId) as { cipher: string; start: string };
+    // The day before today, so that today the household is without work.
+    const yesterday = new Date(Date.parse(`${D}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const file = join(platform.dataDir, "placements.csv");
+    writeFileSync(file, `\ufeff身份证号,用工主体编号,开始日期,结束日期\r\n${platform.protector.decrypt(row.cipher)},${c.employerCode},${row.start},${yesterday}\r\n`);
+    for (let i = 0; i < 2; i++) {
+      const result = await runScript("import", ["placements", file], { DATA_DIR: platform.dataDir });
+      expect(result.code, result.stderr).toBe(0);
+    }
+    expect(alertsOf(c.householdId)).toHaveLength(1);
+    expect(alertsOf(c.householdId)[0]).toMatchObject({ status: "open", town_id: c.townId });
   });
 
   it("raises an income alert when the work left no longer brings the household up to the line", async () => {

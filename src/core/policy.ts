@@ -219,3 +219,11 @@ export function canSeeFullPhone(
   if (actor.kind === "user" && actor.role === "seeker") return record.applicantUserId === actor.userId;
   return actor.role === "town" && actor.townId != null && actor.townId === record.workerTownId;
 }
+
+/** Who may import and export the registry's spreadsheets (the upload page and its downloads). */
+export const REGISTRY_IMPORT_ROLES = ["county", "admin"] as const;
+
+/** May this actor use the spreadsheet import and export? */
+export function canImportRegistry(actor: Actor): boolean {
+  return actor.kind === "user" && (REGISTRY_IMPORT_ROLES as readonly string[]).includes(actor.role);
+}

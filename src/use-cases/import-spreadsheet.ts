@@ -6,6 +6,7 @@
  * own savepoint; every write adds an audit row (actor "import"), changes to postings and
  * employers add search outbox rows, and a changed placement keeps its previous version.
  */
+import { raiseAlertsAfterImport } from "./risk-alerts.ts";
 import type { Db } from "../../db/client.ts";
 import { createAuditAppender } from "../../db/queries/audit.ts";
 import { enqueueSearchUpdate } from "../../db/queries/outbox.ts";
@@ -90,6 +91,7 @@ interface PendingRow<K extends SpreadsheetKind> {
  * @example await importSpreadsheet({ db, protector, kind: "workers", file: "名册.xlsx", today: "2026-11-23" })
  */
 export async function importSpreadsheet(props: ImportSpreadsheetProps): Promise<ImportOutcome> {
+  const started = new Date().toISOString();
   let sheet: OpenedSpreadsheet;
   try {
     sheet = await openSpreadsheet(props.file);
@@ -165,6 +167,9 @@ export async function importSpreadsheet(props: ImportSpreadsheetProps): Promise<
   }
   if (!positions) return { status: "bad-header", message: t.noHeader };
   flush();
+  // Placements that arrive with an end date may leave a household without work: the same alerts
+  // as a manager's or staff's recording of the end, whichever way the file came in (CLI or upload).
+  if (props.kind === "placements") raiseAlertsAfterImport({ db: props.db }, { sinceIso: started, today: props.today });
   props.onProgress?.(rowsRead, sheet.totalRows);
   result.rejected.sort((a, b) => a.rowNumber - b.rowNumber);
   return result;

@@ -78,7 +78,7 @@ export function householdsOfWorkers(tx: Tx, workerIds: readonly number[]): numbe
 /**
  * After a spreadsheet import of placements (which writes in its own batches): the alerts for the
  * households whose placements were written since `sinceIso` with an end date. One transaction.
- * The web upload calls it; `npm run import` should too (see the decision record).
+ * importSpreadsheet calls it at the end of a placements import, so the upload and `npm run import` both raise them.
  */
 export function raiseAlertsAfterImport(deps: { db: Db }, props: { sinceIso: string; today: string }): AlertRecord[] {
   return deps.db.transaction((tx) => {

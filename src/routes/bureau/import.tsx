@@ -5,6 +5,7 @@
  * accepted and rejected rows and the rejected-rows report; blank templates and exports per kind. The upload's size is
  * limited before anything reads the body (app.ts mounts `importBodyLimit()` ahead of the CSRF check).
  */
+import { REGISTRY_IMPORT_ROLES } from "../../core/policy.ts";
 import { randomBytes } from "node:crypto";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -23,7 +24,6 @@ import { SPREADSHEET_KINDS } from "../../imports/formats.ts";
 import { createSpreadsheetWriter, spreadsheetType } from "../../imports/spreadsheet.ts";
 import { exportSpreadsheet } from "../../use-cases/export-spreadsheet.ts";
 import { importSpreadsheet } from "../../use-cases/import-spreadsheet.ts";
-import { raiseAlertsAfterImport } from "../../use-cases/risk-alerts.ts";
 import { ImportJobFragment, ImportJobPage, ImportPage, type ImportResultView } from "../../../views/pages/bureau/import.tsx";
 import { messages } from "../../../views/messages.ts";
 
@@ -69,7 +69,7 @@ interface ImportJob {
 
 export function bureauImport(deps: AppDeps): Hono {
   const app = new Hono();
-  const countyStaff = requireRole("county", "admin");
+  const countyStaff = requireRole(...REGISTRY_IMPORT_ROLES);
   /** Rejected-rows reports, by a random id, for the user who imported (kept an hour, in a temp dir). */
   const reports = new Map<string, { file: string; dir: string; userId: number; expires: number; name: string }>();
   const sweep = async () => {
@@ -112,7 +112,6 @@ export function bureauImport(deps: AppDeps): Hono {
 
   async function runImport(job: ImportJob, kind: (typeof SPREADSHEET_KINDS)[number], path: string): Promise<void> {
     try {
-      const started = new Date().toISOString();
       const outcome = await importSpreadsheet({
         db: deps.db,
         protector: deps.protector,
@@ -128,8 +127,6 @@ export function bureauImport(deps: AppDeps): Hono {
         job.error = outcome.message;
         return;
       }
-      // Placements that arrive with an end date may leave a household without work.
-      if (kind === "placements") raiseAlertsAfterImport(deps, { sinceIso: started, today: chinaDate(new Date()) });
       deps.pokeSearch?.();
       let reportHref: string | undefined;
       if (outcome.rejected.length > 0) {

@@ -1,15 +1,21 @@
-/** The bureau's area navigation: statistics, zero-employment households, alerts, workers, audit log. */
+/**
+ * The bureau's area navigation: statistics, zero-employment households, alerts, workers, and the
+ * spreadsheets for those the policy lets import (read from the request, like the CSRF field).
+ */
+import { tryGetContext } from "hono/context-storage";
+import { canImportRegistry } from "../../../src/core/policy.ts";
 import { messages } from "../../messages.ts";
 
 export function BureauNav() {
   const m = messages.bureauNav;
+  const actor = tryGetContext()?.get("user")?.actor;
   const links: [string, string][] = [
     ["/bureau/stats", m.stats],
     ["/bureau/zero-employment", m.zeroEmployment],
     ["/bureau/alerts", m.alerts],
     ["/bureau/employers", m.employers],
     ["/bureau/workers", m.workers],
-    ["/bureau/import", m.imports],
+    ...(actor && canImportRegistry(actor) ? ([["/bureau/import", m.imports]] as [string, string][]) : []),
   ];
   return (
     <nav class="manage-nav" aria-label={m.nav}>
