@@ -1,7 +1,7 @@
 /**
- * Reading and writing spreadsheet files row by row: `.xlsx` through exceljs (its streaming writer;
- * its whole-workbook reader, see readXlsxSheet), `.csv` through our own parser with encoding
- * detection. Rows carry the number the spreadsheet shows (header = row 1).
+ * Reading and writing spreadsheet files row by row: `.xlsx` read by our streaming reader
+ * (xlsx-reader.ts) and written by exceljs's streaming writer, `.csv` through our own parser with
+ * encoding detection. Rows carry the number the spreadsheet shows (header = row 1).
  */
 import { createWriteStream } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -9,6 +9,7 @@ import { extname } from "node:path";
 import { once } from "node:events";
 import ExcelJS from "exceljs";
 import { fromExcelValue, type CellValue } from "./cells.ts";
+import { openXlsx, type OpenedXlsx } from "./xlsx-reader.ts";
 import { decodeCsv, formatCsvRecord, parseCsv, UTF8_BOM, type CsvEncoding } from "./csv.ts";
 
 export type SpreadsheetType = "xlsx" | "csv";
@@ -63,39 +64,24 @@ export async function openSpreadsheet(file: string): Promise<OpenedSpreadsheet> 
   }
   // A .xlsx is a zip: check the signature so a renamed file fails clearly rather than deep in the reader.
   if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) throw new SpreadsheetUnreadableError("not an xlsx file");
-  bytes = Buffer.alloc(0); // the reader reads the file itself
-  const sheet = await readXlsxSheet(file);
-  return {
-    type,
-    totalRows: Math.max(0, (sheet?.actualRowCount ?? 0) - 1),
-    rows: (async function* () {
-      if (!sheet) return;
-      // Row by row from the loaded sheet, without a second copy of the table.
-      for (let rowNumber = 1; rowNumber <= sheet.rowCount; rowNumber++) {
-        const row = sheet.findRow(rowNumber);
-        if (!row || !row.hasValues) continue;
-        const values = row.values as unknown[];
-        const cells: CellValue[] = [];
-        for (let i = 1; i < values.length; i++) cells.push(fromExcelValue(values[i]));
-        yield { rowNumber, cells };
-      }
-    })(),
-  };
-}
-
-/**
- * The first worksheet. The workbook is loaded whole: exceljs's streaming reader
- * decodes each inflated chunk on its own and so breaks a Chinese character that straddles two
- * chunks (docs/decisions/2026-11-23-spreadsheet-import.md).
- */
-async function readXlsxSheet(file: string): Promise<ExcelJS.Worksheet | undefined> {
-  const workbook = new ExcelJS.Workbook();
+  bytes = Buffer.alloc(0); // the reader streams the file itself
+  let sheet: OpenedXlsx;
   try {
-    await workbook.xlsx.readFile(file);
+    sheet = await openXlsx(file);
   } catch (error) {
     throw new SpreadsheetUnreadableError(error instanceof Error ? error.message : String(error));
   }
-  return workbook.worksheets[0];
+  return {
+    type,
+    ...(sheet.lastRow === undefined ? {} : { totalRows: Math.max(0, sheet.lastRow - 1) }),
+    rows: (async function* () {
+      try {
+        for await (const row of sheet.rows) yield { rowNumber: row.rowNumber, cells: row.cells.map(fromExcelValue) };
+      } catch (error) {
+        throw new SpreadsheetUnreadableError(error instanceof Error ? error.message : String(error));
+      }
+    })(),
+  };
 }
 
 export interface SpreadsheetWriter {
