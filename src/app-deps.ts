@@ -3,6 +3,7 @@ import type { Db } from "../db/client.ts";
 import type { Logger } from "./log.ts";
 import type { JobSearch } from "./search/job-search.ts";
 import type { PersonalDataProtector } from "./security/personal-data.ts";
+import type { Statistics } from "./use-cases/statistics.ts";
 
 export interface AppDeps {
   db: Db;
@@ -16,6 +17,8 @@ export interface AppDeps {
   csrfKey: string;
   /** Asks the search outbox worker to run now, after a write that changed postings (optional in tests). */
   pokeSearch?: () => void;
+  /** The bureau's figures, from the in-memory snapshot of the registry. */
+  statistics: Statistics;
   /** Today in China (YYYY-MM-DD): closing dates are days of the county. */
   today: () => string;
   /** The address people reach the platform at, for QR codes (default: the request's own). */

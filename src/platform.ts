@@ -8,6 +8,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Hono } from "hono";
 import { openDatabase, type Db } from "../db/client.ts";
+import { openStatsReader } from "../db/stats-reader.ts";
 import { createApp } from "./app.ts";
 import type { Env } from "./env.ts";
 import { errorFields, type Logger } from "./log.ts";
@@ -23,6 +24,7 @@ import { CLOSE_EXPIRED_EVERY_MS, closeExpiredPostings } from "./use-cases/close-
 import { loadOrCreateSecret } from "./security/secrets.ts";
 import { holdServerLock } from "./ops/server-lock.ts";
 import { loadDemoCountyIfEmpty } from "./use-cases/load-demo-county.ts";
+import { createStatistics, type Statistics } from "./use-cases/statistics.ts";
 
 export const DATABASE_FILE = "app.db";
 export const DEFAULT_INDEX_NAME = "jobs";
@@ -33,6 +35,8 @@ export interface Platform {
   index: JobsIndex;
   outbox: OutboxWorker;
   protector: PersonalDataProtector;
+  /** The statistics' snapshot of the registry (tests await `statistics.fresh()` after a change). */
+  statistics: Statistics;
   /** The bundled engine, when this platform started one. */
   engine?: RunningEngine;
   /** Stops the outbox worker, the engine it started, and closes the database. */
@@ -109,6 +113,11 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
   const closeTimer = setInterval(closeExpired, CLOSE_EXPIRED_EVERY_MS);
   closeTimer.unref();
 
+  // The statistics' snapshot loads in the background from their own read-only connection; the
+  // first statistics request waits for it, later changes reload it (src/use-cases/statistics.ts).
+  const statistics = createStatistics({ db, reader: openStatsReader(join(env.dataDir, DATABASE_FILE)), log });
+  statistics.fresh().catch((error: unknown) => log.error("statistics snapshot failed", errorFields(error)));
+
   const today = options.today ? () => options.today! : () => chinaDate(new Date());
   const app = createApp({
     db,
@@ -118,6 +127,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
     protector,
     csrfKey: loadOrCreateSecret(env.dataDir, "csrf-key"),
     pokeSearch: () => outbox.poke(),
+    statistics,
     today,
     ...(env.publicUrl ? { publicUrl: env.publicUrl } : {}),
   });
@@ -129,12 +139,14 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
     index,
     outbox,
     protector,
+    statistics,
     ...(engine ? { engine } : {}),
     async stop() {
       if (stopped) return;
       stopped = true;
       clearInterval(closeTimer);
       await outbox.stop();
+      await statistics.close();
       await engine?.stop();
       db.$client.close();
       serverLock.release();

@@ -74,6 +74,26 @@ describe("GET /api/v1/stats/…", () => {
     expect((await refused.json()).message).toMatch(/无权/);
   });
 
+  it("shows a placement ended in the registry in the next answer, once the snapshot has reloaded", async () => {
+    const url = `/api/v1/stats/employment?date=${D}&baseline=2020-12-31&by=town`;
+    const before = ((await (await get(url, tokens.county)).json()) as { rows: { key: string; employed: number }[] }).rows.at(-1)!;
+    // An employed 帮扶对象 labour-force worker whose open placements all began before yesterday.
+    const worker = platform.db.$client
+      .prepare(
+        `SELECT w.id FROM workers w JOIN households h ON h.id = w.household_id JOIN placements p ON p.worker_id = w.id
+         WHERE h.category <> '一般户' AND w.labour_ability IN ('有劳动能力', '弱劳动力或半劳动力') AND w.birth_date <= '2010-11-23'
+           AND p.start_date <= @d AND (p.end_date IS NULL OR p.end_date >= @d)
+         GROUP BY w.id HAVING max(p.start_date) < '2026-11-22' ORDER BY w.id LIMIT 1`,
+      )
+      .pluck()
+      .get({ d: D }) as number;
+    platform.db.$client.prepare("UPDATE placements SET end_date = '2026-11-22' WHERE worker_id = ? AND (end_date IS NULL OR end_date >= ?)").run(worker, D);
+    await platform.statistics.fresh();
+    const after = ((await (await get(url, tokens.county)).json()) as { rows: { key: string; employed: number }[] }).rows.at(-1)!;
+    expect(after.employed).toBe(before.employed - 1);
+    expect(after).toEqual(employmentStats(platform.db, { date: D, baseline: "2020-12-31", by: "town" }).at(-1));
+  });
+
   it("answers 401 without a token and with an unknown one", async () => {
     for (const path of ["/api/v1/stats/employment", "/api/v1/stats/zero-employment", "/api/v1/stats/workshops"]) {
       const res = await get(path);

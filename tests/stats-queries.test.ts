@@ -1,11 +1,23 @@
-// The SQL statistics (db/queries/stats.ts) give the reference answers (src/core/stats/figures.ts)
-// on the hand-built county and on the demo county, for several dates, breakdowns and town scopes.
+// The SQL statistics (db/queries/stats.ts) and the columnar ones over a snapshot loaded from the
+// database (src/core/stats/columns.ts, db/queries/stats-snapshot.ts) give the reference answers
+// (src/core/stats/figures.ts) on the hand-built county and on the demo county, for several dates,
+// breakdowns and town scopes.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "../db/client.ts";
 import { loadCounty } from "../db/load-county.ts";
+import { loadStatsSnapshot } from "../db/queries/stats-snapshot.ts";
+import {
+  columnsFromRegistry,
+  employmentColumns,
+  publicBenefitColumns,
+  trendColumns,
+  workshopColumns,
+  zeroEmploymentColumns,
+  type StatsColumns,
+} from "../src/core/stats/columns.ts";
 import {
   employmentStats,
   employmentTrendStats,
@@ -31,18 +43,34 @@ import { loadHandBuiltCounty } from "./support/stats-fixture.ts";
 const dir = mkdtempSync(join(tmpdir(), "jybf-stats-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Every figure, by SQL and by reference, for one date, baseline and scope. */
+/** Every figure, by SQL, by columns (loaded from the database and built from the registry) and by reference, for one date, baseline and scope. */
 function expectAgreement(db: Db, registry: StatsRegistry, date: string, baseline: string, town?: string) {
   const scope = town !== undefined ? { town } : {};
+  const loaded = loadStatsSnapshot(db).columns;
+  const built = columnsFromRegistry(registry);
+  const each = (check: (columns: StatsColumns, label: string) => void) => {
+    check(loaded, "loaded");
+    check(built, "built");
+  };
   for (const by of EMPLOYMENT_BREAKDOWNS) {
-    expect(employmentStats(db, { date, baseline, by, ...scope }), `${by} ${date} ${town ?? ""}`).toEqual(
-      employmentFigures(registry, { date, baseline, by, ...scope }),
-    );
+    const expected = employmentFigures(registry, { date, baseline, by, ...scope });
+    expect(employmentStats(db, { date, baseline, by, ...scope }), `${by} ${date} ${town ?? ""}`).toEqual(expected);
+    each((columns, label) => expect(employmentColumns(columns, { date, baseline, by, ...scope }), `${label} ${by} ${date} ${town ?? ""}`).toEqual(expected));
   }
-  expect(zeroEmploymentStats(db, { date, ...scope })).toEqual(zeroEmploymentHouseholds(registry, { date, ...scope }));
-  expect(workshopStats(db, { date, ...scope })).toEqual(workshopAbsorption(registry, { date, ...scope }));
-  expect(publicBenefitPostStats(db, { date, ...scope })).toEqual(publicBenefitPosts(registry, { date, ...scope }));
-  expect(employmentTrendStats(db, { date, ...scope })).toEqual(employmentTrend(registry, { date, ...scope }));
+  const zero = zeroEmploymentHouseholds(registry, { date, ...scope });
+  const workshops = workshopAbsorption(registry, { date, ...scope });
+  const posts = publicBenefitPosts(registry, { date, ...scope });
+  const trend = employmentTrend(registry, { date, ...scope });
+  expect(zeroEmploymentStats(db, { date, ...scope })).toEqual(zero);
+  expect(workshopStats(db, { date, ...scope })).toEqual(workshops);
+  expect(publicBenefitPostStats(db, { date, ...scope })).toEqual(posts);
+  expect(employmentTrendStats(db, { date, ...scope })).toEqual(trend);
+  each((columns, label) => {
+    expect(zeroEmploymentColumns(columns, { date, ...scope }), label).toEqual(zero);
+    expect(workshopColumns(columns, { date, ...scope }), label).toEqual(workshops);
+    expect(publicBenefitColumns(columns, { date, ...scope }), label).toEqual(posts);
+    expect(trendColumns(columns, { date, ...scope }), label).toEqual(trend);
+  });
 }
 
 describe("SQL statistics on the hand-built county", () => {

@@ -419,6 +419,7 @@ export const messages = {
     intro: "帮扶对象（脱贫户和三类监测对象）劳动力的就业情况。点击数字可以查看对应的人员名单。",
     townScope: (town: string) => `统计范围：${town}`,
     countyScope: "统计范围：全县",
+    asOf: (time: string) => `数据截至 ${time}，最新变动正在汇总，稍后刷新可见。`,
     date: "统计日期",
     baseline: "对比基线日期",
     show: "查看",

@@ -2,17 +2,18 @@
  * The statistics of the JSON API (`/api/v1/stats/…`, docs/contract.md) for other departments'
  * programs: employment of 帮扶对象 workers, zero-employment households, workshop absorption.
  * A county token reads the county, a town token its own town (the figures are computed with that
- * scope), a department token the county's aggregates only (no list of households).
+ * scope), a department token the county's aggregates only (no list of households). Figures come
+ * from the statistics service's in-memory snapshot (src/use-cases/statistics.ts).
  * @example app.route("/api/v1", statsApi(deps)); // GET /api/v1/stats/employment?date=2026-11-23&by=town
  */
 import { Hono, type Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { z } from "zod";
-import { employmentStats, workshopStats, zeroEmploymentStats } from "../../../db/queries/stats.ts";
 import { townNameById } from "../../../db/queries/towns.ts";
 import type { AppDeps } from "../../app-deps.ts";
 import { chinaDate } from "../../core/china-time.ts";
 import { dateQuerySchema, employmentQuerySchema } from "../../core/stats/query.ts";
+import { employmentColumns, workshopColumns, zeroEmploymentColumns } from "../../core/stats/columns.ts";
 import type { TownScope } from "../../core/stats/figures.ts";
 import { apiAuth, authorizeApi } from "../../http/api-auth.ts";
 import { messages } from "../../../views/messages.ts";
@@ -42,22 +43,25 @@ export function statsApi(deps: AppDeps): Hono {
   const api = new Hono();
   const today = () => chinaDate(new Date());
 
-  api.get("/stats/employment", apiAuth({ db: deps.db, roles: ["county", "town", "department"] }), (c) => {
+  api.get("/stats/employment", apiAuth({ db: deps.db, roles: ["county", "town", "department"] }), async (c) => {
     const query = parseQuery(c, employmentQuerySchema(today()));
     const scope = tokenScope(c, deps, false);
-    return c.json({ rows: employmentStats(deps.db, { ...query, ...scope }) });
+    const { columns } = await deps.statistics.current();
+    return c.json({ rows: employmentColumns(columns, { ...query, ...scope }) });
   });
 
-  api.get("/stats/zero-employment", apiAuth({ db: deps.db, roles: ["county", "town"] }), (c) => {
+  api.get("/stats/zero-employment", apiAuth({ db: deps.db, roles: ["county", "town"] }), async (c) => {
     const query = parseQuery(c, dateQuerySchema(today()));
     const scope = tokenScope(c, deps, true);
-    return c.json(zeroEmploymentStats(deps.db, { ...query, ...scope }));
+    const { columns } = await deps.statistics.current();
+    return c.json(zeroEmploymentColumns(columns, { ...query, ...scope }));
   });
 
-  api.get("/stats/workshops", apiAuth({ db: deps.db, roles: ["county", "town", "department"] }), (c) => {
+  api.get("/stats/workshops", apiAuth({ db: deps.db, roles: ["county", "town", "department"] }), async (c) => {
     const query = parseQuery(c, dateQuerySchema(today()));
     const scope = tokenScope(c, deps, false);
-    return c.json(workshopStats(deps.db, { ...query, ...scope }));
+    const { columns } = await deps.statistics.current();
+    return c.json(workshopColumns(columns, { ...query, ...scope }));
   });
 
   return api;

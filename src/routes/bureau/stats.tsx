@@ -6,9 +6,9 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { PEOPLE_FIGURES, peopleBehindFigure } from "../../../db/queries/stats-people.ts";
-import { employmentStats, employmentTrendStats, publicBenefitPostStats, workshopStats, zeroEmploymentStats } from "../../../db/queries/stats.ts";
 import type { AppDeps } from "../../app-deps.ts";
 import { chinaDate } from "../../core/china-time.ts";
+import { employmentColumns, publicBenefitColumns, trendColumns, workshopColumns, zeroEmploymentColumns } from "../../core/stats/columns.ts";
 import { DEFAULT_BASELINE_DATE, EMPLOYMENT_BREAKDOWNS, TOTAL_KEY, type EmploymentRow } from "../../core/stats/figures.ts";
 import { dateQuerySchema, employmentQuerySchema } from "../../core/stats/query.ts";
 import { requireRole } from "../../http/guards.tsx";
@@ -44,12 +44,14 @@ export function bureauStats(deps: AppDeps): Hono {
   const app = new Hono();
   const staff = requireRole("town", "county", "admin");
 
-  app.get("/bureau/stats", staff, (c) => {
+  app.get("/bureau/stats", staff, async (c) => {
     const scope = statsScopeOf(c, deps);
+    const snapshot = await deps.statistics.current();
+    const { columns } = snapshot;
     const { date, baseline, error } = pageDates(c);
     const town = scope.town !== undefined ? { town: scope.town } : {};
     const breakdowns = Object.fromEntries(
-      EMPLOYMENT_BREAKDOWNS.map((by) => [by, employmentStats(deps.db, { date, baseline, by, ...town })]),
+      EMPLOYMENT_BREAKDOWNS.map((by) => [by, employmentColumns(columns, { date, baseline, by, ...town })]),
     ) as Record<(typeof EMPLOYMENT_BREAKDOWNS)[number], EmploymentRow[]>;
     return c.html(
       <StatsPage
@@ -58,10 +60,11 @@ export function bureauStats(deps: AppDeps): Hono {
         town={scope.town}
         error={error}
         breakdowns={breakdowns}
-        workshops={workshopStats(deps.db, { date, ...town }).rows}
-        publicBenefit={publicBenefitPostStats(deps.db, { date, ...town })}
-        trend={employmentTrendStats(deps.db, { date, ...town }).rows}
-        zeroEmploymentHouseholds={zeroEmploymentStats(deps.db, { date, ...town }).households.length}
+        workshops={workshopColumns(columns, { date, ...town }).rows}
+        publicBenefit={publicBenefitColumns(columns, { date, ...town })}
+        trend={trendColumns(columns, { date, ...town }).rows}
+        zeroEmploymentHouseholds={zeroEmploymentColumns(columns, { date, ...town }).households.length}
+        asOf={deps.statistics.isStale(snapshot) ? snapshot.loadedAt : undefined}
       />,
       error ? 400 : 200,
     );
@@ -76,11 +79,12 @@ export function bureauStats(deps: AppDeps): Hono {
     const format = DownloadFormatSchema.parse(c.req.query("format")) ?? "xlsx";
     const town = scope.town !== undefined ? { town: scope.town } : {};
     const name = `${m.title}-${table.data}-${date}`;
+    const { columns } = await deps.statistics.current();
     switch (table.data) {
       case "town":
       case "platform":
       case "category": {
-        const rows = employmentStats(deps.db, { date, baseline, by: table.data, ...town });
+        const rows = employmentColumns(columns, { date, baseline, by: table.data, ...town });
         return tableDownload(c, {
           name,
           format,
@@ -94,10 +98,10 @@ export function bureauStats(deps: AppDeps): Hono {
           format,
           headers: [m.workshopCode, m.workshopName, m.workshopType, m.workshopEmployed, m.workshopAssisted],
           textColumns: [m.workshopCode],
-          rows: workshopStats(deps.db, { date, ...town }).rows.map((w) => [w.code, w.name, w.type, w.employed, w.employed_assisted]),
+          rows: workshopColumns(columns, { date, ...town }).rows.map((w) => [w.code, w.name, w.type, w.employed, w.employed_assisted]),
         });
       case "public-benefit": {
-        const p = publicBenefitPostStats(deps.db, { date, ...town });
+        const p = publicBenefitColumns(columns, { date, ...town });
         return tableDownload(c, { name, format, headers: [m.date, m.postsOffered, m.postsPeople], rows: [[date, p.posts_offered, p.people]] });
       }
       case "trend":
@@ -105,7 +109,7 @@ export function bureauStats(deps: AppDeps): Hono {
           name,
           format,
           headers: [m.month, m.monthEnd, m.labourForce, m.employed],
-          rows: employmentTrendStats(deps.db, { date, ...town }).rows.map((p) => [p.month, p.date, p.labour_force, p.employed]),
+          rows: trendColumns(columns, { date, ...town }).rows.map((p) => [p.month, p.date, p.labour_force, p.employed]),
         });
     }
   });

@@ -3,10 +3,10 @@
  * town (a cadre sees their own town only), each household linking to its page; .xlsx/.csv too.
  */
 import { Hono } from "hono";
-import { zeroEmploymentStats } from "../../../db/queries/stats.ts";
 import { allTowns } from "../../../db/queries/towns.ts";
 import type { AppDeps } from "../../app-deps.ts";
 import { chinaDate } from "../../core/china-time.ts";
+import { zeroEmploymentColumns } from "../../core/stats/columns.ts";
 import { dateQuerySchema } from "../../core/stats/query.ts";
 import { requireRole } from "../../http/guards.tsx";
 import { DownloadFormatSchema, tableDownload } from "../../http/table-download.ts";
@@ -30,7 +30,8 @@ export function bureauZeroEmployment(deps: AppDeps): Hono {
     const asked = c.req.query("town") || undefined;
     if (asked !== undefined && scope.town === undefined && !towns.includes(asked)) error = m.unknownTown;
     const town = scope.town ?? (asked !== undefined && towns.includes(asked) ? asked : undefined);
-    const { households } = zeroEmploymentStats(deps.db, { date, ...(town !== undefined ? { town } : {}) });
+    const { columns } = await deps.statistics.current();
+    const { households } = zeroEmploymentColumns(columns, { date, ...(town !== undefined ? { town } : {}) });
 
     const format = DownloadFormatSchema.parse(c.req.query("format"));
     if (format && !error) {

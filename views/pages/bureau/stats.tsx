@@ -4,6 +4,7 @@
  * and the monthly trend. Each chart (server-drawn SVG) has its table beside it; each number links
  * to the people behind it; each table downloads as .xlsx or .csv.
  */
+import { chinaTime } from "../../../src/core/china-time.ts";
 import type { EmploymentRow, PublicBenefitPosts, TrendPoint, WorkshopRow } from "../../../src/core/stats/figures.ts";
 import { BarChartSvg, LineChartSvg } from "../../components/bar-chart.tsx";
 import { BaseLayout } from "../../layouts/base.tsx";
@@ -24,6 +25,8 @@ export interface StatsPageProps {
   trend?: TrendPoint[];
   /** 零就业家庭 at D in scope. */
   zeroEmploymentHouseholds?: number;
+  /** Set while the figures come from a snapshot the registry has moved past (a reload is running). */
+  asOf?: Date | undefined;
 }
 
 /** Link to the people behind a figure. */
@@ -106,6 +109,7 @@ export function StatsPage(props: StatsPageProps) {
       <h1>{m.title}</h1>
       <p>{m.intro}</p>
       <p class="muted">{props.town ? m.townScope(props.town) : m.countyScope}</p>
+      {props.asOf ? <p class="muted">{m.asOf(chinaTime(props.asOf.toISOString()).slice(11, 16))}</p> : null}
       <form class="stats-form" method="get" action="/bureau/stats">
         <label>
           {m.date}
