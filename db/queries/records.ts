@@ -3,10 +3,10 @@
  * applications, a worker of the registry), each with the owner fields the access policy
  * (src/core/policy.ts) decides on: employerId, townId, applicantUserId.
  */
-import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { ListScope } from "../../src/core/policy.ts";
 import type { Db } from "../client.ts";
-import { applications, employers, households, placements, postings, towns, villages, workers } from "../schema.ts";
+import { alerts, applications, employers, households, placements, postings, towns, villages, workers } from "../schema.ts";
 
 /** Longest list a page shows at once. */
 export const MAX_LIST_ROWS = 200;
@@ -148,9 +148,26 @@ export function rosterOfEmployer(db: Db, employerId: number, limit = MAX_LIST_RO
     .all();
 }
 
+/**
+ * What a registry search asks for: the keyed hash of a whole ID number (exact, never partial), or
+ * a text matched against names, village names and the household code.
+ */
+export type RegistrySearch = { idNumberHash: string } | { text: string };
+
 /** One page of the registry's workers in scope (a town's, or all), by id; ID numbers masked. */
-export function workersInScope(db: Db, scope: ListScope, page: { limit: number; offset: number }) {
-  const filter = scope.kind === "all" ? undefined : scope.kind === "town" ? eq(villages.townId, scope.townId) : sql`0`;
+export function workersInScope(db: Db, scope: ListScope, page: { limit: number; offset: number }, search?: RegistrySearch) {
+  const inScope = scope.kind === "all" ? undefined : scope.kind === "town" ? eq(villages.townId, scope.townId) : sql`0`;
+  const matching =
+    search === undefined
+      ? undefined
+      : "idNumberHash" in search
+        ? eq(workers.idNumberHash, search.idNumberHash)
+        : or(
+            sql`${workers.name} LIKE ${likePattern(search.text)} ESCAPE '\\'`,
+            sql`${villages.name} LIKE ${likePattern(search.text)} ESCAPE '\\'`,
+            eq(households.code, search.text),
+          );
+  const filter = and(inScope, matching);
   const rows = db
     .select({
       id: workers.id,
@@ -159,10 +176,12 @@ export function workersInScope(db: Db, scope: ListScope, page: { limit: number; 
       phone: workers.phone,
       town: towns.name,
       village: villages.name,
+      householdCode: households.code,
     })
     .from(workers)
     .innerJoin(villages, eq(workers.villageId, villages.id))
     .innerJoin(towns, eq(villages.townId, towns.id))
+    .innerJoin(households, eq(workers.householdId, households.id))
     .where(filter)
     .orderBy(workers.id)
     .limit(page.limit + 1)
@@ -197,4 +216,39 @@ export function householdByCode(db: Db, code: string) {
     .orderBy(workers.id)
     .all();
   return { ...household, members };
+}
+
+/** `%text%` for LIKE, with the wildcards a person may type taken literally. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => "\\" + c)}%`;
+}
+
+/** Applications made by (or linked to) these workers, newest first, with the posting's title. */
+export function applicationsOfWorkers(db: Db, workerIds: readonly number[]) {
+  if (workerIds.length === 0) return [];
+  return db
+    .select({
+      id: applications.id,
+      workerId: applications.workerId,
+      postingCode: postings.code,
+      postingTitle: postings.title,
+      status: applications.status,
+      createdAt: applications.createdAt,
+    })
+    .from(applications)
+    .innerJoin(postings, eq(applications.postingId, postings.id))
+    .where(inArray(applications.workerId, [...workerIds]))
+    .orderBy(desc(applications.createdAt))
+    .limit(MAX_LIST_ROWS)
+    .all();
+}
+
+/** The household's risk alerts, newest first. */
+export function alertsOfHousehold(db: Db, householdId: number) {
+  return db
+    .select({ id: alerts.id, kind: alerts.kind, status: alerts.status, raisedDate: alerts.raisedDate, closedDate: alerts.closedDate })
+    .from(alerts)
+    .where(eq(alerts.householdId, householdId))
+    .orderBy(desc(alerts.raisedDate), desc(alerts.id))
+    .all();
 }

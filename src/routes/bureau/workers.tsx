@@ -8,7 +8,7 @@ import { workerById, workersInScope } from "../../../db/queries/records.ts";
 import { placementsOfWorker } from "../../../db/queries/worker-placements.ts";
 import { chinaDate } from "../../core/china-time.ts";
 import { DEPARTURE_REASONS } from "../../core/hire-rules.ts";
-import { maskPhone } from "../../core/id-number.ts";
+import { checkIdNumber, maskPhone } from "../../core/id-number.ts";
 import { can, canSeeFullIdNumber, canSeeFullPhone, listScope } from "../../core/policy.ts";
 import { actorOf, authorize, currentUser, requireRole } from "../../http/guards.tsx";
 import { placementEnder } from "../../use-cases/placement-end.ts";
@@ -24,18 +24,54 @@ export const PlacementEndSchema = z.object({
   endDate: z.string({ message: messages.workerPlacements.badDate }).regex(/^\d{4}-\d{2}-\d{2}$/, messages.workerPlacements.badDate),
   reason: z.enum(DEPARTURE_REASONS, { message: messages.workerPlacements.badReason }),
 });
-export const WorkersQuerySchema = z.object({ offset: z.coerce.number().int().min(0).max(10_000_000).catch(0).default(0) });
+export const WorkersQuerySchema = z.object({
+  q: z.string().trim().max(50).catch("").default(""),
+  offset: z.coerce.number().int().min(0).max(10_000_000).catch(0).default(0),
+});
+
+/**
+ * What a registry search means: a whole ID number is looked up by its keyed hash; anything that
+ * looks like part of one is refused (never a partial ID search); other text matches names,
+ * villages and household codes. Pure.
+ */
+export function registrySearchOf(q: string): { search?: RegistrySearchRequest; problem?: string } {
+  if (q === "") return {};
+  const compact = q.replace(/\s+/g, "").toUpperCase();
+  if (/^\d{17}[\dX]$/.test(compact)) {
+    const checked = checkIdNumber(compact);
+    return checked.ok ? { search: { idNumber: checked.idNumber } } : { problem: messages.bureau.invalidId(messages.bureau.idProblems[checked.problem] ?? "") };
+  }
+  if (/^\d{6,}[\dX]?$/.test(compact)) return { problem: messages.bureau.partialIdRefused };
+  return { search: { text: q } };
+}
+export type RegistrySearchRequest = { idNumber: string } | { text: string };
 
 export function bureauWorkers(deps: AppDeps): Hono {
   const app = new Hono();
 
   // A list shows ID numbers and phones masked for everyone; the full values are on a worker's page.
   app.get("/bureau/workers", requireRole("town", "county", "admin"), (c) => {
-    const { offset } = WorkersQuerySchema.parse(c.req.query());
-    const { rows, hasMore } = workersInScope(deps.db, listScope(actorOf(c), "worker"), { limit: WORKERS_PER_PAGE, offset });
-    const href = (o: number) => (o > 0 ? `/bureau/workers?offset=${o}` : "/bureau/workers");
+    const { q, offset } = WorkersQuerySchema.parse(c.req.query());
+    const { search, problem } = registrySearchOf(q);
+    const { rows, hasMore } = problem
+      ? { rows: [], hasMore: false }
+      : workersInScope(
+          deps.db,
+          listScope(actorOf(c), "worker"),
+          { limit: WORKERS_PER_PAGE, offset },
+          search && ("idNumber" in search ? { idNumberHash: deps.protector.hashIdNumber(search.idNumber) } : search),
+        );
+    const href = (o: number) => {
+      const params = new URLSearchParams();
+      if (q) params.set("q", q);
+      if (o > 0) params.set("offset", String(o));
+      const qs = params.toString();
+      return qs ? `/bureau/workers?${qs}` : "/bureau/workers";
+    };
     return c.html(
       <WorkersPage
+        q={q}
+        problem={problem}
         rows={rows.map((r) => ({ ...r, phone: r.phone ? maskPhone(r.phone) : null }))}
         previousHref={offset > 0 ? href(Math.max(0, offset - WORKERS_PER_PAGE)) : undefined}
         nextHref={hasMore ? href(offset + WORKERS_PER_PAGE) : undefined}

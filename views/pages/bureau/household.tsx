@@ -1,6 +1,37 @@
-/** One household of the registry with its members; ID numbers of members are masked in the list. */
+/**
+ * One household of the registry: its members with their placements over time, their applications,
+ * and the household's risk alerts. ID numbers of members are masked here (in full on a member's page
+ * for those the policy allows).
+ */
 import { BaseLayout } from "../../layouts/base.tsx";
 import { messages } from "../../messages.ts";
+
+export interface HouseholdPlacement {
+  id: number;
+  employerName: string | null;
+  employmentForm: string | null;
+  startDate: string;
+  endDate: string | null;
+  endReason: string | null;
+  monthlyIncome: number | null;
+}
+
+export interface HouseholdApplication {
+  id: number;
+  workerId: number | null;
+  postingCode: string;
+  postingTitle: string;
+  status: string;
+  createdAt: string;
+}
+
+export interface HouseholdAlert {
+  id: number;
+  kind: string;
+  status: string;
+  raisedDate: string;
+  closedDate: string | null;
+}
 
 export interface HouseholdView {
   code: string;
@@ -12,9 +43,19 @@ export interface HouseholdView {
   members: { id: number; name: string; idNumberMasked: string; labourAbility: string }[];
 }
 
-export function HouseholdPage(props: { household: HouseholdView }) {
+export interface HouseholdPageProps {
+  household: HouseholdView;
+  /** Each member's placements, newest first. */
+  placements: ReadonlyMap<number, HouseholdPlacement[]>;
+  applications: HouseholdApplication[];
+  alerts: HouseholdAlert[];
+}
+
+export function HouseholdPage(props: HouseholdPageProps) {
   const m = messages.bureau;
+  const wp = messages.workerPlacements;
   const h = props.household;
+  const nameOf = new Map(h.members.map((w) => [w.id, w.name]));
   return (
     <BaseLayout title={m.householdTitle(h.code)}>
       <h1>{m.householdTitle(h.code)}</h1>
@@ -38,9 +79,48 @@ export function HouseholdPage(props: { household: HouseholdView }) {
             <p>
               {w.idNumberMasked} · {w.labourAbility}
             </p>
+            <h3 class="muted">{m.placementsOverTime}</h3>
+            {(props.placements.get(w.id) ?? []).length === 0 ? (
+              <p class="muted">{wp.none}</p>
+            ) : (
+              <ul class="placements">
+                {(props.placements.get(w.id) ?? []).map((p) => (
+                  <li>
+                    {p.employerName ?? p.employmentForm ?? ""} · {p.startDate} {p.endDate ? wp.ended(p.endDate, p.endReason) : wp.working}
+                    {p.monthlyIncome !== null ? ` · ${wp.income(p.monthlyIncome)}` : ""}
+                  </li>
+                ))}
+              </ul>
+            )}
           </li>
         ))}
       </ul>
+      <h2>{m.applicationsTitle}</h2>
+      {props.applications.length === 0 ? (
+        <p class="muted">{m.applicationsNone}</p>
+      ) : (
+        <ul class="cards">
+          {props.applications.map((a) => (
+            <li class="record-card">
+              {a.workerId !== null ? `${nameOf.get(a.workerId) ?? ""}：` : ""}
+              {m.applicationLine(a.postingTitle, a.status, a.createdAt.slice(0, 10))}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{m.alertsTitle}</h2>
+      {props.alerts.length === 0 ? (
+        <p class="muted">{m.alertsNone}</p>
+      ) : (
+        <ul class="cards">
+          {props.alerts.map((a) => (
+            <li class="record-card">
+              <a href={`/bureau/alerts/${a.id}`}>{messages.alerts.kinds[a.kind] ?? a.kind}</a> · {a.raisedDate} · {messages.alerts.statuses[a.status] ?? a.status}
+              {a.closedDate ? ` · ${a.closedDate}` : ""}
+            </li>
+          ))}
+        </ul>
+      )}
     </BaseLayout>
   );
 }

@@ -9,13 +9,40 @@ export interface WorkerListRow {
   phone: string | null;
   town: string;
   village: string;
+  householdCode: string;
 }
 
-export function WorkersPage(props: { rows: WorkerListRow[]; previousHref?: string | undefined; nextHref?: string | undefined }) {
+export interface WorkersPageProps {
+  rows: WorkerListRow[];
+  /** What was searched for, kept in the box. */
+  q: string;
+  /** Why the search was refused (a partial or invalid ID number). */
+  problem?: string | undefined;
+  previousHref?: string | undefined;
+  nextHref?: string | undefined;
+}
+
+export function WorkersPage(props: WorkersPageProps) {
   const m = messages.bureau;
   return (
     <BaseLayout title={m.workersTitle}>
       <h1>{m.workersTitle}</h1>
+      <form class="search" method="get" action="/bureau/workers" role="search">
+        <label for="registry-q">{m.searchLabel}</label>
+        <p class="muted" id="registry-q-hint">
+          {m.searchHint}
+        </p>
+        <div class="search-row">
+          <input id="registry-q" name="q" type="search" value={props.q} aria-describedby="registry-q-hint" aria-invalid={props.problem ? "true" : undefined} autocomplete="off" />
+          <button type="submit">{m.searchSubmit}</button>
+        </div>
+        {props.problem && (
+          <p class="field-error" role="alert">
+            {props.problem}
+          </p>
+        )}
+      </form>
+      {props.q && !props.problem && <h2>{m.searchResults(props.q)}</h2>}
       {props.rows.length === 0 ? (
         <p class="empty">{m.workersNone}</p>
       ) : (
@@ -24,7 +51,7 @@ export function WorkersPage(props: { rows: WorkerListRow[]; previousHref?: strin
             <li class="record-card worker-row">
               <a href={`/bureau/workers/${w.id}`}>{w.name}</a>
               <p>
-                {w.town} {w.village} · {w.idNumberMasked}
+                {w.town} {w.village} · <a href={`/bureau/households/${encodeURIComponent(w.householdCode)}`}>{w.householdCode}</a> · {w.idNumberMasked}
                 {w.phone ? ` · ${w.phone}` : null}
               </p>
             </li>
