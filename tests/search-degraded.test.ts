@@ -14,7 +14,7 @@ import { startPlatform, type Platform } from "../src/platform.ts";
 import { findFreePort, startBundledEngine, type RunningEngine } from "../src/search/engine-process.ts";
 import { savePosting } from "../src/use-cases/save-posting.ts";
 import { messages } from "../views/messages.ts";
-import { FIXTURE_ACTOR, FIXTURE_POSTINGS, loadJobFixture } from "./support/job-fixture.ts";
+import { FIXTURE_AUTHOR, FIXTURE_POSTINGS, loadJobFixture } from "./support/job-fixture.ts";
 
 const log = createLogger({ level: "silent" });
 let engineDir: string;
@@ -93,7 +93,7 @@ describe("when the search engine stops", () => {
     const f01 = FIXTURE_POSTINGS[0]!;
     savePosting(
       { db: platform.db },
-      { posting: { headcount: 3, skills: ["缝纫"], benefits: [], description: "", status: "招聘中", ...f01, title: "箱包缝纫工（停机时改）" }, actor: FIXTURE_ACTOR },
+      { posting: { headcount: 3, skills: ["缝纫"], benefits: [], description: "", status: "招聘中", ...f01, title: "箱包缝纫工（停机时改）" }, by: FIXTURE_AUTHOR },
     );
     await platform.outbox.drain();
     const backlog = (await (await platform.app.request("/healthz")).json()) as { searchBacklog: number };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EmployerProfileInputSchema, nextPostingCode, parsePostingInput, postingStatusAfter, splitList } from "./posting-rules.ts";
+import { EmployerProfileInputSchema, nextPostingCode, parsePostingInput, postingStatusAfter, reversedPostingRanges, splitList } from "./posting-rules.ts";
 
 const TODAY = "2026-11-23";
 const valid = { title: "缝纫工", headcount: "3" };
@@ -47,6 +47,15 @@ describe("a posting form", () => {
 });
 
 describe("helpers", () => {
+  it.each([
+    [{ payMin: 3000, payMax: 4000, ageMin: 18, ageMax: 50 }, []],
+    [{ payMin: 3000, payMax: 3000, ageMin: 50, ageMax: 50 }, []],
+    [{ payMin: null, payMax: 100, ageMin: 60, ageMax: null }, []],
+    [{ payMin: 4000, payMax: 3000, ageMin: 18, ageMax: 50 }, ["pay"]],
+    [{ payMin: null, payMax: null, ageMin: 55, ageMax: 45 }, ["age"]],
+    [{ payMin: 4000, payMax: 3000, ageMin: 55, ageMax: 45 }, ["pay", "age"]],
+  ] as const)("ranges running backwards in %o: %o", (p, expected) => expect(reversedPostingRanges(p)).toEqual(expected));
+
   it.each([
     [null, "P00001"],
     ["P00041", "P00042"],

@@ -66,6 +66,20 @@ function oneOfOrDefault<T extends readonly [string, ...string[]]>(values: T, fal
   return z.preprocess((v) => (blank(v) ? fallback : trimmed(v)), z.enum(values, { error: m.choice }));
 }
 
+/** A range of a posting: pay (薪资) or age (年龄), each a minimum and a maximum. */
+export type PostingRange = "pay" | "age";
+
+/**
+ * The ranges of a posting whose minimum is above its maximum, pay first. The rule between the
+ * fields of any posting, however it arrives: the manager's form puts a message next to the
+ * maximum, the spreadsheet import rejects the row naming the maximum's column.
+ * @example reversedPostingRanges({ payMin: 4000, payMax: 3000, ageMin: null, ageMax: 50 }) // ["pay"]
+ */
+export function reversedPostingRanges(p: { payMin: number | null; payMax: number | null; ageMin: number | null; ageMax: number | null }): PostingRange[] {
+  const reversed = (min: number | null, max: number | null) => min !== null && max !== null && min > max;
+  return [...(reversed(p.payMin, p.payMax) ? (["pay"] as const) : []), ...(reversed(p.ageMin, p.ageMax) ? (["age"] as const) : [])];
+}
+
 /**
  * A posting as a manager types it. Cross-field rules: pay minimum ≤ maximum, age minimum ≤
  * maximum. The closing date against today is `postingProblems`' job (the schema has no clock).
@@ -88,8 +102,9 @@ export const PostingInputSchema = z
     closingDate: optionalDate,
   })
   .superRefine((p, ctx) => {
-    if (p.payMin !== null && p.payMax !== null && p.payMin > p.payMax) ctx.addIssue({ code: "custom", path: ["payMax"], message: m.payReversed });
-    if (p.ageMin !== null && p.ageMax !== null && p.ageMin > p.ageMax) ctx.addIssue({ code: "custom", path: ["ageMax"], message: m.ageReversed });
+    for (const range of reversedPostingRanges(p)) {
+      ctx.addIssue({ code: "custom", path: [`${range}Max`], message: range === "pay" ? m.payReversed : m.ageReversed });
+    }
   })
   .transform(({ benefitsOther, ...p }) => ({ ...p, benefits: [...new Set([...p.benefits, ...benefitsOther])] }));
 

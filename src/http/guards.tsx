@@ -12,6 +12,7 @@ import { ErrorPage } from "../../views/pages/error.tsx";
 import { ForbiddenPage } from "../../views/pages/forbidden.tsx";
 import type { UserRole } from "../core/enums.ts";
 import { can, type Action, type Resource, type UserActor } from "../core/policy.ts";
+import type { ChangeAuthor } from "../use-cases/audit-trail.ts";
 import type { SignedInUser } from "./session.ts";
 
 /** Where a user who must replace a generated password is sent, and what stays reachable. */
@@ -38,6 +39,12 @@ export function currentUser(c: Context): SignedInUser {
 /** The signed-in user's actor, for the policy. */
 export function actorOf(c: Context): UserActor {
   return currentUser(c).actor;
+}
+
+/** The signed-in user as the author of a change, for the audit log (use-cases' `by`). */
+export function authorOf(c: Context): ChangeAuthor {
+  const user = currentUser(c);
+  return { userId: user.actor.userId, login: user.login };
 }
 
 /**

@@ -27,6 +27,7 @@ import {
   type RecognitionStatus,
   type WorkingTime,
 } from "../core/enums.ts";
+import { reversedPostingRanges } from "../core/posting-rules.ts";
 import { messages } from "../../views/messages.ts";
 import {
   cellText,
@@ -324,8 +325,9 @@ export const postingsFormat: SpreadsheetFormat<"postings"> = {
       status: r.choiceOr("状态", POSTING_STATUSES, "招聘中"),
       closingDate: r.optionalDate("截止日期"),
     };
-    r.check("薪资上限", record.payMin === null || record.payMax === null || record.payMin <= record.payMax, t.payRange);
-    r.check("年龄上限", record.ageMin === null || record.ageMax === null || record.ageMin <= record.ageMax, t.ageRange);
+    const reversed = reversedPostingRanges(record);
+    r.check("薪资上限", !reversed.includes("pay"), t.payRange);
+    r.check("年龄上限", !reversed.includes("age"), t.ageRange);
     return r.result(record);
   },
   key: (rec) => rec.code,

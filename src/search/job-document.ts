@@ -178,38 +178,35 @@ export interface JobSummary {
   openings?: number;
 }
 
-export function summaryFromRow(row: JobRow, distanceKm?: number): JobSummary {
+/** What a summary is made of; a database row has these fields, a document is mapped onto them. */
+type SummarySource = Pick<
+  JobRow,
+  "code" | "title" | "employerCode" | "employerName" | "employerType" | "town" | "village" | "payMin" | "payMax" | "payUnit" | "workingTime" | "benefits" | "publishedAt" | "openings"
+>;
+
+function toJobSummary(source: SummarySource, distanceKm: number | undefined): JobSummary {
   return {
-    code: row.code,
-    title: row.title,
-    employer: { code: row.employerCode, name: row.employerName, type: row.employerType },
-    town: row.town,
-    village: row.village,
-    pay_min: row.payMin,
-    pay_max: row.payMax,
-    pay_unit: row.payUnit,
-    time: row.workingTime,
-    benefits: row.benefits,
-    published_at: row.publishedAt,
-    ...(row.openings === undefined ? {} : { openings: row.openings }),
+    code: source.code,
+    title: source.title,
+    employer: { code: source.employerCode, name: source.employerName, type: source.employerType },
+    town: source.town,
+    village: source.village,
+    pay_min: source.payMin,
+    pay_max: source.payMax,
+    pay_unit: source.payUnit,
+    time: source.workingTime,
+    benefits: source.benefits,
+    published_at: source.publishedAt,
+    ...(source.openings === undefined ? {} : { openings: source.openings }),
     ...(distanceKm === undefined ? {} : { distance_km: distanceKm }),
   };
 }
 
+export function summaryFromRow(row: JobRow, distanceKm?: number): JobSummary {
+  return toJobSummary(row, distanceKm);
+}
+
 export function summaryFromDocument(doc: JobDocument, distanceKm?: number): JobSummary {
-  return {
-    code: doc.code,
-    title: doc.title,
-    employer: { code: doc.employerCode, name: doc.employerName, type: doc.type },
-    town: doc.town,
-    village: doc.village,
-    pay_min: doc.payMin,
-    pay_max: doc.payMax,
-    pay_unit: doc.payUnit,
-    time: doc.workingTime,
-    benefits: doc.benefits,
-    published_at: doc.publishedAt ? new Date(doc.publishedAt).toISOString().slice(0, 10) : null,
-    ...(doc.openings === undefined ? {} : { openings: doc.openings }),
-    ...(distanceKm === undefined ? {} : { distance_km: distanceKm }),
-  };
+  const { type: employerType, publishedAt, ...rest } = doc;
+  return toJobSummary({ ...rest, employerType, publishedAt: publishedAt ? new Date(publishedAt).toISOString().slice(0, 10) : null }, distanceKm);
 }

@@ -7,16 +7,15 @@
  */
 import type { Db } from "../../db/client.ts";
 import { applicationByPostingAndPhone, insertApplication, workerIdsByPhone } from "../../db/queries/applications.ts";
-import { appendAudit } from "../../db/queries/audit.ts";
 import { postingByCode } from "../../db/queries/postings.ts";
 import { applicationBlock, type ApplicationBlock } from "../core/application.ts";
-import type { Actor } from "./actor.ts";
+import { authorUserId, recordChange, type ChangeAuthor } from "./audit-trail.ts";
 
 export interface ApplyToJobProps {
   postingCode: string;
   /** Already checked (routes/public/apply-form.ts): trimmed, phone in 11 digits. */
   applicant: { name: string; phone: string; village?: string | undefined; note?: string | undefined };
-  actor: Actor;
+  by: ChangeAuthor;
   /** YYYY-MM-DD in China, for the closing date. */
   today: string;
 }
@@ -27,7 +26,7 @@ export type ApplyToJobResult =
   | { outcome: "not-open"; reason: ApplicationBlock }
   | { outcome: "not-found" };
 
-/** @example applyToJob({ db }, { postingCode: "P00012", applicant: { name: "刘秀英", phone: "13800138000" }, actor, today }) */
+/** @example applyToJob({ db }, { postingCode: "P00012", applicant: { name: "刘秀英", phone: "13800138000" }, by: ANONYMOUS_VISITOR, today }) */
 export function applyToJob(deps: { db: Db }, props: ApplyToJobProps): ApplyToJobResult {
   return deps.db.transaction((tx): ApplyToJobResult => {
     const posting = postingByCode(tx, props.postingCode);
@@ -47,12 +46,10 @@ export function applyToJob(deps: { db: Db }, props: ApplyToJobProps): ApplyToJob
       applicantVillage: props.applicant.village || null,
       note: props.applicant.note || null,
       status: "报名",
-      createdByUserId: props.actor.userId ?? null,
+      createdByUserId: authorUserId(props.by),
     });
     // The audit row says what happened, not who the person is: name and phone stay in one place.
-    appendAudit(tx, {
-      actorUserId: props.actor.userId ?? null,
-      actorLabel: props.actor.label,
+    recordChange(tx, props.by, {
       action: "create",
       entity: "application",
       entityId: application.id,

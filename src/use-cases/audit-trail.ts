@@ -11,6 +11,14 @@ import { auditSnapshot } from "../core/audit-values.ts";
 /** Who acted: a signed-in user, or a named program (`cli:user`, `import`, `demo`, `system`). */
 export type ChangeAuthor = { userId: number; login: string } | { label: string };
 
+/** A person on the public board who has not signed in. */
+export const ANONYMOUS_VISITOR: ChangeAuthor = { label: "web" };
+
+/** The signed-in user behind a change, for the `created_by` columns; null for a program or a visitor. */
+export function authorUserId(by: ChangeAuthor): number | null {
+  return "userId" in by ? by.userId : null;
+}
+
 /** Entities the audit page filters on; other strings are allowed for rarer records. */
 export type AuditedEntity = "posting" | "application" | "placement" | "worker" | "household" | "employer" | "user" | "api-token" | (string & {});
 
@@ -24,7 +32,7 @@ export interface Change {
 
 export function recordChange(tx: Pick<Db, "insert">, by: ChangeAuthor, change: Change): void {
   appendAudit(tx, {
-    actorUserId: "userId" in by ? by.userId : null,
+    actorUserId: authorUserId(by),
     actorLabel: "userId" in by ? by.login : by.label,
     action: change.action,
     entity: change.entity,

@@ -4,9 +4,9 @@
  */
 import type { Db } from "../../db/client.ts";
 import { chinaDate } from "../core/china-time.ts";
-import { appendAudit } from "../../db/queries/audit.ts";
 import { enqueueSearchUpdate } from "../../db/queries/outbox.ts";
 import { expiredOpenPostings, setPostingsStatus } from "../../db/queries/postings.ts";
+import { recordChange } from "./audit-trail.ts";
 
 /** How often the platform looks for expired postings. */
 export const CLOSE_EXPIRED_EVERY_MS = 60 * 60 * 1000;
@@ -20,8 +20,7 @@ export function closeExpiredPostings(deps: { db: Db }, now: Date): string[] {
     const ids = expired.map((p) => p.id);
     setPostingsStatus(tx, ids, "已关闭", now);
     for (const p of expired) {
-      appendAudit(tx, {
-        actorLabel: "system",
+      recordChange(tx, { label: "system" }, {
         action: "update",
         entity: "posting",
         entityId: p.id,

@@ -5,11 +5,11 @@
  */
 import type { Db } from "../../db/client.ts";
 import { loadCounty, type CountyLoadCounts } from "../../db/load-county.ts";
-import { appendAudit } from "../../db/queries/audit.ts";
 import { getMeta, registryIsEmpty, setMeta } from "../../db/queries/meta.ts";
 import { enqueueSearchUpdate } from "../../db/queries/outbox.ts";
 import { DEMO_SEED, DEMO_WORKERS, generateCounty } from "../demo/county-generator.ts";
 import type { PersonalDataProtector } from "../security/personal-data.ts";
+import { recordChange } from "./audit-trail.ts";
 
 export const DEMO_LOADED_KEY = "demo_loaded_at";
 
@@ -25,7 +25,7 @@ export function loadDemoCountyIfEmpty(deps: { db: Db; protector: PersonalDataPro
     const { postingIds, ...counts } = loadCounty(deps.db, county, { protector: deps.protector });
     enqueueSearchUpdate(tx, "posting", postingIds);
     setMeta(tx, DEMO_LOADED_KEY, new Date().toISOString());
-    appendAudit(tx, { actorLabel: "demo", action: "create", entity: "county", entityId: county.countyName, after: counts });
+    recordChange(tx, { label: "demo" }, { action: "create", entity: "county", entityId: county.countyName, after: counts });
     return { loaded: true as const, counts };
   });
 }

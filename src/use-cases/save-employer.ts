@@ -3,12 +3,11 @@
  * index again through the outbox, in the same transaction.
  */
 import type { Db } from "../../db/client.ts";
-import { appendAudit } from "../../db/queries/audit.ts";
 import { enqueueSearchUpdate } from "../../db/queries/outbox.ts";
 import { employerByCode, insertEmployer, updateEmployer, type EmployerValues } from "../../db/queries/postings.ts";
 import { townIdByName, villageIdByName } from "../../db/queries/regions.ts";
 import type { CountyEmployer } from "../demo/county-types.ts";
-import type { Actor } from "./actor.ts";
+import { recordChange, type ChangeAuthor } from "./audit-trail.ts";
 
 export class RegistryReferenceError extends Error {
   override name = "RegistryReferenceError";
@@ -17,7 +16,7 @@ export class RegistryReferenceError extends Error {
 export interface SaveEmployerProps {
   /** The `employers` spreadsheet's columns (docs/contract.md). */
   employer: CountyEmployer;
-  actor: Actor;
+  by: ChangeAuthor;
 }
 
 export function saveEmployer(deps: { db: Db }, props: SaveEmployerProps): { employerId: number; created: boolean } {
@@ -46,13 +45,11 @@ export function saveEmployer(deps: { db: Db }, props: SaveEmployerProps): { empl
     const before = employerByCode(tx, e.code);
     const employerId = before ? (updateEmployer(tx, before.id, values), before.id) : insertEmployer(tx, values);
     enqueueSearchUpdate(tx, "employer", [employerId]);
-    appendAudit(tx, {
-      actorUserId: props.actor.userId ?? null,
-      actorLabel: props.actor.label,
+    recordChange(tx, props.by, {
       action: before ? "update" : "create",
       entity: "employer",
       entityId: e.code,
-      before: before ?? null,
+      before,
       after: values,
     });
     return { employerId, created: !before };

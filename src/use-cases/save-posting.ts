@@ -4,19 +4,18 @@
  * out of search; see also changePostingStatus.
  */
 import type { Db } from "../../db/client.ts";
-import { appendAudit } from "../../db/queries/audit.ts";
 import { enqueueSearchUpdate } from "../../db/queries/outbox.ts";
 import { employerByCode, insertPosting, postingByCode, updatePosting, type PostingValues } from "../../db/queries/postings.ts";
 import { chinaDate } from "../core/china-time.ts";
 import type { PostingStatus } from "../core/enums.ts";
 import type { CountyPosting } from "../demo/county-types.ts";
-import type { Actor } from "./actor.ts";
+import { recordChange, type ChangeAuthor } from "./audit-trail.ts";
 import { RegistryReferenceError } from "./save-employer.ts";
 
 export interface SavePostingProps {
   /** The `postings` spreadsheet's columns (docs/contract.md); publishedAt defaults to today. */
   posting: Omit<CountyPosting, "publishedAt"> & { publishedAt?: string };
-  actor: Actor;
+  by: ChangeAuthor;
 }
 
 export function savePosting(deps: { db: Db }, props: SavePostingProps): { postingId: number; created: boolean } {
@@ -46,13 +45,11 @@ export function savePosting(deps: { db: Db }, props: SavePostingProps): { postin
     };
     const postingId = before ? (updatePosting(tx, before.id, values), before.id) : insertPosting(tx, values);
     enqueueSearchUpdate(tx, "posting", [postingId]);
-    appendAudit(tx, {
-      actorUserId: props.actor.userId ?? null,
-      actorLabel: props.actor.label,
+    recordChange(tx, props.by, {
       action: before ? "update" : "create",
       entity: "posting",
       entityId: p.code,
-      before: before ?? null,
+      before,
       after: values,
     });
     return { postingId, created: !before };
@@ -60,16 +57,14 @@ export function savePosting(deps: { db: Db }, props: SavePostingProps): { postin
 }
 
 /** Marks a posting 招聘中, 已招满 or 已关闭; a posting no longer recruiting leaves search. */
-export function changePostingStatus(deps: { db: Db }, props: { code: string; status: PostingStatus; actor: Actor }): void {
+export function changePostingStatus(deps: { db: Db }, props: { code: string; status: PostingStatus; by: ChangeAuthor }): void {
   deps.db.transaction((tx) => {
     const before = postingByCode(tx, props.code);
     if (!before) throw new RegistryReferenceError(`unknown posting ${props.code}`);
     if (before.status === props.status) return;
     updatePosting(tx, before.id, { status: props.status });
     enqueueSearchUpdate(tx, "posting", [before.id]);
-    appendAudit(tx, {
-      actorUserId: props.actor.userId ?? null,
-      actorLabel: props.actor.label,
+    recordChange(tx, props.by, {
       action: "update",
       entity: "posting",
       entityId: props.code,

@@ -3,16 +3,15 @@
  * village centre move with it, so their postings go to the search index again (outbox).
  */
 import type { Db } from "../../db/client.ts";
-import { appendAudit } from "../../db/queries/audit.ts";
 import { enqueueSearchUpdate } from "../../db/queries/outbox.ts";
 import { employerIdsAtVillageCentre } from "../../db/queries/postings.ts";
 import { ensureTown, upsertVillage } from "../../db/queries/regions.ts";
-import type { Actor } from "./actor.ts";
+import { recordChange, type ChangeAuthor } from "./audit-trail.ts";
 
 export interface SaveVillageProps {
   /** As in the `regions` spreadsheet: 乡镇, 村, 经度, 纬度. */
   region: { town: string; village: string; lat: number; lng: number };
-  actor: Actor;
+  by: ChangeAuthor;
 }
 
 export function saveVillage(deps: { db: Db }, props: SaveVillageProps): { villageId: number; created: boolean } {
@@ -23,13 +22,11 @@ export function saveVillage(deps: { db: Db }, props: SaveVillageProps): { villag
     const moved = before !== undefined && (before.lat !== region.lat || before.lng !== region.lng);
     if (moved) enqueueSearchUpdate(tx, "employer", employerIdsAtVillageCentre(tx, id));
     if (!before || moved) {
-      appendAudit(tx, {
-        actorUserId: props.actor.userId ?? null,
-        actorLabel: props.actor.label,
+      recordChange(tx, props.by, {
         action: before ? "update" : "create",
         entity: "village",
         entityId: id,
-        before: before ?? null,
+        before,
         after: region,
       });
     }

@@ -5,11 +5,11 @@
  */
 import type { Db } from "../../db/client.ts";
 import { loadCounty, type CountyLoadCounts } from "../../db/load-county.ts";
-import { appendAudit } from "../../db/queries/audit.ts";
 import { registryIsEmpty } from "../../db/queries/meta.ts";
 import { enqueueSearchUpdate } from "../../db/queries/outbox.ts";
 import { generateCounty } from "../demo/county-generator.ts";
 import type { PersonalDataProtector } from "../security/personal-data.ts";
+import { recordChange } from "./audit-trail.ts";
 
 /** Households a transaction: big enough to be fast, small enough to keep the WAL small. */
 export const SEED_HOUSEHOLDS_PER_TRANSACTION = 5_000;
@@ -42,8 +42,7 @@ export function seedCounty(props: SeedCountyProps): CountyLoadCounts {
   });
   db.transaction((tx) => {
     enqueueSearchUpdate(tx, "posting", postingIds);
-    appendAudit(tx, {
-      actorLabel: "seed",
+    recordChange(tx, { label: "seed" }, {
       action: "create",
       entity: "county",
       entityId: county.countyName,

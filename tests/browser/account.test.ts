@@ -1,34 +1,20 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createAccount } from "../../src/use-cases/accounts.ts";
-import { launchBrowser, phoneContext, serveApp, type ServedApp } from "../support/browser.ts";
-import { startTestPlatform, type TestPlatform } from "../support/test-platform.ts";
+import { browserStage, phoneContext } from "../support/browser.ts";
 
 const PASSWORD = "手机上也能登录2026";
 
 describe("signing in on a phone", () => {
-  let platform: TestPlatform;
-  let served: ServedApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    platform = await startTestPlatform({ label: "browser-account", demoData: false });
+  const stage = browserStage({ label: "browser-account", demoData: false }, async (platform) => {
     platform.db.$client.exec("INSERT INTO towns (name) VALUES ('双龙镇')");
     await createAccount(platform.db, { role: "town", login: "13812345678", password: PASSWORD, townName: "双龙镇", displayName: "李干部", by: { label: "test" } });
-    served = await serveApp(platform.app);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-    await platform?.close();
   });
 
   for (const javaScriptEnabled of [true, false]) {
     it(`goes from login to the account page and out again (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
-      const context = await phoneContext(browser, { javaScriptEnabled });
+      const context = await phoneContext(stage.browser, { javaScriptEnabled });
       const page = await context.newPage();
-      await page.goto(served.baseUrl + "/");
+      await page.goto(stage.served.baseUrl + "/");
       await page.getByRole("link", { name: "登录" }).click();
       await page.waitForURL(/\/login$/);
 
@@ -58,7 +44,7 @@ describe("signing in on a phone", () => {
       await page.waitForURL(/\/login\?out=1$/);
       await expect(page.locator(".notice").textContent()).resolves.toContain("您已退出登录");
       expect((await context.cookies()).some((c) => c.name === "jybf_session")).toBe(false);
-      await page.goto(served.baseUrl + "/account");
+      await page.goto(stage.served.baseUrl + "/account");
       await page.waitForURL(/\/login\?next=/);
       await context.close();
     });

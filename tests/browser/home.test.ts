@@ -1,28 +1,13 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, phoneContext, serveApp, type ServedApp } from "../support/browser.ts";
-import { startTestPlatform, type TestPlatform } from "../support/test-platform.ts";
+import { describe, expect, it } from "vitest";
+import { browserStage, phoneContext } from "../support/browser.ts";
 
 describe("the home page on a phone", () => {
-  let platform: TestPlatform;
-  let served: ServedApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    platform = await startTestPlatform({ label: "browser-home" });
-    served = await serveApp(platform.app);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-    await platform?.close();
-  });
+  const stage = browserStage({ label: "browser-home" });
 
   it("shows the demo county's newest open postings, each linking to its page", async () => {
-    const context = await phoneContext(browser);
+    const context = await phoneContext(stage.browser);
     const page = await context.newPage();
-    const response = await page.goto(served.baseUrl + "/");
+    const response = await page.goto(stage.served.baseUrl + "/");
     expect(response?.status()).toBe(200);
     await expect(page.title()).resolves.toContain("就业帮扶");
     const cards = page.locator(".job-card");
@@ -38,9 +23,9 @@ describe("the home page on a phone", () => {
   });
 
   it("offers big category buttons that lead to postings of that kind", async () => {
-    const context = await phoneContext(browser);
+    const context = await phoneContext(stage.browser);
     const page = await context.newPage();
-    await page.goto(served.baseUrl + "/");
+    await page.goto(stage.served.baseUrl + "/");
     const button = page.getByRole("link", { name: "公益性岗位", exact: true });
     const box = await button.boundingBox();
     expect(box?.height).toBeGreaterThanOrEqual(48);
@@ -53,9 +38,9 @@ describe("the home page on a phone", () => {
   });
 
   it("searches with JavaScript off through the plain form", async () => {
-    const context = await phoneContext(browser, { javaScriptEnabled: false });
+    const context = await phoneContext(stage.browser, { javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(served.baseUrl + "/");
+    await page.goto(stage.served.baseUrl + "/");
     await page.fill("input[name=q]", "保洁");
     await page.click("form.search button[type=submit]");
     await page.waitForURL(/q=/);
@@ -66,13 +51,13 @@ describe("the home page on a phone", () => {
   });
 
   it("loads no script or style from another origin and fits the phone's width", async () => {
-    const context = await phoneContext(browser);
+    const context = await phoneContext(stage.browser);
     const page = await context.newPage();
     const origins = new Set<string>();
     page.on("request", (request) => origins.add(new URL(request.url()).origin));
-    await page.goto(served.baseUrl + "/");
+    await page.goto(stage.served.baseUrl + "/");
     await page.waitForLoadState("networkidle");
-    expect([...origins]).toEqual([served.baseUrl]);
+    expect([...origins]).toEqual([stage.served.baseUrl]);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await context.close();

@@ -3,34 +3,21 @@
  * the field's synonyms), filtering, nearest first from their village or their position, opening a
  * job and applying — and the same search and application with JavaScript off.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { messages } from "../../views/messages.ts";
-import { launchBrowser, PHONE, phoneContext, serveApp, type ServedApp } from "../support/browser.ts";
+import { browserStage, PHONE, phoneContext } from "../support/browser.ts";
 import { loadJobFixture } from "../support/job-fixture.ts";
-import { startTestPlatform, type TestPlatform } from "../support/test-platform.ts";
 
-let platform: TestPlatform;
-let served: ServedApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  platform = await startTestPlatform({ label: "browser-search", demoData: false });
+const stage = browserStage({ label: "browser-search", demoData: false }, async (platform) => {
   await loadJobFixture(platform);
-  served = await serveApp(platform.app);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-  await platform?.close();
 });
 
 const titles = (page: Page) => page.locator("#job-list .job-title").allTextContents();
 
 /** Opens the results page and marks the document, so a later check can tell htmx swapped the list rather than a new page loading. */
 async function openResults(page: Page, path = "/jobs") {
-  await page.goto(served.baseUrl + path);
+  await page.goto(stage.served.baseUrl + path);
   await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
 }
 const sameDocument = (page: Page) => page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument === true);
@@ -44,7 +31,7 @@ async function typeSearch(page: Page, words: string) {
 
 describe("searching on a phone", () => {
   it("updates the list as one types, and the address follows", async () => {
-    const context = await phoneContext(browser);
+    const context = await phoneContext(stage.browser);
     const page = await context.newPage();
     await openResults(page);
     expect(await page.locator(".job-card").count()).toBe(12);
@@ -57,7 +44,7 @@ describe("searching on a phone", () => {
   });
 
   it("finds simplified postings from traditional input, and the field's synonyms", async () => {
-    const context = await phoneContext(browser);
+    const context = await phoneContext(stage.browser);
     const page = await context.newPage();
     await openResults(page);
 
@@ -73,7 +60,7 @@ describe("searching on a phone", () => {
   });
 
   it("filters by type, working time and age, with the counts following, and goes back step by step", async () => {
-    const context = await phoneContext(browser);
+    const context = await phoneContext(stage.browser);
     const page = await context.newPage();
     await openResults(page);
     await page.click("details.filters summary");
@@ -101,7 +88,7 @@ describe("searching on a phone", () => {
   });
 
   it("orders by distance from a chosen village, with the distance on every card, and carries it to the job", async () => {
-    const context = await phoneContext(browser);
+    const context = await phoneContext(stage.browser);
     const page = await context.newPage();
     await openResults(page);
     await page.selectOption("#village", { label: "西街村" });
@@ -118,7 +105,7 @@ describe("searching on a phone", () => {
   });
 
   it("orders by distance from the phone's position when the person allows it", async () => {
-    const context = await browser.newContext({
+    const context = await stage.browser.newContext({
       ...PHONE,
       permissions: ["geolocation"],
       geolocation: { latitude: 26.05, longitude: 115.4 },
@@ -132,9 +119,9 @@ describe("searching on a phone", () => {
   });
 
   it("opens a job, reads what it needs, and applies", async () => {
-    const context = await phoneContext(browser);
+    const context = await phoneContext(stage.browser);
     const page = await context.newPage();
-    await page.goto(served.baseUrl + "/jobs?q=" + encodeURIComponent("护林"));
+    await page.goto(stage.served.baseUrl + "/jobs?q=" + encodeURIComponent("护林"));
     await page.getByRole("link", { name: /生态护林员/ }).click();
     await page.waitForURL(/\/jobs\/F05/);
     await expect(page.locator("h1").textContent()).resolves.toBe("生态护林员");
@@ -158,9 +145,9 @@ describe("searching on a phone", () => {
 
 describe("with JavaScript off", () => {
   it("searches, filters and applies through plain forms", async () => {
-    const context = await phoneContext(browser, { javaScriptEnabled: false });
+    const context = await phoneContext(stage.browser, { javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(served.baseUrl + "/jobs");
+    await page.goto(stage.served.baseUrl + "/jobs");
     expect(await page.locator("#locate").isVisible()).toBe(false);
 
     await page.fill("#q", "縫紉");

@@ -3,35 +3,21 @@
  * an applicant, hire them with a start date, see them on the roster and the openings drop, record
  * their departure. With JavaScript on and off: every step is a real form or link.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { chinaDate } from "../../src/core/china-time.ts";
 import { addDays } from "../../src/core/hire-rules.ts";
 import { createAccount } from "../../src/use-cases/accounts.ts";
 import { findJob } from "../../src/use-cases/find-job.ts";
-import { launchBrowser, phoneContext, serveApp, type ServedApp } from "../support/browser.ts";
-import { startTestPlatform, type TestPlatform } from "../support/test-platform.ts";
+import { browserStage, phoneContext } from "../support/browser.ts";
 import { messages } from "../../views/messages.ts";
 
 const PASSWORD = "手机上管车间2026";
 
 describe("a manager's loop on a phone", () => {
-  let platform: TestPlatform;
-  let served: ServedApp;
-  let browser: Browser;
   const today = chinaDate(new Date());
-
-  beforeAll(async () => {
-    platform = await startTestPlatform({ label: "browser-manage" });
+  const stage = browserStage({ label: "browser-manage" }, async (platform) => {
     const employer = platform.db.$client.prepare("SELECT code FROM employers WHERE type = '帮扶车间' ORDER BY id LIMIT 1").get() as { code: string };
     await createAccount(platform.db, { role: "manager", login: "13600000001", password: PASSWORD, employerCode: employer.code, displayName: "车间主任", by: { label: "test" } });
-    served = await serveApp(platform.app);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await served?.close();
-    await platform?.close();
   });
 
   for (const javaScriptEnabled of [true, false]) {
@@ -39,21 +25,21 @@ describe("a manager's loop on a phone", () => {
       const title = javaScriptEnabled ? "蓝莓分拣工" : "竹编手工艺工";
       // With JavaScript on, a registry worker applies (their phone is in the registry: a placement);
       // with it off, someone the registry does not know (a pending hire for the bureau).
-      const registryWorker = platform.db.$client
+      const registryWorker = stage.platform.db.$client
         .prepare("SELECT name, phone FROM workers w WHERE phone IS NOT NULL AND (SELECT count(*) FROM workers x WHERE x.phone = w.phone) = 1 AND id NOT IN (SELECT worker_id FROM placements WHERE end_date IS NULL) ORDER BY id LIMIT 1")
         .get() as { name: string; phone: string };
       const seeker = javaScriptEnabled ? registryWorker : { name: "钱小兰", phone: "19912340002" };
-      const context = await phoneContext(browser, { javaScriptEnabled });
+      const context = await phoneContext(stage.browser, { javaScriptEnabled });
       const page = await context.newPage();
 
-      await page.goto(served.baseUrl + "/login");
+      await page.goto(stage.served.baseUrl + "/login");
       await page.getByLabel("账号（手机号或用户名）").fill("13600000001");
       await page.getByLabel("密码").fill(PASSWORD);
       await page.getByRole("button", { name: "登录" }).click();
       await page.waitForURL(/\/account$/);
 
       // Post a job; a mistake first, then the fix.
-      await page.goto(served.baseUrl + "/manage");
+      await page.goto(stage.served.baseUrl + "/manage");
       await page.getByRole("link", { name: "发布新岗位" }).click();
       await page.waitForURL(/\/manage\/postings\/new$/);
       await page.getByLabel("岗位名称").fill(title);
@@ -72,14 +58,14 @@ describe("a manager's loop on a phone", () => {
       await expect(page.locator(".openings").textContent()).resolves.toBe("还需 3 人");
 
       // The public search finds it once the outbox has drained.
-      await platform.outbox.drain();
-      await page.goto(`${served.baseUrl}/jobs?q=${encodeURIComponent(title)}`);
+      await stage.platform.outbox.drain();
+      await page.goto(`${stage.served.baseUrl}/jobs?q=${encodeURIComponent(title)}`);
       await expect(page.locator(`a[href="/jobs/${code}"]`).count()).resolves.toBeGreaterThan(0);
 
       // A seeker, on their own phone, opens it from the search and applies through the public form.
-      const seekerContext = await phoneContext(browser, { javaScriptEnabled });
+      const seekerContext = await phoneContext(stage.browser, { javaScriptEnabled });
       const seekerPage = await seekerContext.newPage();
-      await seekerPage.goto(`${served.baseUrl}/jobs?q=${encodeURIComponent(title)}`);
+      await seekerPage.goto(`${stage.served.baseUrl}/jobs?q=${encodeURIComponent(title)}`);
       await seekerPage.locator(`a[href^="/jobs/${code}"]`).first().click();
       await seekerPage.waitForURL(new RegExp(`/jobs/${code}`));
       await seekerPage.fill("#apply-name", seeker.name);
@@ -89,7 +75,7 @@ describe("a manager's loop on a phone", () => {
       await expect(seekerPage.locator("h1").textContent()).resolves.toBe(messages.apply.doneTitle);
       await seekerContext.close();
 
-      await page.goto(`${served.baseUrl}/manage/postings/${code}`);
+      await page.goto(`${stage.served.baseUrl}/manage/postings/${code}`);
       const card = page.locator(".applicant", { hasText: seeker.name });
       await expect(card.locator(".applicant-phone").textContent()).resolves.toBe(seeker.phone);
       await expect(card.locator(`a[href="tel:${seeker.phone}"]`).count()).resolves.toBe(1);
@@ -104,9 +90,9 @@ describe("a manager's loop on a phone", () => {
       await expect(card.locator(".status").textContent()).resolves.toBe("已录用");
 
       // The public posting has one opening fewer, in the database and in the index.
-      expect(findJob(platform, code)?.openings).toBe(2);
-      await platform.outbox.drain();
-      const { hits } = await platform.index.search({ q: title, filter: [], sort: [], limit: 5, offset: 0 });
+      expect(findJob(stage.platform, code)?.openings).toBe(2);
+      await stage.platform.outbox.drain();
+      const { hits } = await stage.platform.index.search({ q: title, filter: [], sort: [], limit: 5, offset: 0 });
       expect(hits.find((h) => h.code === code)?.openings).toBe(2);
 
       // The roster shows them; record the departure.
@@ -123,12 +109,12 @@ describe("a manager's loop on a phone", () => {
       if ((await now.count()) > 0) await expect(now.textContent()).resolves.not.toContain(seeker.name);
       await expect(page.locator(".roster-past").textContent()).resolves.toContain(seeker.name);
       const row = javaScriptEnabled
-        ? platform.db.$client
+        ? stage.platform.db.$client
             .prepare("SELECT p.start_date AS s, p.end_date AS e, p.end_reason AS r FROM placements p JOIN workers w ON w.id = p.worker_id JOIN postings j ON j.id = p.posting_id WHERE w.phone = ? AND j.code = ?")
             .get(seeker.phone, code)
-        : platform.db.$client.prepare("SELECT start_date AS s, end_date AS e, end_reason AS r FROM pending_hires WHERE phone = ?").get(seeker.phone);
+        : stage.platform.db.$client.prepare("SELECT start_date AS s, end_date AS e, end_reason AS r FROM pending_hires WHERE phone = ?").get(seeker.phone);
       expect(row).toEqual({ s: start, e: addDays(today, -1), r: "家庭原因" });
-      expect(findJob(platform, code)?.openings).toBe(3);
+      expect(findJob(stage.platform, code)?.openings).toBe(3);
       await context.close();
     });
   }

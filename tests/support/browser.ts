@@ -6,6 +6,8 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { startTestPlatform, type TestPlatform } from "./test-platform.ts";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -54,4 +56,33 @@ export async function serveApp(app: Hono): Promise<ServedApp> {
       });
     });
   });
+}
+
+/** What one browser test file runs against; filled in by `browserStage`'s beforeAll. */
+export interface BrowserStage {
+  platform: TestPlatform;
+  served: ServedApp;
+  browser: Browser;
+}
+
+/**
+ * Registers the beforeAll and afterAll of a browser test file: start the test platform, let
+ * `prepare` add what the file needs (accounts, fixtures), serve the app on a free port and launch
+ * Chromium; afterwards close all three, newest first. Read the stage's fields inside tests only.
+ * @example const stage = browserStage({ label: "browser-home" }); it("…", async () => { const page = await (await phoneContext(stage.browser)).newPage(); await page.goto(stage.served.baseUrl + "/"); });
+ */
+export function browserStage(options: Parameters<typeof startTestPlatform>[0], prepare?: (platform: TestPlatform) => unknown): BrowserStage {
+  const stage: Partial<BrowserStage> = {};
+  beforeAll(async () => {
+    stage.platform = await startTestPlatform(options);
+    await prepare?.(stage.platform);
+    stage.served = await serveApp(stage.platform.app);
+    stage.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await stage.browser?.close();
+    await stage.served?.close();
+    await stage.platform?.close();
+  });
+  return stage as BrowserStage;
 }

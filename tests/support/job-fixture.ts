@@ -9,12 +9,12 @@ import type { Db } from "../../db/client.ts";
 import type { PostingStatus } from "../../src/core/enums.ts";
 import type { CountyEmployer, CountyPosting } from "../../src/demo/county-types.ts";
 import type { OutboxWorker } from "../../src/search/outbox-worker.ts";
-import type { Actor } from "../../src/use-cases/actor.ts";
+import type { ChangeAuthor } from "../../src/use-cases/audit-trail.ts";
 import { saveEmployer } from "../../src/use-cases/save-employer.ts";
 import { changePostingStatus, savePosting } from "../../src/use-cases/save-posting.ts";
 import { saveVillage } from "../../src/use-cases/save-village.ts";
 
-export const FIXTURE_ACTOR: Actor = { label: "test" };
+export const FIXTURE_AUTHOR: ChangeAuthor = { label: "test" };
 
 export const FIXTURE_VILLAGES = [
   { town: "城关镇", village: "西街村", lat: 25.95, lng: 115.4 },
@@ -64,8 +64,8 @@ export const OPEN_FIXTURE_CODES = RECRUITING_FIXTURE_CODES.filter((code) => code
 /** Writes the fixed county and waits until the index holds it. */
 export async function loadJobFixture(platform: { db: Db; outbox: OutboxWorker }): Promise<void> {
   const deps = { db: platform.db };
-  for (const region of FIXTURE_VILLAGES) saveVillage(deps, { region, actor: FIXTURE_ACTOR });
-  for (const employer of FIXTURE_EMPLOYERS) saveEmployer(deps, { employer, actor: FIXTURE_ACTOR });
+  for (const region of FIXTURE_VILLAGES) saveVillage(deps, { region, by: FIXTURE_AUTHOR });
+  for (const employer of FIXTURE_EMPLOYERS) saveEmployer(deps, { employer, by: FIXTURE_AUTHOR });
   for (const p of FIXTURE_POSTINGS) {
     const posting = {
       headcount: 3,
@@ -76,8 +76,8 @@ export async function loadJobFixture(platform: { db: Db; outbox: OutboxWorker })
       ...p,
       status: "招聘中" as PostingStatus,
     };
-    savePosting(deps, { posting, actor: FIXTURE_ACTOR });
-    if (p.status) changePostingStatus(deps, { code: p.code, status: p.status, actor: FIXTURE_ACTOR });
+    savePosting(deps, { posting, by: FIXTURE_AUTHOR });
+    if (p.status) changePostingStatus(deps, { code: p.code, status: p.status, by: FIXTURE_AUTHOR });
   }
   await platform.outbox.drain();
 }

@@ -11,9 +11,8 @@ import type { AppDeps } from "../../app-deps.ts";
 import { ALERT_KINDS, ALERT_OUTCOMES, ALERT_OVERDUE_DAYS, ALERT_STATUSES, isOverdue, type AlertDetail } from "../../core/alerts.ts";
 import { chinaDate } from "../../core/china-time.ts";
 import { suitablePostings } from "../../core/matching.ts";
-import { actorOf, authorize, currentUser, requireRole } from "../../http/guards.tsx";
+import { actorOf, authorize, authorOf, requireRole } from "../../http/guards.tsx";
 import { listScope } from "../../core/policy.ts";
-import type { ChangeAuthor } from "../../use-cases/audit-trail.ts";
 import { alertAssigner, alertCloser, alertNoteWriter } from "../../use-cases/risk-alerts.ts";
 import { AlertPage, AlertsPage, type AlertPageProps } from "../../../views/pages/bureau/alerts.tsx";
 import { messages } from "../../../views/messages.ts";
@@ -36,10 +35,6 @@ export const AlertCloseSchema = z.object({ outcome: z.enum(ALERT_OUTCOMES, { mes
 export const AlertAssignSchema = z.object({ userId: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()) });
 
 const today = () => chinaDate(new Date());
-const authorOf = (c: Context): ChangeAuthor => {
-  const user = currentUser(c);
-  return { userId: user.actor.userId, login: user.login };
-};
 const assignedLabel = (r: Pick<AlertRow, "assignedLogin" | "assignedName">) => (r.assignedLogin ? (r.assignedName ?? r.assignedLogin) : null);
 
 export function bureauAlerts(deps: AppDeps): Hono {

@@ -12,7 +12,7 @@ import { chinaDate } from "../../core/china-time.ts";
 import { RECOGNITION_STATUSES } from "../../core/enums.ts";
 import { can, listScope } from "../../core/policy.ts";
 import { WORKSHOP_TYPES } from "../../core/stats/figures.ts";
-import { actorOf, authorize, currentUser, requireRole } from "../../http/guards.tsx";
+import { actorOf, authorize, authorOf, requireRole } from "../../http/guards.tsx";
 import { employerRecogniser } from "../../use-cases/recognise-employer.ts";
 import { EmployerPage, EmployersPage } from "../../../views/pages/bureau/employers.tsx";
 import { messages } from "../../../views/messages.ts";
@@ -70,13 +70,12 @@ export function bureauEmployers(deps: AppDeps): Hono {
     const parsed = RecognitionInputSchema.safeParse(values);
     if (!parsed.success) return page(c, employer, { values, error: parsed.error.issues[0]!.message });
     if (parsed.data.status === employer.recognition) return page(c, employer, { values, error: e.same(employer.recognition) });
-    const user = currentUser(c);
     employerRecogniser(deps, {
       employer,
       status: parsed.data.status,
       effectiveDate: parsed.data.effectiveDate,
       note: parsed.data.note || null,
-      by: { userId: user.actor.userId, login: user.login },
+      by: authorOf(c),
     });
     deps.pokeSearch?.();
     return c.redirect(`/bureau/employers/${encodeURIComponent(employer.code)}`, 303);

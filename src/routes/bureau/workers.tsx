@@ -10,7 +10,7 @@ import { chinaDate } from "../../core/china-time.ts";
 import { DEPARTURE_REASONS } from "../../core/hire-rules.ts";
 import { checkIdNumber, maskPhone } from "../../core/id-number.ts";
 import { can, canSeeFullIdNumber, canSeeFullPhone, listScope } from "../../core/policy.ts";
-import { actorOf, authorize, currentUser, requireRole } from "../../http/guards.tsx";
+import { actorOf, authorize, authorOf, requireRole } from "../../http/guards.tsx";
 import { placementEnder } from "../../use-cases/placement-end.ts";
 import { messages } from "../../../views/messages.ts";
 import type { AppDeps } from "../../app-deps.ts";
@@ -130,8 +130,7 @@ export function bureauWorkers(deps: AppDeps): Hono {
           ? messages.workerPlacements.badDate
           : undefined;
     if (error || !parsed.success) return workerPage(c, worker.id, { placementId: placement.id, ...values, error: error ?? "" });
-    const user = currentUser(c);
-    placementEnder(deps, { placementId: placement.id, endDate: parsed.data.endDate, reason: parsed.data.reason, by: { userId: user.actor.userId, login: user.login } });
+    placementEnder(deps, { placementId: placement.id, endDate: parsed.data.endDate, reason: parsed.data.reason, by: authorOf(c) });
     deps.pokeSearch?.();
     return c.redirect(`/bureau/workers/${worker.id}#placements`, 303);
   });

@@ -8,12 +8,12 @@ import { applicantsOfEmployer, managedApplicationById, stageCountsOfEmployer } f
 import { MAX_NOTE_LENGTH } from "../../core/application-pipeline.ts";
 import { APPLICATION_STATUSES } from "../../core/enums.ts";
 import { HireInputSchema, parseWithDates } from "../../core/hire-rules.ts";
-import { actorOf, authorize, requireRole } from "../../http/guards.tsx";
+import { actorOf, authorize, authorOf, requireRole } from "../../http/guards.tsx";
 import { applicantMover, applicantNoter } from "../../use-cases/manage-applicants.ts";
 import type { AppDeps } from "../../app-deps.ts";
 import { ApplicantsPage, HirePage } from "../../../views/pages/manage/applicants.tsx";
 import { messages } from "../../../views/messages.ts";
-import { authorOf, backPath, managedEmployerId, noticeOf, today, toApplicantView, withNotice } from "./manager-context.ts";
+import { backPath, managedEmployerId, noticeOf, today, toApplicantView, withNotice } from "./manager-context.ts";
 
 export const ApplicationIdSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const MoveFormSchema = z.object({ to: z.enum(APPLICATION_STATUSES), back: z.string().optional() });

@@ -10,8 +10,7 @@ import { nextStatuses } from "../../core/application-pipeline.ts";
 import { chinaDate } from "../../core/china-time.ts";
 import { maskPhone } from "../../core/id-number.ts";
 import { canSeeFullPhone, listScope, type Actor } from "../../core/policy.ts";
-import { actorOf, currentUser } from "../../http/guards.tsx";
-import type { ChangeAuthor } from "../../use-cases/audit-trail.ts";
+import { actorOf } from "../../http/guards.tsx";
 import type { ApplicantView } from "../../../views/pages/manage/applicants.tsx";
 import { messages } from "../../../views/messages.ts";
 
@@ -20,11 +19,6 @@ export function managedEmployerId(c: Context): number {
   const scope = listScope(actorOf(c), "posting");
   if (scope.kind !== "employer") throw new HTTPException(404);
   return scope.employerId;
-}
-
-export function authorOf(c: Context): ChangeAuthor {
-  const user = currentUser(c);
-  return { userId: user.actor.userId, login: user.login };
 }
 
 /** A form's `back` field, if it is a page of the manager's area; else the fallback. */

@@ -9,13 +9,13 @@ import { applicantsOfEmployer, employerProfile, postingRecordByCode, workingFrom
 import { remainingOpenings } from "../../core/application-pipeline.ts";
 import { parsePostingInput, postingStatusAfter, type PostingAction } from "../../core/posting-rules.ts";
 import { listScope } from "../../core/policy.ts";
-import { actorOf, authorize, requireRole } from "../../http/guards.tsx";
+import { actorOf, authorize, authorOf, requireRole } from "../../http/guards.tsx";
 import { postingEditor, postingPublisher, postingStatusChanger } from "../../use-cases/manage-postings.ts";
 import type { AppDeps } from "../../app-deps.ts";
 import { ManagedPostingPage, ManagedPostingsPage } from "../../../views/pages/manage/postings.tsx";
 import { PostingFormPage, postingFormValues, type PostingFormValues } from "../../../views/pages/manage/posting-form.tsx";
 import { messages } from "../../../views/messages.ts";
-import { authorOf, managedEmployerId, noticeOf, today, toApplicantView, withNotice } from "./manager-context.ts";
+import { managedEmployerId, noticeOf, today, toApplicantView, withNotice } from "./manager-context.ts";
 
 const POSTING_ACTIONS: readonly PostingAction[] = ["full", "close", "reopen"];
 

@@ -6,13 +6,13 @@ import { Hono, type Context } from "hono";
 import { dashboardCounts, employerProfile } from "../../../db/queries/workshop.ts";
 
 import { EmployerProfileInputSchema, fieldErrors } from "../../core/posting-rules.ts";
-import { authorize, requireRole } from "../../http/guards.tsx";
+import { authorize, authorOf, requireRole } from "../../http/guards.tsx";
 import { employerProfileEditor } from "../../use-cases/employer-profile.ts";
 import type { AppDeps } from "../../app-deps.ts";
 import { DashboardPage } from "../../../views/pages/manage/dashboard.tsx";
 import { ProfilePage } from "../../../views/pages/manage/profile.tsx";
 import { messages } from "../../../views/messages.ts";
-import { authorOf, managedEmployerId, noticeOf, today, withNotice } from "./manager-context.ts";
+import { managedEmployerId, noticeOf, today, withNotice } from "./manager-context.ts";
 
 /** "New applicants" on the overview: the last seven days. */
 export const NEW_APPLICANT_DAYS = 7;

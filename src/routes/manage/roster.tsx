@@ -9,13 +9,13 @@ import { employerProfile, revisionsOfPlacement, rosterRows, type RosterRow } fro
 import { chinaDate } from "../../core/china-time.ts";
 import { CorrectionInputSchema, DepartureInputSchema, GateHireInputSchema, parseWithDates } from "../../core/hire-rules.ts";
 import type { Actor } from "../../core/policy.ts";
-import { actorOf, authorize, requireRole } from "../../http/guards.tsx";
+import { actorOf, authorize, authorOf, requireRole } from "../../http/guards.tsx";
 import { departureRecorder, placementCorrector, rosterAdder, rosterLineOwner, type RosterLineRef } from "../../use-cases/manage-roster.ts";
 import { monthlyRosterWorkbook, rosterPhone } from "../../use-cases/roster-export.ts";
 import type { AppDeps } from "../../app-deps.ts";
 import { RosterLinePage, RosterPage, type RosterEntry } from "../../../views/pages/manage/roster.tsx";
 import { messages } from "../../../views/messages.ts";
-import { authorOf, managedEmployerId, noticeOf, today, withNotice } from "./manager-context.ts";
+import { managedEmployerId, noticeOf, today, withNotice } from "./manager-context.ts";
 
 export const RosterLineSchema = z.object({ kind: z.enum(["placement", "pending"]), id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, messages.workshop.badMonth);

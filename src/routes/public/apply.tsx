@@ -12,7 +12,7 @@ import { Hono } from "hono";
 import type { AppDeps } from "../../app-deps.ts";
 import { chinaDate } from "../../core/china-time.ts";
 import { applyToJob } from "../../use-cases/apply-to-job.ts";
-import { ANONYMOUS_VISITOR } from "../../use-cases/actor.ts";
+import { ANONYMOUS_VISITOR } from "../../use-cases/audit-trail.ts";
 import { findJobPage } from "../../use-cases/find-job.ts";
 import { AppliedPage } from "../../../views/pages/public/applied.tsx";
 import { JobPage } from "../../../views/pages/public/job.tsx";
@@ -29,7 +29,7 @@ export function applyRoutes(deps: AppDeps): Hono {
     if (!page) return c.notFound();
     if (!parsed.ok) return c.html(<JobPage page={page} form={parsed.form} backHref="/jobs" />, 422);
 
-    const result = applyToJob(deps, { postingCode: code, applicant: parsed.data, actor: ANONYMOUS_VISITOR, today });
+    const result = applyToJob(deps, { postingCode: code, applicant: parsed.data, by: ANONYMOUS_VISITOR, today });
     switch (result.outcome) {
       case "applied":
         return c.html(<AppliedPage job={page.job} phone={parsed.data.phone} />);

@@ -6,6 +6,7 @@
 import { ALERT_KINDS, ALERT_OUTCOMES, ALERT_OVERDUE_DAYS, type AlertDetail } from "../../../src/core/alerts.ts";
 import type { PostingMatch } from "../../../src/core/matching.ts";
 import { CsrfField } from "../../components/csrf-field.tsx";
+import { Pager } from "../../components/pager.tsx";
 import { BaseLayout } from "../../layouts/base.tsx";
 import { messages } from "../../messages.ts";
 import { BureauNav } from "./bureau-nav.tsx";
@@ -105,10 +106,7 @@ export function AlertsPage(props: { rows: AlertListRow[]; filter: AlertFilterVie
           ))}
         </ul>
       )}
-      <nav class="pager" aria-label={messages.search.paging}>
-        {props.previousHref ? <a href={props.previousHref}>{messages.search.previous}</a> : <span></span>}
-        {props.nextHref ? <a href={props.nextHref}>{messages.search.next}</a> : <span></span>}
-      </nav>
+      <Pager previousHref={props.previousHref} nextHref={props.nextHref} />
     </BaseLayout>
   );
 }

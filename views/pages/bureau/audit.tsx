@@ -1,4 +1,5 @@
 /** The audit log for county staff: filter by entity, actor and dates; newest first; paged. */
+import { Pager } from "../../components/pager.tsx";
 import { BaseLayout } from "../../layouts/base.tsx";
 import { messages } from "../../messages.ts";
 
@@ -77,10 +78,7 @@ export function AuditPage(props: AuditPageProps) {
           ))}
         </ul>
       )}
-      <nav class="pager" aria-label={messages.search.paging}>
-        {props.previousHref ? <a href={props.previousHref}>{messages.search.previous}</a> : <span></span>}
-        {props.nextHref ? <a href={props.nextHref}>{messages.search.next}</a> : <span></span>}
-      </nav>
+      <Pager previousHref={props.previousHref} nextHref={props.nextHref} />
     </BaseLayout>
   );
 }

@@ -1,4 +1,5 @@
 /** The registry's workers in the user's scope; a list shows ID numbers and phones masked. */
+import { Pager } from "../../components/pager.tsx";
 import { BaseLayout } from "../../layouts/base.tsx";
 import { messages } from "../../messages.ts";
 
@@ -58,10 +59,7 @@ export function WorkersPage(props: WorkersPageProps) {
           ))}
         </ul>
       )}
-      <nav class="pager" aria-label={messages.search.paging}>
-        {props.previousHref ? <a href={props.previousHref}>{messages.search.previous}</a> : <span></span>}
-        {props.nextHref ? <a href={props.nextHref}>{messages.search.next}</a> : <span></span>}
-      </nav>
+      <Pager previousHref={props.previousHref} nextHref={props.nextHref} />
     </BaseLayout>
   );
 }
