@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { messages } from "../views/messages.ts";
 import { loadJobFixture } from "./support/job-fixture.ts";
+import { createAccount } from "../src/use-cases/accounts.ts";
 import { webClient } from "./support/web-client.ts";
 import { startTestPlatform, type TestPlatform } from "./support/test-platform.ts";
 
@@ -41,6 +42,7 @@ const applications = (code: string) =>
     .all(code) as { id: number; applicant_name: string; applicant_phone: string; applicant_village: string | null; note: string | null; status: string; worker_id: number | null }[];
 
 describe("applying to a posting", () => {
+
   it("refuses a post without the form's anti-forgery token and stores nothing", async () => {
     const before = applications("F01").length;
     const res = await platform.app.request("/jobs/F01/apply", { method: "POST", body: new URLSearchParams({ name: "钟桂花", phone: "13800138009" }) });
@@ -113,5 +115,21 @@ describe("applying to a posting", () => {
 
   it("answers an unknown posting with 404", async () => {
     expect((await apply("NOPE", { name: "钟桂花", phone: "13800138000" })).status).toBe(404);
+  });
+
+  // Last: it adds an audit row the tests above count.
+  it("lists a signed-in seeker's application under their own applications", async () => {
+    await createAccount(platform.db, { role: "seeker", login: "13800138111", password: "求职者的密码2026", by: { label: "test" } });
+    const web = webClient(platform.app);
+    expect((await web.login("13800138111", "求职者的密码2026")).status).toBe(303);
+    await web.text(await web.get("/jobs/F04"));
+    expect((await web.post("/jobs/F04/apply", { name: "钟桂花", phone: "13800138111" })).status).toBe(200);
+    const row = platform.db.$client
+      .prepare("SELECT id, applicant_user_id, created_by_user_id FROM applications WHERE applicant_phone = '13800138111'")
+      .get() as Record<string, number>;
+    expect(row.applicant_user_id).toBeGreaterThan(0);
+    expect(row.applicant_user_id).toBe(row.created_by_user_id);
+    const mine = await web.text(await web.get("/account/applications"));
+    expect(mine).toContain(`href="/account/applications/${row.id}"`);
   });
 });

@@ -35,3 +35,11 @@ export function applicationBlock(posting: { status: PostingStatus; closingDate: 
   if (!isOpenOn(posting.closingDate, today)) return "past-closing";
   return null;
 }
+
+/**
+ * Whose application it is, when someone signed in applies: a seeker applies for themself (it shows
+ * under their applications); staff applying on a worker's behalf are only its author.
+ */
+export function applicantAccountOf(actor: { role: string; userId: number } | undefined): number | null {
+  return actor?.role === "seeker" ? actor.userId : null;
+}

@@ -16,6 +16,8 @@ export interface ApplyToJobProps {
   /** Already checked (routes/public/apply-form.ts): trimmed, phone in 11 digits. */
   applicant: { name: string; phone: string; village?: string | undefined; note?: string | undefined };
   by: ChangeAuthor;
+  /** The signed-in seeker applying for themself (see applicantAccountOf), if any. */
+  applicantUserId?: number | null;
   /** YYYY-MM-DD in China, for the closing date. */
   today: string;
 }
@@ -47,6 +49,7 @@ export function applyToJob(deps: { db: Db }, props: ApplyToJobProps): ApplyToJob
       note: props.applicant.note || null,
       status: "报名",
       createdByUserId: authorUserId(props.by),
+      applicantUserId: props.applicantUserId ?? null,
     });
     // The audit row says what happened, not who the person is: name and phone stay in one place.
     recordChange(tx, props.by, {

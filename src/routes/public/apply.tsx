@@ -10,6 +10,7 @@
  */
 import { Hono } from "hono";
 import type { AppDeps } from "../../app-deps.ts";
+import { applicantAccountOf } from "../../core/application.ts";
 import { chinaDate } from "../../core/china-time.ts";
 import { applyToJob } from "../../use-cases/apply-to-job.ts";
 import { ANONYMOUS_VISITOR } from "../../use-cases/audit-trail.ts";
@@ -29,7 +30,14 @@ export function applyRoutes(deps: AppDeps): Hono {
     if (!page) return c.notFound();
     if (!parsed.ok) return c.html(<JobPage page={page} form={parsed.form} backHref="/jobs" />, 422);
 
-    const result = applyToJob(deps, { postingCode: code, applicant: parsed.data, by: ANONYMOUS_VISITOR, today });
+    const user = c.get("user");
+    const result = applyToJob(deps, {
+      postingCode: code,
+      applicant: parsed.data,
+      by: user ? { userId: user.actor.userId, login: user.login } : ANONYMOUS_VISITOR,
+      applicantUserId: applicantAccountOf(user?.actor),
+      today,
+    });
     switch (result.outcome) {
       case "applied":
         return c.html(<AppliedPage job={page.job} phone={parsed.data.phone} />);
