@@ -19,11 +19,12 @@ import { createJobsIndex, type JobsIndex } from "./search/jobs-index.ts";
 import { createMeiliClient } from "./search/meili-client.ts";
 import { createOutboxWorker, type OutboxWorker } from "./search/outbox-worker.ts";
 import { loadPersonalDataProtector, type PersonalDataProtector } from "./security/personal-data.ts";
-import { chinaDate } from "./core/china-time.ts";
+import { chinaDate, msUntilChinaHour } from "./core/china-time.ts";
 import { CLOSE_EXPIRED_EVERY_MS, closeExpiredPostings } from "./use-cases/close-expired-postings.ts";
 import { loadOrCreateSecret } from "./security/secrets.ts";
 import { holdServerLock } from "./ops/server-lock.ts";
 import { loadDemoCountyIfEmpty } from "./use-cases/load-demo-county.ts";
+import { NIGHTLY_SWEEP_HOUR, sweepRiskAlerts } from "./use-cases/risk-alerts.ts";
 import { createStatistics, type Statistics } from "./use-cases/statistics.ts";
 
 export const DATABASE_FILE = "app.db";
@@ -119,6 +120,21 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
   statistics.fresh().catch((error: unknown) => log.error("statistics snapshot failed", errorFields(error)));
 
   const today = options.today ? () => options.today! : () => chinaDate(new Date());
+
+  // Every night at 02:00 Beijing time, every 帮扶对象 household is looked at again for alerts that
+  // no placement change raised (a member turning 16, a corrected labour ability).
+  let sweepTimer: NodeJS.Timeout | undefined;
+  const scheduleSweep = () => {
+    sweepTimer = setTimeout(() => {
+      sweepRiskAlerts({ db }, today())
+        .then((raised) => log.info("nightly risk-alert sweep", { raised }))
+        .catch((error: unknown) => log.error("nightly risk-alert sweep failed", errorFields(error)))
+        .finally(scheduleSweep);
+    }, msUntilChinaHour(new Date(), NIGHTLY_SWEEP_HOUR));
+    sweepTimer.unref();
+  };
+  scheduleSweep();
+
   const app = createApp({
     db,
     log,
@@ -145,6 +161,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
       if (stopped) return;
       stopped = true;
       clearInterval(closeTimer);
+      clearTimeout(sweepTimer);
       await outbox.stop();
       await statistics.close();
       await engine?.stop();

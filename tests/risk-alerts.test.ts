@@ -36,7 +36,10 @@ describe("risk alerts", () => {
   const used = new Set<number>();
   const sql = <T,>(query: string, ...params: unknown[]) => platform.db.$client.prepare(query).all(...params) as T[];
 
-  /** A 帮扶对象 household with a willing labour-force member whose only work at D is one placement at a registry employer. */
+  /**
+   * A 帮扶对象 household with a willing labour-force member whose only work at D is one placement at
+   * a registry employer, and no alert yet (the demo county starts with the alerts its state calls for).
+   */
   const candidate = (notTown?: number): Candidate => {
     const able = LABOUR_FORCE_ABILITIES.map((a) => `'${a}'`).join(",");
     const rows = sql<Candidate>(
@@ -47,6 +50,7 @@ describe("risk alerts", () => {
        WHERE h.category <> '一般户' AND p.end_date IS NULL AND p.start_date <= @d AND v.town_id <> @notTown
          AND (SELECT count(*) FROM placements q JOIN workers m ON m.id = q.worker_id WHERE m.household_id = h.id AND (q.end_date IS NULL OR q.end_date >= @d)) = 1
          AND EXISTS (SELECT 1 FROM workers m WHERE m.household_id = h.id AND m.willing_to_work = 1 AND m.birth_date <= @cut AND m.labour_ability IN (${able}))
+         AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.household_id = h.id)
        ORDER BY h.id`,
       { d: D, cut: labourForceBirthCutoff(D), notTown: notTown ?? -1 },
     );

@@ -3,7 +3,7 @@
  * placements for the risk rules, open postings near a village for the suggestions, the alerts
  * and their notes for the pages. Lists take the policy's ListScope.
  */
-import { and, asc, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, ne, sql, type SQL } from "drizzle-orm";
 import type { AlertKind, AlertStatus } from "../../src/core/alerts.ts";
 import type { ListScope } from "../../src/core/policy.ts";
 import type { Db } from "../client.ts";
@@ -221,4 +221,16 @@ export function householdsWithPlacementsEndedSince(db: Db, sinceIso: string): { 
        GROUP BY w.household_id`,
     )
     .all(sinceIso) as { householdId: number; endDate: string }[];
+}
+
+/** Ids of the 帮扶对象 households (every category but 一般户), in id order, from `afterId` on. */
+export function assistedHouseholdIds(db: Tx, afterId: number, limit: number): number[] {
+  return db
+    .select({ id: households.id })
+    .from(households)
+    .where(and(ne(households.category, "一般户"), gt(households.id, afterId)))
+    .orderBy(households.id)
+    .limit(limit)
+    .all()
+    .map((h) => h.id);
 }

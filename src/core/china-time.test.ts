@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chinaDate, chinaTime, startOfChinaDay } from "./china-time.ts";
+import { chinaDate, chinaTime, msUntilChinaHour, startOfChinaDay } from "./china-time.ts";
 
 describe("startOfChinaDay", () => {
   it.each([
@@ -29,5 +29,16 @@ describe("chinaDate", () => {
     ["2026-12-31T20:00:00Z", "2027-01-01"],
   ])("%s is %s in China", (instant, expected) => {
     expect(chinaDate(new Date(instant))).toBe(expected);
+  });
+});
+
+describe("msUntilChinaHour", () => {
+  it.each([
+    ["2026-11-23T17:00:00Z", 3_600_000], // 01:00 in Beijing: an hour to 02:00
+    ["2026-11-23T18:00:00Z", 86_400_000], // exactly 02:00: the next day's
+    ["2026-11-23T18:00:01Z", 86_399_000],
+    ["2026-11-23T06:00:00Z", 12 * 3_600_000], // 14:00: twelve hours
+  ])("from %s", (instant, ms) => {
+    expect(msUntilChinaHour(new Date(instant), 2)).toBe(ms);
   });
 });

@@ -31,3 +31,10 @@ export function chinaDate(now: Date): string {
 export function dayNumber(date: string): number {
   return Number(date.replaceAll("-", ""));
 }
+
+/** Milliseconds from `now` to the next time the clock in Beijing shows `hour`:00. @example msUntilChinaHour(new Date("2026-11-23T17:00:00Z"), 2) // 3 600 000 */
+export function msUntilChinaHour(now: Date, hour: number): number {
+  const beijing = new Date(now.getTime() + CHINA_OFFSET_MS);
+  const today = Date.UTC(beijing.getUTCFullYear(), beijing.getUTCMonth(), beijing.getUTCDate(), hour) - CHINA_OFFSET_MS;
+  return (today > now.getTime() ? today : today + DAY_MS) - now.getTime();
+}

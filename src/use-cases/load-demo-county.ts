@@ -1,15 +1,18 @@
 /**
  * Loads the demo county into an empty database, once: registry, employers, postings,
- * applications and placements, plus the outbox rows that put the postings into search — all in
- * one transaction, so a start interrupted half-way leaves an empty database to try again.
+ * applications and placements, the risk alerts its households call for, plus the outbox rows that
+ * put the postings into search — all in one transaction, so a start interrupted half-way leaves an
+ * empty database to try again.
  */
 import type { Db } from "../../db/client.ts";
 import { loadCounty, type CountyLoadCounts } from "../../db/load-county.ts";
 import { getMeta, registryIsEmpty, setMeta } from "../../db/queries/meta.ts";
+import { assistedHouseholdIds } from "../../db/queries/alerts.ts";
 import { enqueueSearchUpdate } from "../../db/queries/outbox.ts";
 import { DEMO_SEED, DEMO_WORKERS, generateCounty } from "../demo/county-generator.ts";
 import type { PersonalDataProtector } from "../security/personal-data.ts";
 import { recordChange } from "./audit-trail.ts";
+import { raiseAlertsAfterPlacementChange } from "./risk-alerts.ts";
 
 export const DEMO_LOADED_KEY = "demo_loaded_at";
 
@@ -24,6 +27,7 @@ export function loadDemoCountyIfEmpty(deps: { db: Db; protector: PersonalDataPro
     // loadCounty writes through the same connection with prepared statements, so it is inside this transaction.
     const { postingIds, ...counts } = loadCounty(deps.db, county, { protector: deps.protector });
     enqueueSearchUpdate(tx, "posting", postingIds);
+    raiseAlertsAfterPlacementChange(tx, assistedHouseholdIds(tx, 0, Number.MAX_SAFE_INTEGER), today, { by: { label: "demo" } });
     setMeta(tx, DEMO_LOADED_KEY, new Date().toISOString());
     recordChange(tx, { label: "demo" }, { action: "create", entity: "county", entityId: county.countyName, after: counts });
     return { loaded: true as const, counts };

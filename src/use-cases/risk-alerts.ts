@@ -4,12 +4,14 @@
  * with an outcome. Every write is one transaction with its audit row.
  *
  * Callers: the manager's departure (src/use-cases/manage-roster.ts), staff ending a placement on
- * the worker page (placement-end.ts); the spreadsheet import of placements should call
- * `raiseAlertsAfterPlacementChange` with the households of rows carrying an end date.
+ * the worker page (placement-end.ts), the spreadsheet import of placements (import-spreadsheet.ts),
+ * and a daily sweep of every 帮扶对象 household (sweepRiskAlerts) for what changes without a
+ * placement changing: a member turning 16, a corrected labour ability, a household new to the registry.
  */
 import type { Db } from "../../db/client.ts";
 import {
   alertRecordById,
+  assistedHouseholdIds,
   householdIdOfWorker,
   householdsWithPlacementsEndedSince,
   insertAlert,
@@ -143,3 +145,25 @@ export function alertCloser(
     return after;
   });
 }
+
+/** Households a sweep evaluates per transaction; between two, the event loop serves requests. */
+export const SWEEP_BATCH_HOUSEHOLDS = 500;
+
+/**
+ * Evaluates every 帮扶对象 household at `today` and raises the alerts due, one transaction per
+ * batch. Households with an open alert of a kind get no second one. Returns how many were raised.
+ */
+export async function sweepRiskAlerts(deps: { db: Db }, today: string, options: RaiseOptions = {}): Promise<number> {
+  let raised = 0;
+  let afterId = 0;
+  for (;;) {
+    const ids = assistedHouseholdIds(deps.db, afterId, SWEEP_BATCH_HOUSEHOLDS);
+    if (ids.length === 0) return raised;
+    raised += deps.db.transaction((tx) => raiseAlertsAfterPlacementChange(tx, ids, today, { by: { label: "system" }, ...options })).length;
+    afterId = ids[ids.length - 1]!;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** The hour (Beijing time) of the nightly sweep. */
+export const NIGHTLY_SWEEP_HOUR = 2;
