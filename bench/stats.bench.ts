@@ -15,7 +15,12 @@ import { employmentColumns, publicBenefitColumns, trendColumns, workshopColumns,
 import { DEFAULT_BASELINE_DATE } from "../src/core/stats/figures.ts";
 import { createLogger } from "../src/log.ts";
 import { statsApi } from "../src/routes/api/stats-api.ts";
-import { createApiToken } from "../src/use-cases/accounts.ts";
+import { createApp } from "../src/app.ts";
+import { createJobSearch } from "../src/search/job-search.ts";
+import { createJobsIndex } from "../src/search/jobs-index.ts";
+import { createMeiliClient } from "../src/search/meili-client.ts";
+import { createAccount, createApiToken } from "../src/use-cases/accounts.ts";
+import { webClient } from "../tests/support/web-client.ts";
 import { createStatistics } from "../src/use-cases/statistics.ts";
 import { openSeededCounty } from "./seeded-county.ts";
 import { percentiles, type Bench, type BenchRow } from "./types.ts";
@@ -104,6 +109,35 @@ const bench: Bench = async (ctx) => {
       }, RUNS);
       rows.push({ name: `stats API GET ${path.split("?")[0]} p50`, value: Math.round(p50), unit: "ms", budget: "≤ 1000 ms", note: `${RUNS} runs, county token` });
       rows.push({ name: `stats API GET ${path.split("?")[0]} p95`, value: Math.round(p95), unit: "ms", budget: "≤ 1000 ms" });
+    }
+
+    // The statistics page as county staff open it: the whole app, a signed-in session, brotli as sent.
+    {
+      const log = createLogger({ level: "silent" });
+      const unreachable = createJobsIndex(createMeiliClient({ url: "http://127.0.0.1:9", apiKey: "x" }), "jobs");
+      const app = createApp({
+        db,
+        log,
+        jobSearch: createJobSearch({ db, index: unreachable, log, today: () => TODAY }),
+        searchIsHealthy: async () => false,
+        protector: county.protector,
+        csrfKey: "bench-csrf-key-0123456789abcdef",
+        statistics,
+        today: () => TODAY,
+      });
+      const login = `bench-county-${Date.now()}`;
+      await createAccount(db, { role: "county", login, password: "统计页面基准测试密码", by: { label: "bench" } });
+      const web = webClient(app);
+      const signedIn = await web.login(login, "统计页面基准测试密码");
+      if (signedIn.status !== 303) throw new Error(`sign-in answered ${signedIn.status}`);
+      ctx.progress("stats: the statistics page");
+      const { p50, p95 } = await sample(async () => {
+        const res = await web.get(`/bureau/stats?date=${TODAY}`, { "Accept-Encoding": "br" });
+        if (res.status !== 200) throw new Error(`/bureau/stats: ${res.status}`);
+        await res.arrayBuffer();
+      }, RUNS);
+      rows.push({ name: "stats page /bureau/stats p50", value: Math.round(p50), unit: "ms", budget: "≤ 1000 ms", note: `${RUNS} runs, county staff signed in, every figure of the page` });
+      rows.push({ name: "stats page /bureau/stats p95", value: Math.round(p95), unit: "ms", budget: "≤ 1000 ms" });
     }
 
     // A change: a placement ends; answers continue from the previous snapshot until the reload is done.
