@@ -6,8 +6,8 @@ import { messages } from "./messages.ts";
 export function payText(min: number | null, max: number | null, unit: PayUnit): string {
   const suffix = messages.job.payUnit[unit];
   if (min !== null && max !== null) return min === max ? `${min} ${suffix}` : `${min}–${max} ${suffix}`;
-  if (min !== null) return `${min} ${suffix}起`;
-  if (max !== null) return `最高 ${max} ${suffix}`;
+  if (min !== null) return messages.job.payFrom(min, suffix);
+  if (max !== null) return messages.job.payUpTo(max, suffix);
   return messages.job.payNegotiable;
 }
 

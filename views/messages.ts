@@ -72,6 +72,8 @@ export const messages = {
   job: {
     pay: "工资",
     payNegotiable: "工资面议",
+    payFrom: (min: number, unit: string) => `${min} ${unit}起`,
+    payUpTo: (max: number, unit: string) => `最高 ${max} ${unit}`,
     payUnit: { 月: "元/月", 日: "元/天", 计件: "元/月（计件）", 时: "元/小时" } satisfies Record<PayUnit, string>,
     time: { 全天: "全天班", 半天: "半天班", 灵活: "时间灵活" } satisfies Record<WorkingTime, string>,
     distance: (km: number) => (km < 1 ? `距离 ${Math.round(km * 1000)} 米` : `距离 ${km.toFixed(1)} 公里`),
