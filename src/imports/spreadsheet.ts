@@ -4,7 +4,7 @@
  * encoding detection. Rows carry the number the spreadsheet shows (header = row 1).
  */
 import { createWriteStream } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { open, readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { once } from "node:events";
 import ExcelJS from "exceljs";
@@ -40,13 +40,26 @@ export function spreadsheetType(file: string): SpreadsheetType | undefined {
   return ext === ".xlsx" ? "xlsx" : ext === ".csv" ? "csv" : undefined;
 }
 
+/** The first `length` bytes of a file (fewer when it is shorter). */
+async function readHead(file: string, length: number): Promise<Buffer> {
+  const handle = await open(file, "r");
+  try {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Opens a spreadsheet for reading; throws SpreadsheetUnreadableError for a file it cannot read. */
 export async function openSpreadsheet(file: string): Promise<OpenedSpreadsheet> {
   const type = spreadsheetType(file);
   if (!type) throw new SpreadsheetUnreadableError("extension");
+  // A CSV is read whole (it is decoded as one text); an .xlsx only for its first bytes, the reader streams it.
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = type === "csv" ? await readFile(file) : await readHead(file, 4);
   } catch (error) {
     throw new SpreadsheetUnreadableError((error as NodeJS.ErrnoException).code ?? "read");
   }
@@ -64,7 +77,6 @@ export async function openSpreadsheet(file: string): Promise<OpenedSpreadsheet> 
   }
   // A .xlsx is a zip: check the signature so a renamed file fails clearly rather than deep in the reader.
   if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) throw new SpreadsheetUnreadableError("not an xlsx file");
-  bytes = Buffer.alloc(0); // the reader streams the file itself
   let sheet: OpenedXlsx;
   try {
     sheet = await openXlsx(file);

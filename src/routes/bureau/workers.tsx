@@ -8,7 +8,8 @@ import { workerById, workersInScope } from "../../../db/queries/records.ts";
 import { placementsOfWorker } from "../../../db/queries/worker-placements.ts";
 import { chinaDate } from "../../core/china-time.ts";
 import { DEPARTURE_REASONS } from "../../core/hire-rules.ts";
-import { checkIdNumber, maskPhone } from "../../core/id-number.ts";
+import { maskPhone } from "../../core/id-number.ts";
+import { registryQueryOf } from "../../core/registry-query.ts";
 import { can, canSeeFullIdNumber, canSeeFullPhone, listScope } from "../../core/policy.ts";
 import { actorOf, authorize, authorOf, requireRole } from "../../http/guards.tsx";
 import { placementEnder } from "../../use-cases/placement-end.ts";
@@ -29,22 +30,6 @@ export const WorkersQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).max(10_000_000).catch(0).default(0),
 });
 
-/**
- * What a registry search means: a whole ID number is looked up by its keyed hash; anything that
- * looks like part of one is refused (never a partial ID search); other text matches names,
- * villages and household codes. Pure.
- */
-export function registrySearchOf(q: string): { search?: RegistrySearchRequest; problem?: string } {
-  if (q === "") return {};
-  const compact = q.replace(/\s+/g, "").toUpperCase();
-  if (/^\d{17}[\dX]$/.test(compact)) {
-    const checked = checkIdNumber(compact);
-    return checked.ok ? { search: { idNumber: checked.idNumber } } : { problem: messages.bureau.invalidId(messages.bureau.idProblems[checked.problem] ?? "") };
-  }
-  if (/^\d{6,}[\dX]?$/.test(compact)) return { problem: messages.bureau.partialIdRefused };
-  return { search: { text: q } };
-}
-export type RegistrySearchRequest = { idNumber: string } | { text: string };
 
 export function bureauWorkers(deps: AppDeps): Hono {
   const app = new Hono();
@@ -52,15 +37,26 @@ export function bureauWorkers(deps: AppDeps): Hono {
   // A list shows ID numbers and phones masked for everyone; the full values are on a worker's page.
   app.get("/bureau/workers", requireRole("town", "county", "admin"), (c) => {
     const { q, offset } = WorkersQuerySchema.parse(c.req.query());
-    const { search, problem } = registrySearchOf(q);
-    const { rows, hasMore } = problem
-      ? { rows: [], hasMore: false }
-      : workersInScope(
-          deps.db,
-          listScope(actorOf(c), "worker"),
-          { limit: WORKERS_PER_PAGE, offset },
-          search && ("idNumber" in search ? { idNumberHash: deps.protector.hashIdNumber(search.idNumber) } : search),
-        );
+    const query = registryQueryOf(q);
+    const problem =
+      query.kind !== "refused"
+        ? undefined
+        : query.problem === "partialIdNumber"
+          ? messages.bureau.partialIdRefused
+          : messages.bureau.invalidId(messages.bureau.idProblems[query.problem] ?? "");
+    const { rows, hasMore } =
+      query.kind === "refused"
+        ? { rows: [], hasMore: false }
+        : workersInScope(
+            deps.db,
+            listScope(actorOf(c), "worker"),
+            { limit: WORKERS_PER_PAGE, offset },
+            query.kind === "idNumber"
+              ? { idNumberHash: deps.protector.hashIdNumber(query.idNumber) }
+              : query.kind === "text"
+                ? { text: query.text }
+                : undefined,
+          );
     const href = (o: number) => {
       const params = new URLSearchParams();
       if (q) params.set("q", q);
