@@ -14,22 +14,11 @@ import { sessions } from "./http/session.ts";
 import { staticAssets } from "./http/static-assets.ts";
 import { health } from "./routes/health.ts";
 import { api } from "./routes/api/index.ts";
-import { applyRoutes } from "./routes/public/apply.tsx";
-import { jobBoard } from "./routes/public/job-board.tsx";
-import { accountRoutes } from "./routes/accounts/account.tsx";
-import { signInRoutes } from "./routes/accounts/sign-in.tsx";
-import { bureauAudit } from "./routes/bureau/audit.tsx";
-import { bureauHouseholds } from "./routes/bureau/households.tsx";
-import { bureauWorkers } from "./routes/bureau/workers.tsx";
-import { bureauStats } from "./routes/bureau/stats.tsx";
-import { bureauAlerts } from "./routes/bureau/alerts.tsx";
-import { bureauImport, importBodyLimit } from "./routes/bureau/import.tsx";
-import { bureauEmployers } from "./routes/bureau/employers.tsx";
-import { bureauZeroEmployment } from "./routes/bureau/zero-employment.tsx";
-import { managePostings } from "./routes/manage/postings.tsx";
-import { manageApplicants } from "./routes/manage/applicants.tsx";
-import { manageProfile } from "./routes/manage/profile.tsx";
-import { manageRoster } from "./routes/manage/roster.tsx";
+import { accountsArea } from "./routes/accounts/index.ts";
+import { bureauArea } from "./routes/bureau/index.ts";
+import { importBodyLimit } from "./routes/bureau/import.tsx";
+import { manageArea } from "./routes/manage/index.ts";
+import { publicArea } from "./routes/public/index.ts";
 import { createLoginThrottle } from "./security/login-throttle.ts";
 
 export function createApp(deps: AppDeps): Hono {
@@ -50,23 +39,11 @@ export function createApp(deps: AppDeps): Hono {
   app.on("POST", "/bureau/import", importBodyLimit());
   app.use(csrfProtection({ key: deps.csrfKey }));
 
-  app.route("/", jobBoard(deps));
-  app.route("/", signInRoutes({ ...deps, throttle: createLoginThrottle() }));
-  app.route("/", accountRoutes(deps));
-  app.route("/", managePostings(deps));
-  app.route("/", manageApplicants(deps));
-  app.route("/", manageRoster(deps));
-  app.route("/", manageProfile(deps));
-  app.route("/", bureauWorkers(deps));
-  app.route("/", bureauHouseholds(deps));
-  app.route("/", bureauAudit(deps));
-  app.route("/", applyRoutes(deps));
+  app.route("/", publicArea(deps));
+  app.route("/", accountsArea({ ...deps, throttle: createLoginThrottle() }));
+  app.route("/manage", manageArea(deps));
+  app.route("/bureau", bureauArea(deps));
   // The JSON API authenticates with tokens (the CSRF check leaves /api/ out).
   app.route("/api/v1", api(deps));
-  app.route("/", bureauStats(deps));
-  app.route("/", bureauZeroEmployment(deps));
-  app.route("/", bureauAlerts(deps));
-  app.route("/", bureauImport(deps));
-  app.route("/", bureauEmployers(deps));
   return app;
 }

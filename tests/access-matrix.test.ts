@@ -123,8 +123,12 @@ describe("who reaches what", () => {
   /** [page, who gets 200; everyone else gets the status given for them, or 403/404 as listed] */
   const matrix = (): [string, string, Partial<Record<Who, number>>][] => [
     ["a manager's postings", "/manage/postings", { anonymous: 303, admin: 403, county: 403, townA: 403, townB: 403, managerA: 200, managerB: 200, seekerA: 403, seekerB: 403 }],
-    ["employer A's applicants", `/manage/postings/${f.postingA.code}`, { anonymous: 303, admin: 200, county: 200, townA: 403, townB: 403, managerA: 200, managerB: 404, seekerA: 403, seekerB: 403 }],
-    ["employer B's applicants", `/manage/postings/${f.postingB.code}`, { anonymous: 303, admin: 200, county: 200, townA: 403, townB: 403, managerA: 404, managerB: 200, seekerA: 403, seekerB: 403 }],
+    // County staff read a posting's applicants in the bureau's area; the manager's address sends them there (308).
+    ["employer A's applicants", `/manage/postings/${f.postingA.code}`, { anonymous: 303, admin: 308, county: 308, townA: 403, townB: 403, managerA: 200, managerB: 404, seekerA: 403, seekerB: 403 }],
+    ["employer B's applicants", `/manage/postings/${f.postingB.code}`, { anonymous: 303, admin: 308, county: 308, townA: 403, townB: 403, managerA: 404, managerB: 200, seekerA: 403, seekerB: 403 }],
+    ["employer A's applicants for the county", `/bureau/postings/${f.postingA.code}`, { anonymous: 303, admin: 200, county: 200, townA: 403, townB: 403, managerA: 403, managerB: 403, seekerA: 403, seekerB: 403 }],
+    ["employer B's applicants for the county", `/bureau/postings/${f.postingB.code}`, { anonymous: 303, admin: 200, county: 200, townA: 403, townB: 403, managerA: 403, managerB: 403, seekerA: 403, seekerB: 403 }],
+    ["a posting that does not exist", "/bureau/postings/NOPE-0", { county: 404 }],
     ["a worker of town A", `/bureau/workers/${f.workerA.id}`, { anonymous: 303, admin: 200, county: 200, townA: 200, townB: 404, managerA: 403, managerB: 403, seekerA: 403, seekerB: 403 }],
     ["a worker of town B", `/bureau/workers/${f.workerB.id}`, { anonymous: 303, admin: 200, county: 200, townA: 404, townB: 200, managerA: 403, managerB: 403, seekerA: 403, seekerB: 403 }],
     ["a seeker's own applications", "/account/applications", { anonymous: 303, admin: 403, county: 403, townA: 403, townB: 403, managerA: 403, managerB: 403, seekerA: 200, seekerB: 200 }],
@@ -226,7 +230,7 @@ describe("who reaches what", () => {
     for (const who of ["managerB", "townB", "seekerB"] as const) {
       const web = clients.get(who)!;
       await web.text(await web.get("/account"));
-      for (const path of [`/manage/postings/${f.postingA.code}`, `/bureau/workers/${f.workerA.id}`, `/account/applications/${f.applicationA.id}`]) {
+      for (const path of [`/manage/postings/${f.postingA.code}`, `/bureau/postings/${f.postingA.code}`, `/bureau/workers/${f.workerA.id}`, `/account/applications/${f.applicationA.id}`]) {
         expect([403, 404]).toContain((await web.post(path, { title: "改掉", status: "已关闭" })).status);
       }
     }
@@ -269,7 +273,7 @@ describe("who reaches what", () => {
       expect(html, who).toContain(f.workerA.phone);
     }
     for (const who of EVERYONE.filter((w) => !["admin", "county", "townA"].includes(w))) {
-      for (const path of [`/bureau/workers/${f.workerA.id}`, `/bureau/households/${f.workerA.household}`, "/bureau/workers", "/manage/roster", "/account", "/manage/postings", `/manage/postings/${f.postingA.code}`, "/account/applications", `/account/applications/${f.applicationA.id}`, "/bureau/audit"]) {
+      for (const path of [`/bureau/workers/${f.workerA.id}`, `/bureau/households/${f.workerA.household}`, "/bureau/workers", "/manage/roster", "/account", "/manage/postings", `/manage/postings/${f.postingA.code}`, `/bureau/postings/${f.postingA.code}`, "/account/applications", `/account/applications/${f.applicationA.id}`, "/bureau/audit"]) {
         const html = await (await clients.get(who)!.get(path)).text();
         expect(html, `${who} ${path}`).not.toContain(f.workerA.idNumber);
         expect(html, `${who} ${path}`).not.toContain(f.workerA.phone);
@@ -294,7 +298,7 @@ describe("who reaches what", () => {
       ["anonymous", `/jobs?q=${encodeURIComponent("岗位")}`],
       ["managerA", "/manage/postings"],
       ["managerA", `/manage/postings/${f.postingA.code}`],
-      ["county", `/manage/postings/${f.postingA.code}`],
+      ["county", `/bureau/postings/${f.postingA.code}`],
       ["townA", `/bureau/workers/${f.workerA.id}`],
       ["county", `/bureau/households/${f.workerA.household}`],
       ["seekerA", "/account/applications"],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, canSeeFullIdNumber, canSeeFullPhone, listScope, type Action, type Actor, type Resource } from "./policy.ts";
+import { can, canSeeFullIdNumber, canSeeFullPhone, isCountyStaff, isStaff, listScope, type Action, type Actor, type Resource } from "./policy.ts";
 
 const admin: Actor = { kind: "user", role: "admin", userId: 1 };
 const county: Actor = { kind: "user", role: "county", userId: 2 };
@@ -111,5 +111,28 @@ describe("who sees personal data in full", () => {
     ["a department token does not", departmentToken, false],
   ] as const)("%s", (_name, actor, expected) => {
     expect(canSeeFullPhone(actor, { type: "application", employerId: 100, applicantUserId: 5, workerTownId: 10 })).toBe(expected);
+  });
+});
+
+describe("who is bureau staff", () => {
+  it.each([
+    ["an admin is", admin, true],
+    ["county staff are", county, true],
+    ["a town cadre is", town, true],
+    ["a manager is not", manager, false],
+    ["a seeker is not", seeker, false],
+    ["a county API token is not (tokens use the JSON API, not the pages)", countyToken, false],
+  ] as const)("%s", (_name, actor, expected) => {
+    expect(isStaff(actor)).toBe(expected);
+  });
+
+  it.each([
+    ["an admin is county staff", admin, true],
+    ["county staff are", county, true],
+    ["a town cadre is not", town, false],
+    ["a manager is not", manager, false],
+    ["a county API token is not", countyToken, false],
+  ] as const)("%s", (_name, actor, expected) => {
+    expect(isCountyStaff(actor)).toBe(expected);
   });
 });

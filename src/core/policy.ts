@@ -220,8 +220,28 @@ export function canSeeFullPhone(
   return actor.role === "town" && actor.townId != null && actor.townId === record.workerTownId;
 }
 
+/**
+ * The roles of each signed-in area, for the guards that the area's sub-app applies once: the
+ * bureau's pages are for its staff (town cadres, county staff, admins), the manager's area for
+ * the managers of one employer; some bureau pages are the county's alone.
+ */
+export const STAFF_ROLES = ["town", "county", "admin"] as const satisfies readonly UserRole[];
+export const COUNTY_STAFF_ROLES = ["county", "admin"] as const satisfies readonly UserRole[];
+export const MANAGER_ROLES = ["manager"] as const satisfies readonly UserRole[];
+export const SEEKER_ROLES = ["seeker"] as const satisfies readonly UserRole[];
+
+/** Is this actor bureau staff (a cadre, county staff or an admin)? */
+export function isStaff(actor: Actor): boolean {
+  return actor.kind === "user" && (STAFF_ROLES as readonly string[]).includes(actor.role);
+}
+
+/** Is this actor county staff or an admin (the county's own pages)? */
+export function isCountyStaff(actor: Actor): boolean {
+  return actor.kind === "user" && (COUNTY_STAFF_ROLES as readonly string[]).includes(actor.role);
+}
+
 /** Who may import and export the registry's spreadsheets (the upload page and its downloads). */
-export const REGISTRY_IMPORT_ROLES = ["county", "admin"] as const;
+export const REGISTRY_IMPORT_ROLES = COUNTY_STAFF_ROLES;
 
 /** May this actor use the spreadsheet import and export? */
 export function canImportRegistry(actor: Actor): boolean {

@@ -8,12 +8,13 @@ import { enqueueSearchUpdate } from "../../db/queries/outbox.ts";
 import { employerProfile, updateEmployer } from "../../db/queries/workshop.ts";
 import type { EmployerProfileInput } from "../core/posting-rules.ts";
 import { recordChange, type ChangeAuthor } from "./audit-trail.ts";
+import { afterSearchWrite, type SearchPoke } from "./search-poke.ts";
 
 export type ProfileResult = { ok: true } | { ok: false; field: "villageId" };
 
-export function employerProfileEditor(deps: { db: Db }, props: { employerId: number; input: EmployerProfileInput; by: ChangeAuthor; now?: Date }): ProfileResult {
+export function employerProfileEditor(deps: { db: Db } & SearchPoke, props: { employerId: number; input: EmployerProfileInput; by: ChangeAuthor; now?: Date }): ProfileResult {
   const now = props.now ?? new Date();
-  return deps.db.transaction((tx): ProfileResult => {
+  return afterSearchWrite(deps, deps.db.transaction((tx): ProfileResult => {
     const profile = employerProfile(tx, props.employerId);
     if (!profile) throw new Error("employer vanished");
     const village = props.input.villageId === null ? null : profile.villages.find((v) => v.id === props.input.villageId);
@@ -22,5 +23,5 @@ export function employerProfileEditor(deps: { db: Db }, props: { employerId: num
     recordChange(tx, props.by, { action: "update", entity: "employer", entityId: after.id, before: profile.employer, after });
     enqueueSearchUpdate(tx, "employer", [after.id]);
     return { ok: true };
-  });
+  }), (r) => r.ok);
 }

@@ -22,6 +22,7 @@ import { chinaDate } from "../core/china-time.ts";
 import type { ApplicationStatus } from "../core/enums.ts";
 import type { HireInput } from "../core/hire-rules.ts";
 import { recordChange, type ChangeAuthor } from "./audit-trail.ts";
+import { afterSearchWrite, type SearchPoke } from "./search-poke.ts";
 
 export type MoveResult =
   | { ok: true; hired?: "placement" | "pending" }
@@ -86,9 +87,9 @@ export function refreshPostingAfterHire(tx: Tx, postingId: number, by: ChangeAut
  * Moves an application to `to`. Moving to 已录用 needs `hire` (start date, monthly income).
  * @example applicantMover({ db }, { applicationId: 5, to: "已联系", by }) // { ok: true }
  */
-export function applicantMover(deps: { db: Db }, props: { applicationId: number; to: ApplicationStatus; hire?: HireInput; by: ChangeAuthor; now?: Date }): MoveResult {
+export function applicantMover(deps: { db: Db } & SearchPoke, props: { applicationId: number; to: ApplicationStatus; hire?: HireInput; by: ChangeAuthor; now?: Date }): MoveResult {
   const now = props.now ?? new Date();
-  return deps.db.transaction((tx): MoveResult => {
+  return afterSearchWrite(deps, deps.db.transaction((tx): MoveResult => {
     const before = managedApplicationById(tx, props.applicationId);
     if (!before || !canMove(before.status, props.to)) return { ok: false, problem: "transition" };
     let hired: "placement" | "pending" | undefined;
@@ -112,7 +113,8 @@ export function applicantMover(deps: { db: Db }, props: { applicationId: number;
     recordChange(tx, props.by, { action: "update", entity: "application", entityId: before.id, before: { status: before.status }, after: { status: props.to } });
     if (hired) refreshPostingAfterHire(tx, before.postingId, props.by, now);
     return hired ? { ok: true, hired } : { ok: true };
-  });
+    // A hire changes the posting's openings (and perhaps its status), which search shows.
+  }), (r) => r.ok && r.hired !== undefined);
 }
 
 /** Saves the manager's note on an application. */

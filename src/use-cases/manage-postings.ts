@@ -10,29 +10,30 @@ import { fillsPosting } from "../core/application-pipeline.ts";
 import { chinaDate } from "../core/china-time.ts";
 import { nextPostingCode, postingStatusAfter, type PostingAction, type PostingInput } from "../core/posting-rules.ts";
 import { recordChange, type ChangeAuthor } from "./audit-trail.ts";
+import { afterSearchWrite, type SearchPoke } from "./search-poke.ts";
 
 /**
  * Publishes a new posting (招聘中) for `employerId` under the next free code.
  * @example postingPublisher({ db }, { employerId: 3, input, by: { userId: 7, login: "13800000000" } }).code // "P00042"
  */
-export function postingPublisher(deps: { db: Db }, props: { employerId: number; input: PostingInput; by: ChangeAuthor; now?: Date }): PostingRecord {
+export function postingPublisher(deps: { db: Db } & SearchPoke, props: { employerId: number; input: PostingInput; by: ChangeAuthor; now?: Date }): PostingRecord {
   const now = props.now ?? new Date();
-  return deps.db.transaction((tx) => {
+  return afterSearchWrite(deps, deps.db.transaction((tx) => {
     const code = nextPostingCode(highestPostingCode(tx));
     const row = insertPosting(tx, { ...props.input, code, employerId: props.employerId, status: "招聘中", publishedAt: now.toISOString(), updatedAt: now.toISOString() });
     recordChange(tx, props.by, { action: "create", entity: "posting", entityId: row.id, after: row });
     enqueueSearchUpdate(tx, "posting", [row.id]);
     return row;
-  });
+  }), (row) => row !== null);
 }
 
 /**
  * Saves new details of a posting. A recruiting posting whose new headcount is already hired
  * becomes full; a full one with room again recruits again.
  */
-export function postingEditor(deps: { db: Db }, props: { posting: PostingRecord; input: PostingInput; by: ChangeAuthor; now?: Date }): PostingRecord {
+export function postingEditor(deps: { db: Db } & SearchPoke, props: { posting: PostingRecord; input: PostingInput; by: ChangeAuthor; now?: Date }): PostingRecord {
   const now = props.now ?? new Date();
-  return deps.db.transaction((tx) => {
+  return afterSearchWrite(deps, deps.db.transaction((tx) => {
     const working = workingFromPosting(tx, props.posting.id, chinaDate(now));
     let status = props.posting.status;
     if (status === "招聘中" && fillsPosting(props.input.headcount, working)) status = "已招满";
@@ -41,13 +42,13 @@ export function postingEditor(deps: { db: Db }, props: { posting: PostingRecord;
     recordChange(tx, props.by, { action: "update", entity: "posting", entityId: row.id, before: props.posting, after: row });
     enqueueSearchUpdate(tx, "posting", [row.id]);
     return row;
-  });
+  }), (row) => row !== null);
 }
 
 /** Closes, marks full or reopens a posting; returns null when the action does not apply to its status. */
-export function postingStatusChanger(deps: { db: Db }, props: { postingId: number; action: PostingAction; by: ChangeAuthor; now?: Date }): PostingRecord | null {
+export function postingStatusChanger(deps: { db: Db } & SearchPoke, props: { postingId: number; action: PostingAction; by: ChangeAuthor; now?: Date }): PostingRecord | null {
   const now = props.now ?? new Date();
-  return deps.db.transaction((tx) => {
+  return afterSearchWrite(deps, deps.db.transaction((tx) => {
     const before = postingRecordById(tx, props.postingId);
     if (!before) return null;
     const status = postingStatusAfter(before.status, props.action, { closingDate: before.closingDate, today: chinaDate(now) });
@@ -56,5 +57,5 @@ export function postingStatusChanger(deps: { db: Db }, props: { postingId: numbe
     recordChange(tx, props.by, { action: "update", entity: "posting", entityId: row.id, before: { status: before.status }, after: { status: row.status } });
     enqueueSearchUpdate(tx, "posting", [row.id]);
     return row;
-  });
+  }), (row) => row !== null);
 }

@@ -9,6 +9,7 @@ import { pendingHireById, placementRecordById, revisePlacement, updatePendingHir
 import { chinaDate } from "../core/china-time.ts";
 import type { CorrectionInput, DepartureInput, GateHireInput } from "../core/hire-rules.ts";
 import { recordChange, type ChangeAuthor } from "./audit-trail.ts";
+import type { SearchPoke } from "./search-poke.ts";
 import { hireOntoRoster, refreshPostingAfterHire } from "./manage-applicants.ts";
 import { alertDateAfterEnd, householdsOfWorkers, raiseAlertsAfterPlacementChange } from "./risk-alerts.ts";
 
@@ -40,7 +41,7 @@ export function rosterAdder(deps: { db: Db }, props: { employerId: number; input
   );
 }
 
-function change(deps: { db: Db }, ref: RosterLineRef, values: { startDate?: string; endDate?: string; endReason?: string; monthlyIncome?: number }, reason: string, by: ChangeAuthor, now: Date): void {
+function change(deps: { db: Db } & SearchPoke, ref: RosterLineRef, values: { startDate?: string; endDate?: string; endReason?: string; monthlyIncome?: number }, reason: string, by: ChangeAuthor, now: Date): void {
   deps.db.transaction((tx) => {
     if (ref.kind === "placement") {
       const before = placementRecordById(tx, ref.id);
@@ -58,14 +59,16 @@ function change(deps: { db: Db }, ref: RosterLineRef, values: { startDate?: stri
       if (after.postingId !== null) refreshPostingAfterHire(tx, after.postingId, by, now);
     }
   });
+  // A posting's openings (and status) may have changed.
+  deps.pokeSearch?.();
 }
 
 /** Records that someone left: end date and reason (离职原因). */
-export function departureRecorder(deps: { db: Db }, props: { line: RosterLineRef; input: DepartureInput; by: ChangeAuthor; now?: Date }): void {
+export function departureRecorder(deps: { db: Db } & SearchPoke, props: { line: RosterLineRef; input: DepartureInput; by: ChangeAuthor; now?: Date }): void {
   change(deps, props.line, { endDate: props.input.endDate, endReason: props.input.reason }, `离岗：${props.input.reason}`, props.by, props.now ?? new Date());
 }
 
 /** Corrects the start date or income of a line; the earlier version is kept. */
-export function placementCorrector(deps: { db: Db }, props: { line: RosterLineRef; input: CorrectionInput; by: ChangeAuthor; now?: Date }): void {
+export function placementCorrector(deps: { db: Db } & SearchPoke, props: { line: RosterLineRef; input: CorrectionInput; by: ChangeAuthor; now?: Date }): void {
   change(deps, props.line, { startDate: props.input.startDate, monthlyIncome: props.input.monthlyIncome }, props.input.note, props.by, props.now ?? new Date());
 }

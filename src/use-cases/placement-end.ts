@@ -7,13 +7,14 @@ import type { Db } from "../../db/client.ts";
 import { placementRecordById, revisePlacement } from "../../db/queries/workshop.ts";
 import { chinaDate } from "../core/china-time.ts";
 import { recordChange, type ChangeAuthor } from "./audit-trail.ts";
+import { afterSearchWrite, type SearchPoke } from "./search-poke.ts";
 import { refreshPostingAfterHire } from "./manage-applicants.ts";
 import { alertDateAfterEnd, householdsOfWorkers, raiseAlertsAfterPlacementChange } from "./risk-alerts.ts";
 
 /** Ends an open placement; false when it is not open (or not there). */
-export function placementEnder(deps: { db: Db }, props: { placementId: number; endDate: string; reason: string; by: ChangeAuthor; now?: Date }): boolean {
+export function placementEnder(deps: { db: Db } & SearchPoke, props: { placementId: number; endDate: string; reason: string; by: ChangeAuthor; now?: Date }): boolean {
   const now = props.now ?? new Date();
-  return deps.db.transaction((tx) => {
+  return afterSearchWrite(deps, deps.db.transaction((tx) => {
     const before = placementRecordById(tx, props.placementId);
     if (!before || before.endDate !== null) return false;
     const after = revisePlacement(tx, before, { endDate: props.endDate, endReason: props.reason }, { reason: `结束就业：${props.reason}`, byUserId: "userId" in props.by ? props.by.userId : null }, now);
@@ -21,5 +22,5 @@ export function placementEnder(deps: { db: Db }, props: { placementId: number; e
     if (after.postingId !== null) refreshPostingAfterHire(tx, after.postingId, props.by, now);
     raiseAlertsAfterPlacementChange(tx, householdsOfWorkers(tx, [after.workerId]), alertDateAfterEnd(props.endDate, chinaDate(now)), { by: props.by });
     return true;
-  });
+  }), (ended) => ended);
 }

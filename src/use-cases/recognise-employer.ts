@@ -8,9 +8,10 @@ import { enqueueSearchUpdate } from "../../db/queries/outbox.ts";
 import { insertRecognition, setEmployerRecognition } from "../../db/queries/recognitions.ts";
 import type { RecognitionStatus } from "../core/enums.ts";
 import { recordChange, type ChangeAuthor } from "./audit-trail.ts";
+import type { SearchPoke } from "./search-poke.ts";
 
 export function employerRecogniser(
-  deps: { db: Db },
+  deps: { db: Db } & SearchPoke,
   props: { employer: { id: number; recognition: RecognitionStatus }; status: RecognitionStatus; effectiveDate: string; note: string | null; by: ChangeAuthor; now?: Date },
 ): void {
   const now = props.now ?? new Date();
@@ -32,4 +33,5 @@ export function employerRecogniser(
     });
     enqueueSearchUpdate(tx, "employer", [props.employer.id]);
   });
+  deps.pokeSearch?.();
 }

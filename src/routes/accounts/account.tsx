@@ -1,14 +1,15 @@
 /**
  * "My account" (/account): who I am and changing my password; and a seeker's own applications
- * (/account/applications). Every route is for signed-in users; records go through the policy.
+ * (/account/applications). Mounted at /account behind the signed-in guard (accounts/index.ts);
+ * records go through the policy.
  */
 import { Hono } from "hono";
 import { z } from "zod";
 import { accountSummary } from "../../../db/queries/accounts.ts";
 import { applicationById, applicationsOfUser, type ApplicationRow } from "../../../db/queries/records.ts";
 import { maskPhone } from "../../core/id-number.ts";
-import { canSeeFullPhone, type Actor } from "../../core/policy.ts";
-import { actorOf, authorize, currentUser, requireRole, requireUser } from "../../http/guards.tsx";
+import { canSeeFullPhone, SEEKER_ROLES, type Actor } from "../../core/policy.ts";
+import { actorOf, authorize, currentUser, requireRole } from "../../http/guards.tsx";
 import { changePassword } from "../../use-cases/sessions.ts";
 import type { AppDeps } from "../../app-deps.ts";
 import { AccountPage, type AccountPageProps } from "../../../views/pages/accounts/account.tsx";
@@ -51,13 +52,13 @@ export function accountRoutes(deps: AppDeps): Hono {
     return found;
   };
 
-  app.get("/account", requireUser(), (c) => {
+  app.get("/", (c) => {
     const user = currentUser(c);
     const notice = c.req.query("changed") === "1" ? m.passwordChanged : undefined;
     return c.html(<AccountPage account={summary(user.actor.userId)} notice={notice} />);
   });
 
-  app.post("/account/password", requireUser(), async (c) => {
+  app.post("/password", async (c) => {
     const user = currentUser(c);
     const form = ChangePasswordFormSchema.safeParse(await c.req.parseBody());
     if (!form.success) {
@@ -83,13 +84,13 @@ export function accountRoutes(deps: AppDeps): Hono {
     return c.redirect("/account?changed=1", 303);
   });
 
-  app.get("/account/applications", requireRole("seeker"), (c) => {
+  app.get("/applications", requireRole(...SEEKER_ROLES), (c) => {
     const actor = actorOf(c);
     const rows = applicationsOfUser(deps.db, actor.userId);
     return c.html(<MyApplicationsPage applications={rows.map((r) => toMyApplication(actor, r))} />);
   });
 
-  app.get("/account/applications/:id", requireUser(), (c) => {
+  app.get("/applications/:id", (c) => {
     const id = ApplicationIdSchema.safeParse(c.req.param("id"));
     const row = id.success ? applicationById(deps.db, id.data) : undefined;
     if (!row) return c.notFound();

@@ -11,7 +11,7 @@ import type { AppDeps } from "../../app-deps.ts";
 import { ALERT_KINDS, ALERT_OUTCOMES, ALERT_OVERDUE_DAYS, ALERT_STATUSES, isOverdue, type AlertDetail } from "../../core/alerts.ts";
 import { chinaDate } from "../../core/china-time.ts";
 import { suitablePostings } from "../../core/matching.ts";
-import { actorOf, authorize, authorOf, requireRole } from "../../http/guards.tsx";
+import { actorOf, authorize, authorOf } from "../../http/guards.tsx";
 import { listScope } from "../../core/policy.ts";
 import { alertAssigner, alertCloser, alertNoteWriter } from "../../use-cases/risk-alerts.ts";
 import { AlertPage, AlertsPage, type AlertPageProps } from "../../../views/pages/bureau/alerts.tsx";
@@ -39,9 +39,8 @@ const assignedLabel = (r: Pick<AlertRow, "assignedLogin" | "assignedName">) => (
 
 export function bureauAlerts(deps: AppDeps): Hono {
   const app = new Hono();
-  const staff = requireRole("town", "county", "admin");
 
-  app.get("/bureau/alerts", staff, (c) => {
+  app.get("/", (c) => {
     const q = AlertsQuerySchema.parse(c.req.query());
     const scope = listScope(actorOf(c), "alert");
     const towns = scope.kind === "all" ? allTowns(deps.db).map((t) => t.name) : [];
@@ -131,12 +130,12 @@ export function bureauAlerts(deps: AppDeps): Hono {
     );
   };
 
-  app.get("/bureau/alerts/:id", staff, (c) => {
+  app.get("/:id", (c) => {
     const alert = loadAlert(c, "read");
     return alert ? alertPage(c, alert) : c.notFound();
   });
 
-  app.post("/bureau/alerts/:id/assign", staff, async (c) => {
+  app.post("/:id/assign", async (c) => {
     const alert = loadAlert(c, "update");
     if (!alert) return c.notFound();
     const values = { userId: String((await c.req.parseBody()).userId ?? "") };
@@ -151,7 +150,7 @@ export function bureauAlerts(deps: AppDeps): Hono {
     return c.redirect(`/bureau/alerts/${alert.id}`, 303);
   });
 
-  app.post("/bureau/alerts/:id/notes", staff, async (c) => {
+  app.post("/:id/notes", async (c) => {
     const alert = loadAlert(c, "update");
     if (!alert) return c.notFound();
     const body = await c.req.parseBody();
@@ -162,7 +161,7 @@ export function bureauAlerts(deps: AppDeps): Hono {
     return c.redirect(`/bureau/alerts/${alert.id}#notes`, 303);
   });
 
-  app.post("/bureau/alerts/:id/close", staff, async (c) => {
+  app.post("/:id/close", async (c) => {
     const alert = loadAlert(c, "update");
     if (!alert) return c.notFound();
     const body = await c.req.parseBody();

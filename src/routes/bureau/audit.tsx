@@ -8,6 +8,7 @@ import { z } from "zod";
 import { listAudit } from "../../../db/queries/audit.ts";
 import { auditDisplay } from "../../core/audit-values.ts";
 import { chinaTime, startOfChinaDay } from "../../core/china-time.ts";
+import { COUNTY_STAFF_ROLES } from "../../core/policy.ts";
 import { authorize, requireRole } from "../../http/guards.tsx";
 import type { AppDeps } from "../../app-deps.ts";
 import { AuditPage } from "../../../views/pages/bureau/audit.tsx";
@@ -35,7 +36,7 @@ export const AuditQuerySchema = z.object({
 export function bureauAudit(deps: AppDeps): Hono {
   const app = new Hono();
 
-  app.get("/bureau/audit", requireRole("county", "admin"), (c) => {
+  app.get("/", requireRole(...COUNTY_STAFF_ROLES), (c) => {
     authorize(c, "read", { type: "audit-log" });
     const parsed = AuditQuerySchema.safeParse(c.req.query());
     const error = parsed.success ? undefined : parsed.error.issues[0]?.message;

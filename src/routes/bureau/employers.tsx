@@ -10,7 +10,7 @@ import { employerWithPlaceByCode, recognitionHistory, workshopsInScope } from ".
 import type { AppDeps } from "../../app-deps.ts";
 import { chinaDate } from "../../core/china-time.ts";
 import { RECOGNITION_STATUSES } from "../../core/enums.ts";
-import { can, listScope } from "../../core/policy.ts";
+import { can, COUNTY_STAFF_ROLES, listScope } from "../../core/policy.ts";
 import { WORKSHOP_TYPES } from "../../core/stats/figures.ts";
 import { actorOf, authorize, authorOf, requireRole } from "../../http/guards.tsx";
 import { employerRecogniser } from "../../use-cases/recognise-employer.ts";
@@ -28,7 +28,7 @@ export const RecognitionInputSchema = z.object({
 export function bureauEmployers(deps: AppDeps): Hono {
   const app = new Hono();
 
-  app.get("/bureau/employers", requireRole("town", "county", "admin"), (c) => {
+  app.get("/", (c) => {
     const recognition = z.enum(RECOGNITION_STATUSES).optional().catch(undefined).parse(c.req.query("recognition") || undefined);
     const actor = actorOf(c);
     // The employers whose postings the viewer may list: every workshop for every bureau role.
@@ -56,12 +56,12 @@ export function bureauEmployers(deps: AppDeps): Hono {
       form ? 400 : 200,
     );
 
-  app.get("/bureau/employers/:code", requireRole("town", "county", "admin"), (c) => {
+  app.get("/:code", (c) => {
     const employer = load(c);
     return employer ? page(c, employer) : c.notFound();
   });
 
-  app.post("/bureau/employers/:code/recognition", requireRole("county", "admin"), async (c) => {
+  app.post("/:code/recognition", requireRole(...COUNTY_STAFF_ROLES), async (c) => {
     const employer = load(c);
     if (!employer) return c.notFound();
     authorize(c, "update", { type: "employer", employerId: employer.id, townId: employer.townId });
@@ -77,7 +77,6 @@ export function bureauEmployers(deps: AppDeps): Hono {
       note: parsed.data.note || null,
       by: authorOf(c),
     });
-    deps.pokeSearch?.();
     return c.redirect(`/bureau/employers/${encodeURIComponent(employer.code)}`, 303);
   });
 

@@ -83,12 +83,12 @@ export function bureauImport(deps: AppDeps): Hono {
     }
   };
 
-  app.get("/bureau/import", countyStaff, (c) => c.html(<ImportPage kinds={SPREADSHEET_KINDS} maxMb={MAX_UPLOAD_MB} />));
+  app.get("/import", countyStaff, (c) => c.html(<ImportPage kinds={SPREADSHEET_KINDS} maxMb={MAX_UPLOAD_MB} />));
 
   /** Imports under way or finished, by a random id, for the officer who started them (kept an hour). */
   const jobs = new Map<string, ImportJob>();
 
-  app.post("/bureau/import", countyStaff, async (c) => {
+  app.post("/import", countyStaff, async (c) => {
     const body = await c.req.parseBody();
     const kind = KindSchema.safeParse(body.kind);
     const file = body.file;
@@ -158,7 +158,7 @@ export function bureauImport(deps: AppDeps): Hono {
     }
   }
 
-  app.get("/bureau/import/jobs/:id", countyStaff, (c) => {
+  app.get("/import/jobs/:id", countyStaff, (c) => {
     const id = c.req.param("id");
     const job = jobs.get(id);
     if (!job || job.userId !== currentUser(c).actor.userId) return c.notFound();
@@ -173,7 +173,7 @@ export function bureauImport(deps: AppDeps): Hono {
     return c.html(<ImportJobPage {...props} />);
   });
 
-  app.get("/bureau/import/reports/:id", countyStaff, async (c) => {
+  app.get("/import/reports/:id", countyStaff, async (c) => {
     const report = reports.get(c.req.param("id"));
     if (!report || report.userId !== currentUser(c).actor.userId || report.expires < Date.now()) {
       return c.html(<ImportPage kinds={SPREADSHEET_KINDS} maxMb={MAX_UPLOAD_MB} error={m.reportGone} />, 404);
@@ -181,7 +181,7 @@ export function bureauImport(deps: AppDeps): Hono {
     return download(c, report.file, report.name, "csv");
   });
 
-  app.get("/bureau/export/:kind", countyStaff, async (c) => {
+  app.get("/export/:kind", countyStaff, async (c) => {
     const kind = KindSchema.safeParse(c.req.param("kind"));
     if (!kind.success) return c.notFound();
     const format = DownloadFormatSchema.parse(c.req.query("format")) ?? "xlsx";

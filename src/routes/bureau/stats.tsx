@@ -11,7 +11,6 @@ import { chinaDate } from "../../core/china-time.ts";
 import { employmentColumns, publicBenefitColumns, trendColumns, workshopColumns, zeroEmploymentColumns } from "../../core/stats/columns.ts";
 import { DEFAULT_BASELINE_DATE, EMPLOYMENT_BREAKDOWNS, TOTAL_KEY, type EmploymentRow } from "../../core/stats/figures.ts";
 import { dateQuerySchema, employmentQuerySchema } from "../../core/stats/query.ts";
-import { requireRole } from "../../http/guards.tsx";
 import { DownloadFormatSchema, tableDownload } from "../../http/table-download.ts";
 import { StatsPage } from "../../../views/pages/bureau/stats.tsx";
 import { StatsPeoplePage } from "../../../views/pages/bureau/stats-people.tsx";
@@ -42,9 +41,8 @@ export const StatsPeopleQuerySchema = z.object({
 
 export function bureauStats(deps: AppDeps): Hono {
   const app = new Hono();
-  const staff = requireRole("town", "county", "admin");
 
-  app.get("/bureau/stats", staff, async (c) => {
+  app.get("/", async (c) => {
     const scope = statsScopeOf(c, deps);
     const snapshot = await deps.statistics.current();
     const { columns } = snapshot;
@@ -70,7 +68,7 @@ export function bureauStats(deps: AppDeps): Hono {
     );
   });
 
-  app.get("/bureau/stats/tables/:table", staff, async (c) => {
+  app.get("/tables/:table", async (c) => {
     const table = z.enum(STATS_TABLES).safeParse(c.req.param("table"));
     if (!table.success) return c.notFound();
     const scope = statsScopeOf(c, deps);
@@ -114,7 +112,7 @@ export function bureauStats(deps: AppDeps): Hono {
     }
   });
 
-  app.get("/bureau/stats/people", staff, (c) => {
+  app.get("/people", (c) => {
     const scope = statsScopeOf(c, deps, true);
     const parsed = StatsPeopleQuerySchema.safeParse(c.req.query());
     const dates = dateQuerySchema(today()).safeParse({ date: c.req.query("date") || undefined });

@@ -8,7 +8,6 @@ import type { AppDeps } from "../../app-deps.ts";
 import { chinaDate } from "../../core/china-time.ts";
 import { zeroEmploymentColumns } from "../../core/stats/columns.ts";
 import { dateQuerySchema } from "../../core/stats/query.ts";
-import { requireRole } from "../../http/guards.tsx";
 import { DownloadFormatSchema, tableDownload } from "../../http/table-download.ts";
 import { ZeroEmploymentPage } from "../../../views/pages/bureau/zero-employment.tsx";
 import { messages } from "../../../views/messages.ts";
@@ -19,7 +18,7 @@ const m = messages.zeroEmployment;
 export function bureauZeroEmployment(deps: AppDeps): Hono {
   const app = new Hono();
 
-  app.get("/bureau/zero-employment", requireRole("town", "county", "admin"), async (c) => {
+  app.get("/", async (c) => {
     const scope = statsScopeOf(c, deps, true);
     const today = chinaDate(new Date());
     const parsed = dateQuerySchema(today).safeParse({ date: c.req.query("date") || undefined });

@@ -8,12 +8,12 @@ import { applicantsOfEmployer, managedApplicationById, stageCountsOfEmployer } f
 import { MAX_NOTE_LENGTH } from "../../core/application-pipeline.ts";
 import { APPLICATION_STATUSES } from "../../core/enums.ts";
 import { HireInputSchema, parseWithDates } from "../../core/hire-rules.ts";
-import { actorOf, authorize, authorOf, requireRole } from "../../http/guards.tsx";
+import { actorOf, authorize, authorOf } from "../../http/guards.tsx";
 import { applicantMover, applicantNoter } from "../../use-cases/manage-applicants.ts";
 import type { AppDeps } from "../../app-deps.ts";
 import { ApplicantsPage, HirePage } from "../../../views/pages/manage/applicants.tsx";
 import { messages } from "../../../views/messages.ts";
-import { backPath, managedEmployerId, noticeOf, today, toApplicantView, withNotice } from "./manager-context.ts";
+import { backPath, managedEmployerId, noticeOf, toApplicantView, withNotice } from "./manager-context.ts";
 
 export const ApplicationIdSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const MoveFormSchema = z.object({ to: z.enum(APPLICATION_STATUSES), back: z.string().optional() });
@@ -32,7 +32,7 @@ export function manageApplicants(deps: AppDeps): Hono {
     return row;
   };
 
-  app.get("/manage/applicants", requireRole("manager"), (c) => {
+  app.get("/", (c) => {
     const employerId = managedEmployerId(c);
     const actor = actorOf(c);
     const applicants = applicantsOfEmployer(deps.db, employerId).map((a) => toApplicantView(actor, a));
@@ -40,7 +40,7 @@ export function manageApplicants(deps: AppDeps): Hono {
     return c.html(<ApplicantsPage applicants={applicants} stages={stageCountsOfEmployer(deps.db, employerId)} notice={noticeOf(c)} error={error} />);
   });
 
-  app.post("/manage/applicants/:id/status", requireRole("manager"), async (c) => {
+  app.post("/:id/status", async (c) => {
     const row = loadApplication(c, "update");
     if (!row) return c.notFound();
     const form = MoveFormSchema.safeParse(await c.req.parseBody());
@@ -52,14 +52,14 @@ export function manageApplicants(deps: AppDeps): Hono {
     return c.redirect(withNotice(back, "moved"), 303);
   });
 
-  app.get("/manage/applicants/:id/hire", requireRole("manager"), (c) => {
+  app.get("/:id/hire", (c) => {
     const row = loadApplication(c, "update");
     if (!row) return c.notFound();
     const back = backPath(c.req.query("back"), "/manage/applicants");
-    return c.html(<HirePage applicant={{ id: row.id, name: row.applicantName, postingTitle: row.postingTitle }} back={back} values={{ startDate: today(), monthlyIncome: "" }} />);
+    return c.html(<HirePage applicant={{ id: row.id, name: row.applicantName, postingTitle: row.postingTitle }} back={back} values={{ startDate: deps.today(), monthlyIncome: "" }} />);
   });
 
-  app.post("/manage/applicants/:id/hire", requireRole("manager"), async (c) => {
+  app.post("/:id/hire", async (c) => {
     const row = loadApplication(c, "update");
     if (!row) return c.notFound();
     const body = await c.req.parseBody();
@@ -67,15 +67,14 @@ export function manageApplicants(deps: AppDeps): Hono {
     const values = { startDate: String(body.startDate ?? ""), monthlyIncome: String(body.monthlyIncome ?? "") };
     const page = (errors: Record<string, string>) =>
       c.html(<HirePage applicant={{ id: row.id, name: row.applicantName, postingTitle: row.postingTitle }} back={back} values={values} errors={errors} />, 400);
-    const parsed = parseWithDates(HireInputSchema, values, { today: today() });
+    const parsed = parseWithDates(HireInputSchema, values, { today: deps.today() });
     if (!parsed.ok) return page(parsed.errors);
     const result = applicantMover(deps, { applicationId: row.id, to: "已录用", hire: parsed.value, by: authorOf(c) });
     if (!result.ok) return page({ form: result.problem === "alreadyOnRoster" ? m.errors.alreadyOnRoster : m.errors.transition });
-    deps.pokeSearch?.();
     return c.redirect(withNotice(back, result.hired === "pending" ? "pending" : "hired"), 303);
   });
 
-  app.post("/manage/applicants/:id/note", requireRole("manager"), async (c) => {
+  app.post("/:id/note", async (c) => {
     const row = loadApplication(c, "update");
     if (!row) return c.notFound();
     const body = await c.req.parseBody();

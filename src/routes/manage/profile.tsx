@@ -6,13 +6,13 @@ import { Hono, type Context } from "hono";
 import { dashboardCounts, employerProfile } from "../../../db/queries/workshop.ts";
 
 import { EmployerProfileInputSchema, fieldErrors } from "../../core/posting-rules.ts";
-import { authorize, authorOf, requireRole } from "../../http/guards.tsx";
+import { authorize, authorOf } from "../../http/guards.tsx";
 import { employerProfileEditor } from "../../use-cases/employer-profile.ts";
 import type { AppDeps } from "../../app-deps.ts";
 import { DashboardPage } from "../../../views/pages/manage/dashboard.tsx";
 import { ProfilePage } from "../../../views/pages/manage/profile.tsx";
 import { messages } from "../../../views/messages.ts";
-import { managedEmployerId, noticeOf, today, withNotice } from "./manager-context.ts";
+import { managedEmployerId, noticeOf, withNotice } from "./manager-context.ts";
 
 /** "New applicants" on the overview: the last seven days. */
 export const NEW_APPLICANT_DAYS = 7;
@@ -38,14 +38,14 @@ export function manageProfile(deps: AppDeps): Hono {
     villages: p.villages,
   });
 
-  app.get("/manage", requireRole("manager"), (c) => {
+  app.get("/", (c) => {
     const profile = load(c, "read");
     const since = new Date(Date.now() - NEW_APPLICANT_DAYS * 86_400_000).toISOString();
-    const counts = dashboardCounts(deps.db, profile.employer.id, today(), since);
+    const counts = dashboardCounts(deps.db, profile.employer.id, deps.today(), since);
     return c.html(<DashboardPage figures={{ employerName: profile.employer.name, ...counts }} />);
   });
 
-  app.get("/manage/profile", requireRole("manager"), (c) => {
+  app.get("/profile", (c) => {
     const p = load(c, "read");
     const e = p.employer;
     const s = (v: string | number | null) => (v === null ? "" : String(v));
@@ -53,7 +53,7 @@ export function manageProfile(deps: AppDeps): Hono {
     return c.html(<ProfilePage profile={view(p)} values={values} notice={noticeOf(c)} />);
   });
 
-  app.post("/manage/profile", requireRole("manager"), async (c) => {
+  app.post("/profile", async (c) => {
     const p = load(c, "update");
     const body = await c.req.parseBody();
     const values = Object.fromEntries(PROFILE_FIELDS.map((k) => [k, typeof body[k] === "string" ? (body[k] as string) : ""]));
@@ -61,7 +61,6 @@ export function manageProfile(deps: AppDeps): Hono {
     if (!parsed.success) return c.html(<ProfilePage profile={view(p)} values={values} errors={fieldErrors(parsed.error)} />, 400);
     const result = employerProfileEditor(deps, { employerId: p.employer.id, input: parsed.data, by: authorOf(c) });
     if (!result.ok) return c.html(<ProfilePage profile={view(p)} values={values} errors={{ villageId: messages.workshop.errors.villageNotInTown }} />, 400);
-    deps.pokeSearch?.();
     return c.redirect(withNotice("/manage/profile", "profile"), 303);
   });
 

@@ -1,0 +1,38 @@
+/**
+ * The bureau's area, mounted at /bureau: the registry (workers, households), statistics and
+ * zero-employment households, risk alerts, workshops' recognition, the audit log, posting
+ * applicants, and spreadsheet import and export. Every page is for bureau staff (the guard is
+ * applied once, below); a page for county staff alone narrows it in its own module.
+ * @example app.route("/bureau", bureauArea(deps));
+ */
+import { Hono } from "hono";
+import type { AppDeps } from "../../app-deps.ts";
+import { STAFF_ROLES } from "../../core/policy.ts";
+import { requireRole } from "../../http/guards.tsx";
+import { bureauAlerts } from "./alerts.tsx";
+import { bureauAudit } from "./audit.tsx";
+import { bureauEmployers } from "./employers.tsx";
+import { bureauHouseholds } from "./households.tsx";
+import { bureauImport } from "./import.tsx";
+import { bureauPostings } from "./postings.tsx";
+import { bureauStats } from "./stats.tsx";
+import { bureauWorkers } from "./workers.tsx";
+import { bureauZeroEmployment } from "./zero-employment.tsx";
+
+export function bureauArea(deps: AppDeps): Hono {
+  const app = new Hono();
+  app.use("*", requireRole(...STAFF_ROLES));
+  app.route("/workers", bureauWorkers(deps));
+  app.route("/households", bureauHouseholds(deps));
+  app.route("/stats", bureauStats(deps));
+  app.route("/zero-employment", bureauZeroEmployment(deps));
+  app.route("/alerts", bureauAlerts(deps));
+  app.route("/employers", bureauEmployers(deps));
+  app.route("/postings", bureauPostings(deps));
+  app.route("/audit", bureauAudit(deps));
+  // /import, /import/jobs/:id, /import/reports/:id and /export/:kind (county staff); the upload's
+  // body limit runs in app.ts, ahead of the CSRF check.
+  app.route("/", bureauImport(deps));
+  // Settings (settings.tsx) mount here: app.route("/settings", bureauSettings(deps));
+  return app;
+}
