@@ -8,6 +8,7 @@ import type { Db } from "../../db/client.ts";
 import { pendingHireById, placementRecordById, revisePlacement, updatePendingHire } from "../../db/queries/workshop.ts";
 import { chinaDate } from "../core/china-time.ts";
 import type { CorrectionInput, DepartureInput, GateHireInput } from "../core/hire-rules.ts";
+import { placementEndProblem, startCorrectionProblem, type PlacementEndProblem } from "../core/placement-end.ts";
 import { recordChange, type ChangeAuthor } from "./audit-trail.ts";
 import type { SearchPoke } from "./search-poke.ts";
 import { hireOntoRoster, refreshPostingAfterHire } from "./manage-applicants.ts";
@@ -41,11 +42,24 @@ export function rosterAdder(deps: { db: Db }, props: { employerId: number; input
   );
 }
 
-function change(deps: { db: Db } & SearchPoke, ref: RosterLineRef, values: { startDate?: string; endDate?: string; endReason?: string; monthlyIncome?: number }, reason: string, by: ChangeAuthor, now: Date): void {
-  deps.db.transaction((tx) => {
+/** A departure or correction, or why it was refused (the line changed in the meantime). */
+export type RosterChangeResult = { ok: true } | { ok: false; problem: PlacementEndProblem | "afterEnd" };
+
+function change(
+  deps: { db: Db } & SearchPoke,
+  ref: RosterLineRef,
+  values: { startDate?: string; endDate?: string; endReason?: string; monthlyIncome?: number },
+  reason: string,
+  by: ChangeAuthor,
+  now: Date,
+  problemOf: (line: { startDate: string; endDate: string | null }) => PlacementEndProblem | "afterEnd" | undefined,
+): RosterChangeResult {
+  const result = deps.db.transaction((tx): RosterChangeResult => {
     if (ref.kind === "placement") {
       const before = placementRecordById(tx, ref.id);
-      if (!before) return;
+      if (!before) return { ok: true };
+      const problem = problemOf(before);
+      if (problem) return { ok: false, problem };
       const after = revisePlacement(tx, before, values, { reason, byUserId: "userId" in by ? by.userId : null }, now);
       recordChange(tx, by, { action: "update", entity: "placement", entityId: after.id, before, after: { ...after, reason } });
       if (after.postingId !== null) refreshPostingAfterHire(tx, after.postingId, by, now);
@@ -53,22 +67,30 @@ function change(deps: { db: Db } & SearchPoke, ref: RosterLineRef, values: { sta
       if (values.endDate !== undefined && after.endDate !== null) raiseAlertsAfterPlacementChange(tx, householdsOfWorkers(tx, [after.workerId]), alertDateAfterEnd(after.endDate, chinaDate(now)), { by });
     } else {
       const before = pendingHireById(tx, ref.id);
-      if (!before) return;
+      if (!before) return { ok: true };
+      const problem = problemOf(before);
+      if (problem) return { ok: false, problem };
       const after = updatePendingHire(tx, ref.id, values, now);
       recordChange(tx, by, { action: "update", entity: "pending-hire", entityId: after.id, before: { ...before, phone: undefined }, after: { ...after, phone: undefined, reason } });
       if (after.postingId !== null) refreshPostingAfterHire(tx, after.postingId, by, now);
     }
+    return { ok: true };
   });
   // A posting's openings (and status) may have changed.
-  deps.pokeSearch?.();
+  if (result.ok) deps.pokeSearch?.();
+  return result;
 }
 
 /** Records that someone left: end date and reason (离职原因). */
-export function departureRecorder(deps: { db: Db } & SearchPoke, props: { line: RosterLineRef; input: DepartureInput; by: ChangeAuthor; now?: Date }): void {
-  change(deps, props.line, { endDate: props.input.endDate, endReason: props.input.reason }, `离岗：${props.input.reason}`, props.by, props.now ?? new Date());
+export function departureRecorder(deps: { db: Db } & SearchPoke, props: { line: RosterLineRef; input: DepartureInput; by: ChangeAuthor; now?: Date }): RosterChangeResult {
+  return change(deps, props.line, { endDate: props.input.endDate, endReason: props.input.reason }, `离岗：${props.input.reason}`, props.by, props.now ?? new Date(), (line) =>
+    placementEndProblem(line, props.input.endDate),
+  );
 }
 
 /** Corrects the start date or income of a line; the earlier version is kept. */
-export function placementCorrector(deps: { db: Db } & SearchPoke, props: { line: RosterLineRef; input: CorrectionInput; by: ChangeAuthor; now?: Date }): void {
-  change(deps, props.line, { startDate: props.input.startDate, monthlyIncome: props.input.monthlyIncome }, props.input.note, props.by, props.now ?? new Date());
+export function placementCorrector(deps: { db: Db } & SearchPoke, props: { line: RosterLineRef; input: CorrectionInput; by: ChangeAuthor; now?: Date }): RosterChangeResult {
+  return change(deps, props.line, { startDate: props.input.startDate, monthlyIncome: props.input.monthlyIncome }, props.input.note, props.by, props.now ?? new Date(), (line) =>
+    startCorrectionProblem(line, props.input.startDate),
+  );
 }

@@ -5,15 +5,13 @@
  */
 import { Hono } from "hono";
 import { z } from "zod";
-import { accountSummary } from "../../../db/queries/accounts.ts";
-import { applicationById, applicationsOfUser, type ApplicationRow } from "../../../db/queries/records.ts";
-import { maskPhone } from "../../core/id-number.ts";
-import { canSeeFullPhone, SEEKER_ROLES, type Actor } from "../../core/policy.ts";
+import { SEEKER_ROLES } from "../../core/policy.ts";
 import { actorOf, authorize, currentUser, requireRole } from "../../http/guards.tsx";
 import { changePassword } from "../../use-cases/sessions.ts";
+import { accountView, applicationView, myApplicationsView } from "../../use-cases/account-view.ts";
 import type { AppDeps } from "../../app-deps.ts";
-import { AccountPage, type AccountPageProps } from "../../../views/pages/accounts/account.tsx";
-import { MyApplicationPage, MyApplicationsPage, type MyApplication } from "../../../views/pages/accounts/my-applications.tsx";
+import { AccountPage } from "../../../views/pages/accounts/account.tsx";
+import { MyApplicationPage, MyApplicationsPage } from "../../../views/pages/accounts/my-applications.tsx";
 import { messages } from "../../../views/messages.ts";
 
 const m = messages.accounts;
@@ -28,29 +26,10 @@ export const ChangePasswordFormSchema = z
 
 export const ApplicationIdSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
-/** An application as its applicant sees it: their own phone in full, if the policy agrees. */
-function toMyApplication(actor: Actor, row: ApplicationRow): MyApplication {
-  const full = canSeeFullPhone(actor, { type: "application", employerId: row.employerId, applicantUserId: row.applicantUserId, workerTownId: row.workerTownId });
-  return {
-    id: row.id,
-    postingCode: row.postingCode,
-    postingTitle: row.postingTitle,
-    employerName: row.employerName,
-    status: row.status,
-    createdAt: row.createdAt,
-    phone: full ? row.applicantPhone : maskPhone(row.applicantPhone),
-    note: row.note,
-  };
-}
-
 export function accountRoutes(deps: AppDeps): Hono {
   const app = new Hono();
 
-  const summary = (userId: number): AccountPageProps["account"] => {
-    const found = accountSummary(deps.db, userId);
-    if (!found) throw new Error("signed-in user vanished");
-    return found;
-  };
+  const summary = (userId: number) => accountView(deps, userId);
 
   app.get("/", (c) => {
     const user = currentUser(c);
@@ -85,17 +64,15 @@ export function accountRoutes(deps: AppDeps): Hono {
   });
 
   app.get("/applications", requireRole(...SEEKER_ROLES), (c) => {
-    const actor = actorOf(c);
-    const rows = applicationsOfUser(deps.db, actor.userId);
-    return c.html(<MyApplicationsPage applications={rows.map((r) => toMyApplication(actor, r))} />);
+    return c.html(<MyApplicationsPage applications={myApplicationsView(deps, actorOf(c))} />);
   });
 
   app.get("/applications/:id", (c) => {
     const id = ApplicationIdSchema.safeParse(c.req.param("id"));
-    const row = id.success ? applicationById(deps.db, id.data) : undefined;
-    if (!row) return c.notFound();
-    authorize(c, "read", { type: "application", employerId: row.employerId, applicantUserId: row.applicantUserId, workerTownId: row.workerTownId });
-    return c.html(<MyApplicationPage application={toMyApplication(actorOf(c), row)} />);
+    const view = id.success ? applicationView(deps, { id: id.data, actor: actorOf(c) }) : undefined;
+    if (!view) return c.notFound();
+    authorize(c, "read", view.resource);
+    return c.html(<MyApplicationPage application={view.application} />);
   });
 
   return app;

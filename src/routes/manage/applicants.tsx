@@ -4,16 +4,16 @@
  */
 import { Hono, type Context } from "hono";
 import { z } from "zod";
-import { applicantsOfEmployer, managedApplicationById, stageCountsOfEmployer } from "../../../db/queries/workshop.ts";
 import { MAX_NOTE_LENGTH } from "../../core/application-pipeline.ts";
 import { APPLICATION_STATUSES } from "../../core/enums.ts";
 import { HireInputSchema, parseWithDates } from "../../core/hire-rules.ts";
 import { actorOf, authorize, authorOf } from "../../http/guards.tsx";
 import { applicantMover, applicantNoter } from "../../use-cases/manage-applicants.ts";
+import { employerApplicantsView, managedApplication } from "../../use-cases/manage-applicants-view.ts";
 import type { AppDeps } from "../../app-deps.ts";
 import { ApplicantsPage, HirePage } from "../../../views/pages/manage/applicants.tsx";
 import { messages } from "../../../views/messages.ts";
-import { backPath, managedEmployerId, noticeOf, toApplicantView, withNotice } from "./manager-context.ts";
+import { backPath, managedEmployerId, noticeOf, withNotice } from "./manager-context.ts";
 
 export const ApplicationIdSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const MoveFormSchema = z.object({ to: z.enum(APPLICATION_STATUSES), back: z.string().optional() });
@@ -26,18 +26,16 @@ export function manageApplicants(deps: AppDeps): Hono {
   /** The application of the URL, authorised for `action`; 404 when missing or another's. */
   const loadApplication = (c: Context, action: "read" | "update") => {
     const id = ApplicationIdSchema.safeParse(c.req.param("id"));
-    const row = id.success ? managedApplicationById(deps.db, id.data) : undefined;
+    const row = id.success ? managedApplication(deps, id.data) : undefined;
     if (!row) return undefined;
     authorize(c, action, { type: "application", employerId: row.employerId, applicantUserId: row.applicantUserId });
     return row;
   };
 
   app.get("/", (c) => {
-    const employerId = managedEmployerId(c);
-    const actor = actorOf(c);
-    const applicants = applicantsOfEmployer(deps.db, employerId).map((a) => toApplicantView(actor, a));
+    const { applicants, stages } = employerApplicantsView(deps, { employerId: managedEmployerId(c), actor: actorOf(c) });
     const error = c.req.query("problem") === "transition" ? m.errors.transition : undefined;
-    return c.html(<ApplicantsPage applicants={applicants} stages={stageCountsOfEmployer(deps.db, employerId)} notice={noticeOf(c)} error={error} />);
+    return c.html(<ApplicantsPage applicants={applicants} stages={stages} notice={noticeOf(c)} error={error} />);
   });
 
   app.post("/:id/status", async (c) => {
@@ -82,10 +80,9 @@ export function manageApplicants(deps: AppDeps): Hono {
     const back = backPath(form.success ? form.data.back : undefined, "/manage/applicants");
     if (!form.success) {
       // The applicants page again, with the note as typed and its message on this card.
-      const actor = actorOf(c);
-      const applicants = applicantsOfEmployer(deps.db, row.employerId).map((a) => toApplicantView(actor, a));
+      const { applicants, stages } = employerApplicantsView(deps, { employerId: row.employerId, actor: actorOf(c) });
       const noteDraft = { applicationId: row.id, text: typeof body.managerNote === "string" ? body.managerNote : "", error: form.error.issues[0]?.message ?? m.errors.noteTooLong };
-      return c.html(<ApplicantsPage applicants={applicants} stages={stageCountsOfEmployer(deps.db, row.employerId)} error={m.fixErrors} noteDraft={noteDraft} />, 400);
+      return c.html(<ApplicantsPage applicants={applicants} stages={stages} error={m.fixErrors} noteDraft={noteDraft} />, 400);
     }
     applicantNoter(deps, { applicationId: row.id, note: form.data.managerNote, by: authorOf(c) });
     return c.redirect(withNotice(back, "note"), 303);

@@ -3,19 +3,16 @@
  * and recognition are the bureau's and only shown; the rest reaches search through the outbox.
  */
 import { Hono, type Context } from "hono";
-import { dashboardCounts, employerProfile } from "../../../db/queries/workshop.ts";
-
 import { EmployerProfileInputSchema, fieldErrors } from "../../core/posting-rules.ts";
 import { authorize, authorOf } from "../../http/guards.tsx";
 import { employerProfileEditor } from "../../use-cases/employer-profile.ts";
+import { dashboardView, employerProfileView, type EmployerProfileView } from "../../use-cases/manage-dashboard-view.ts";
 import type { AppDeps } from "../../app-deps.ts";
 import { DashboardPage } from "../../../views/pages/manage/dashboard.tsx";
 import { ProfilePage } from "../../../views/pages/manage/profile.tsx";
 import { messages } from "../../../views/messages.ts";
 import { managedEmployerId, noticeOf, withNotice } from "./manager-context.ts";
 
-/** "New applicants" on the overview: the last seven days. */
-export const NEW_APPLICANT_DAYS = 7;
 const PROFILE_FIELDS = ["villageId", "address", "lat", "lng", "contactName", "contactPhone"] as const;
 
 export function manageProfile(deps: AppDeps): Hono {
@@ -23,13 +20,12 @@ export function manageProfile(deps: AppDeps): Hono {
 
   const load = (c: Context, action: "read" | "update") => {
     const employerId = managedEmployerId(c);
-    const profile = employerProfile(deps.db, employerId);
-    if (!profile) throw new Error("manager's employer vanished");
+    const profile = employerProfileView(deps, employerId);
     authorize(c, action, { type: "employer", employerId, townId: profile.employer.townId });
     return profile;
   };
 
-  const view = (p: NonNullable<ReturnType<typeof employerProfile>>) => ({
+  const view = (p: EmployerProfileView) => ({
     name: p.employer.name,
     type: p.employer.type,
     recognition: p.employer.recognition,
@@ -40,8 +36,7 @@ export function manageProfile(deps: AppDeps): Hono {
 
   app.get("/", (c) => {
     const profile = load(c, "read");
-    const since = new Date(Date.now() - NEW_APPLICANT_DAYS * 86_400_000).toISOString();
-    const counts = dashboardCounts(deps.db, profile.employer.id, deps.today(), since);
+    const counts = dashboardView(deps, { employerId: profile.employer.id, today: deps.today() });
     return c.html(<DashboardPage figures={{ employerName: profile.employer.name, ...counts }} />);
   });
 

@@ -1,0 +1,71 @@
+/**
+ * What the manager's roster pages show (a read model): the lines of the roster, one line with
+ * its history of corrections, and the employer's name and town — phones as the policy lets the
+ * viewer see them, never an ID number.
+ */
+import type { Db } from "../../db/client.ts";
+import { employerProfile, revisionsOfPlacement, rosterRows, type RosterRow } from "../../db/queries/workshop.ts";
+import { chinaDate } from "../core/china-time.ts";
+import type { Actor, Resource } from "../core/policy.ts";
+import type { RosterEntry } from "../../views/pages/manage/roster.tsx";
+import { rosterLineOwner, type RosterLineRef } from "./manage-roster.ts";
+import { rosterPhone } from "./roster-export.ts";
+
+function toEntry(actor: Actor, employerId: number, r: RosterRow): RosterEntry {
+  return {
+    kind: r.kind,
+    id: r.id,
+    workerName: r.name,
+    phone: rosterPhone(actor, employerId, r),
+    village: r.village,
+    startDate: r.startDate,
+    endDate: r.endDate,
+    endReason: r.endReason,
+    monthlyIncome: r.monthlyIncome,
+    assisted: r.assisted,
+    needsConfirmation: r.needsConfirmation,
+  };
+}
+
+/** The employer's name and town (the town stands in for a pending hire's own; -1 when gone). */
+export function rosterEmployer(deps: { db: Db }, employerId: number): { name: string; townId: number } {
+  const employer = employerProfile(deps.db, employerId)?.employer;
+  return { name: employer?.name ?? "", townId: employer?.townId ?? -1 };
+}
+
+/** Every line of the employer's roster as `actor` sees it. */
+export function rosterView(deps: { db: Db }, props: { employerId: number; actor: Actor }): RosterEntry[] {
+  return rosterRows(deps.db, props.employerId, null, null).map((r) => toEntry(props.actor, props.employerId, r));
+}
+
+export interface RosterLineView {
+  ref: RosterLineRef;
+  owner: { employerId: number; startDate: string; endDate: string | null };
+  /** What decides who may read or change the line (for the route's policy check). */
+  resource: Extract<Resource, { type: "placement" }>;
+  entry: RosterEntry;
+  history: { at: string; reason: string; startDate: string; endDate: string | null; monthlyIncome: number | null }[];
+}
+
+/** One roster line with its earlier versions; undefined when there is none. */
+export function rosterLineView(deps: { db: Db }, props: { ref: RosterLineRef; actor: Actor }): RosterLineView | undefined {
+  const owner = rosterLineOwner(deps, props.ref);
+  if (!owner) return undefined;
+  const row = rosterRows(deps.db, owner.employerId, null, null).find((r) => r.kind === props.ref.kind && r.id === props.ref.id);
+  if (!row) return undefined;
+  const history =
+    props.ref.kind === "placement"
+      ? revisionsOfPlacement(deps.db, props.ref.id).map((r) => {
+          const previous = r.previous as { startDate: string; endDate: string | null; monthlyIncome: number | null };
+          return { at: chinaDate(new Date(r.createdAt)), reason: r.reason ?? "", startDate: previous.startDate, endDate: previous.endDate, monthlyIncome: previous.monthlyIncome };
+        })
+      : [];
+  return {
+    ref: props.ref,
+    owner,
+    // A pending hire's own town is unknown until the bureau confirms them: the employer's stands in.
+    resource: { type: "placement", employerId: owner.employerId, townId: row.townId ?? rosterEmployer(deps, owner.employerId).townId },
+    entry: toEntry(props.actor, owner.employerId, row),
+    history,
+  };
+}
