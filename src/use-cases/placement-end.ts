@@ -6,21 +6,26 @@
 import type { Db } from "../../db/client.ts";
 import { placementRecordById, revisePlacement } from "../../db/queries/workshop.ts";
 import { chinaDate } from "../core/china-time.ts";
+import { placementEndProblem, type PlacementEndProblem } from "../core/placement-end.ts";
 import { recordChange, type ChangeAuthor } from "./audit-trail.ts";
 import { afterSearchWrite, type SearchPoke } from "./search-poke.ts";
 import { refreshPostingAfterHire } from "./manage-applicants.ts";
 import { alertDateAfterEnd, householdsOfWorkers, raiseAlertsAfterPlacementChange } from "./risk-alerts.ts";
 
-/** Ends an open placement; false when it is not open (or not there). */
-export function placementEnder(deps: { db: Db } & SearchPoke, props: { placementId: number; endDate: string; reason: string; by: ChangeAuthor; now?: Date }): boolean {
+export type PlacementEndResult = { ok: true } | { ok: false; problem: PlacementEndProblem | "notFound" };
+
+/** Ends an open placement on a day not before its start; otherwise says why not. */
+export function placementEnder(deps: { db: Db } & SearchPoke, props: { placementId: number; endDate: string; reason: string; by: ChangeAuthor; now?: Date }): PlacementEndResult {
   const now = props.now ?? new Date();
-  return afterSearchWrite(deps, deps.db.transaction((tx) => {
+  return afterSearchWrite(deps, deps.db.transaction((tx): PlacementEndResult => {
     const before = placementRecordById(tx, props.placementId);
-    if (!before || before.endDate !== null) return false;
+    if (!before) return { ok: false, problem: "notFound" };
+    const problem = placementEndProblem(before, props.endDate);
+    if (problem) return { ok: false, problem };
     const after = revisePlacement(tx, before, { endDate: props.endDate, endReason: props.reason }, { reason: `结束就业：${props.reason}`, byUserId: "userId" in props.by ? props.by.userId : null }, now);
     recordChange(tx, props.by, { action: "update", entity: "placement", entityId: after.id, before, after });
     if (after.postingId !== null) refreshPostingAfterHire(tx, after.postingId, props.by, now);
     raiseAlertsAfterPlacementChange(tx, householdsOfWorkers(tx, [after.workerId]), alertDateAfterEnd(props.endDate, chinaDate(now)), { by: props.by });
-    return true;
-  }), (ended) => ended);
+    return { ok: true };
+  }), (result) => result.ok);
 }

@@ -12,6 +12,7 @@ import type { Db } from "../../db/client.ts";
 import {
   alertRecordById,
   assistedHouseholdIds,
+  cadresOfTown,
   householdIdOfWorker,
   householdsWithPlacementsEndedSince,
   insertAlert,
@@ -22,6 +23,7 @@ import {
   type AlertRecord,
 } from "../../db/queries/alerts.ts";
 import { ALERT_OVERDUE_DAYS, DEFAULT_INCOME_LINE_PER_PERSON_MONTH, alertsDue, dayAfter, type AlertOutcome } from "../core/alerts.ts";
+import { assignmentProblem, type AssignmentProblem } from "../core/alert-follow-up.ts";
 import { chinaDate } from "../core/china-time.ts";
 import { recordChange, type ChangeAuthor } from "./audit-trail.ts";
 
@@ -96,15 +98,19 @@ function actedOn(alert: AlertRecord, today: string): string {
   return alert.actedDate ?? today;
 }
 
-/** Assigns an open alert to a cadre of its town (the route checks the cadre's town). */
-export function alertAssigner(deps: { db: Db }, props: { alertId: number; userId: number | null; by: ChangeAuthor; now?: Date }): AlertRecord | undefined {
+export type AssignResult = { ok: true; alert: AlertRecord } | { ok: false; problem: AssignmentProblem | "notFound" };
+
+/** Assigns an open alert to a cadre of its own town (or to nobody); otherwise says why not. */
+export function alertAssigner(deps: { db: Db }, props: { alertId: number; userId: number | null; by: ChangeAuthor; now?: Date }): AssignResult {
   const now = props.now ?? new Date();
-  return deps.db.transaction((tx) => {
+  return deps.db.transaction((tx): AssignResult => {
     const before = alertRecordById(tx, props.alertId);
-    if (!before || before.status !== "open") return undefined;
+    if (!before) return { ok: false, problem: "notFound" };
+    const problem = assignmentProblem(before, props.userId, cadresOfTown(tx, before.townId).map((u) => u.id));
+    if (problem) return { ok: false, problem };
     const after = updateAlert(tx, before.id, { assignedUserId: props.userId, actedDate: actedOn(before, chinaDate(now)) }, now);
     recordChange(tx, props.by, { action: "update", entity: "alert", entityId: after.id, before, after });
-    return after;
+    return { ok: true, alert: after };
   });
 }
 

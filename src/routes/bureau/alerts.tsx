@@ -5,14 +5,10 @@
  */
 import { Hono, type Context } from "hono";
 import { z } from "zod";
-import { alertById, alertsInScope, cadresOfTown, membersOfHousehold, notesOfAlert, openPostingsNear, riskHousehold, type AlertRow } from "../../../db/queries/alerts.ts";
-import { allTowns, townIdByName } from "../../../db/queries/towns.ts";
 import type { AppDeps } from "../../app-deps.ts";
-import { ALERT_KINDS, ALERT_OUTCOMES, ALERT_OVERDUE_DAYS, ALERT_STATUSES, isOverdue, type AlertDetail } from "../../core/alerts.ts";
-import { chinaDate } from "../../core/china-time.ts";
-import { suitablePostings } from "../../core/matching.ts";
+import { ALERT_KINDS, ALERT_OUTCOMES, ALERT_STATUSES } from "../../core/alerts.ts";
 import { actorOf, authorize, authorOf } from "../../http/guards.tsx";
-import { listScope } from "../../core/policy.ts";
+import { alertOf, alertPageView, alertsView } from "../../use-cases/alerts-view.ts";
 import { alertAssigner, alertCloser, alertNoteWriter } from "../../use-cases/risk-alerts.ts";
 import { AlertPage, AlertsPage, type AlertPageProps } from "../../../views/pages/bureau/alerts.tsx";
 import { messages } from "../../../views/messages.ts";
@@ -34,30 +30,22 @@ export const AlertNoteSchema = z.object({ date: IsoDate, note: z.string({ messag
 export const AlertCloseSchema = z.object({ outcome: z.enum(ALERT_OUTCOMES, { message: e.outcome }), note: z.string().trim().max(500, e.note).optional() });
 export const AlertAssignSchema = z.object({ userId: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()) });
 
-const today = () => chinaDate(new Date());
-const assignedLabel = (r: Pick<AlertRow, "assignedLogin" | "assignedName">) => (r.assignedLogin ? (r.assignedName ?? r.assignedLogin) : null);
-
 export function bureauAlerts(deps: AppDeps): Hono {
   const app = new Hono();
 
   app.get("/", (c) => {
     const q = AlertsQuerySchema.parse(c.req.query());
-    const scope = listScope(actorOf(c), "alert");
-    const towns = scope.kind === "all" ? allTowns(deps.db).map((t) => t.name) : [];
-    const townId = scope.kind === "all" && q.town ? (townIdByName(deps.db, q.town) ?? -1) : undefined;
-    const now = today();
-    const overdueCutoff = new Date(Date.parse(`${now}T00:00:00Z`) - (ALERT_OVERDUE_DAYS + 1) * 86_400_000).toISOString().slice(0, 10);
-    const { rows, hasMore } = alertsInScope(
-      deps.db,
-      scope,
-      { status: q.status, kind: q.kind, townId, unactedSince: q.overdue ? overdueCutoff : undefined },
-      { limit: ALERTS_PER_PAGE, offset: q.offset },
-    );
+    const { rows, hasMore, towns, town } = alertsView(deps, {
+      actor: actorOf(c),
+      filter: { status: q.status, kind: q.kind, town: q.town, overdue: q.overdue },
+      today: deps.today(),
+      page: { limit: ALERTS_PER_PAGE, offset: q.offset },
+    });
     const href = (offset: number) => {
       const params = new URLSearchParams();
       if (q.status) params.set("status", q.status);
       if (q.kind) params.set("kind", q.kind);
-      if (q.town && towns.length > 0) params.set("town", q.town);
+      if (town) params.set("town", town);
       if (q.overdue) params.set("overdue", "1");
       if (offset > 0) params.set("offset", String(offset));
       const qs = params.toString();
@@ -65,18 +53,8 @@ export function bureauAlerts(deps: AppDeps): Hono {
     };
     return c.html(
       <AlertsPage
-        rows={rows.map((r) => ({
-          id: r.id,
-          kind: r.kind,
-          status: r.status,
-          town: r.town,
-          householdCode: r.householdCode,
-          village: r.village,
-          raisedDate: r.raisedDate,
-          assigned: assignedLabel(r),
-          overdue: isOverdue(r, now),
-        }))}
-        filter={{ status: q.status, kind: q.kind, town: towns.length > 0 ? q.town : undefined, overdue: q.overdue }}
+        rows={rows}
+        filter={{ status: q.status, kind: q.kind, town, overdue: q.overdue }}
         towns={towns}
         previousHref={q.offset > 0 ? href(Math.max(0, q.offset - ALERTS_PER_PAGE)) : undefined}
         nextHref={hasMore ? href(q.offset + ALERTS_PER_PAGE) : undefined}
@@ -87,48 +65,14 @@ export function bureauAlerts(deps: AppDeps): Hono {
   /** The alert of the path after the policy's say (404 for another town's), or undefined. */
   const loadAlert = (c: Context, action: "read" | "update") => {
     const id = AlertIdSchema.safeParse(c.req.param("id"));
-    const alert = id.success ? alertById(deps.db, id.data) : undefined;
-    if (!alert) return undefined;
-    authorize(c, action, { type: "alert", townId: alert.townId });
-    return alert;
+    const found = id.success ? alertOf(deps, id.data) : undefined;
+    if (!found) return undefined;
+    authorize(c, action, found.resource);
+    return found.alert;
   };
 
-  const alertPage = (c: Context, alert: AlertRow, refused?: AlertPageProps["refused"]) => {
-    const now = today();
-    const household = riskHousehold(deps.db, alert.householdId)!;
-    const detail = alert.detail as AlertDetail;
-    const seekerIds = new Set(detail.kind === "zero-employment" ? detail.jobSeekers : household.members.filter((m) => m.willingToWork).map((m) => m.id));
-    const seekers = household.members.filter((m) => seekerIds.has(m.id));
-    const suggestions = seekers.length > 0 ? suitablePostings(seekers, openPostingsNear(deps.db, seekers[0]!), now) : [];
-    return c.html(
-      <AlertPage
-        alert={{
-          id: alert.id,
-          kind: alert.kind,
-          status: alert.status,
-          detail,
-          town: alert.town,
-          village: alert.village,
-          householdCode: alert.householdCode,
-          category: alert.category,
-          raisedDate: alert.raisedDate,
-          assignedUserId: alert.assignedUserId,
-          assigned: assignedLabel(alert),
-          closedDate: alert.closedDate,
-          outcome: alert.outcome,
-          outcomeNote: alert.outcomeNote,
-          overdue: isOverdue(alert, now),
-        }}
-        members={membersOfHousehold(deps.db, alert.householdId)}
-        suggestions={suggestions}
-        cadres={cadresOfTown(deps.db, alert.townId).map((u) => ({ id: u.id, label: u.displayName ?? u.login }))}
-        notes={notesOfAlert(deps.db, alert.id)}
-        today={now}
-        refused={refused}
-      />,
-      refused ? 400 : 200,
-    );
-  };
+  const alertPage = (c: Context, alert: NonNullable<ReturnType<typeof alertOf>>["alert"], refused?: AlertPageProps["refused"]) =>
+    c.html(<AlertPage {...alertPageView(deps, { alert, today: deps.today() })} refused={refused} />, refused ? 400 : 200);
 
   app.get("/:id", (c) => {
     const alert = loadAlert(c, "read");
@@ -140,13 +84,10 @@ export function bureauAlerts(deps: AppDeps): Hono {
     if (!alert) return c.notFound();
     const values = { userId: String((await c.req.parseBody()).userId ?? "") };
     const parsed = AlertAssignSchema.safeParse(values);
-    const cadres = cadresOfTown(deps.db, alert.townId);
-    const userId = parsed.success ? (parsed.data.userId ?? null) : undefined;
-    if (userId === undefined || (userId !== null && !cadres.some((u) => u.id === userId))) {
-      return alertPage(c, alert, { form: "assign", values, error: e.cadre });
-    }
-    if (alert.status !== "open") return alertPage(c, alert, { form: "assign", values, error: e.closed });
-    alertAssigner(deps, { alertId: alert.id, userId, by: authorOf(c) });
+    if (!parsed.success) return alertPage(c, alert, { form: "assign", values, error: e.cadre });
+    // Only a cadre of the alert's own town, and only while it is open (the use-case checks).
+    const assigned = alertAssigner(deps, { alertId: alert.id, userId: parsed.data.userId ?? null, by: authorOf(c) });
+    if (!assigned.ok) return alertPage(c, alert, { form: "assign", values, error: assigned.problem === "closed" ? e.closed : e.cadre });
     return c.redirect(`/bureau/alerts/${alert.id}`, 303);
   });
 
@@ -168,8 +109,9 @@ export function bureauAlerts(deps: AppDeps): Hono {
     const values = { outcome: String(body.outcome ?? ""), note: String(body.note ?? "") };
     const parsed = AlertCloseSchema.safeParse(values);
     if (!parsed.success) return alertPage(c, alert, { form: "close", values, error: parsed.error.issues[0]!.message });
-    if (alert.status !== "open") return alertPage(c, alert, { form: "close", values, error: e.closed });
-    alertCloser(deps, { alertId: alert.id, outcome: parsed.data.outcome, note: parsed.data.note || null, date: today(), by: authorOf(c) });
+    const closed = alertCloser(deps, { alertId: alert.id, outcome: parsed.data.outcome, note: parsed.data.note || null, date: deps.today(), by: authorOf(c) });
+    // Undefined: closed already (by someone else meanwhile).
+    if (!closed) return alertPage(c, alert, { form: "close", values, error: e.closed });
     return c.redirect(`/bureau/alerts/${alert.id}`, 303);
   });
 

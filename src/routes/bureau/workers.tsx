@@ -4,15 +4,11 @@
  */
 import { Hono, type Context } from "hono";
 import { z } from "zod";
-import { workerById, workersInScope } from "../../../db/queries/records.ts";
-import { placementsOfWorker } from "../../../db/queries/worker-placements.ts";
-import { chinaDate } from "../../core/china-time.ts";
 import { DEPARTURE_REASONS } from "../../core/hire-rules.ts";
-import { maskPhone } from "../../core/id-number.ts";
 import { registryQueryOf } from "../../core/registry-query.ts";
-import { can, canSeeFullIdNumber, canSeeFullPhone, listScope } from "../../core/policy.ts";
 import { actorOf, authorize, authorOf } from "../../http/guards.tsx";
 import { placementEnder } from "../../use-cases/placement-end.ts";
+import { workerPlacement, workersView, workerView } from "../../use-cases/registry-view.ts";
 import { messages } from "../../../views/messages.ts";
 import type { AppDeps } from "../../app-deps.ts";
 import { WorkerPage } from "../../../views/pages/bureau/worker.tsx";
@@ -44,19 +40,7 @@ export function bureauWorkers(deps: AppDeps): Hono {
         : query.problem === "partialIdNumber"
           ? messages.bureau.partialIdRefused
           : messages.bureau.invalidId(messages.bureau.idProblems[query.problem] ?? "");
-    const { rows, hasMore } =
-      query.kind === "refused"
-        ? { rows: [], hasMore: false }
-        : workersInScope(
-            deps.db,
-            listScope(actorOf(c), "worker"),
-            { limit: WORKERS_PER_PAGE, offset },
-            query.kind === "idNumber"
-              ? { idNumberHash: deps.protector.hashIdNumber(query.idNumber) }
-              : query.kind === "text"
-                ? { text: query.text }
-                : undefined,
-          );
+    const { rows, hasMore } = workersView(deps, { actor: actorOf(c), query, page: { limit: WORKERS_PER_PAGE, offset } });
     const href = (o: number) => {
       const params = new URLSearchParams();
       if (q) params.set("q", q);
@@ -68,7 +52,7 @@ export function bureauWorkers(deps: AppDeps): Hono {
       <WorkersPage
         q={q}
         problem={problem}
-        rows={rows.map((r) => ({ ...r, phone: r.phone ? maskPhone(r.phone) : null }))}
+        rows={rows}
         previousHref={offset > 0 ? href(Math.max(0, offset - WORKERS_PER_PAGE)) : undefined}
         nextHref={hasMore ? href(offset + WORKERS_PER_PAGE) : undefined}
       />,
@@ -76,25 +60,11 @@ export function bureauWorkers(deps: AppDeps): Hono {
   });
 
   const workerPage = (c: Context, id: number, endForm?: { placementId: number; endDate: string; reason: string; error: string }) => {
-    const worker = workerById(deps.db, id);
-    if (!worker) return c.notFound();
-    authorize(c, "read", { type: "worker", townId: worker.townId });
-    const actor = actorOf(c);
-    const fullId = canSeeFullIdNumber(actor, worker);
-    const { idNumberCipher, idNumberMasked, phone, ...rest } = worker;
+    const view = workerView(deps, { id, actor: actorOf(c) });
+    if (!view) return c.notFound();
+    authorize(c, "read", view.resource);
     return c.html(
-      <WorkerPage
-        worker={{
-          ...rest,
-          idNumber: fullId ? deps.protector.decrypt(idNumberCipher) : idNumberMasked,
-          idNumberMasked: !fullId,
-          phone: phone && !canSeeFullPhone(actor, { type: "worker", townId: worker.townId }) ? maskPhone(phone) : phone,
-        }}
-        placements={placementsOfWorker(deps.db, worker.id)}
-        canEnd={can(actor, "update", { type: "worker", townId: worker.townId })}
-        today={chinaDate(new Date())}
-        endForm={endForm}
-      />,
+      <WorkerPage worker={view.worker} placements={view.placements} canEnd={view.canEnd} today={deps.today()} endForm={endForm} />,
       endForm ? 400 : 200,
     );
   };
@@ -109,25 +79,20 @@ export function bureauWorkers(deps: AppDeps): Hono {
   app.post("/:id/placements/:placementId/end", async (c) => {
     const id = WorkerIdSchema.safeParse(c.req.param("id"));
     const placementId = WorkerIdSchema.safeParse(c.req.param("placementId"));
-    const worker = id.success ? workerById(deps.db, id.data) : undefined;
-    if (!worker || !placementId.success) return c.notFound();
-    authorize(c, "update", { type: "worker", townId: worker.townId });
-    const placement = placementsOfWorker(deps.db, worker.id).find((p) => p.id === placementId.data);
-    if (!placement) return c.notFound();
-    authorize(c, "update", { type: "placement", employerId: placement.employerId, townId: worker.townId });
+    const target = id.success && placementId.success ? workerPlacement(deps, { workerId: id.data, placementId: placementId.data }) : undefined;
+    if (!target) return c.notFound();
+    authorize(c, "update", target.worker);
+    authorize(c, "update", target.placement);
     const body = await c.req.parseBody();
     const values = { endDate: String(body.endDate ?? "").trim(), reason: String(body.reason ?? "") };
     const parsed = PlacementEndSchema.safeParse(values);
-    const error = !parsed.success
-      ? parsed.error.issues[0]!.message
-      : placement.endDate !== null
-        ? messages.workerPlacements.notOpen
-        : parsed.data.endDate < placement.startDate
-          ? messages.workerPlacements.badDate
-          : undefined;
-    if (error || !parsed.success) return workerPage(c, worker.id, { placementId: placement.id, ...values, error: error ?? "" });
-    placementEnder(deps, { placementId: placement.id, endDate: parsed.data.endDate, reason: parsed.data.reason, by: authorOf(c) });
-    return c.redirect(`/bureau/workers/${worker.id}#placements`, 303);
+    if (!parsed.success) return workerPage(c, target.workerId, { placementId: target.placementId, ...values, error: parsed.error.issues[0]!.message });
+    const ended = placementEnder(deps, { placementId: target.placementId, endDate: parsed.data.endDate, reason: parsed.data.reason, by: authorOf(c) });
+    if (!ended.ok) {
+      const error = ended.problem === "beforeStart" ? messages.workerPlacements.badDate : messages.workerPlacements.notOpen;
+      return workerPage(c, target.workerId, { placementId: target.placementId, ...values, error });
+    }
+    return c.redirect(`/bureau/workers/${target.workerId}#placements`, 303);
   });
 
   return app;

@@ -1,0 +1,93 @@
+/**
+ * What the risk-alert pages show (a read model): a page of the alerts in the viewer's scope
+ * (filtered; overdue ones marked, the overdue filter drawing the same line), and one alert with
+ * its household's members, the postings that suit the people it is about, the town's cadres to
+ * assign it to, and its notes.
+ */
+import type { Db } from "../../db/client.ts";
+import { alertById, alertsInScope, cadresOfTown, membersOfHousehold, notesOfAlert, openPostingsNear, riskHousehold, type AlertRow } from "../../db/queries/alerts.ts";
+import { allTowns, townIdByName } from "../../db/queries/towns.ts";
+import { jobSeekersOf, overdueRaisedOnOrBefore } from "../core/alert-follow-up.ts";
+import { isOverdue, type AlertDetail, type AlertKind, type AlertStatus } from "../core/alerts.ts";
+import { suitablePostings } from "../core/matching.ts";
+import { listScope, type Actor, type Resource } from "../core/policy.ts";
+import type { AlertListRow, AlertPageProps } from "../../views/pages/bureau/alerts.tsx";
+
+const assignedLabel = (r: Pick<AlertRow, "assignedLogin" | "assignedName">) => (r.assignedLogin ? (r.assignedName ?? r.assignedLogin) : null);
+
+export interface AlertsFilter {
+  status?: AlertStatus | undefined;
+  kind?: AlertKind | undefined;
+  /** A town's name; only county-wide viewers narrow by town. */
+  town?: string | undefined;
+  overdue: boolean;
+}
+
+/**
+ * A page of the alerts `actor` may list at `today`. `towns` are the towns to choose from (for
+ * county-wide viewers; empty for a cadre, whose scope is their town), `town` the one applied.
+ */
+export function alertsView(deps: { db: Db }, props: { actor: Actor; filter: AlertsFilter; today: string; page: { limit: number; offset: number } }) {
+  const { filter, today } = props;
+  const scope = listScope(props.actor, "alert");
+  const towns = scope.kind === "all" ? allTowns(deps.db).map((t) => t.name) : [];
+  const town = towns.length > 0 ? filter.town : undefined;
+  const townId = scope.kind === "all" && filter.town ? (townIdByName(deps.db, filter.town) ?? -1) : undefined;
+  const { rows, hasMore } = alertsInScope(
+    deps.db,
+    scope,
+    { status: filter.status, kind: filter.kind, townId, unactedSince: filter.overdue ? overdueRaisedOnOrBefore(today) : undefined },
+    props.page,
+  );
+  const list: AlertListRow[] = rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    town: r.town,
+    householdCode: r.householdCode,
+    village: r.village,
+    raisedDate: r.raisedDate,
+    assigned: assignedLabel(r),
+    overdue: isOverdue(r, today),
+  }));
+  return { rows: list, hasMore, towns, town };
+}
+
+/** One alert with what decides who may read or act on it (`resource`); undefined when there is none. */
+export function alertOf(deps: { db: Db }, id: number): { alert: AlertRow; resource: Extract<Resource, { type: "alert" }> } | undefined {
+  const alert = alertById(deps.db, id);
+  return alert ? { alert, resource: { type: "alert", townId: alert.townId } } : undefined;
+}
+
+/** Everything the alert's page shows at `today`, apart from a refused form. */
+export function alertPageView(deps: { db: Db }, props: { alert: AlertRow; today: string }): Omit<AlertPageProps, "refused"> {
+  const { alert, today } = props;
+  const household = riskHousehold(deps.db, alert.householdId)!;
+  const detail = alert.detail as AlertDetail;
+  const seekers = jobSeekersOf(detail, household.members);
+  const suggestions = seekers.length > 0 ? suitablePostings(seekers, openPostingsNear(deps.db, seekers[0]!), today) : [];
+  return {
+    alert: {
+      id: alert.id,
+      kind: alert.kind,
+      status: alert.status,
+      detail,
+      town: alert.town,
+      village: alert.village,
+      householdCode: alert.householdCode,
+      category: alert.category,
+      raisedDate: alert.raisedDate,
+      assignedUserId: alert.assignedUserId,
+      assigned: assignedLabel(alert),
+      closedDate: alert.closedDate,
+      outcome: alert.outcome,
+      outcomeNote: alert.outcomeNote,
+      overdue: isOverdue(alert, today),
+    },
+    members: membersOfHousehold(deps.db, alert.householdId),
+    suggestions,
+    cadres: cadresOfTown(deps.db, alert.townId).map((u) => ({ id: u.id, label: u.displayName ?? u.login })),
+    notes: notesOfAlert(deps.db, alert.id),
+    today,
+  };
+}
