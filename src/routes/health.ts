@@ -1,22 +1,20 @@
 /** GET /healthz — the state of the database and the search engine, for operators and monitors. */
 import { Hono } from "hono";
-import { databaseIsHealthy } from "../../db/client.ts";
-import { outboxBacklog } from "../../db/queries/outbox.ts";
 import type { AppDeps } from "../app-deps.ts";
+import { healthView } from "../use-cases/health-view.ts";
 
 export function health(deps: AppDeps): Hono {
   const app = new Hono();
   app.get("/healthz", async (c) => {
-    const database = databaseIsHealthy(deps.db);
-    const search = await deps.searchIsHealthy();
+    const h = await healthView(deps);
     const body = {
-      status: database && search ? "ok" : "degraded",
-      database: database ? "ok" : "down",
-      search: search ? "ok" : "down",
-      searchBacklog: database ? outboxBacklog(deps.db) : null,
+      status: h.ok ? "ok" : "degraded",
+      database: h.database ? "ok" : "down",
+      search: h.search ? "ok" : "down",
+      searchBacklog: h.searchBacklog,
     };
     c.header("Cache-Control", "no-store");
-    return c.json(body, database && search ? 200 : 503);
+    return c.json(body, h.ok ? 200 : 503);
   });
   return app;
 }

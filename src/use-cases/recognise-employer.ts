@@ -10,10 +10,14 @@ import type { RecognitionStatus } from "../core/enums.ts";
 import { recordChange, type ChangeAuthor } from "./audit-trail.ts";
 import type { SearchPoke } from "./search-poke.ts";
 
+/** Recorded, or refused because the workshop has that status already (nothing to decide). */
+export type RecognitionResult = { ok: true } | { ok: false; problem: "unchanged" };
+
 export function employerRecogniser(
   deps: { db: Db } & SearchPoke,
   props: { employer: { id: number; recognition: RecognitionStatus }; status: RecognitionStatus; effectiveDate: string; note: string | null; by: ChangeAuthor; now?: Date },
-): void {
+): RecognitionResult {
+  if (props.status === props.employer.recognition) return { ok: false, problem: "unchanged" };
   const now = props.now ?? new Date();
   deps.db.transaction((tx) => {
     const row = insertRecognition(tx, {
@@ -34,4 +38,5 @@ export function employerRecogniser(
     enqueueSearchUpdate(tx, "employer", [props.employer.id]);
   });
   deps.pokeSearch?.();
+  return { ok: true };
 }

@@ -5,11 +5,9 @@
  */
 import { Hono } from "hono";
 import { z } from "zod";
-import { listAudit } from "../../../db/queries/audit.ts";
-import { auditDisplay } from "../../core/audit-values.ts";
-import { chinaTime, startOfChinaDay } from "../../core/china-time.ts";
 import { COUNTY_STAFF_ROLES } from "../../core/policy.ts";
 import { authorize, requireRole } from "../../http/guards.tsx";
+import { auditLogView } from "../../use-cases/audit-view.ts";
 import type { AppDeps } from "../../app-deps.ts";
 import { AuditPage } from "../../../views/pages/bureau/audit.tsx";
 import { messages } from "../../../views/messages.ts";
@@ -42,8 +40,7 @@ export function bureauAudit(deps: AppDeps): Hono {
     const error = parsed.success ? undefined : parsed.error.issues[0]?.message;
     const query: Partial<z.infer<typeof AuditQuerySchema>> & { offset: number } = parsed.success ? parsed.data : { offset: 0 };
     const filter = { entity: query.entity, actor: query.actor, from: query.from, to: query.to };
-    const range = { fromAt: query.from ? startOfChinaDay(query.from) : undefined, beforeAt: query.to ? startOfChinaDay(query.to, 1) : undefined };
-    const { rows, hasMore } = listAudit(deps.db, { entity: filter.entity, actor: filter.actor, ...range }, { limit: AUDIT_PAGE_SIZE, offset: query.offset });
+    const { rows, hasMore } = auditLogView(deps, { filter, page: { limit: AUDIT_PAGE_SIZE, offset: query.offset } });
     const href = (offset: number) => {
       const params = new URLSearchParams();
       for (const [k, v] of Object.entries(filter)) if (v) params.set(k, v);
@@ -56,16 +53,7 @@ export function bureauAudit(deps: AppDeps): Hono {
         filter={filter}
         entities={AUDITED_ENTITIES}
         error={error}
-        rows={rows.map((r) => ({
-          id: r.id,
-          at: chinaTime(r.at),
-          actor: r.actorLabel,
-          action: r.action,
-          entity: r.entity,
-          entityId: r.entityId,
-          before: auditDisplay(r.before),
-          after: auditDisplay(r.after),
-        }))}
+        rows={rows}
         previousHref={query.offset > 0 ? href(Math.max(0, query.offset - AUDIT_PAGE_SIZE)) : undefined}
         nextHref={hasMore ? href(query.offset + AUDIT_PAGE_SIZE) : undefined}
       />,

@@ -6,14 +6,12 @@
  */
 import { Hono, type Context } from "hono";
 import { z } from "zod";
-import { employerWithPlaceByCode, recognitionHistory, workshopsInScope } from "../../../db/queries/recognitions.ts";
 import type { AppDeps } from "../../app-deps.ts";
-import { chinaDate } from "../../core/china-time.ts";
 import { RECOGNITION_STATUSES } from "../../core/enums.ts";
-import { can, COUNTY_STAFF_ROLES, listScope } from "../../core/policy.ts";
-import { WORKSHOP_TYPES } from "../../core/stats/figures.ts";
+import { COUNTY_STAFF_ROLES } from "../../core/policy.ts";
 import { actorOf, authorize, authorOf, requireRole } from "../../http/guards.tsx";
 import { employerRecogniser } from "../../use-cases/recognise-employer.ts";
+import { recognitionPageView, workshopOf, workshopsView } from "../../use-cases/recognition-view.ts";
 import { EmployerPage, EmployersPage } from "../../../views/pages/bureau/employers.tsx";
 import { messages } from "../../../views/messages.ts";
 
@@ -30,31 +28,23 @@ export function bureauEmployers(deps: AppDeps): Hono {
 
   app.get("/", (c) => {
     const recognition = z.enum(RECOGNITION_STATUSES).optional().catch(undefined).parse(c.req.query("recognition") || undefined);
-    const actor = actorOf(c);
-    // The employers whose postings the viewer may list: every workshop for every bureau role.
-    const scope = listScope(actor, "posting");
-    return c.html(<EmployersPage rows={workshopsInScope(deps.db, scope, { recognition })} recognition={recognition} />);
+    return c.html(<EmployersPage rows={workshopsView(deps, { actor: actorOf(c), recognition })} recognition={recognition} />);
   });
 
   const load = (c: Context) => {
-    const employer = employerWithPlaceByCode(deps.db, c.req.param("code") ?? "");
-    if (!employer || !WORKSHOP_TYPES.includes(employer.type)) return undefined;
-    authorize(c, "read", { type: "employer", employerId: employer.id, townId: employer.townId });
-    return employer;
+    const workshop = workshopOf(deps, c.req.param("code") ?? "");
+    if (!workshop) return undefined;
+    authorize(c, "read", workshop.resource);
+    return workshop;
   };
 
-  const page = (c: Context, employer: NonNullable<ReturnType<typeof load>>, form?: { values: { status: string; effectiveDate: string; note: string }; error: string }) =>
-    c.html(
-      <EmployerPage
-        employer={employer}
-        history={recognitionHistory(deps.db, employer.id)}
-        canDecide={can(actorOf(c), "update", { type: "employer", employerId: employer.id, townId: employer.townId })}
-        today={chinaDate(new Date())}
-        values={form?.values}
-        error={form?.error}
-      />,
+  const page = (c: Context, workshop: NonNullable<ReturnType<typeof load>>, form?: { values: { status: string; effectiveDate: string; note: string }; error: string }) => {
+    const { history, canDecide } = recognitionPageView(deps, { actor: actorOf(c), workshop });
+    return c.html(
+      <EmployerPage employer={workshop.employer} history={history} canDecide={canDecide} today={deps.today()} values={form?.values} error={form?.error} />,
       form ? 400 : 200,
     );
+  };
 
   app.get("/:code", (c) => {
     const employer = load(c);
@@ -62,21 +52,22 @@ export function bureauEmployers(deps: AppDeps): Hono {
   });
 
   app.post("/:code/recognition", requireRole(...COUNTY_STAFF_ROLES), async (c) => {
-    const employer = load(c);
-    if (!employer) return c.notFound();
-    authorize(c, "update", { type: "employer", employerId: employer.id, townId: employer.townId });
+    const workshop = load(c);
+    if (!workshop) return c.notFound();
+    authorize(c, "update", workshop.resource);
+    const { employer } = workshop;
     const body = await c.req.parseBody();
     const values = { status: String(body.status ?? ""), effectiveDate: String(body.effectiveDate ?? "").trim(), note: String(body.note ?? "") };
     const parsed = RecognitionInputSchema.safeParse(values);
-    if (!parsed.success) return page(c, employer, { values, error: parsed.error.issues[0]!.message });
-    if (parsed.data.status === employer.recognition) return page(c, employer, { values, error: e.same(employer.recognition) });
-    employerRecogniser(deps, {
+    if (!parsed.success) return page(c, workshop, { values, error: parsed.error.issues[0]!.message });
+    const result = employerRecogniser(deps, {
       employer,
       status: parsed.data.status,
       effectiveDate: parsed.data.effectiveDate,
       note: parsed.data.note || null,
       by: authorOf(c),
     });
+    if (!result.ok) return page(c, workshop, { values, error: e.same(employer.recognition) });
     return c.redirect(`/bureau/employers/${encodeURIComponent(employer.code)}`, 303);
   });
 

@@ -4,10 +4,10 @@
  */
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { townNameById } from "../../../db/queries/towns.ts";
 import type { AppDeps } from "../../app-deps.ts";
 import { listScope } from "../../core/policy.ts";
 import { actorOf, authorize } from "../../http/guards.tsx";
+import { townNameOf } from "../../use-cases/stats-view.ts";
 
 export interface StatsScope {
   /** The town's name for the queries; undefined for the county. */
@@ -22,7 +22,7 @@ export function statsScopeOf(c: Context, deps: AppDeps, detail = false): StatsSc
   authorize(c, "read", { type: "stats", townId, detail });
   if (townId === null) return { town: undefined, townId };
   // A cadre's town must be named, or their figures would silently be the county's.
-  const town = townNameById(deps.db, townId);
+  const town = townNameOf(deps, townId);
   if (town === undefined) throw new HTTPException(404);
   return { town, townId };
 }

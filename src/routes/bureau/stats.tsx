@@ -5,13 +5,12 @@
  */
 import { Hono, type Context } from "hono";
 import { z } from "zod";
-import { PEOPLE_FIGURES, peopleBehindFigure } from "../../../db/queries/stats-people.ts";
 import type { AppDeps } from "../../app-deps.ts";
-import { chinaDate } from "../../core/china-time.ts";
 import { employmentColumns, publicBenefitColumns, trendColumns, workshopColumns, zeroEmploymentColumns } from "../../core/stats/columns.ts";
 import { DEFAULT_BASELINE_DATE, EMPLOYMENT_BREAKDOWNS, TOTAL_KEY, type EmploymentRow } from "../../core/stats/figures.ts";
 import { dateQuerySchema, employmentQuerySchema } from "../../core/stats/query.ts";
 import { DownloadFormatSchema, tableDownload } from "../../http/table-download.ts";
+import { PEOPLE_FIGURES, peopleView } from "../../use-cases/stats-view.ts";
 import { StatsPage } from "../../../views/pages/bureau/stats.tsx";
 import { StatsPeoplePage } from "../../../views/pages/bureau/stats-people.tsx";
 import { messages } from "../../../views/messages.ts";
@@ -21,14 +20,13 @@ export const STATS_PEOPLE_PAGE_SIZE = 50;
 export const STATS_TABLES = ["town", "platform", "category", "workshops", "public-benefit", "trend"] as const;
 
 const m = messages.statsPage;
-const today = () => chinaDate(new Date());
 
 /** The page's dates; on a bad value, the defaults and the message. */
-function pageDates(c: Context): { date: string; baseline: string; error?: string } {
+function pageDates(c: Context, today: string): { date: string; baseline: string; error?: string } {
   const query = { date: c.req.query("date") || undefined, baseline: c.req.query("baseline") || undefined };
-  const parsed = employmentQuerySchema(today()).safeParse(query);
+  const parsed = employmentQuerySchema(today).safeParse(query);
   if (parsed.success) return { date: parsed.data.date, baseline: parsed.data.baseline };
-  return { date: today(), baseline: DEFAULT_BASELINE_DATE, error: parsed.error.issues[0]?.message };
+  return { date: today, baseline: DEFAULT_BASELINE_DATE, error: parsed.error.issues[0]?.message };
 }
 
 export const StatsPeopleQuerySchema = z.object({
@@ -46,7 +44,7 @@ export function bureauStats(deps: AppDeps): Hono {
     const scope = statsScopeOf(c, deps);
     const snapshot = await deps.statistics.current();
     const { columns } = snapshot;
-    const { date, baseline, error } = pageDates(c);
+    const { date, baseline, error } = pageDates(c, deps.today());
     const town = scope.town !== undefined ? { town: scope.town } : {};
     const breakdowns = Object.fromEntries(
       EMPLOYMENT_BREAKDOWNS.map((by) => [by, employmentColumns(columns, { date, baseline, by, ...town })]),
@@ -72,7 +70,7 @@ export function bureauStats(deps: AppDeps): Hono {
     const table = z.enum(STATS_TABLES).safeParse(c.req.param("table"));
     if (!table.success) return c.notFound();
     const scope = statsScopeOf(c, deps);
-    const { date, baseline, error } = pageDates(c);
+    const { date, baseline, error } = pageDates(c, deps.today());
     if (error) return c.text(error, 400);
     const format = DownloadFormatSchema.parse(c.req.query("format")) ?? "xlsx";
     const town = scope.town !== undefined ? { town: scope.town } : {};
@@ -115,15 +113,14 @@ export function bureauStats(deps: AppDeps): Hono {
   app.get("/people", (c) => {
     const scope = statsScopeOf(c, deps, true);
     const parsed = StatsPeopleQuerySchema.safeParse(c.req.query());
-    const dates = dateQuerySchema(today()).safeParse({ date: c.req.query("date") || undefined });
+    const dates = dateQuerySchema(deps.today()).safeParse({ date: c.req.query("date") || undefined });
     if (!parsed.success || !dates.success) return c.notFound();
     const q = parsed.data;
     const date = dates.data.date;
-    const { rows, total } = peopleBehindFigure(
-      deps.db,
-      { figure: q.figure, date, by: q.key !== undefined ? q.by : undefined, key: q.by !== undefined ? q.key : undefined, employer: q.employer, town: scope.town },
-      { limit: STATS_PEOPLE_PAGE_SIZE, offset: q.offset },
-    );
+    const { rows, total } = peopleView(deps, {
+      query: { figure: q.figure, date, by: q.key !== undefined ? q.by : undefined, key: q.by !== undefined ? q.key : undefined, employer: q.employer, town: scope.town },
+      page: { limit: STATS_PEOPLE_PAGE_SIZE, offset: q.offset },
+    });
     const href = (offset: number) => {
       const params = new URLSearchParams({ figure: q.figure, date });
       if (q.by && q.key) params.set("by", q.by);

@@ -3,12 +3,10 @@
  * town (a cadre sees their own town only), each household linking to its page; .xlsx/.csv too.
  */
 import { Hono } from "hono";
-import { allTowns } from "../../../db/queries/towns.ts";
 import type { AppDeps } from "../../app-deps.ts";
-import { chinaDate } from "../../core/china-time.ts";
-import { zeroEmploymentColumns } from "../../core/stats/columns.ts";
 import { dateQuerySchema } from "../../core/stats/query.ts";
 import { DownloadFormatSchema, tableDownload } from "../../http/table-download.ts";
+import { zeroEmploymentView } from "../../use-cases/stats-view.ts";
 import { ZeroEmploymentPage } from "../../../views/pages/bureau/zero-employment.tsx";
 import { messages } from "../../../views/messages.ts";
 import { statsScopeOf } from "./stats-scope.ts";
@@ -20,17 +18,13 @@ export function bureauZeroEmployment(deps: AppDeps): Hono {
 
   app.get("/", async (c) => {
     const scope = statsScopeOf(c, deps, true);
-    const today = chinaDate(new Date());
+    const today = deps.today();
     const parsed = dateQuerySchema(today).safeParse({ date: c.req.query("date") || undefined });
     const date = parsed.success ? parsed.data.date : today;
     let error = parsed.success ? undefined : parsed.error.issues[0]?.message;
     // County staff may narrow to one town; a cadre's scope is their town whatever is asked.
-    const towns = scope.town === undefined ? allTowns(deps.db).map((t) => t.name) : [];
-    const asked = c.req.query("town") || undefined;
-    if (asked !== undefined && scope.town === undefined && !towns.includes(asked)) error = m.unknownTown;
-    const town = scope.town ?? (asked !== undefined && towns.includes(asked) ? asked : undefined);
-    const { columns } = await deps.statistics.current();
-    const { households } = zeroEmploymentColumns(columns, { date, ...(town !== undefined ? { town } : {}) });
+    const { towns, town, unknownTown, households } = await zeroEmploymentView(deps, { scopeTown: scope.town, askedTown: c.req.query("town") || undefined, date });
+    if (unknownTown) error = m.unknownTown;
 
     const format = DownloadFormatSchema.parse(c.req.query("format"));
     if (format && !error) {

@@ -1,0 +1,35 @@
+/**
+ * What the audit log page shows (a read model): a page of entries matching the filter, days
+ * taken as China days, times in China time, personal data inside the values masked.
+ */
+import type { Db } from "../../db/client.ts";
+import { listAudit } from "../../db/queries/audit.ts";
+import { auditDisplay } from "../core/audit-values.ts";
+import { chinaTime, startOfChinaDay } from "../core/china-time.ts";
+
+export interface AuditLogFilter {
+  entity?: string | undefined;
+  actor?: string | undefined;
+  /** First and last China day (YYYY-MM-DD), both included. */
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+export function auditLogView(deps: { db: Db }, props: { filter: AuditLogFilter; page: { limit: number; offset: number } }) {
+  const { filter } = props;
+  const range = { fromAt: filter.from ? startOfChinaDay(filter.from) : undefined, beforeAt: filter.to ? startOfChinaDay(filter.to, 1) : undefined };
+  const { rows, hasMore } = listAudit(deps.db, { entity: filter.entity, actor: filter.actor, ...range }, props.page);
+  return {
+    hasMore,
+    rows: rows.map((r) => ({
+      id: r.id,
+      at: chinaTime(r.at),
+      actor: r.actorLabel,
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entityId,
+      before: auditDisplay(r.before),
+      after: auditDisplay(r.after),
+    })),
+  };
+}

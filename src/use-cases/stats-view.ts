@@ -1,0 +1,38 @@
+/**
+ * What the bureau's statistics pages read besides the snapshot's figures (a read model): the
+ * name of a cadre's town, the people behind a figure, and the zero-employment households of the
+ * viewer's town or of the town a county viewer chose.
+ */
+import type { Db } from "../../db/client.ts";
+import { PEOPLE_FIGURES, peopleBehindFigure, type PeopleQuery } from "../../db/queries/stats-people.ts";
+import { allTowns, townNameById } from "../../db/queries/towns.ts";
+import { zeroEmploymentColumns } from "../core/stats/columns.ts";
+import type { Statistics } from "./statistics.ts";
+
+export { PEOPLE_FIGURES };
+
+/** The name of a town, or undefined when there is none. */
+export function townNameOf(deps: { db: Db }, townId: number): string | undefined {
+  return townNameById(deps.db, townId);
+}
+
+/** A page of the people a figure counts (masked ID numbers), and how many there are in all. */
+export function peopleView(deps: { db: Db }, props: { query: PeopleQuery; page: { limit: number; offset: number } }) {
+  return peopleBehindFigure(deps.db, props.query, props.page);
+}
+
+/**
+ * The zero-employment households at `date`: of `scopeTown` (a cadre's town, whatever they ask),
+ * or for a county-wide viewer of the town they asked for (every town when none; `unknownTown`
+ * when the name is not a town, and then every town too). `towns` are the towns to choose from
+ * (empty for a cadre).
+ */
+export async function zeroEmploymentView(deps: { db: Db; statistics: Statistics }, props: { scopeTown: string | undefined; askedTown: string | undefined; date: string }) {
+  const towns = props.scopeTown === undefined ? allTowns(deps.db).map((t) => t.name) : [];
+  const asked = props.askedTown;
+  const unknownTown = asked !== undefined && props.scopeTown === undefined && !towns.includes(asked);
+  const town = props.scopeTown ?? (asked !== undefined && towns.includes(asked) ? asked : undefined);
+  const { columns } = await deps.statistics.current();
+  const { households } = zeroEmploymentColumns(columns, { date: props.date, ...(town !== undefined ? { town } : {}) });
+  return { towns, town, unknownTown, households };
+}
