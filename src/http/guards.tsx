@@ -1,9 +1,10 @@
 /**
- * Guards every page route uses: `requireUser()` and `requireRole(...)` as middleware, and
+ * Guards every page route uses: `requireUser()` and `requireRole(...)` as middleware — applied
+ * once per area (src/routes/<area>/index.ts) with the role groups of src/core/policy.ts — and
  * `authorize(c, action, resource)` inside a handler once the record is loaded. The rules
  * themselves are in src/core/policy.ts; a record the user may not touch answers 404, so its
  * existence is not revealed.
- * @example app.get("/bureau/workers/:id", requireRole("town", "county", "admin"), (c) => { const w = load(); authorize(c, "read", { type: "worker", townId: w.townId }); … })
+ * @example bureau.use("*", requireRole(...STAFF_ROLES)); workers.get("/:id", (c) => { const w = workerView(deps, …); authorize(c, "read", w.resource); … })
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
