@@ -12,8 +12,8 @@ import { afterSearchWrite, type SearchPoke } from "./search-poke.ts";
 
 export type ProfileResult = { ok: true } | { ok: false; field: "villageId" };
 
-export function employerProfileEditor(deps: { db: Db } & SearchPoke, props: { employerId: number; input: EmployerProfileInput; by: ChangeAuthor; now?: Date }): ProfileResult {
-  const now = props.now ?? new Date();
+export function employerProfileEditor(deps: { db: Db } & SearchPoke, props: { employerId: number; input: EmployerProfileInput; by: ChangeAuthor; now: Date }): ProfileResult {
+  const now = props.now;
   return afterSearchWrite(deps, deps.db.transaction((tx): ProfileResult => {
     const profile = employerProfile(tx, props.employerId);
     if (!profile) throw new Error("employer vanished");

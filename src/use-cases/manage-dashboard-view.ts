@@ -18,8 +18,8 @@ export function employerProfileView(deps: { db: Db }, employerId: number): Emplo
 }
 
 /** The overview's figures at `today`: open postings, applicants of the last NEW_APPLICANT_DAYS days, who works now. */
-export function dashboardView(deps: { db: Db }, props: { employerId: number; today: string; now?: Date }) {
-  const now = props.now ?? new Date();
+export function dashboardView(deps: { db: Db }, props: { employerId: number; today: string; now: Date }) {
+  const { now } = props;
   const since = new Date(now.getTime() - NEW_APPLICANT_DAYS * 86_400_000).toISOString();
   return dashboardCounts(deps.db, props.employerId, props.today, since);
 }

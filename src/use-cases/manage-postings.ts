@@ -16,8 +16,8 @@ import { afterSearchWrite, type SearchPoke } from "./search-poke.ts";
  * Publishes a new posting (招聘中) for `employerId` under the next free code.
  * @example postingPublisher({ db }, { employerId: 3, input, by: { userId: 7, login: "13800000000" } }).code // "P00042"
  */
-export function postingPublisher(deps: { db: Db } & SearchPoke, props: { employerId: number; input: PostingInput; by: ChangeAuthor; now?: Date }): PostingRecord {
-  const now = props.now ?? new Date();
+export function postingPublisher(deps: { db: Db } & SearchPoke, props: { employerId: number; input: PostingInput; by: ChangeAuthor; now: Date }): PostingRecord {
+  const now = props.now;
   return afterSearchWrite(deps, deps.db.transaction((tx) => {
     const code = nextPostingCode(highestPostingCode(tx));
     const row = insertPosting(tx, { ...props.input, code, employerId: props.employerId, status: "招聘中", publishedAt: now.toISOString(), updatedAt: now.toISOString() });
@@ -31,8 +31,8 @@ export function postingPublisher(deps: { db: Db } & SearchPoke, props: { employe
  * Saves new details of a posting. A recruiting posting whose new headcount is already hired
  * becomes full; a full one with room again recruits again.
  */
-export function postingEditor(deps: { db: Db } & SearchPoke, props: { posting: PostingRecord; input: PostingInput; by: ChangeAuthor; now?: Date }): PostingRecord {
-  const now = props.now ?? new Date();
+export function postingEditor(deps: { db: Db } & SearchPoke, props: { posting: PostingRecord; input: PostingInput; by: ChangeAuthor; now: Date }): PostingRecord {
+  const now = props.now;
   return afterSearchWrite(deps, deps.db.transaction((tx) => {
     const working = workingFromPosting(tx, props.posting.id, chinaDate(now));
     let status = props.posting.status;
@@ -46,8 +46,8 @@ export function postingEditor(deps: { db: Db } & SearchPoke, props: { posting: P
 }
 
 /** Closes, marks full or reopens a posting; returns null when the action does not apply to its status. */
-export function postingStatusChanger(deps: { db: Db } & SearchPoke, props: { postingId: number; action: PostingAction; by: ChangeAuthor; now?: Date }): PostingRecord | null {
-  const now = props.now ?? new Date();
+export function postingStatusChanger(deps: { db: Db } & SearchPoke, props: { postingId: number; action: PostingAction; by: ChangeAuthor; now: Date }): PostingRecord | null {
+  const now = props.now;
   return afterSearchWrite(deps, deps.db.transaction((tx) => {
     const before = postingRecordById(tx, props.postingId);
     if (!before) return null;

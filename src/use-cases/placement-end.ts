@@ -15,8 +15,8 @@ import { alertDateAfterEnd, householdsOfWorkers, raiseAlertsAfterPlacementChange
 export type PlacementEndResult = { ok: true } | { ok: false; problem: PlacementEndProblem | "notFound" };
 
 /** Ends an open placement on a day not before its start; otherwise says why not. */
-export function placementEnder(deps: { db: Db } & SearchPoke, props: { placementId: number; endDate: string; reason: string; by: ChangeAuthor; now?: Date }): PlacementEndResult {
-  const now = props.now ?? new Date();
+export function placementEnder(deps: { db: Db } & SearchPoke, props: { placementId: number; endDate: string; reason: string; by: ChangeAuthor; now: Date }): PlacementEndResult {
+  const now = props.now;
   return afterSearchWrite(deps, deps.db.transaction((tx): PlacementEndResult => {
     const before = placementRecordById(tx, props.placementId);
     if (!before) return { ok: false, problem: "notFound" };

@@ -15,10 +15,10 @@ export type RecognitionResult = { ok: true } | { ok: false; problem: "unchanged"
 
 export function employerRecogniser(
   deps: { db: Db } & SearchPoke,
-  props: { employer: { id: number; recognition: RecognitionStatus }; status: RecognitionStatus; effectiveDate: string; note: string | null; by: ChangeAuthor; now?: Date },
+  props: { employer: { id: number; recognition: RecognitionStatus }; status: RecognitionStatus; effectiveDate: string; note: string | null; by: ChangeAuthor; now: Date },
 ): RecognitionResult {
   if (props.status === props.employer.recognition) return { ok: false, problem: "unchanged" };
-  const now = props.now ?? new Date();
+  const now = props.now;
   deps.db.transaction((tx) => {
     const row = insertRecognition(tx, {
       employerId: props.employer.id,

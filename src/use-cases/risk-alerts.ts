@@ -101,8 +101,8 @@ function actedOn(alert: AlertRecord, today: string): string {
 export type AssignResult = { ok: true; alert: AlertRecord } | { ok: false; problem: AssignmentProblem | "notFound" };
 
 /** Assigns an open alert to a cadre of its own town (or to nobody); otherwise says why not. */
-export function alertAssigner(deps: { db: Db }, props: { alertId: number; userId: number | null; by: ChangeAuthor; now?: Date }): AssignResult {
-  const now = props.now ?? new Date();
+export function alertAssigner(deps: { db: Db }, props: { alertId: number; userId: number | null; by: ChangeAuthor; now: Date }): AssignResult {
+  const now = props.now;
   return deps.db.transaction((tx): AssignResult => {
     const before = alertRecordById(tx, props.alertId);
     if (!before) return { ok: false, problem: "notFound" };
@@ -115,8 +115,8 @@ export function alertAssigner(deps: { db: Db }, props: { alertId: number; userId
 }
 
 /** Adds a follow-up note (visit, call) to an alert; counts as acting on it. */
-export function alertNoteWriter(deps: { db: Db }, props: { alertId: number; note: string; date: string; by: ChangeAuthor; now?: Date }): void {
-  const now = props.now ?? new Date();
+export function alertNoteWriter(deps: { db: Db }, props: { alertId: number; note: string; date: string; by: ChangeAuthor; now: Date }): void {
+  const now = props.now;
   deps.db.transaction((tx) => {
     const before = alertRecordById(tx, props.alertId);
     if (!before) return;
@@ -135,9 +135,9 @@ export function alertNoteWriter(deps: { db: Db }, props: { alertId: number; note
 /** Closes an open alert with its outcome (结果) and a note. */
 export function alertCloser(
   deps: { db: Db },
-  props: { alertId: number; outcome: AlertOutcome; note: string | null; date: string; by: ChangeAuthor; now?: Date },
+  props: { alertId: number; outcome: AlertOutcome; note: string | null; date: string; by: ChangeAuthor; now: Date },
 ): AlertRecord | undefined {
-  const now = props.now ?? new Date();
+  const now = props.now;
   return deps.db.transaction((tx) => {
     const before = alertRecordById(tx, props.alertId);
     if (!before || before.status !== "open") return undefined;

@@ -86,7 +86,7 @@ export function bureauAlerts(deps: AppDeps): Hono {
     const parsed = AlertAssignSchema.safeParse(values);
     if (!parsed.success) return alertPage(c, alert, { form: "assign", values, error: e.cadre });
     // Only a cadre of the alert's own town, and only while it is open (the use-case checks).
-    const assigned = alertAssigner(deps, { alertId: alert.id, userId: parsed.data.userId ?? null, by: authorOf(c) });
+    const assigned = alertAssigner(deps, { alertId: alert.id, userId: parsed.data.userId ?? null, by: authorOf(c), now: deps.now() });
     if (!assigned.ok) return alertPage(c, alert, { form: "assign", values, error: assigned.problem === "closed" ? e.closed : e.cadre });
     return c.redirect(`/bureau/alerts/${alert.id}`, 303);
   });
@@ -98,7 +98,7 @@ export function bureauAlerts(deps: AppDeps): Hono {
     const values = { date: String(body.date ?? "").trim(), note: String(body.note ?? "") };
     const parsed = AlertNoteSchema.safeParse(values);
     if (!parsed.success) return alertPage(c, alert, { form: "note", values, error: parsed.error.issues[0]!.message });
-    alertNoteWriter(deps, { alertId: alert.id, note: parsed.data.note, date: parsed.data.date, by: authorOf(c) });
+    alertNoteWriter(deps, { alertId: alert.id, note: parsed.data.note, date: parsed.data.date, by: authorOf(c), now: deps.now() });
     return c.redirect(`/bureau/alerts/${alert.id}#notes`, 303);
   });
 
@@ -109,7 +109,7 @@ export function bureauAlerts(deps: AppDeps): Hono {
     const values = { outcome: String(body.outcome ?? ""), note: String(body.note ?? "") };
     const parsed = AlertCloseSchema.safeParse(values);
     if (!parsed.success) return alertPage(c, alert, { form: "close", values, error: parsed.error.issues[0]!.message });
-    const closed = alertCloser(deps, { alertId: alert.id, outcome: parsed.data.outcome, note: parsed.data.note || null, date: deps.today(), by: authorOf(c) });
+    const closed = alertCloser(deps, { alertId: alert.id, outcome: parsed.data.outcome, note: parsed.data.note || null, date: deps.today(), by: authorOf(c), now: deps.now() });
     // Undefined: closed already (by someone else meanwhile).
     if (!closed) return alertPage(c, alert, { form: "close", values, error: e.closed });
     return c.redirect(`/bureau/alerts/${alert.id}`, 303);

@@ -66,6 +66,7 @@ export function bureauEmployers(deps: AppDeps): Hono {
       effectiveDate: parsed.data.effectiveDate,
       note: parsed.data.note || null,
       by: authorOf(c),
+      now: deps.now(),
     });
     if (!result.ok) return page(c, workshop, { values, error: e.same(employer.recognition) });
     return c.redirect(`/bureau/employers/${encodeURIComponent(employer.code)}`, 303);

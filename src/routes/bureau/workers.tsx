@@ -87,7 +87,7 @@ export function bureauWorkers(deps: AppDeps): Hono {
     const values = { endDate: String(body.endDate ?? "").trim(), reason: String(body.reason ?? "") };
     const parsed = PlacementEndSchema.safeParse(values);
     if (!parsed.success) return workerPage(c, target.workerId, { placementId: target.placementId, ...values, error: parsed.error.issues[0]!.message });
-    const ended = placementEnder(deps, { placementId: target.placementId, endDate: parsed.data.endDate, reason: parsed.data.reason, by: authorOf(c) });
+    const ended = placementEnder(deps, { placementId: target.placementId, endDate: parsed.data.endDate, reason: parsed.data.reason, by: authorOf(c), now: deps.now() });
     if (!ended.ok) {
       const error = ended.problem === "beforeStart" ? messages.workerPlacements.badDate : messages.workerPlacements.notOpen;
       return workerPage(c, target.workerId, { placementId: target.placementId, ...values, error });

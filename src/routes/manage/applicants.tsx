@@ -45,7 +45,7 @@ export function manageApplicants(deps: AppDeps): Hono {
     const back = backPath(form.success ? form.data.back : undefined, "/manage/applicants");
     // A hire needs its start date and income: the hire form asks for them.
     if (form.success && form.data.to === "已录用") return c.redirect(`/manage/applicants/${row.id}/hire?back=${encodeURIComponent(back)}`, 303);
-    const result = form.success ? applicantMover(deps, { applicationId: row.id, to: form.data.to, by: authorOf(c) }) : { ok: false as const };
+    const result = form.success ? applicantMover(deps, { applicationId: row.id, to: form.data.to, by: authorOf(c), now: deps.now() }) : { ok: false as const };
     if (!result.ok) return c.redirect(`${back}?problem=transition`, 303);
     return c.redirect(withNotice(back, "moved"), 303);
   });
@@ -67,7 +67,7 @@ export function manageApplicants(deps: AppDeps): Hono {
       c.html(<HirePage applicant={{ id: row.id, name: row.applicantName, postingTitle: row.postingTitle }} back={back} values={values} errors={errors} />, 400);
     const parsed = parseWithDates(HireInputSchema, values, { today: deps.today() });
     if (!parsed.ok) return page(parsed.errors);
-    const result = applicantMover(deps, { applicationId: row.id, to: "已录用", hire: parsed.value, by: authorOf(c) });
+    const result = applicantMover(deps, { applicationId: row.id, to: "已录用", hire: parsed.value, by: authorOf(c), now: deps.now() });
     if (!result.ok) return page({ form: result.problem === "alreadyOnRoster" ? m.errors.alreadyOnRoster : m.errors.transition });
     return c.redirect(withNotice(back, result.hired === "pending" ? "pending" : "hired"), 303);
   });
@@ -84,7 +84,7 @@ export function manageApplicants(deps: AppDeps): Hono {
       const noteDraft = { applicationId: row.id, text: typeof body.managerNote === "string" ? body.managerNote : "", error: form.error.issues[0]?.message ?? m.errors.noteTooLong };
       return c.html(<ApplicantsPage applicants={applicants} stages={stages} error={m.fixErrors} noteDraft={noteDraft} />, 400);
     }
-    applicantNoter(deps, { applicationId: row.id, note: form.data.managerNote, by: authorOf(c) });
+    applicantNoter(deps, { applicationId: row.id, note: form.data.managerNote, by: authorOf(c), now: deps.now() });
     return c.redirect(withNotice(back, "note"), 303);
   });
 

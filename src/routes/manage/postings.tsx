@@ -56,7 +56,7 @@ export function managePostings(deps: AppDeps): Hono {
       const employerName = employerNameOf(deps, employerId);
       return c.html(<PostingFormPage action="/manage/postings/new" heading={m.newPosting} values={values} preview={{ ...parsed.value, employerName }} />);
     }
-    const row = postingPublisher(deps, { employerId, input: parsed.value, by: authorOf(c) });
+    const row = postingPublisher(deps, { employerId, input: parsed.value, by: authorOf(c), now: deps.now() });
     return c.redirect(withNotice(`/manage/postings/${encodeURIComponent(row.code)}`, "created"), 303);
   });
 
@@ -80,7 +80,7 @@ export function managePostings(deps: AppDeps): Hono {
       const employerName = employerNameOf(deps, posting.employerId);
       return c.html(<PostingFormPage action={action} heading={m.editPosting} values={values} preview={{ ...parsed.value, employerName }} />);
     }
-    postingEditor(deps, { posting, input: parsed.value, by: authorOf(c) });
+    postingEditor(deps, { posting, input: parsed.value, by: authorOf(c), now: deps.now() });
     return c.redirect(withNotice(`/manage/postings/${encodeURIComponent(posting.code)}`, "saved"), 303);
   });
 
@@ -91,7 +91,7 @@ export function managePostings(deps: AppDeps): Hono {
     const body = await c.req.parseBody();
     const action = POSTING_ACTIONS.find((a) => a === body.action);
     const back = `/manage/postings/${encodeURIComponent(posting.code)}`;
-    const changed = action ? postingStatusChanger(deps, { postingId: posting.id, action, by: authorOf(c) }) : null;
+    const changed = action ? postingStatusChanger(deps, { postingId: posting.id, action, by: authorOf(c), now: deps.now() }) : null;
     if (!changed) return c.redirect(`${back}?problem=status`, 303);
     return c.redirect(withNotice(back, "status"), 303);
   });

@@ -36,7 +36,7 @@ export function manageProfile(deps: AppDeps): Hono {
 
   app.get("/", (c) => {
     const profile = load(c, "read");
-    const counts = dashboardView(deps, { employerId: profile.employer.id, today: deps.today() });
+    const counts = dashboardView(deps, { employerId: profile.employer.id, today: deps.today(), now: deps.now() });
     return c.html(<DashboardPage figures={{ employerName: profile.employer.name, ...counts }} />);
   });
 
@@ -54,7 +54,7 @@ export function manageProfile(deps: AppDeps): Hono {
     const values = Object.fromEntries(PROFILE_FIELDS.map((k) => [k, typeof body[k] === "string" ? (body[k] as string) : ""]));
     const parsed = EmployerProfileInputSchema.safeParse(values);
     if (!parsed.success) return c.html(<ProfilePage profile={view(p)} values={values} errors={fieldErrors(parsed.error)} />, 400);
-    const result = employerProfileEditor(deps, { employerId: p.employer.id, input: parsed.data, by: authorOf(c) });
+    const result = employerProfileEditor(deps, { employerId: p.employer.id, input: parsed.data, by: authorOf(c), now: deps.now() });
     if (!result.ok) return c.html(<ProfilePage profile={view(p)} values={values} errors={{ villageId: messages.workshop.errors.villageNotInTown }} />, 400);
     return c.redirect(withNotice("/manage/profile", "profile"), 303);
   });

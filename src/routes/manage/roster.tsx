@@ -50,7 +50,7 @@ export function manageRoster(deps: AppDeps): Hono {
     const values = strings(await c.req.parseBody(), ["name", "phone", "startDate", "monthlyIncome"]);
     const parsed = parseWithDates(GateHireInputSchema, values, { today: deps.today() });
     if (!parsed.ok) return rosterPage(c, employerId, { values, errors: parsed.errors }, 400);
-    const added = rosterAdder(deps, { employerId, input: parsed.value, by: authorOf(c) });
+    const added = rosterAdder(deps, { employerId, input: parsed.value, by: authorOf(c), now: deps.now() });
     if (!added) return rosterPage(c, employerId, { values, errors: { form: messages.workshop.errors.alreadyOnRoster } }, 400);
     return c.redirect(withNotice("/manage/roster", "added"), 303);
   });
@@ -80,7 +80,7 @@ export function manageRoster(deps: AppDeps): Hono {
     const values = strings(await c.req.parseBody(), ["endDate", "reason"]);
     const parsed = parseWithDates(DepartureInputSchema, values, { today: deps.today(), startDate: line.owner.startDate });
     // A line that has ended already (or ends before its start) takes no departure.
-    const recorded = parsed.ok ? departureRecorder(deps, { line: line.ref, input: parsed.value, by: authorOf(c) }) : undefined;
+    const recorded = parsed.ok ? departureRecorder(deps, { line: line.ref, input: parsed.value, by: authorOf(c), now: deps.now() }) : undefined;
     if (!parsed.ok || !recorded?.ok) {
       const errors = parsed.ok ? { endDate: messages.workshop.errors.endBeforeStart } : parsed.errors;
       return c.html(<RosterLinePage entry={line.entry} today={deps.today()} values={values} errors={errors} form="departure" history={line.history} />, 400);
@@ -94,7 +94,7 @@ export function manageRoster(deps: AppDeps): Hono {
     const values = strings(await c.req.parseBody(), ["startDate", "monthlyIncome", "note"]);
     const parsed = parseWithDates(CorrectionInputSchema, values, { today: deps.today() });
     // A start after the day the line ended is refused by the use-case.
-    const corrected = parsed.ok ? placementCorrector(deps, { line: line.ref, input: parsed.value, by: authorOf(c) }) : undefined;
+    const corrected = parsed.ok ? placementCorrector(deps, { line: line.ref, input: parsed.value, by: authorOf(c), now: deps.now() }) : undefined;
     if (!parsed.ok || !corrected?.ok) {
       const errors = parsed.ok ? { startDate: messages.workshop.errors.endBeforeStart } : parsed.errors;
       return c.html(<RosterLinePage entry={line.entry} today={deps.today()} values={values} errors={errors} form="correction" history={line.history} />, 400);
