@@ -1,12 +1,13 @@
 /**
- * What the bureau's statistics pages read besides the snapshot's figures (a read model): the
- * name of a cadre's town, the people behind a figure, and the zero-employment households of the
- * viewer's town or of the town a county viewer chose.
+ * What the bureau's statistics pages show (a read model): the figures of the page from the
+ * snapshot, the name of a cadre's town, the people behind a figure, and the zero-employment
+ * households of the viewer's town or of the town a county viewer chose.
  */
 import type { Db } from "../../db/client.ts";
 import { PEOPLE_FIGURES, peopleBehindFigure, type PeopleQuery } from "../../db/queries/stats-people.ts";
 import { allTowns, townNameById } from "../../db/queries/towns.ts";
-import { zeroEmploymentColumns } from "../core/stats/columns.ts";
+import { employmentColumns, publicBenefitColumns, trendColumns, workshopColumns, zeroEmploymentColumns } from "../core/stats/columns.ts";
+import { EMPLOYMENT_BREAKDOWNS, type EmploymentBreakdown, type EmploymentRow } from "../core/stats/figures.ts";
 import type { Statistics } from "./statistics.ts";
 
 export { PEOPLE_FIGURES };
@@ -35,4 +36,25 @@ export async function zeroEmploymentView(deps: { db: Db; statistics: Statistics 
   const { columns } = await deps.statistics.current();
   const { households } = zeroEmploymentColumns(columns, { date: props.date, ...(town !== undefined ? { town } : {}) });
   return { towns, town, unknownTown, households };
+}
+
+/**
+ * The statistics page's figures at `date` against `baseline`, of `town` (the county when
+ * undefined), from the current snapshot; `asOf` is when a stale snapshot was taken (a reload is
+ * under way), undefined when it is current.
+ */
+export async function statsPageView(deps: { statistics: Statistics }, props: { date: string; baseline: string; town: string | undefined }) {
+  const snapshot = await deps.statistics.current();
+  const { columns } = snapshot;
+  const { date, baseline } = props;
+  const town = props.town !== undefined ? { town: props.town } : {};
+  const breakdowns = Object.fromEntries(EMPLOYMENT_BREAKDOWNS.map((by) => [by, employmentColumns(columns, { date, baseline, by, ...town })])) as Record<EmploymentBreakdown, EmploymentRow[]>;
+  return {
+    breakdowns,
+    workshops: workshopColumns(columns, { date, ...town }).rows,
+    publicBenefit: publicBenefitColumns(columns, { date, ...town }),
+    trend: trendColumns(columns, { date, ...town }).rows,
+    zeroEmploymentHouseholds: zeroEmploymentColumns(columns, { date, ...town }).households.length,
+    asOf: deps.statistics.isStale(snapshot) ? snapshot.loadedAt : undefined,
+  };
 }

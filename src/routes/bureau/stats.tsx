@@ -6,11 +6,11 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { AppDeps } from "../../app-deps.ts";
-import { employmentColumns, publicBenefitColumns, trendColumns, workshopColumns, zeroEmploymentColumns } from "../../core/stats/columns.ts";
-import { DEFAULT_BASELINE_DATE, EMPLOYMENT_BREAKDOWNS, TOTAL_KEY, type EmploymentRow } from "../../core/stats/figures.ts";
+import { employmentColumns, publicBenefitColumns, trendColumns, workshopColumns } from "../../core/stats/columns.ts";
+import { DEFAULT_BASELINE_DATE, EMPLOYMENT_BREAKDOWNS, TOTAL_KEY } from "../../core/stats/figures.ts";
 import { dateQuerySchema, employmentQuerySchema } from "../../core/stats/query.ts";
 import { DownloadFormatSchema, tableDownload } from "../../http/table-download.ts";
-import { PEOPLE_FIGURES, peopleView } from "../../use-cases/stats-view.ts";
+import { PEOPLE_FIGURES, peopleView, statsPageView } from "../../use-cases/stats-view.ts";
 import { StatsPage } from "../../../views/pages/bureau/stats.tsx";
 import { StatsPeoplePage } from "../../../views/pages/bureau/stats-people.tsx";
 import { messages } from "../../../views/messages.ts";
@@ -42,28 +42,9 @@ export function bureauStats(deps: AppDeps): Hono {
 
   app.get("/", async (c) => {
     const scope = statsScopeOf(c, deps);
-    const snapshot = await deps.statistics.current();
-    const { columns } = snapshot;
     const { date, baseline, error } = pageDates(c, deps.today());
-    const town = scope.town !== undefined ? { town: scope.town } : {};
-    const breakdowns = Object.fromEntries(
-      EMPLOYMENT_BREAKDOWNS.map((by) => [by, employmentColumns(columns, { date, baseline, by, ...town })]),
-    ) as Record<(typeof EMPLOYMENT_BREAKDOWNS)[number], EmploymentRow[]>;
-    return c.html(
-      <StatsPage
-        date={date}
-        baseline={baseline}
-        town={scope.town}
-        error={error}
-        breakdowns={breakdowns}
-        workshops={workshopColumns(columns, { date, ...town }).rows}
-        publicBenefit={publicBenefitColumns(columns, { date, ...town })}
-        trend={trendColumns(columns, { date, ...town }).rows}
-        zeroEmploymentHouseholds={zeroEmploymentColumns(columns, { date, ...town }).households.length}
-        asOf={deps.statistics.isStale(snapshot) ? snapshot.loadedAt : undefined}
-      />,
-      error ? 400 : 200,
-    );
+    const figures = await statsPageView(deps, { date, baseline, town: scope.town });
+    return c.html(<StatsPage date={date} baseline={baseline} town={scope.town} error={error} {...figures} />, error ? 400 : 200);
   });
 
   app.get("/tables/:table", async (c) => {
