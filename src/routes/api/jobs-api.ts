@@ -27,8 +27,13 @@ export const API_MAX_OFFSET = 10_000 - API_MAX_LIMIT;
 /** Longest town name looked for. */
 const MAX_TOWN_LENGTH = 50;
 
-const number = (min: number, max: number) => z.coerce.number({ message: m.number }).min(min, m.between(min, max)).max(max, m.between(min, max));
-const wholeNumber = (min: number, max: number) => number(min, max).int(m.wholeNumber);
+/** Query values are text: read them as numbers (as `Number` does) before checking the bounds. */
+const asNumber = (value: unknown) => (typeof value === "string" ? Number(value) : value);
+// Not z.coerce.number(): it takes null for 0, and the document generator, which asks whether a
+// schema accepts null, would call such a parameter nullable.
+const bounded = (min: number, max: number) => z.number({ message: m.number }).min(min, m.between(min, max)).max(max, m.between(min, max));
+const number = (min: number, max: number) => z.preprocess(asNumber, bounded(min, max));
+const wholeNumber = (min: number, max: number) => z.preprocess(asNumber, bounded(min, max).int(m.wholeNumber));
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { message: m.oneOf(values) });
 const date = () => z.string().openapi({ format: "date" });
 
