@@ -14,11 +14,13 @@ const ROUTES = join(ROOT, "src", "routes");
 const DB = join(ROOT, "db");
 
 /**
- * Files that break a rule today and are being rebuilt elsewhere (issue 14: the JSON API moves to
- * @hono/zod-openapi with its own read models). Remove an entry once its file keeps the rule.
+ * JSON API modules that break a rule today; the API is another engineer's part of issue 14 and
+ * was left as it is. Remove an entry once its file keeps the rule (the API's read models in
+ * src/use-cases, its town scope from the policy).
  */
 const PENDING: Record<string, readonly ("db" | "role")[]> = {
   "src/routes/api/stats-api.ts": ["db", "role"],
+  "src/routes/api/openapi.ts": ["db"],
 };
 
 function sourceFiles(dir: string): string[] {
