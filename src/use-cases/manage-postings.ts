@@ -24,7 +24,7 @@ export function postingPublisher(deps: { db: Db } & SearchPoke, props: { employe
     recordChange(tx, props.by, { action: "create", entity: "posting", entityId: row.id, after: row });
     enqueueSearchUpdate(tx, "posting", [row.id]);
     return row;
-  }), (row) => row !== null);
+  }));
 }
 
 /**
@@ -42,7 +42,7 @@ export function postingEditor(deps: { db: Db } & SearchPoke, props: { posting: P
     recordChange(tx, props.by, { action: "update", entity: "posting", entityId: row.id, before: props.posting, after: row });
     enqueueSearchUpdate(tx, "posting", [row.id]);
     return row;
-  }), (row) => row !== null);
+  }));
 }
 
 /** Closes, marks full or reopens a posting; returns null when the action does not apply to its status. */
