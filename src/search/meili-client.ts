@@ -5,9 +5,14 @@
  * and error code. The jobs index (jobs-index.ts) and the rebuild speak through it.
  *
  * Requests go through fetch with an undici Agent of our own, passed in the client's
- * `requestInit.dispatcher` (not its deprecated `httpClient` hook): its sockets are kept alive
- * and set no-delay, and it can be closed. Measured against plain fetch and the former node:http
- * client in bench/search-client.bench.ts; see docs/decisions/2026-12-01-official-search-client.md.
+ * `requestInit.dispatcher` (not its deprecated `httpClient` hook): its sockets are kept alive and
+ * set no-delay, and it is closed with the platform. Responses come uncompressed (`Accept-Encoding: identity` in the client's `requestInit`): fetch
+ * asks for gzip by default, the engine then writes the compressed body in pieces on a socket that
+ * leaves Nagle's algorithm on, and the last piece waits for our delayed ACK — ~40 ms a search
+ * on a reused connection, whatever our own sockets' no-delay setting. Compression buys nothing on
+ * 127.0.0.1. Measured with bench/search-client.bench.ts (the official client with plain fetch,
+ * with an undici Agent whose sockets set no-delay, and the former node:http client); see
+ * docs/decisions/2026-12-01-official-search-client.md.
  */
 import { Meilisearch, MeilisearchApiError, MeilisearchRequestError, MeilisearchTaskTimeOutError } from "meilisearch";
 import { Agent } from "undici";
@@ -45,16 +50,19 @@ export interface MeiliSearchResponse<T> {
   processingTimeMs: number;
 }
 
-/**
- * How requests reach the engine: `no-delay` (the default) through our own undici Agent whose
- * sockets set no-delay; `fetch` through the global fetch as it comes (kept for the benchmark).
- */
-export type MeiliTransport = "no-delay" | "fetch";
-
 export interface MeiliClientOptions {
   url: string;
   apiKey: string;
-  transport?: MeiliTransport;
+  /**
+   * Take the compressed responses fetch asks for by default (default false: uncompressed, which
+   * avoids the engine's ~40 ms stall). Only the benchmark turns it on, to show the difference.
+   */
+  compressed?: boolean;
+  /**
+   * Send requests through an undici Agent of our own, its sockets set no-delay, given in
+   * `requestInit.dispatcher` (default true; false: fetch's global dispatcher, for the benchmark).
+   */
+  noDelayAgent?: boolean;
 }
 
 export interface MeiliClient {
@@ -90,20 +98,17 @@ export function toMeiliError(error: unknown): MeiliError {
 
 /** @example const meili = createMeiliClient({ url, apiKey }); await meili.isHealthy(); */
 export function createMeiliClient(options: MeiliClientOptions): MeiliClient {
-  const dispatcher =
-    (options.transport ?? "no-delay") === "no-delay"
-      ? // `noDelay` reaches net.connect; undici's connector also sets it, this says we rely on it.
-        new Agent({ keepAliveTimeout: KEEP_ALIVE_MS, connect: { noDelay: true } as Agent.Options["connect"] })
-      : undefined;
+  const dispatcher = (options.noDelayAgent ?? true)
+    ? // `noDelay` reaches net.connect; undici's connector sets it too, this says we rely on it.
+      new Agent({ keepAliveTimeout: KEEP_ALIVE_MS, connect: { noDelay: true } as Agent.Options["connect"] })
+    : undefined;
+  const requestInit = {
+    ...(options.compressed ? {} : { headers: { "Accept-Encoding": "identity" } }),
+    // The global fetch takes an undici dispatcher; RequestInit's type does not name it.
+    ...(dispatcher ? { dispatcher } : {}),
+  } as RequestInit;
   const official = (timeout: number) =>
-    new Meilisearch({
-      host: options.url,
-      apiKey: options.apiKey,
-      timeout,
-      // The global fetch takes an undici dispatcher; RequestInit's type does not name it.
-      ...(dispatcher ? { requestInit: { dispatcher } as RequestInit } : {}),
-      defaultWaitOptions: { interval: TASK_POLL_MS },
-    });
+    new Meilisearch({ host: options.url, apiKey: options.apiKey, timeout, requestInit, defaultWaitOptions: { interval: TASK_POLL_MS } });
   const reads = official(REQUEST_TIMEOUT_MS);
   const writes = official(WRITE_TIMEOUT_MS);
   const probe = official(HEALTH_TIMEOUT_MS);
