@@ -17,8 +17,8 @@ export const OUTBOX_BATCH_SIZE = 1_000;
 export const OUTBOX_POLL_MS = 1_000;
 const BACKOFF_BASE_MS = 1_000;
 const BACKOFF_MAX_MS = 5 * 60_000;
-/** Later than any retry time (retryNow takes every row). */
-const END_OF_TIME = new Date(8.64e15);
+/** Later than any retry time (retryNow takes every row); four-digit year, so it compares as text. */
+const END_OF_TIME = new Date("9999-12-31T23:59:59.999Z");
 
 /** How long to wait before the next try after `attempts` failures. Pure. */
 export function backoffMs(attempts: number): number {
