@@ -14,6 +14,7 @@ import { parseEnv } from "../src/env.ts";
 import { createLogger } from "../src/log.ts";
 import { startPlatform, type Platform } from "../src/platform.ts";
 import { RUNNING_FILE } from "../src/search/engine-process.ts";
+import { restartDelayMs } from "../src/search/engine-supervisor.ts";
 import { changePostingStatus, savePosting } from "../src/use-cases/save-posting.ts";
 import { FIXTURE_AUTHOR, FIXTURE_EMPLOYERS, FIXTURE_POSTINGS, loadJobFixture } from "./support/job-fixture.ts";
 
@@ -139,10 +140,27 @@ describe("when the bundled engine is killed under a running platform", () => {
     const lines = messagesOf(logLines);
     expect(lines.filter((l) => l.msg === "search engine restarted")).toHaveLength(1);
     expect(lines.filter((l) => l.msg === "search engine down; restarting it")).toHaveLength(1);
+    // The searches answered from the database meanwhile: at most one line each way, no stack per search.
+    const failed = lines.filter((l) => l.msg.startsWith("search engine failed; answering from the database"));
+    expect(failed.length).toBeLessThanOrEqual(1);
+    expect(lines.filter((l) => l.msg === "search engine answering again")).toHaveLength(failed.length);
     const text = logLines.join("\n");
     for (const employer of FIXTURE_EMPLOYERS) if (employer.contactPhone) expect(text).not.toContain(employer.contactPhone);
     expect(text).not.toContain(platform.engine!.masterKey);
     expect(existsSync(join(dataDir, "meili", RUNNING_FILE))).toBe(true);
+  });
+});
+
+describe("the pause before a restart", () => {
+  it.each([
+    [0, 500],
+    [1, 1_000],
+    [2, 2_000],
+    [5, 16_000],
+    [6, 30_000],
+    [40, 30_000],
+  ])("after %i quick deaths in a row is %i ms", (failures, ms) => {
+    expect(restartDelayMs(failures)).toBe(ms);
   });
 });
 

@@ -203,7 +203,8 @@ export async function startBundledEngine(options: StartEngineOptions): Promise<R
 
   try {
     await waitUntilHealthy(url, exited, () => output.slice(-10).join("\n"));
-    await pidKnown;
+    // The watchdog names the engine's pid before the engine starts; never wait on it for long.
+    await Promise.race([pidKnown, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
   } catch (error) {
     await stop();
     throw error;
