@@ -5,7 +5,8 @@
  * it with the server. A small shell watchdog stops it too if the server dies without cleaning
  * up (SIGKILL, out of memory), so no engine is ever left behind. While it runs, its address is
  * in DATA_DIR/meili/running.json, so a command line tool (npm run reindex) can use the engine of
- * a running server instead of starting a second one on the same data.
+ * a running server instead of starting a second one on the same data. The platform runs it under
+ * engine-supervisor.ts, which starts it again when it dies.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { accessSync, chmodSync, constants, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
