@@ -10,12 +10,11 @@ import { benchPlatform } from "./support.ts";
 import { percentiles, type Bench } from "./types.ts";
 
 const KILLS = 3;
-const TODAY = "2026-11-23";
 const GIVE_UP_MS = 60_000;
 
 const bench: Bench = async ({ workDir, progress }) => {
   progress("starting a platform with the demo county and its own engine");
-  const platform = await benchPlatform(workDir, { today: TODAY });
+  const platform = await benchPlatform(workDir);
   const search = async () => {
     const res = await platform.app.request("/api/v1/jobs?q=%E7%BC%9D%E7%BA%AB");
     return (await res.json()) as { degraded: boolean };

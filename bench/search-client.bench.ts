@@ -24,7 +24,6 @@ import { benchPlatform } from "./support.ts";
 import { percentiles, type Bench, type BenchRow } from "./types.ts";
 
 const ROUNDS = 30;
-const TODAY = "2026-11-23";
 
 /** The searches of bench/support.ts's SEARCH_MIX, as the job search takes them, facet counts on. */
 const QUERIES: readonly Omit<JobQuery, "limit" | "offset" | "facets">[] = [
@@ -97,7 +96,7 @@ function handWrittenJobsIndex(options: { url: string; apiKey: string; name: stri
 
 const bench: Bench = async ({ workDir, progress }) => {
   progress("starting a platform with the demo county and its own engine");
-  const platform = await benchPlatform(workDir, { today: TODAY });
+  const platform = await benchPlatform(workDir);
   // Postings the start-up closed (past their closing date) leave the index first: it holds still.
   await platform.outbox.drain();
   const engine = platform.engine!;
@@ -117,7 +116,7 @@ const bench: Bench = async ({ workDir, progress }) => {
       { name: "official client, undici Agent (no-delay)", index: createJobsIndex(clients.agent, name) },
       { name: "official client, plain fetch, uncompressed", index: createJobsIndex(clients.fetchIdentity, name) },
       { name: "official client, undici Agent (no-delay), uncompressed (the platform's)", index: createJobsIndex(clients.agentIdentity, name) },
-    ].map((way) => ({ ...way, search: createJobSearch({ db: platform.db, index: way.index, log, today: () => TODAY }), samples: [] as number[] }));
+    ].map((way) => ({ ...way, search: createJobSearch({ db: platform.db, index: way.index, log, today: platform.today }), samples: [] as number[] }));
 
     // Every way must give the same answers, from the engine, before its speed means anything.
     for (const query of QUERIES) {
