@@ -75,10 +75,10 @@ function* workerRows(makeIdNumber: (area: string, birth: string, seq: number) =>
 async function child(dbFile: string, regionsFile: string, workersFile: string): Promise<void> {
   const { openDatabase } = await import("../db/client.ts");
   const { createPersonalDataProtector } = await import("../src/security/personal-data.ts");
-  const { importSpreadsheet } = await import("../src/use-cases/import-spreadsheet.ts");
+  const { CLI_IMPORT_AUTHOR, importSpreadsheet } = await import("../src/use-cases/import-spreadsheet.ts");
   const db = openDatabase({ file: dbFile });
   const protector = createPersonalDataProtector({ hashKey: Buffer.alloc(32, 7), encryptionKey: Buffer.alloc(32, 9) });
-  const run = (kind: "regions" | "workers", file: string) => importSpreadsheet({ db, protector, kind, file, today: TODAY, now: () => new Date(`${TODAY}T08:00:00Z`) } as Parameters<typeof importSpreadsheet>[0]);
+  const run = (kind: "regions" | "workers", file: string) => importSpreadsheet({ db, protector, kind, file, by: CLI_IMPORT_AUTHOR, today: TODAY });
   const regions = await run("regions", regionsFile);
   if (regions.status !== "done" || regions.rejected.length > 0) throw new Error(`regions: ${JSON.stringify(regions).slice(0, 300)}`);
   const before = memoryMb();

@@ -24,6 +24,7 @@ import { CLOSE_EXPIRED_EVERY_MS, closeExpiredPostings } from "./use-cases/close-
 import { loadOrCreateSecret } from "./security/secrets.ts";
 import { holdServerLock } from "./ops/server-lock.ts";
 import { loadDemoCountyIfEmpty } from "./use-cases/load-demo-county.ts";
+import { interruptImportJobs } from "./jobs/import-jobs.ts";
 import { NIGHTLY_SWEEP_HOUR, sweepRiskAlerts } from "./use-cases/risk-alerts.ts";
 import { createStatistics, type Statistics } from "./use-cases/statistics.ts";
 
@@ -70,6 +71,9 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
     : startBundledEngine({ dataDir: env.dataDir, log });
   let engine: RunningEngine | undefined;
   try {
+    // Web imports the last run left 'running' were cut short by its end: say so on their pages.
+    const interrupted = await interruptImportJobs({ db, now: () => new Date() });
+    if (interrupted > 0) log.warn("web imports interrupted by the restart", { jobs: interrupted });
     if (env.demoData) {
       const started = performance.now();
       const result = loadDemoCountyIfEmpty({ db, protector }, options.today ?? chinaDate(new Date()));

@@ -14,7 +14,7 @@ import { DEMO_SEED, DEMO_WORKERS, generateCounty } from "../src/demo/county-gene
 import { SPREADSHEET_KINDS } from "../src/imports/formats.ts";
 import { createPersonalDataProtector } from "../src/security/personal-data.ts";
 import { exportSpreadsheet } from "../src/use-cases/export-spreadsheet.ts";
-import { importSpreadsheet, type ImportOutcome } from "../src/use-cases/import-spreadsheet.ts";
+import { CLI_IMPORT_AUTHOR, importSpreadsheet, type ImportOutcome } from "../src/use-cases/import-spreadsheet.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "jybf-import-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -39,7 +39,7 @@ async function xlsxFile(rows: unknown[][]): Promise<string> {
 }
 
 const count = (db: Db, table: string) => (db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-const run = (db: Db, kind: (typeof SPREADSHEET_KINDS)[number], file: string) => importSpreadsheet({ db, protector, kind, file, today: TODAY });
+const run = (db: Db, kind: (typeof SPREADSHEET_KINDS)[number], file: string) => importSpreadsheet({ db, protector, kind, file, by: CLI_IMPORT_AUTHOR, today: TODAY });
 
 function done(outcome: ImportOutcome) {
   if (outcome.status !== "done") throw new Error(`expected the file to be read, got ${outcome.status}: ${outcome.message}`);
@@ -275,7 +275,7 @@ describe("a 100,000-row file", () => {
         lines.push(`B${Math.floor(i / 2)},脱贫户,否,3,工人${i},${id},,东山镇,上村,有劳动能力,是,,,,`);
       }
       const progress: number[] = [];
-      const outcome = await importSpreadsheet({ db, protector, kind: "workers", file: csvFile(lines), today: TODAY, onProgress: (n) => progress.push(n) });
+      const outcome = await importSpreadsheet({ db, protector, kind: "workers", file: csvFile(lines), by: CLI_IMPORT_AUTHOR, today: TODAY, onProgress: (n) => progress.push(n) });
       expect(done(outcome).created).toBe(100_000);
       expect(outcome.status === "done" && outcome.rejected).toEqual([]);
       expect(progress.at(-1)).toBe(100_000);
