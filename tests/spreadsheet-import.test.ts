@@ -130,6 +130,26 @@ describe("importing the registry", () => {
     expect(JSON.stringify(db.$client.prepare("SELECT after FROM audit_log WHERE entity = 'worker'").all())).not.toContain(ID1);
   });
 
+  it("reports every problem of a row at once, each after its column", async () => {
+    const outcome = done(await run(db, "workers", csvFile([WORKER_HEADER, `H7,脱贫户,否,2,钱七,${BAD_CHECK},12345,东山镇,上村,有劳动能力,也许,,,`])));
+    expect(outcome.rejected.map(({ rowNumber, column, reason }) => ({ rowNumber, column, reason }))).toEqual([
+      {
+        rowNumber: 2,
+        column: "身份证号、联系电话、就业意愿",
+        reason: "身份证号：身份证号校验位不对，请核对是否抄错；联系电话：联系电话应为 11 位手机号；就业意愿：只能填：是、否",
+      },
+    ]);
+  });
+
+  it("rejects the row where a quote opens and never closes, keeping the rows before it", async () => {
+    const outcome = done(await run(db, "regions", csvFile(["乡镇,村,经度,纬度", "东山镇,引号村,115.43,25.97", '东山镇,"坏村,115.44,25.98', "东山镇,后村,115.45,25.99"])));
+    expect(outcome.created).toBe(1);
+    expect(outcome.rejected.map(({ rowNumber, column, reason }) => ({ rowNumber, column, reason }))).toEqual([
+      { rowNumber: 3, column: "整行", reason: "这一行的引号没有配对（从这一行到文件末尾都无法读取），请检查后重新导入" },
+    ]);
+    expect(count(db, "villages")).toBe(4);
+  });
+
   it("reads a GB18030 CSV as Excel on a Chinese Windows saves it", async () => {
     const outcome = done(await run(db, "workers", csvFile([WORKER_HEADER, `H5,突发严重困难户,是,2,欧阳娟,${ID3},,西河乡,河村,有劳动能力,是,,,,`], "gb18030")));
     expect(outcome.encoding).toBe("gb18030");
