@@ -137,8 +137,8 @@ describe("bureau import jobs across a restart", () => {
         kind: "regions",
         fileName: "大文件.csv",
         uploadPath: "/nonexistent/upload.csv",
-        startedAt: new Date().toISOString(),
-        expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+        startedAt: first.now().toISOString(),
+        expiresAt: new Date(first.now().getTime() + 3_600_000).toISOString(),
       });
       await first.stop();
 

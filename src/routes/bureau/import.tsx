@@ -14,7 +14,6 @@ import { Hono, type Context, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import type { AppDeps } from "../../app-deps.ts";
-import { chinaDate } from "../../core/china-time.ts";
 import { currentUser, requireRole } from "../../http/guards.tsx";
 import { htmlResponse } from "../../http/html-response.ts";
 import { wantsFragment } from "../../http/htmx.ts";
@@ -54,7 +53,7 @@ async function download(c: Context, file: string, name: string, format: "xlsx" |
 export function bureauImport(deps: AppDeps): Hono {
   const app = new Hono();
   const countyStaff = requireRole(...REGISTRY_IMPORT_ROLES);
-  const jobs = createImportJobs({ db: deps.db, protector: deps.protector, log: deps.log, now: (deps as AppDeps & { now?: () => Date }).now ?? (() => new Date()), today: deps.today, pokeSearch: deps.pokeSearch });
+  const jobs = createImportJobs({ db: deps.db, protector: deps.protector, log: deps.log, now: deps.now, today: deps.today, pokeSearch: deps.pokeSearch });
 
   app.get("/bureau/import", countyStaff, (c) => c.html(<ImportPage kinds={SPREADSHEET_KINDS} maxMb={MAX_UPLOAD_MB} />));
 
@@ -103,7 +102,7 @@ export function bureauImport(deps: AppDeps): Hono {
     try {
       const file = join(dir, `export.${format}`);
       await exportSpreadsheet({ db: deps.db, protector: deps.protector, kind: kind.data, file, template });
-      const name = `${messages.imports.kinds[kind.data]}${template ? "-模板" : `-${chinaDate(new Date())}`}`;
+      const name = `${messages.imports.kinds[kind.data]}${template ? "-模板" : `-${deps.today()}`}`;
       return await download(c, file, name, format);
     } finally {
       await rm(dir, { recursive: true, force: true });
