@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertImportJob } from "../db/queries/import-jobs.ts";
 import { createAccount } from "../src/use-cases/accounts.ts";
-import { startTestPlatform, type TestPlatform } from "./support/test-platform.ts";
+import { startTestPlatform, testClock, type TestPlatform } from "./support/test-platform.ts";
 import { postUpload, uploadAndWait } from "./support/upload.ts";
 import { webClient, type WebClient } from "./support/web-client.ts";
 
@@ -163,6 +163,36 @@ describe("bureau import jobs across a restart", () => {
     } finally {
       if (second) await second.close();
       else await first.close();
+    }
+  });
+});
+
+describe("bureau import jobs expire", () => {
+  it("an hour after the upload, the job's page and its report are gone, and the next upload deletes them", async () => {
+    const clock = testClock();
+    let later = 0;
+    const platform = await startTestPlatform({ label: "bureau-import-expiry", demoData: false, now: () => new Date(clock().getTime() + later) });
+    try {
+      await createAccount(platform.db, { role: "county", login: "county", password: PASSWORD, by: { label: "test" } });
+      const web = webClient(platform.app);
+      await web.login("county", PASSWORD);
+      const csv = "乡镇,村,经度,纬度\r\n过期镇,东村,115.40,25.90\r\n过期镇,西村,115.41,125.00\r\n";
+      const { html, location } = await uploadAndWait(platform.app, web, "regions", { name: "村镇.csv", content: csv });
+      const report = /href="(\/bureau\/import\/reports\/[^"]+)"/.exec(html)![1]!;
+      later = 59 * 60_000;
+      expect((await web.get(report)).status).toBe(200);
+      later = 61 * 60_000;
+      const gone = await web.get(report);
+      expect(gone.status).toBe(404);
+      expect(await gone.text()).toContain("报告已过期");
+      expect((await web.get(location)).status).toBe(404);
+      // The next upload (signed in afresh on the later clock) sweeps the expired job and its rows.
+      await web.login("county", PASSWORD);
+      await uploadAndWait(platform.app, web, "regions", { name: "村镇.csv", content: csv });
+      expect(platform.db.$client.prepare("SELECT count(*) AS n FROM import_jobs").get()).toEqual({ n: 1 });
+      expect(platform.db.$client.prepare("SELECT count(*) AS n FROM import_job_rejections").get()).toEqual({ n: 1 });
+    } finally {
+      await platform.close();
     }
   });
 });
