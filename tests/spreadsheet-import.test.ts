@@ -330,4 +330,18 @@ describe("npm run import: exit codes and the report", () => {
     expect(cli("regions", notXlsx).status).toBe(2);
     expect(existsSync(join(dataDir, "app.db"))).toBe(true);
   });
+
+  it("stops with exit 2 and a logged error when a write fails for a reason that is not the row's, rejecting nothing", () => {
+    const db = openDatabase({ file: join(dataDir, "app.db") });
+    db.$client.exec("CREATE TRIGGER test_broken_village BEFORE INSERT ON villages WHEN NEW.name = '坏村' BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
+    db.$client.close();
+    const file = csvFile(["乡镇,村,经度,纬度", "东山镇,好村,115.43,25.97", "东山镇,坏村,115.44,25.98"]);
+    const broken = cli("regions", file);
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toContain("导入在第 3 行附近因系统错误中止");
+    const logged = broken.stderr.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l));
+    expect(logged).toContainEqual(expect.objectContaining({ msg: "import failed", kind: "regions", row: 3, err: expect.objectContaining({ message: expect.stringContaining("disk on fire") }) }));
+    expect(broken.stdout).not.toContain("拒收");
+    expect(existsSync(`${file}.rejected.csv`)).toBe(false);
+  });
 });
