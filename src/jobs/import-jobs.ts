@@ -7,7 +7,7 @@
  * See docs/decisions/2026-12-01-import-jobs.md.
  */
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { Db } from "../../db/client.ts";
@@ -87,8 +87,8 @@ export interface ImportJobs {
   start(props: StartImportProps): Promise<string>;
   /** The job with this id, if it is this user's and has not expired. */
   find(publicId: string, userId: number): ImportJobView | undefined;
-  /** Writes the job's rejected rows as a CSV report to `file`; undefined when there is none (or it expired). */
-  writeReport(publicId: string, userId: number, file: string): Promise<{ name: string } | undefined>;
+  /** The job's rejected rows as a CSV report (UTF-8 with BOM); undefined when there is none (or it expired). */
+  report(publicId: string, userId: number): Promise<{ name: string; bytes: Uint8Array<ArrayBuffer> } | undefined>;
   /** Resolves when every import started here has ended. */
   idle(): Promise<void>;
 }
@@ -204,23 +204,29 @@ export function createImportJobs(deps: ImportJobsDeps): ImportJobs {
       }
     },
 
-    async writeReport(publicId, userId, file) {
+    async report(publicId, userId) {
       const job = importJobOfUser(db, publicId, userId);
       if (!job || job.status !== "done" || job.rejected === 0 || job.expiresAt < deps.now().toISOString()) return undefined;
       const headers = job.headers ?? [];
       const { row, column, reason } = messages.imports.reportHeaders;
-      const writer = await createSpreadsheetWriter(file, [row, column, reason, ...headers], headers);
+      const dir = await mkdtemp(join(tmpdir(), "jybf-report-"));
       try {
-        for (let afterId = 0; ; ) {
-          const page = importJobRejectedRowsPage(db, job.id, afterId, REPORT_PAGE_ROWS);
-          for (const r of page) await writer.write([r.rowNumber, r.column, r.reason, ...r.cells]);
-          if (page.length < REPORT_PAGE_ROWS) break;
-          afterId = page.at(-1)!.id;
+        const file = join(dir, "rejected.csv");
+        const writer = await createSpreadsheetWriter(file, [row, column, reason, ...headers], headers);
+        try {
+          for (let afterId = 0; ; ) {
+            const page = importJobRejectedRowsPage(db, job.id, afterId, REPORT_PAGE_ROWS);
+            for (const r of page) await writer.write([r.rowNumber, r.column, r.reason, ...r.cells]);
+            if (page.length < REPORT_PAGE_ROWS) break;
+            afterId = page.at(-1)!.id;
+          }
+        } finally {
+          await writer.close();
         }
+        return { name: `${job.fileName}.rejected`, bytes: new Uint8Array(await readFile(file)) };
       } finally {
-        await writer.close();
+        await rm(dir, { recursive: true, force: true });
       }
-      return { name: `${job.fileName}.rejected` };
     },
 
     async idle() {

@@ -42,7 +42,10 @@ export function importBodyLimit(): MiddlewareHandler {
 }
 
 async function download(c: Context, file: string, name: string, format: "xlsx" | "csv"): Promise<Response> {
-  const bytes = await readFile(file);
+  return send(c, new Uint8Array(await readFile(file)), name, format);
+}
+
+function send(c: Context, bytes: Uint8Array<ArrayBuffer>, name: string, format: "xlsx" | "csv"): Response {
   return c.body(bytes, 200, {
     "Content-Type": CONTENT_TYPES[format],
     "Content-Disposition": `attachment; filename="${format === "csv" ? "table.csv" : "table.xlsx"}"; filename*=UTF-8''${encodeURIComponent(`${name}.${format}`)}`,
@@ -82,15 +85,9 @@ export function bureauImport(deps: AppDeps): Hono {
   });
 
   app.get("/bureau/import/reports/:id", countyStaff, async (c) => {
-    const dir = await mkdtemp(join(tmpdir(), "jybf-report-"));
-    try {
-      const file = join(dir, "rejected.csv");
-      const report = await jobs.writeReport(c.req.param("id"), currentUser(c).actor.userId, file);
-      if (!report) return c.html(<ImportPage kinds={SPREADSHEET_KINDS} maxMb={MAX_UPLOAD_MB} error={m.reportGone} />, 404);
-      return await download(c, file, report.name, "csv");
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const report = await jobs.report(c.req.param("id"), currentUser(c).actor.userId);
+    if (!report) return c.html(<ImportPage kinds={SPREADSHEET_KINDS} maxMb={MAX_UPLOAD_MB} error={m.reportGone} />, 404);
+    return send(c, report.bytes, report.name, "csv");
   });
 
   app.get("/bureau/export/:kind", countyStaff, async (c) => {
