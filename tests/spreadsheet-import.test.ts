@@ -305,7 +305,7 @@ describe("a 100,000-row file", () => {
     } finally {
       // The database file goes with the folder.
     }
-  }, 120_000);
+  }, 300_000);
 });
 
 describe("npm run import: exit codes and the report", () => {
