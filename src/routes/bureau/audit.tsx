@@ -34,7 +34,10 @@ export const AuditQuerySchema = z.object({
 export function bureauAudit(deps: AppDeps): Hono {
   const app = new Hono();
 
-  app.get("/", requireRole(...COUNTY_STAFF_ROLES), (c) => {
+  // The log is the county's: a town cadre passes the bureau's guard but not this one.
+  app.use("*", requireRole(...COUNTY_STAFF_ROLES));
+
+  app.get("/", (c) => {
     authorize(c, "read", { type: "audit-log" });
     const parsed = AuditQuerySchema.safeParse(c.req.query());
     const error = parsed.success ? undefined : parsed.error.issues[0]?.message;
