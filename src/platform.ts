@@ -22,7 +22,7 @@ import { loadPersonalDataProtector, type PersonalDataProtector } from "./securit
 import { chinaDate, msUntilChinaHour } from "./core/china-time.ts";
 import { CLOSE_EXPIRED_EVERY_MS, closeExpiredPostings } from "./use-cases/close-expired-postings.ts";
 import { loadOrCreateSecret } from "./security/secrets.ts";
-import { holdServerLock } from "./ops/server-lock.ts";
+import { lockDataDir, type DataDirLock } from "./ops/server-lock.ts";
 import { loadDemoCountyIfEmpty } from "./use-cases/load-demo-county.ts";
 import { NIGHTLY_SWEEP_HOUR, sweepRiskAlerts } from "./use-cases/risk-alerts.ts";
 import { createStatistics, type Statistics } from "./use-cases/statistics.ts";
@@ -40,6 +40,8 @@ export interface Platform {
   statistics: Statistics;
   /** The bundled engine, when this platform started one. */
   engine?: RunningEngine;
+  /** This server's hold on DATA_DIR (server.ts announces the port it listens on). */
+  lock: DataDirLock;
   /** Stops the outbox worker, the engine it started, and closes the database. */
   stop(): Promise<void>;
 }
@@ -59,8 +61,9 @@ export interface StartPlatformOptions {
 export async function startPlatform(options: StartPlatformOptions): Promise<Platform> {
   const { env, log } = options;
   mkdirSync(env.dataDir, { recursive: true });
-  // Tells `npm run restore` that a server holds this DATA_DIR (released in stop()).
-  const serverLock = holdServerLock(env.dataDir);
+  // One server per DATA_DIR: refuses (DataDirLockedError) before touching anything of a running
+  // one; the OS drops the lock if this process dies (src/ops/server-lock.ts; released in stop()).
+  const serverLock = lockDataDir(env.dataDir, { role: "server", now: new Date() });
   const db = openDatabase({ file: join(env.dataDir, DATABASE_FILE) });
   const protector = loadPersonalDataProtector(env.dataDir);
 
@@ -157,6 +160,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
     protector,
     statistics,
     ...(engine ? { engine } : {}),
+    lock: serverLock,
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -670,6 +670,14 @@ export const messages = {
   },
   /** The account and token commands (scripts/user.ts, scripts/token.ts). */
   cli: {
+    /** A second `npm start` or a restore on a DATA_DIR another process holds (src/ops/lock-message.ts). */
+    dataDirLock: {
+      heldByServer: (dataDir: string, pid: number, port: number | null, since: string) =>
+        `${dataDir} 上的服务器正在运行（进程 ${pid}${port !== null ? `，端口 ${port}` : ""}，${since} 起），请先停止它 (a server already runs on this DATA_DIR: pid ${pid}${port !== null ? `, port ${port}` : ""}, since ${since})`,
+      heldByCommand: (dataDir: string, role: string, pid: number, since: string) =>
+        `${dataDir} 正被 npm run ${role} 使用（进程 ${pid}，${since} 起），请等它结束 (DATA_DIR is held by "${role}", pid ${pid}, since ${since})`,
+      heldByUnknown: (dataDir: string) => `${dataDir} 正被另一个进程使用，请先停止它 (DATA_DIR is held by another process)`,
+    },
     reindex: {
       reading: "读取岗位",
       indexing: "建立索引",
@@ -706,7 +714,6 @@ export const messages = {
     restoreUsage: "用法: npm run restore -- <备份目录>",
     done: (folder: string) => `备份完成: ${folder}`,
     restored: (folder: string) => `已从 ${folder} 恢复数据库和密钥；下次启动时会重建搜索索引。`,
-    serverRunning: (pid: number) => `服务器正在运行（进程 ${pid}），请先停止服务器再恢复 (stop the server first)。`,
     notABackup: (folder: string) => `${folder} 不是一个完整的备份（缺少 app.db、secrets/ 或 manifest.json）`,
     damaged: (detail: string) => `备份的数据库已损坏，未恢复: ${detail}`,
     exists: (path: string) => `${path} 已存在，不会覆盖`,
