@@ -51,7 +51,7 @@ export function createApp(deps: AppDeps): Hono {
   app.use(csrfProtection({ key: deps.csrfKey }));
 
   app.route("/", jobBoard(deps));
-  app.route("/", signInRoutes({ ...deps, throttle: createLoginThrottle() }));
+  app.route("/", signInRoutes({ ...deps, throttle: createLoginThrottle({ db: deps.db }) }));
   app.route("/", accountRoutes(deps));
   app.route("/", managePostings(deps));
   app.route("/", manageApplicants(deps));
