@@ -670,6 +670,15 @@ export const messages = {
   },
   /** The account and token commands (scripts/user.ts, scripts/token.ts). */
   cli: {
+    /** `npm test`'s pretest step (scripts/ensure-browser.ts). */
+    testBrowser: {
+      missing:
+        "浏览器测试需要 Chromium：请运行 sudo apt-get install -y chromium，或设置 CHROMIUM_PATH (browser tests need Chromium: run `sudo apt-get install -y chromium` or set CHROMIUM_PATH)",
+      customPathMissing: (path: string) => `CHROMIUM_PATH 指向的 ${path} 不存在或不可执行 (CHROMIUM_PATH=${path} is not an executable)`,
+      installing: (packages: string) => `正在安装浏览器测试所需的软件包: ${packages} (installing ${packages} for the browser tests)`,
+      installFailed: "Chromium 安装失败：请运行 apt-get update && apt-get install -y chromium (installing chromium failed)",
+      fontsSkipped: "未能安装 fonts-noto-cjk，截图中的中文可能显示为方框 (fonts-noto-cjk not installed; screenshots may lack Chinese glyphs)",
+    },
     /** A second `npm start` or a restore on a DATA_DIR another process holds (src/ops/lock-message.ts). */
     dataDirLock: {
       heldByServer: (dataDir: string, pid: number, port: number | null, since: string) =>
