@@ -26,6 +26,7 @@ import { lockDataDir, type DataDirLock } from "./ops/server-lock.ts";
 import { loadDemoCountyIfEmpty } from "./use-cases/load-demo-county.ts";
 import { NIGHTLY_SWEEP_HOUR, sweepRiskAlerts } from "./use-cases/risk-alerts.ts";
 import { createStatistics, type Statistics } from "./use-cases/statistics.ts";
+import { recordSettingDefaults } from "./use-cases/settings.ts";
 
 export const DATABASE_FILE = "app.db";
 export const DEFAULT_INDEX_NAME = "jobs";
@@ -66,6 +67,8 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
   const serverLock = lockDataDir(env.dataDir, { role: "server", now: new Date() });
   const db = openDatabase({ file: join(env.dataDir, DATABASE_FILE) });
   const protector = loadPersonalDataProtector(env.dataDir);
+  // The environment's defaults of the settings, read through src/use-cases/settings.ts.
+  recordSettingDefaults({ db }, env.settings);
 
   // The engine boots in its own process while the demo county is written here.
   const enginePromise: Promise<RunningEngine | undefined> = env.meili

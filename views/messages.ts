@@ -205,6 +205,7 @@ export const messages = {
     roster: "在岗名单",
     workers: "劳动力名单",
     audit: "操作记录",
+    settings: "平台设置",
   },
   /** A seeker's own applications. */
   myApplications: {
@@ -427,6 +428,7 @@ export const messages = {
     employers: "车间认定",
     workers: "劳动力",
     audit: "操作记录",
+    settings: "平台设置",
   },
   /** The statistics pages (/bureau/stats) and the people behind a figure. */
   statsPage: {
@@ -654,6 +656,7 @@ export const messages = {
       alert: "风险预警",
       "alert-note": "预警跟进记录",
       county: "全县数据",
+      setting: "平台设置",
     } as Record<string, string>,
     badDate: "日期格式应为 YYYY-MM-DD。",
   },
@@ -813,6 +816,40 @@ export const messages = {
       duplicateKey: (row: number) => `与第 ${row} 行重复（同一条记录在表中出现了两次）`,
       householdMismatch: (row: number) => `同一户的户类型、是否易地搬迁或家庭人口数与第 ${row} 行不一致`,
       rowFailed: "这一行无法保存，请检查内容",
+    },
+  },
+  /** The settings page (/bureau/settings): admins change, county staff read. */
+  settingsPage: {
+    title: "平台设置",
+    intro: (county: string) => `${county}的基本设置。统计、预警和补贴公示都按这里的数值计算；每次修改都记入操作记录。`,
+    readOnly: "只有系统管理员可以修改设置。",
+    labels: {
+      countyName: "县名",
+      countyProvince: "本省（用于区分省内、省外就业）",
+      baselineDate: "统计基线日期",
+      incomeLinePerPersonMonth: "收入监测线（元/人/月）",
+      alertOverdueDays: "预警逾期天数（无人处理超过几天算逾期）",
+      noticeDays: "补贴公示天数",
+    },
+    inForce: "当前生效",
+    fromDefault: (variable: string, value: string) => `默认值 ${value}（环境变量 ${variable}）`,
+    overridden: "已在此处修改",
+    emptyMeansDefault: "留空表示使用默认值。",
+    anyProvince: "（使用默认值）",
+    save: "保存设置",
+    saved: (count: number) => `已保存 ${count} 项修改。`,
+    unchanged: "没有改动。",
+    fixErrors: "有设置填写不对，请按提示修改。",
+    errors: {
+      required: "请填写",
+      tooLong: "县名最多 20 个字",
+      badText: "县名只能是文字，例如“横峰县”",
+      unknownProvince: "请从列表中选择省份，写全称，例如“江西省”",
+      badDate: "日期格式不对，应为 YYYY-MM-DD（例如 2020-12-31）",
+      tooEarly: "基线日期不能早于 2000-01-01",
+      afterToday: "基线日期不能晚于今天",
+      notWhole: "应为整数",
+      outOfRange: (min: number, max: number) => `应在 ${min} 到 ${max} 之间`,
     },
   },
 } as const;

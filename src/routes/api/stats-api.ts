@@ -6,6 +6,7 @@
  * from the statistics service's in-memory snapshot (src/use-cases/statistics.ts).
  * @example app.route("/api/v1", statsApi(deps)); // GET /api/v1/stats/employment?date=2026-11-23&by=town
  */
+import { currentSettings } from "../../use-cases/settings.ts";
 import { Hono, type Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { z } from "zod";
@@ -44,7 +45,7 @@ export function statsApi(deps: AppDeps): Hono {
   const today = () => chinaDate(new Date());
 
   api.get("/stats/employment", apiAuth({ db: deps.db, roles: ["county", "town", "department"] }), async (c) => {
-    const query = parseQuery(c, employmentQuerySchema(today()));
+    const query = parseQuery(c, employmentQuerySchema(today(), currentSettings(deps.db).baselineDate));
     const scope = tokenScope(c, deps, false);
     const { columns } = await deps.statistics.current();
     return c.json({ rows: employmentColumns(columns, { ...query, ...scope }) });
