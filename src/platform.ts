@@ -19,12 +19,12 @@ import { createJobsIndex, type JobsIndex } from "./search/jobs-index.ts";
 import { createMeiliClient } from "./search/meili-client.ts";
 import { createOutboxWorker, type OutboxWorker } from "./search/outbox-worker.ts";
 import { loadPersonalDataProtector, type PersonalDataProtector } from "./security/personal-data.ts";
-import { chinaDate, msUntilChinaHour } from "./core/china-time.ts";
-import { CLOSE_EXPIRED_EVERY_MS, closeExpiredPostings } from "./use-cases/close-expired-postings.ts";
+import { chinaDate } from "./core/china-time.ts";
+import { systemClock, type Clock } from "./clock.ts";
+import { startScheduledJobs } from "./jobs/scheduled.ts";
 import { loadOrCreateSecret } from "./security/secrets.ts";
 import { lockDataDir, type DataDirLock } from "./ops/server-lock.ts";
 import { loadDemoCountyIfEmpty } from "./use-cases/load-demo-county.ts";
-import { NIGHTLY_SWEEP_HOUR, sweepRiskAlerts } from "./use-cases/risk-alerts.ts";
 import { createStatistics, type Statistics } from "./use-cases/statistics.ts";
 import { recordSettingDefaults } from "./use-cases/settings.ts";
 
@@ -39,6 +39,10 @@ export interface Platform {
   protector: PersonalDataProtector;
   /** The statistics' snapshot of the registry (tests await `statistics.fresh()` after a change). */
   statistics: Statistics;
+  /** The platform's one clock (tests fix its day). */
+  now: Clock;
+  /** Today in China (YYYY-MM-DD), from that clock. */
+  today: () => string;
   /** The bundled engine, when this platform started one. */
   engine?: RunningEngine;
   /** This server's hold on DATA_DIR (server.ts announces the port it listens on). */
@@ -53,18 +57,21 @@ export interface StartPlatformOptions {
   /** Name of the jobs index (tests use their own). */
   indexName?: string;
   /**
-   * Today (YYYY-MM-DD), for the demo county's dates and for which postings are past their closing
-   * date (default: the real today in China). Tests fix it so the demo stays open.
+   * The one clock every use-case, route and scheduled job reads (default: the system clock). The
+   * demo county's dates are laid around its day when the demo first loads; tests give a clock that
+   * starts on a fixed day (src/clock.ts clockStartingAt).
    */
-  today?: string;
+  now?: Clock;
 }
 
 export async function startPlatform(options: StartPlatformOptions): Promise<Platform> {
   const { env, log } = options;
+  const now = options.now ?? systemClock;
+  const today = () => chinaDate(now());
   mkdirSync(env.dataDir, { recursive: true });
   // One server per DATA_DIR: refuses (DataDirLockedError) before touching anything of a running
   // one; the OS drops the lock if this process dies (src/ops/server-lock.ts; released in stop()).
-  const serverLock = lockDataDir(env.dataDir, { role: "server", now: new Date() });
+  const serverLock = lockDataDir(env.dataDir, { role: "server", now: now() });
   const db = openDatabase({ file: join(env.dataDir, DATABASE_FILE) });
   const protector = loadPersonalDataProtector(env.dataDir);
   // The environment's defaults of the settings, read through src/use-cases/settings.ts.
@@ -78,7 +85,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
   try {
     if (env.demoData) {
       const started = performance.now();
-      const result = loadDemoCountyIfEmpty({ db, protector }, options.today ?? chinaDate(new Date()));
+      const result = loadDemoCountyIfEmpty({ db, protector }, now());
       if (result.loaded) log.info("demo county loaded", { ...result.counts, ms: Math.round(performance.now() - started) });
     }
     engine = await enginePromise;
@@ -104,42 +111,12 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
   }
   outbox.start();
 
-  // Postings close themselves after their closing date: now, then every hour.
-  const closeExpired = () => {
-    try {
-      const closed = closeExpiredPostings({ db }, new Date());
-      if (closed.length > 0) {
-        log.info("closed expired postings", { count: closed.length });
-        outbox.poke();
-      }
-    } catch (error) {
-      log.error("closing expired postings failed", errorFields(error));
-    }
-  };
-  closeExpired();
-  const closeTimer = setInterval(closeExpired, CLOSE_EXPIRED_EVERY_MS);
-  closeTimer.unref();
-
   // The statistics' snapshot loads in the background from their own read-only connection; the
   // first statistics request waits for it, later changes reload it (src/use-cases/statistics.ts).
   const statistics = createStatistics({ db, reader: openStatsReader(join(env.dataDir, DATABASE_FILE)), log });
   statistics.fresh().catch((error: unknown) => log.error("statistics snapshot failed", errorFields(error)));
 
-  const today = options.today ? () => options.today! : () => chinaDate(new Date());
-
-  // Every night at 02:00 Beijing time, every 帮扶对象 household is looked at again for alerts that
-  // no placement change raised (a member turning 16, a corrected labour ability).
-  let sweepTimer: NodeJS.Timeout | undefined;
-  const scheduleSweep = () => {
-    sweepTimer = setTimeout(() => {
-      sweepRiskAlerts({ db }, today())
-        .then((raised) => log.info("nightly risk-alert sweep", { raised }))
-        .catch((error: unknown) => log.error("nightly risk-alert sweep failed", errorFields(error)))
-        .finally(scheduleSweep);
-    }, msUntilChinaHour(new Date(), NIGHTLY_SWEEP_HOUR));
-    sweepTimer.unref();
-  };
-  scheduleSweep();
+  const scheduled = startScheduledJobs({ db, log, now, pokeSearch: () => outbox.poke() });
 
   const app = createApp({
     db,
@@ -150,6 +127,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
     csrfKey: loadOrCreateSecret(env.dataDir, "csrf-key"),
     pokeSearch: () => outbox.poke(),
     statistics,
+    now,
     today,
     ...(env.publicUrl ? { publicUrl: env.publicUrl } : {}),
   });
@@ -162,13 +140,14 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
     outbox,
     protector,
     statistics,
+    now,
+    today,
     ...(engine ? { engine } : {}),
     lock: serverLock,
     async stop() {
       if (stopped) return;
       stopped = true;
-      clearInterval(closeTimer);
-      clearTimeout(sweepTimer);
+      scheduled.stop();
       await outbox.stop();
       await statistics.close();
       await engine?.stop();

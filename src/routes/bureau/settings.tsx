@@ -56,8 +56,7 @@ export function bureauSettings(deps: AppDeps): Hono {
       const errors = Object.fromEntries(Object.entries(parsed.problems).map(([k, p]) => [k, problemText(k as SettingKey, p)]));
       return c.html(<SettingsPage {...page(c, { values: form, errors })} />, 422);
     }
-    // TODO(clock): take `now` from deps once AppDeps carries it (the lead's clock change).
-    const result = settingsChanger(deps, { overrides: parsed.overrides, by: authorOf(c), now: new Date() });
+    const result = settingsChanger(deps, { overrides: parsed.overrides, by: authorOf(c), now: deps.now() });
     // The statistics' and alerts' pages read the settings per request; nothing to refresh.
     return c.redirect(`${SETTINGS_PATH}?saved=${result.changed.length}`, 303);
   });

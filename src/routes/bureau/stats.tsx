@@ -23,15 +23,14 @@ export const STATS_PEOPLE_PAGE_SIZE = 50;
 export const STATS_TABLES = ["town", "platform", "category", "workshops", "public-benefit", "trend"] as const;
 
 const m = messages.statsPage;
-const today = () => chinaDate(new Date());
 
 /** The page's dates (the baseline date setting when none is asked for); on a bad value, the defaults and the message. */
-function pageDates(c: Context, db: AppDeps["db"]): { date: string; baseline: string; error?: string } {
+function pageDates(c: Context, today: string, db: AppDeps["db"]): { date: string; baseline: string; error?: string } {
   const query = { date: c.req.query("date") || undefined, baseline: c.req.query("baseline") || undefined };
   const defaultBaseline = currentSettings(db).baselineDate;
-  const parsed = employmentQuerySchema(today(), defaultBaseline).safeParse(query);
+  const parsed = employmentQuerySchema(today, defaultBaseline).safeParse(query);
   if (parsed.success) return { date: parsed.data.date, baseline: parsed.data.baseline };
-  return { date: today(), baseline: defaultBaseline, error: parsed.error.issues[0]?.message };
+  return { date: today, baseline: defaultBaseline, error: parsed.error.issues[0]?.message };
 }
 
 export const StatsPeopleQuerySchema = z.object({
@@ -50,7 +49,7 @@ export function bureauStats(deps: AppDeps): Hono {
     const scope = statsScopeOf(c, deps);
     const snapshot = await deps.statistics.current();
     const { columns } = snapshot;
-    const { date, baseline, error } = pageDates(c, deps.db);
+    const { date, baseline, error } = pageDates(c, deps.today(), deps.db);
     const town = scope.town !== undefined ? { town: scope.town } : {};
     const breakdowns = Object.fromEntries(
       EMPLOYMENT_BREAKDOWNS.map((by) => [by, employmentColumns(columns, { date, baseline, by, ...town })]),
@@ -76,7 +75,7 @@ export function bureauStats(deps: AppDeps): Hono {
     const table = z.enum(STATS_TABLES).safeParse(c.req.param("table"));
     if (!table.success) return c.notFound();
     const scope = statsScopeOf(c, deps);
-    const { date, baseline, error } = pageDates(c, deps.db);
+    const { date, baseline, error } = pageDates(c, deps.today(), deps.db);
     if (error) return c.text(error, 400);
     const format = DownloadFormatSchema.parse(c.req.query("format")) ?? "xlsx";
     const town = scope.town !== undefined ? { town: scope.town } : {};
@@ -119,7 +118,7 @@ export function bureauStats(deps: AppDeps): Hono {
   app.get("/bureau/stats/people", staff, (c) => {
     const scope = statsScopeOf(c, deps, true);
     const parsed = StatsPeopleQuerySchema.safeParse(c.req.query());
-    const dates = dateQuerySchema(today()).safeParse({ date: c.req.query("date") || undefined });
+    const dates = dateQuerySchema(deps.today()).safeParse({ date: c.req.query("date") || undefined });
     if (!parsed.success || !dates.success) return c.notFound();
     const q = parsed.data;
     const date = dates.data.date;
