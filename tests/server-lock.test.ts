@@ -4,9 +4,9 @@
  * serving with its files untouched; once the first server is killed outright (SIGKILL, no
  * clean-up of its own), the operating system has dropped its lock and a new start succeeds.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -141,15 +141,24 @@ describe("one server per data folder", () => {
 });
 
 describe("the data-folder lock inside one process", () => {
-  it("refuses a second holder in the same process without dropping the first's lock", () => {
+  it("refuses a second holder in the same process, even by another path, without dropping the first's lock", () => {
     const dir = mkdtempSync(join(tmpdir(), "jybf-lock-inproc-"));
+    const alias = `${dir}-alias`;
+    symlinkSync(dir, alias);
+    const probe = () => JSON.parse(spawnSync(process.execPath, ["--import", "tsx", "tests/fixtures/lock-probe.ts", dir], { cwd: ROOT, encoding: "utf8" }).stdout) as unknown;
     try {
       const lock = lockDataDir(dir, { role: "server", now: new Date("2026-12-01T08:00:00Z") });
-      expect(() => lockDataDir(dir, { role: "restore", now: new Date() })).toThrow(DataDirLockedError);
+      expect(() => lockDataDir(alias, { role: "restore", now: new Date("2026-12-01T08:01:00Z") })).toThrow(DataDirLockedError);
       expect(dataDirHolder(dir)).toMatchObject({ pid: process.pid, role: "server", startedAt: "2026-12-01T08:00:00.000Z" });
+      // Another process still finds the lock held, and reads who holds it.
+      expect(probe()).toEqual({ pid: process.pid, role: "server", port: null, startedAt: "2026-12-01T08:00:00.000Z" });
+      lock.announcePort(3123);
+      expect(probe()).toMatchObject({ port: 3123 });
       lock.release();
+      expect(probe()).toBeNull();
       expect(dataDirHolder(dir)).toBeUndefined();
     } finally {
+      rmSync(alias, { force: true });
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -67,7 +67,8 @@ function isBusy(error: unknown): boolean {
  */
 export function lockDataDir(dataDir: string, props: { role: string; now: Date; port?: number }): DataDirLock {
   const file = join(dataDir, SERVER_LOCK_FILE);
-  const key = lockKey(file);
+  // By the folder's real path (it exists; the file may not yet), so one folder has one key.
+  const key = join(realpathSync(dataDir), SERVER_LOCK_FILE);
   const mine = heldHere.get(key);
   if (mine) throw new DataDirLockedError(dataDir, mine);
   const sqlite = new Database(file);
@@ -128,14 +129,6 @@ export function withDataDirLock<T>(dataDir: string, role: string, now: Date, wor
     return work();
   } finally {
     lock.release();
-  }
-}
-
-function lockKey(file: string): string {
-  try {
-    return realpathSync(file);
-  } catch {
-    return file;
   }
 }
 
