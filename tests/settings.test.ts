@@ -5,7 +5,7 @@
  * the statistics' baseline figure. County staff read the page; only an admin changes it.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAccount } from "../src/use-cases/accounts.ts";
+import { createAccount, createApiToken } from "../src/use-cases/accounts.ts";
 import { sweepRiskAlerts } from "../src/use-cases/risk-alerts.ts";
 import { currentSettings } from "../src/use-cases/settings.ts";
 import { startTestPlatform, type TestPlatform } from "./support/test-platform.ts";
@@ -106,10 +106,19 @@ describe("the settings page", () => {
       const m = page.match(/（(\d{4}-\d{2}-\d{2})）<\/dt><dd>([+-]?\d+)<\/dd>/);
       return m ? { baseline: m[1], change: m[2] } : undefined;
     };
+    const token = createApiToken(platform.db, { role: "county", name: "县统计局", by: { label: "test" } }).token;
+    const apiBaseline = async () => {
+      const res = await platform.app.request(`/api/v1/stats/employment?date=${D}`, { headers: { Authorization: `Bearer ${token}` } });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { rows: { key: string; employed_baseline: number }[] }).rows.at(-1)!.employed_baseline;
+    };
     // Employed since 2026-01-01: one more than at the end of 2020.
     expect(await change()).toEqual({ baseline: "2020-12-31", change: "+1" });
+    expect(await apiBaseline()).toBe(0);
     expect((await save(admin, { baselineDate: "2026-06-30" })).status).toBe(303);
     expect(await change()).toEqual({ baseline: "2026-06-30", change: "0" });
+    // The API's default baseline is the same setting.
+    expect(await apiBaseline()).toBe(1);
     // Back to the default: an empty field clears the override.
     expect((await save(admin, { baselineDate: "" })).status).toBe(303);
     expect(await change()).toEqual({ baseline: "2020-12-31", change: "+1" });
