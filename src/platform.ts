@@ -27,6 +27,7 @@ import { startScheduledJobs } from "./jobs/scheduled.ts";
 import { loadOrCreateSecret } from "./security/secrets.ts";
 import { lockDataDir, type DataDirLock } from "./ops/server-lock.ts";
 import { loadDemoCountyIfEmpty } from "./use-cases/load-demo-county.ts";
+import { interruptImportJobs } from "./jobs/import-jobs.ts";
 import { createStatistics, type Statistics } from "./use-cases/statistics.ts";
 import { recordSettingDefaults } from "./use-cases/settings.ts";
 
@@ -85,6 +86,9 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
     : startSupervisedEngine({ dataDir: env.dataDir, log });
   let engine: SupervisedEngine | undefined;
   try {
+    // Web imports the last run left 'running' were cut short by its end: say so on their pages.
+    const interrupted = await interruptImportJobs({ db, now });
+    if (interrupted > 0) log.warn("web imports interrupted by the restart", { jobs: interrupted });
     if (env.demoData) {
       const started = performance.now();
       const result = loadDemoCountyIfEmpty({ db, protector }, now());
