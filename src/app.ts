@@ -26,6 +26,7 @@ import { bureauAlerts } from "./routes/bureau/alerts.tsx";
 import { bureauImport, importBodyLimit } from "./routes/bureau/import.tsx";
 import { bureauEmployers } from "./routes/bureau/employers.tsx";
 import { bureauZeroEmployment } from "./routes/bureau/zero-employment.tsx";
+import { bureauSettings } from "./routes/bureau/settings.tsx";
 import { managePostings } from "./routes/manage/postings.tsx";
 import { manageApplicants } from "./routes/manage/applicants.tsx";
 import { manageProfile } from "./routes/manage/profile.tsx";
@@ -54,7 +55,7 @@ export function createApp(deps: AppDeps): Hono {
   app.use(csrfProtection({ key: deps.csrfKey }));
 
   app.route("/", jobBoard(deps));
-  app.route("/", signInRoutes({ ...deps, throttle: createLoginThrottle() }));
+  app.route("/", signInRoutes({ ...deps, throttle: createLoginThrottle({ db: deps.db }) }));
   app.route("/", accountRoutes(deps));
   app.route("/", managePostings(deps));
   app.route("/", manageApplicants(deps));
@@ -69,5 +70,6 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", bureauAlerts(deps));
   app.route("/", bureauImport(deps));
   app.route("/", bureauEmployers(deps));
+  app.route("/", bureauSettings(deps));
   return app;
 }

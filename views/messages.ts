@@ -205,6 +205,7 @@ export const messages = {
     roster: "在岗名单",
     workers: "劳动力名单",
     audit: "操作记录",
+    settings: "平台设置",
   },
   /** A seeker's own applications. */
   myApplications: {
@@ -427,6 +428,7 @@ export const messages = {
     employers: "车间认定",
     workers: "劳动力",
     audit: "操作记录",
+    settings: "平台设置",
   },
   /** The statistics pages (/bureau/stats) and the people behind a figure. */
   statsPage: {
@@ -656,6 +658,7 @@ export const messages = {
       alert: "风险预警",
       "alert-note": "预警跟进记录",
       county: "全县数据",
+      setting: "平台设置",
     } as Record<string, string>,
     badDate: "日期格式应为 YYYY-MM-DD。",
   },
@@ -672,6 +675,23 @@ export const messages = {
   },
   /** The account and token commands (scripts/user.ts, scripts/token.ts). */
   cli: {
+    /** `npm test`'s pretest step (scripts/ensure-browser.ts). */
+    testBrowser: {
+      missing:
+        "浏览器测试需要 Chromium：请运行 sudo apt-get install -y chromium，或设置 CHROMIUM_PATH (browser tests need Chromium: run `sudo apt-get install -y chromium` or set CHROMIUM_PATH)",
+      customPathMissing: (path: string) => `CHROMIUM_PATH 指向的 ${path} 不存在或不可执行 (CHROMIUM_PATH=${path} is not an executable)`,
+      installing: (packages: string) => `正在安装浏览器测试所需的软件包: ${packages} (installing ${packages} for the browser tests)`,
+      installFailed: "Chromium 安装失败：请运行 apt-get update && apt-get install -y chromium (installing chromium failed)",
+      fontsSkipped: "未能安装 fonts-noto-cjk，截图中的中文可能显示为方框 (fonts-noto-cjk not installed; screenshots may lack Chinese glyphs)",
+    },
+    /** A second `npm start` or a restore on a DATA_DIR another process holds (src/ops/lock-message.ts). */
+    dataDirLock: {
+      heldByServer: (dataDir: string, pid: number, port: number | null, since: string) =>
+        `${dataDir} 上的服务器正在运行（进程 ${pid}${port !== null ? `，端口 ${port}` : ""}，${since} 起），请先停止它 (a server already runs on this DATA_DIR: pid ${pid}${port !== null ? `, port ${port}` : ""}, since ${since})`,
+      heldByCommand: (dataDir: string, role: string, pid: number, since: string) =>
+        `${dataDir} 正被 npm run ${role} 使用（进程 ${pid}，${since} 起），请等它结束 (DATA_DIR is held by "${role}", pid ${pid}, since ${since})`,
+      heldByUnknown: (dataDir: string) => `${dataDir} 正被另一个进程使用，请先停止它 (DATA_DIR is held by another process)`,
+    },
     reindex: {
       reading: "读取岗位",
       indexing: "建立索引",
@@ -708,7 +728,6 @@ export const messages = {
     restoreUsage: "用法: npm run restore -- <备份目录>",
     done: (folder: string) => `备份完成: ${folder}`,
     restored: (folder: string) => `已从 ${folder} 恢复数据库和密钥；下次启动时会重建搜索索引。`,
-    serverRunning: (pid: number) => `服务器正在运行（进程 ${pid}），请先停止服务器再恢复 (stop the server first)。`,
     notABackup: (folder: string) => `${folder} 不是一个完整的备份（缺少 app.db、secrets/ 或 manifest.json）`,
     damaged: (detail: string) => `备份的数据库已损坏，未恢复: ${detail}`,
     exists: (path: string) => `${path} 已存在，不会覆盖`,
@@ -801,6 +820,40 @@ export const messages = {
       householdMismatch: (row: number) => `同一户的户类型、是否易地搬迁或家庭人口数与第 ${row} 行不一致`,
       rowFailed: "这一行无法保存，请检查内容",
       unclosedQuote: "这一行的引号没有配对（从这一行到文件末尾都无法读取），请检查后重新导入",
+    },
+  },
+  /** The settings page (/bureau/settings): admins change, county staff read. */
+  settingsPage: {
+    title: "平台设置",
+    intro: (county: string) => `${county}的基本设置。统计、预警和补贴公示都按这里的数值计算；每次修改都记入操作记录。`,
+    readOnly: "只有系统管理员可以修改设置。",
+    labels: {
+      countyName: "县名",
+      countyProvince: "本省（用于区分省内、省外就业）",
+      baselineDate: "统计基线日期",
+      incomeLinePerPersonMonth: "收入监测线（元/人/月）",
+      alertOverdueDays: "预警逾期天数（无人处理超过几天算逾期）",
+      noticeDays: "补贴公示天数",
+    },
+    inForce: "当前生效",
+    fromDefault: (variable: string, value: string) => `默认值 ${value}（环境变量 ${variable}）`,
+    overridden: "已在此处修改",
+    emptyMeansDefault: "留空表示使用默认值。",
+    anyProvince: "（使用默认值）",
+    save: "保存设置",
+    saved: (count: number) => `已保存 ${count} 项修改。`,
+    unchanged: "没有改动。",
+    fixErrors: "有设置填写不对，请按提示修改。",
+    errors: {
+      required: "请填写",
+      tooLong: "县名最多 20 个字",
+      badText: "县名只能是文字，例如“横峰县”",
+      unknownProvince: "请从列表中选择省份，写全称，例如“江西省”",
+      badDate: "日期格式不对，应为 YYYY-MM-DD（例如 2020-12-31）",
+      tooEarly: "基线日期不能早于 2000-01-01",
+      afterToday: "基线日期不能晚于今天",
+      notWhole: "应为整数",
+      outOfRange: (min: number, max: number) => `应在 ${min} 到 ${max} 之间`,
     },
   },
 } as const;

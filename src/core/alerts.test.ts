@@ -46,5 +46,5 @@ describe("dates", () => {
     [{ status: "open", raisedDate: "2026-11-16", actedDate: null }, false],
     [{ status: "open", raisedDate: "2026-11-10", actedDate: "2026-11-11" }, false],
     [{ status: "closed", raisedDate: "2026-11-01", actedDate: null }, false],
-  ] as const)("overdue after 7 days without action: %o → %s", (alert, overdue) => expect(isOverdue(alert, D)).toBe(overdue));
+  ] as const)("overdue after 7 days without action: %o → %s", (alert, overdue) => expect(isOverdue(alert, D, 7)).toBe(overdue));
 });

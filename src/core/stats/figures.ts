@@ -4,6 +4,7 @@
  * same figures in SQL for a county of a million workers, and a test holds the two to agreement.
  * Result rows use the field names of the JSON API (docs/contract.md) so handlers pass them through.
  */
+import { BUILT_IN_SETTINGS } from "../settings.ts";
 import {
   EMPLOYER_TYPES,
   EMPLOYMENT_FORMS,
@@ -136,8 +137,8 @@ export interface TownScope {
 
 /** Workshop absorption is counted for these types. */
 export const WORKSHOP_TYPES: readonly EmployerType[] = ["帮扶车间", "卫星工厂"];
-/** The seeds compare with 2020, the year absolute poverty ended. */
-export const DEFAULT_BASELINE_DATE = "2020-12-31";
+/** The built-in baseline date; the one in force is the baselineDate setting (src/core/settings.ts). */
+export const DEFAULT_BASELINE_DATE = BUILT_IN_SETTINGS.baselineDate;
 /** Labour force: aged 16 or more at the date. */
 export const LABOUR_FORCE_MIN_AGE = 16;
 export const LABOUR_FORCE_ABILITIES: readonly LabourAbility[] = ["有劳动能力", "弱劳动力或半劳动力"];

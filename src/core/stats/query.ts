@@ -1,7 +1,7 @@
 /**
  * The parameters of the statistics (`GET /api/v1/stats/…?date=&baseline=&by=` and the bureau's
  * pages), validated once with messages for people. Dates default to today and to the baseline
- * of DEFAULT_BASELINE_DATE.
+ * date in force (the baselineDate setting, src/use-cases/settings.ts).
  */
 import { z } from "zod";
 import { messages } from "../../../views/messages.ts";
@@ -18,12 +18,12 @@ const IsoDateSchema = z
     return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
   }, t.badDate);
 
-/** Query of the employment figures; `today` fills a missing date. */
-export function employmentQuerySchema(today: string) {
+/** Query of the employment figures; `today` fills a missing date, `baseline` a missing baseline. */
+export function employmentQuerySchema(today: string, baseline: string = DEFAULT_BASELINE_DATE) {
   return z
     .object({
       date: IsoDateSchema.default(today),
-      baseline: IsoDateSchema.default(DEFAULT_BASELINE_DATE),
+      baseline: IsoDateSchema.default(baseline),
       by: z.enum(EMPLOYMENT_BREAKDOWNS, { message: t.badBreakdown }).default("town"),
     })
     .refine((q) => q.baseline <= q.date, { message: t.baselineAfterDate, path: ["baseline"] });
