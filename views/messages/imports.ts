@@ -1,0 +1,68 @@
+/**
+ * Spreadsheet import and export: usage, reports and the reasons a row is rejected.
+ * Part of the message catalogue (views/messages.ts composes the parts; zh-CN).
+ */
+
+export const importsMessages = {
+  /** Spreadsheet import and export (`npm run import` / `npm run export`), for county staff. */
+  imports: {
+    kinds: { regions: "村镇", employers: "用工主体", postings: "岗位", workers: "劳动力", placements: "就业记录" } as Record<string, string>,
+    usage: "用法：npm run import -- <regions|employers|postings|workers|placements> <文件.xlsx|文件.csv> [--report <报告.csv>]",
+    exportUsage: "用法：npm run export -- <regions|employers|postings|workers|placements> <文件.xlsx|文件.csv> [--template]",
+    unknownKind: (kind: string) => `不认识的表格种类“${kind}”，可选：regions、employers、postings、workers、placements`,
+    badExtension: "只支持 .xlsx 和 .csv 文件",
+    unreadable: (detail: string) => `文件无法读取：${detail}`,
+    notFound: (file: string) => `找不到文件 ${file}`,
+    noHeader: "文件是空的：第 1 行应当是表头",
+    missingColumns: (columns: readonly string[]) => `缺少必填列：${columns.join("、")}`,
+    unknownColumns: (columns: readonly string[]) => `以下列不认识，已忽略：${columns.join("、")}`,
+    duplicateColumn: (column: string) => `表头“${column}”出现了不止一次`,
+    encoding: (encoding: string) => (encoding === "gb18030" ? "文件编码：GB18030/GBK" : "文件编码：UTF-8"),
+    progress: (done: number, total: number | undefined) =>
+      total ? `已处理 ${done.toLocaleString("zh-CN")} / ${total.toLocaleString("zh-CN")} 行` : `已处理 ${done.toLocaleString("zh-CN")} 行`,
+    summary: (accepted: number, rejected: number, created: number, updated: number, unchanged: number) =>
+      `共接收 ${accepted} 行（新增 ${created}，更新 ${updated}，无变化 ${unchanged}），拒收 ${rejected} 行。`,
+    rejectedRow: (row: number, column: string, reason: string) => `第 ${row} 行「${column}」：${reason}`,
+    moreRejected: (n: number) => `……另有 ${n} 行被拒收，详见报告文件`,
+    report: (file: string) => `拒收行报告已写入 ${file}（改正后可直接再导入）`,
+    exported: (rows: number, file: string) => `已导出 ${rows} 行到 ${file}`,
+    template: (file: string) => `已写出空白模板 ${file}`,
+    reportHeaders: { row: "行号", column: "列", reason: "原因" },
+    wholeRow: "整行",
+    revisionReason: "表格导入更正",
+    reasons: {
+      required: "必填，不能为空",
+      idAsNumber: "身份证号被 Excel 存成了数字，后几位已经丢失。请把该列设为“文本”格式后重新填写",
+      idTruncated: (digits: number) => `身份证号只有 ${digits} 位数字，可能被 Excel 当成数字截断了。请把该列设为“文本”格式后重新填写`,
+      idLength: "身份证号应为 18 位",
+      idCharacters: "身份证号只能是数字，最后一位可以是 X",
+      idBirthDate: "身份证号中的出生日期不存在",
+      idCheckDigit: "身份证号校验位不对，请核对是否抄错",
+      badDate: "日期格式不对，应为 YYYY-MM-DD（例如 2024-03-01）",
+      badNumber: "应为数字",
+      badWholeNumber: "应为整数",
+      outOfRange: (min: number, max: number) => `应在 ${min} 到 ${max} 之间`,
+      badPhone: "联系电话应为 11 位手机号",
+      notOneOf: (choices: readonly string[]) => `只能填：${choices.join("、")}`,
+      latitude: "纬度应在 -90 到 90 之间",
+      longitude: "经度应在 -180 到 180 之间",
+      unknownTown: (town: string) => `乡镇“${town}”不在区划中，请先导入村镇表`,
+      unknownVillage: (town: string, village: string) => `“${town}${village}”不在区划中，请先导入村镇表`,
+      unknownEmployer: (code: string) => `用工主体编号“${code}”不存在，请先导入用工主体`,
+      unknownCoreFactory: (code: string) => `核心工厂编号“${code}”不存在`,
+      coreFactoryOnlySatellite: "只有卫星工厂才填核心工厂编号",
+      coreFactorySelf: "核心工厂不能是自己",
+      unknownPosting: (code: string) => `岗位编号“${code}”不存在`,
+      postingOfOtherEmployer: (code: string) => `岗位“${code}”不属于这个用工主体`,
+      unknownWorker: "这个身份证号不在劳动力名册中，请先导入劳动力表",
+      payRange: "薪资下限不能高于薪资上限",
+      ageRange: "年龄下限不能高于年龄上限",
+      endBeforeStart: "结束日期不能早于开始日期",
+      formNeedsNoEmployer: "只有没有用工主体编号时才填就业形式",
+      formRequired: "没有用工主体编号时，必须填就业形式（外出务工、自主创业、灵活就业）",
+      duplicateKey: (row: number) => `与第 ${row} 行重复（同一条记录在表中出现了两次）`,
+      householdMismatch: (row: number) => `同一户的户类型、是否易地搬迁或家庭人口数与第 ${row} 行不一致`,
+      rowFailed: "这一行无法保存，请检查内容",
+    },
+  },
+} as const;
