@@ -2,8 +2,9 @@
  * Beijing time for people, UTC instants in storage. China keeps one time zone, UTC+8, without
  * daylight saving, so a fixed offset is exact.
  */
+import { DAY_MS } from "./calendar.ts";
+
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
-const DAY_MS = 86_400_000;
 
 /**
  * The instant a Beijing calendar day (plus `days`) begins, as an ISO string in UTC.

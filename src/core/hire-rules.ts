@@ -3,6 +3,7 @@
  * correcting a placement (就业记录), as zod schemas with messages for people. Pure.
  */
 import { z } from "zod";
+import { addDays } from "./calendar.ts";
 import { DateSchema, PhoneSchema, fieldErrors, type Parsed } from "./posting-rules.ts";
 import { messages } from "../../views/messages.ts";
 
@@ -63,9 +64,3 @@ export function parseWithDates<T extends { startDate?: string; endDate?: string 
 
 /** A hire may be recorded a little ahead (someone starting next week), not months ahead. */
 export const MAX_START_AHEAD_DAYS = 31;
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}

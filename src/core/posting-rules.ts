@@ -4,6 +4,7 @@
  * Forms post strings; the schemas turn them into the values the database stores.
  */
 import { z } from "zod";
+import { isIsoDate } from "./calendar.ts";
 import { PAY_UNITS, PHYSICAL_DEMANDS, WORKING_TIMES, type PostingStatus } from "./enums.ts";
 import { messages } from "../../views/messages.ts";
 
@@ -33,14 +34,7 @@ function requiredWhole(min: number, max: number, message: string) {
   return z.preprocess((v) => (blank(v) ? Number.NaN : Number(trimmed(v))), z.number({ error: message }).int(message).min(min, message).max(max, message));
 }
 
-/** A date YYYY-MM-DD that exists on the calendar. */
-export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
-export const DateSchema = z.string({ error: m.date }).trim().refine(isCalendarDate, m.date);
+export const DateSchema = z.string({ error: m.date }).trim().refine(isIsoDate, m.date);
 const optionalDate = z.preprocess((v) => (blank(v) ? null : trimmed(v)), DateSchema.nullable());
 
 /** Splits a 、-separated list (also ，, commas and spaces) into distinct trimmed words. */

@@ -21,7 +21,8 @@ import {
   updateAlert,
   type AlertRecord,
 } from "../../db/queries/alerts.ts";
-import { ALERT_OVERDUE_DAYS, DEFAULT_INCOME_LINE_PER_PERSON_MONTH, alertsDue, dayAfter, type AlertOutcome } from "../core/alerts.ts";
+import { ALERT_OVERDUE_DAYS, DEFAULT_INCOME_LINE_PER_PERSON_MONTH, alertsDue, type AlertOutcome } from "../core/alerts.ts";
+import { dayAfter } from "../core/calendar.ts";
 import { chinaDate } from "../core/china-time.ts";
 import { recordChange, type ChangeAuthor } from "./audit-trail.ts";
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { chinaDate } from "../../src/core/china-time.ts";
-import { addDays } from "../../src/core/hire-rules.ts";
+import { addDays } from "../../src/core/calendar.ts";
 import { createAccount } from "../../src/use-cases/accounts.ts";
 import { findJob } from "../../src/use-cases/find-job.ts";
 import { browserStage, phoneContext } from "../support/browser.ts";

@@ -1,8 +1,8 @@
 // The reference definitions of the bureau's figures on a county small enough to count by hand.
 // Every expected number below is worked out from src/core/stats/hand-built-county.ts.
 import { describe, expect, it } from "vitest";
+import { ageOn } from "../calendar.ts";
 import {
-  ageOn,
   employmentFigures,
   employmentTrend,
   inLabourForce,

@@ -4,6 +4,7 @@
  * of DEFAULT_BASELINE_DATE.
  */
 import { z } from "zod";
+import { isIsoDate } from "../calendar.ts";
 import { messages } from "../../../views/messages.ts";
 import { DEFAULT_BASELINE_DATE, EMPLOYMENT_BREAKDOWNS } from "./figures.ts";
 
@@ -12,11 +13,7 @@ const t = messages.stats;
 /** A real calendar date written YYYY-MM-DD. */
 const IsoDateSchema = z
   .string({ message: t.badDate })
-  .refine((value) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  }, t.badDate);
+  .refine(isIsoDate, t.badDate);
 
 /** Query of the employment figures; `today` fills a missing date. */
 export function employmentQuerySchema(today: string) {
