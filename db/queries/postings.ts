@@ -1,5 +1,13 @@
-/** Writing employers and postings, and postings' lifecycle (the read side for search and pages is in jobs.ts). */
+/**
+ * The one write path of employers (用工主体) and postings (岗位): every writer — the manager's
+ * pages, the spreadsheet import, the demo county loader, test fixtures — builds its row with
+ * `employerRow` / `postingRow` and writes it here, so a column is filled the same way whoever
+ * writes it (docs/decisions/2026-12-01-one-write-path.md). Postings' lifecycle queries live here
+ * too; the read side for search and pages is in jobs.ts.
+ */
 import { and, eq, inArray, isNotNull, isNull, lt } from "drizzle-orm";
+import type { CountyEmployer, CountyPosting } from "../../src/core/county.ts";
+import type { EmployerType, PayUnit, PhysicalDemand, PostingStatus, RecognitionStatus, WorkingTime } from "../../src/core/enums.ts";
 import type { Db } from "../client.ts";
 import { employers, postings } from "../schema.ts";
 
@@ -9,16 +17,150 @@ export type PostingValues = typeof postings.$inferInsert;
 export type EmployerRecord = typeof employers.$inferSelect;
 export type PostingRecord = typeof postings.$inferSelect;
 
+/** An employer's own fields, references resolved to ids; absent values are null. */
+export interface EmployerFields {
+  code: string;
+  name: string;
+  type: EmployerType;
+  coreFactoryId: number | null;
+  townId: number;
+  villageId: number | null;
+  address: string | null;
+  lat: number | null;
+  lng: number | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  recognition: RecognitionStatus;
+}
+
+/**
+ * A posting's own fields, the employer resolved to its id; absent values are null.
+ * `publishedAt` is the Beijing date (YYYY-MM-DD) it last started recruiting (`publishedOn` in
+ * src/core/posting-rules.ts), never a timestamp.
+ */
+export interface PostingFields {
+  code: string;
+  employerId: number;
+  title: string;
+  description: string;
+  headcount: number;
+  payMin: number | null;
+  payMax: number | null;
+  payUnit: PayUnit;
+  workingTime: WorkingTime;
+  ageMin: number | null;
+  ageMax: number | null;
+  physicalDemand: PhysicalDemand | null;
+  skills: readonly string[];
+  benefits: readonly string[];
+  status: PostingStatus;
+  closingDate: string | null;
+  publishedAt: string | null;
+}
+
+const EMPLOYER_FIELDS = Object.keys(employerRow({} as EmployerFields)) as (keyof EmployerFields)[];
+const POSTING_FIELDS = Object.keys(postingRow({ skills: [], benefits: [] } as unknown as PostingFields)) as (keyof PostingFields)[];
+
+/** The keys of `values` that are among `keys`, present ones only. */
+function only<T extends object>(values: Partial<T>, keys: readonly (keyof T)[]): Partial<T> {
+  const picked: Partial<T> = {};
+  for (const key of keys) if (values[key] !== undefined) picked[key] = values[key];
+  return picked;
+}
+
+/** The `employers` columns of an employer, and only those (extra keys of the source are dropped). */
+export function employerRow(e: EmployerFields): EmployerFields {
+  return {
+    code: e.code,
+    name: e.name,
+    type: e.type,
+    coreFactoryId: e.coreFactoryId,
+    townId: e.townId,
+    villageId: e.villageId,
+    address: e.address,
+    lat: e.lat,
+    lng: e.lng,
+    contactName: e.contactName,
+    contactPhone: e.contactPhone,
+    recognition: e.recognition,
+  };
+}
+
+/** The `postings` columns of a posting, and only those (extra keys of the source are dropped). */
+export function postingRow(p: PostingFields): PostingFields & { skills: string[]; benefits: string[] } {
+  return {
+    code: p.code,
+    employerId: p.employerId,
+    title: p.title,
+    description: p.description,
+    headcount: p.headcount,
+    payMin: p.payMin,
+    payMax: p.payMax,
+    payUnit: p.payUnit,
+    workingTime: p.workingTime,
+    ageMin: p.ageMin,
+    ageMax: p.ageMax,
+    physicalDemand: p.physicalDemand,
+    skills: [...p.skills],
+    benefits: [...p.benefits],
+    status: p.status,
+    closingDate: p.closingDate,
+    publishedAt: p.publishedAt ?? null,
+  };
+}
+
+/** The fields of an employer written as a spreadsheet row (src/core/county.ts), its references resolved. */
+export function employerFieldsOf(e: CountyEmployer, refs: { townId: number; villageId: number | null; coreFactoryId: number | null }): EmployerFields {
+  return {
+    code: e.code,
+    name: e.name,
+    type: e.type,
+    ...refs,
+    address: e.address ?? null,
+    lat: e.lat ?? null,
+    lng: e.lng ?? null,
+    contactName: e.contactName ?? null,
+    contactPhone: e.contactPhone ?? null,
+    recognition: e.recognition,
+  };
+}
+
+/** The fields of a posting written as a spreadsheet row (src/core/county.ts), its employer resolved. */
+export function postingFieldsOf(p: Omit<CountyPosting, "publishedAt"> & { publishedAt?: string }, employerId: number): PostingFields {
+  return {
+    code: p.code,
+    employerId,
+    title: p.title,
+    description: p.description,
+    headcount: p.headcount,
+    payMin: p.payMin ?? null,
+    payMax: p.payMax ?? null,
+    payUnit: p.payUnit,
+    workingTime: p.workingTime,
+    ageMin: p.ageMin ?? null,
+    ageMax: p.ageMax ?? null,
+    physicalDemand: p.physicalDemand ?? null,
+    skills: p.skills,
+    benefits: p.benefits,
+    status: p.status,
+    closingDate: p.closingDate ?? null,
+    publishedAt: p.publishedAt ?? null,
+  };
+}
+
 export function employerByCode(tx: Pick<Db, "select">, code: string): EmployerRecord | undefined {
   return tx.select().from(employers).where(eq(employers.code, code)).get();
 }
 
-export function insertEmployer(tx: Tx, values: EmployerValues): number {
-  return tx.insert(employers).values(values).returning({ id: employers.id }).get().id;
+/** Adds an employer; `at` is when (created and updated). */
+export function insertEmployer(tx: Tx, fields: EmployerFields, at: Date): EmployerRecord {
+  const stamp = at.toISOString();
+  return tx.insert(employers).values({ ...employerRow(fields), createdAt: stamp, updatedAt: stamp }).returning().get();
 }
 
-export function updateEmployer(tx: Tx, id: number, values: Partial<EmployerValues>): void {
-  tx.update(employers).set({ ...values, updatedAt: new Date().toISOString() }).where(eq(employers.id, id)).run();
+/** Changes some of an employer's fields at `at` (keys that are not its fields are ignored). */
+export function updateEmployer(tx: Tx, id: number, changes: Partial<EmployerFields>, at: Date): EmployerRecord {
+  return tx.update(employers).set({ ...only(changes, EMPLOYER_FIELDS), updatedAt: at.toISOString() }).where(eq(employers.id, id)).returning().get();
 }
 
 /** Employers placed at their village's centre (no point of their own), whose place moves with it. */
@@ -35,12 +177,17 @@ export function postingByCode(tx: Pick<Db, "select">, code: string): PostingReco
   return tx.select().from(postings).where(eq(postings.code, code)).get();
 }
 
-export function insertPosting(tx: Tx, values: PostingValues): number {
-  return tx.insert(postings).values(values).returning({ id: postings.id }).get().id;
+/** Adds a posting; `at` is when (created and updated). */
+export function insertPosting(tx: Tx, fields: PostingFields, at: Date): PostingRecord {
+  const stamp = at.toISOString();
+  return tx.insert(postings).values({ ...postingRow(fields), createdAt: stamp, updatedAt: stamp }).returning().get();
 }
 
-export function updatePosting(tx: Tx, id: number, values: Partial<PostingValues>): void {
-  tx.update(postings).set({ ...values, updatedAt: new Date().toISOString() }).where(eq(postings.id, id)).run();
+/** Changes some of a posting's fields at `at` (keys that are not its fields are ignored). */
+export function updatePosting(tx: Tx, id: number, changes: Partial<PostingFields>, at: Date): PostingRecord {
+  const { skills, benefits, ...rest } = only(changes, POSTING_FIELDS);
+  const lists = { ...(skills ? { skills: [...skills] } : {}), ...(benefits ? { benefits: [...benefits] } : {}) };
+  return tx.update(postings).set({ ...rest, ...lists, updatedAt: at.toISOString() }).where(eq(postings.id, id)).returning().get();
 }
 
 /** Open postings whose closing date lies before `today` (YYYY-MM-DD). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EmployerProfileInputSchema, nextPostingCode, parsePostingInput, postingStatusAfter, reversedPostingRanges, splitList } from "./posting-rules.ts";
+import { EmployerProfileInputSchema, nextPostingCode, parsePostingInput, postingStatusAfter, publishedDate, reversedPostingRanges, splitList } from "./posting-rules.ts";
 
 const TODAY = "2026-11-23";
 const valid = { title: "缝纫工", headcount: "3" };
@@ -101,4 +101,14 @@ describe("posting status moves", () => {
     expect(postingStatusAfter("已关闭", "reopen", { closingDate: TODAY, today: TODAY })).toBe("招聘中");
     expect(postingStatusAfter("招聘中", "close", { closingDate: "2026-11-22", today: TODAY })).toBe("已关闭");
   });
+});
+
+describe("publishedDate", () => {
+  it.each([
+    ["a new posting recruiting", "招聘中", null, TODAY],
+    ["a new posting arriving closed", "已关闭", null, null],
+    ["a new posting arriving full", "已招满", undefined, null],
+    ["a posting written again keeps its day", "招聘中", "2026-10-01", "2026-10-01"],
+    ["a closed posting written again keeps its day", "已关闭", "2026-10-01", "2026-10-01"],
+  ] as const)("%s", (_, status, previous, expected) => expect(publishedDate({ status, previous, today: TODAY })).toBe(expected));
 });

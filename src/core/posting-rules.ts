@@ -175,3 +175,14 @@ export function postingStatusAfter(status: PostingStatus, action: PostingAction,
   if (move.to === "招聘中" && closing?.closingDate != null && closing.closingDate < closing.today) return null;
   return move.to;
 }
+
+/**
+ * The day a posting counts as published (发布日期): the Beijing date (YYYY-MM-DD) it last started
+ * recruiting — never a timestamp, so the job board, the API's `published_at` and "newest first"
+ * read one format. A posting written again keeps its day; a new or reopened one recruiting is
+ * published `today`; one that arrives not recruiting has no day yet.
+ * @example publishedDate({ status: "招聘中", previous: null, today: "2026-11-23" }) // "2026-11-23"
+ */
+export function publishedDate(p: { status: PostingStatus; previous: string | null | undefined; today: string }): string | null {
+  return p.previous ?? (p.status === "招聘中" ? p.today : null);
+}

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { EMPLOYER_TYPES, HOUSEHOLD_CATEGORIES, isAssisted } from "../core/enums.ts";
 import { checkIdNumber } from "../core/id-number.ts";
 import { DEMO_SEED, DEMO_WORKERS, generateCounty } from "./county-generator.ts";
-import type { CountyHousehold } from "./county-types.ts";
+import type { CountyHousehold } from "../core/county.ts";
 
 const TODAY = "2026-11-23";
 const options = { seed: DEMO_SEED, workers: DEMO_WORKERS, today: TODAY };

@@ -26,7 +26,7 @@ import type {
   CountyWorker,
   GenerateCountyOptions,
   GeneratedCounty,
-} from "./county-types.ts";
+} from "../core/county.ts";
 import {
   AGE_LIMITS,
   APPLICATION_NOTES,

@@ -10,8 +10,10 @@ import { raiseAlertsAfterImport } from "./risk-alerts.ts";
 import type { Db } from "../../db/client.ts";
 import { createAuditAppender } from "../../db/queries/audit.ts";
 import { enqueueSearchUpdate } from "../../db/queries/outbox.ts";
+import { insertEmployer, insertPosting, updateEmployer, updatePosting } from "../../db/queries/postings.ts";
 import { employerIdsInVillage, registryStatements, type EmployerRow, type PlacementRow, type PostingRow, type VillageRow, type WorkerRow } from "../../db/queries/registry.ts";
 import { maskIdNumber } from "../core/id-number.ts";
+import { publishedDate } from "../core/posting-rules.ts";
 import { cellText } from "../imports/cells.ts";
 import {
   SPREADSHEET_FORMATS,
@@ -180,6 +182,8 @@ export async function importSpreadsheet(props: ImportSpreadsheetProps): Promise<
 function createApplier(props: ImportSpreadsheetProps) {
   const { db, protector } = props;
   const st = registryStatements(db);
+  // Employers and postings are written through db/queries/postings.ts like every other writer's.
+  const writtenAt = new Date();
   const villageKey = (town: string, village: string) => `${town}\u0000${village}`;
   const towns = new Map<string, number>();
   const villages = new Map<string, VillageRow>();
@@ -236,20 +240,17 @@ function createApplier(props: ImportSpreadsheetProps) {
         const core = st.employerIdByCode.get(rec.coreFactoryCode) as { id: number } | undefined;
         coreFactoryId = core?.id ?? reject("核心工厂编号", reasons.unknownCoreFactory(rec.coreFactoryCode));
       }
-      const values = {
-        code: rec.code, name: rec.name, type: rec.type, coreFactoryId, townId, villageId, address: rec.address, lat: rec.lat, lng: rec.lng,
-        contactName: rec.contactName, contactPhone: rec.contactPhone, recognition: rec.recognition,
-      };
+      const values = { ...rec, coreFactoryId, townId, villageId };
       const existing = st.employerByCode.get(rec.code) as EmployerRow | undefined;
       if (!existing) {
-        const id = Number(st.insertEmployer.run(values).lastInsertRowid);
+        const id = insertEmployer(db, values, writtenAt).id;
         audit("create", "employer", id, null, rec);
         enqueueSearchUpdate(db, "employer", [id]);
         return "created";
       }
       const before = employerRecord(existing);
       if (sameRecord(SPREADSHEET_FORMATS.employers, before, rec)) return "unchanged";
-      st.updateEmployer.run({ ...values, id: existing.id });
+      updateEmployer(db, existing.id, values, writtenAt);
       audit("update", "employer", existing.id, before, rec);
       enqueueSearchUpdate(db, "employer", [existing.id]);
       return "updated";
@@ -259,22 +260,17 @@ function createApplier(props: ImportSpreadsheetProps) {
       const employer = (st.employerIdByCode.get(rec.employerCode) as { id: number } | undefined) ?? reject("用工主体编号", reasons.unknownEmployer(rec.employerCode));
       const existing = st.postingByCode.get(rec.code) as PostingRow | undefined;
       // A posting keeps the day it was first published; one arriving open is published today.
-      const publishedAt = existing?.publishedAt ?? (rec.status === "招聘中" ? props.today : null);
-      const values = {
-        code: rec.code, employerId: employer.id, title: rec.title, description: rec.description, headcount: rec.headcount, payMin: rec.payMin,
-        payMax: rec.payMax, payUnit: rec.payUnit, workingTime: rec.workingTime, ageMin: rec.ageMin, ageMax: rec.ageMax,
-        physicalDemand: rec.physicalDemand, skills: JSON.stringify(rec.skills), benefits: JSON.stringify(rec.benefits), status: rec.status,
-        closingDate: rec.closingDate, publishedAt,
-      };
+      const publishedAt = publishedDate({ status: rec.status, previous: existing?.publishedAt, today: props.today });
+      const values = { ...rec, employerId: employer.id, publishedAt };
       if (!existing) {
-        const id = Number(st.insertPosting.run(values).lastInsertRowid);
+        const id = insertPosting(db, values, writtenAt).id;
         audit("create", "posting", id, null, rec);
         enqueueSearchUpdate(db, "posting", [id]);
         return "created";
       }
       const before = postingRecord(existing);
       if (sameRecord(SPREADSHEET_FORMATS.postings, before, rec) && existing.publishedAt === publishedAt) return "unchanged";
-      st.updatePosting.run({ ...values, id: existing.id });
+      updatePosting(db, existing.id, values, writtenAt);
       audit("update", "posting", existing.id, before, rec);
       enqueueSearchUpdate(db, "posting", [existing.id]);
       return "updated";

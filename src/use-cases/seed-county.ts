@@ -22,6 +22,8 @@ export interface SeedCountyProps {
   seed: number;
   /** Reference date of the county's dates, YYYY-MM-DD. */
   today: string;
+  /** When the county is written (employers' creation time). */
+  now?: Date;
   onProgress?: (counts: CountyLoadCounts) => void;
 }
 
@@ -36,6 +38,7 @@ export function seedCounty(props: SeedCountyProps): CountyLoadCounts {
   const county = generateCounty({ seed: props.seed, workers: props.workers, today: props.today });
   const { postingIds, ...counts } = loadCounty(db, county, {
     protector: props.protector,
+    now: props.now ?? new Date(),
     householdsPerTransaction: SEED_HOUSEHOLDS_PER_TRANSACTION,
     progressEvery: SEED_HOUSEHOLDS_PER_TRANSACTION,
     ...(props.onProgress ? { onProgress: props.onProgress } : {}),

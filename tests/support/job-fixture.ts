@@ -7,7 +7,7 @@
  */
 import type { Db } from "../../db/client.ts";
 import type { PostingStatus } from "../../src/core/enums.ts";
-import type { CountyEmployer, CountyPosting } from "../../src/demo/county-types.ts";
+import type { CountyEmployer, CountyPosting } from "../../src/core/county.ts";
 import type { OutboxWorker } from "../../src/search/outbox-worker.ts";
 import type { ChangeAuthor } from "../../src/use-cases/audit-trail.ts";
 import { saveEmployer } from "../../src/use-cases/save-employer.ts";
