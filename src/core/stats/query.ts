@@ -1,14 +1,17 @@
 /**
  * The parameters of the statistics (`GET /api/v1/stats/…?date=&baseline=&by=` and the bureau's
- * pages), validated once with messages for people. Dates default to today and to the baseline
- * of DEFAULT_BASELINE_DATE.
+ * pages), validated once. Dates default to today and to the baseline of DEFAULT_BASELINE_DATE.
+ * A problem is a code (`StatsQueryProblem`, the issue's message); views/problems.ts words it.
  */
 import { z } from "zod";
 import { isIsoDate } from "../calendar.ts";
-import { messages } from "../../../views/messages.ts";
 import { DEFAULT_BASELINE_DATE, EMPLOYMENT_BREAKDOWNS } from "./figures.ts";
 
-const t = messages.stats;
+/** What can be wrong with the parameters: codes, worded by views/problems.ts. */
+export const STATS_QUERY_PROBLEMS = ["badDate", "badBreakdown", "baselineAfterDate"] as const;
+export type StatsQueryProblem = (typeof STATS_QUERY_PROBLEMS)[number];
+
+const t = Object.fromEntries(STATS_QUERY_PROBLEMS.map((code) => [code, code])) as { readonly [K in StatsQueryProblem]: K };
 
 /** A real calendar date written YYYY-MM-DD. */
 const IsoDateSchema = z

@@ -17,11 +17,12 @@ import { employmentColumns, workshopColumns, zeroEmploymentColumns } from "../..
 import type { TownScope } from "../../core/stats/figures.ts";
 import { apiAuth, authorizeApi } from "../../http/api-auth.ts";
 import { messages } from "../../../views/messages.ts";
+import { statsQueryMessage } from "../../../views/problems.ts";
 
 /** Parses the query or throws 400 with the first problem, in Chinese. */
 function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
   const parsed = schema.safeParse(c.req.query());
-  if (!parsed.success) throw new HTTPException(400, { message: parsed.error.issues[0]?.message ?? messages.stats.badDate });
+  if (!parsed.success) throw new HTTPException(400, { message: statsQueryMessage(parsed.error) });
   return parsed.data;
 }
 

@@ -16,6 +16,7 @@ import { DownloadFormatSchema, tableDownload } from "../../http/table-download.t
 import { StatsPage } from "../../../views/pages/bureau/stats.tsx";
 import { StatsPeoplePage } from "../../../views/pages/bureau/stats-people.tsx";
 import { messages } from "../../../views/messages.ts";
+import { statsQueryMessage } from "../../../views/problems.ts";
 import { statsScopeOf } from "./stats-scope.ts";
 
 export const STATS_PEOPLE_PAGE_SIZE = 50;
@@ -29,7 +30,7 @@ function pageDates(c: Context): { date: string; baseline: string; error?: string
   const query = { date: c.req.query("date") || undefined, baseline: c.req.query("baseline") || undefined };
   const parsed = employmentQuerySchema(today()).safeParse(query);
   if (parsed.success) return { date: parsed.data.date, baseline: parsed.data.baseline };
-  return { date: today(), baseline: DEFAULT_BASELINE_DATE, error: parsed.error.issues[0]?.message };
+  return { date: today(), baseline: DEFAULT_BASELINE_DATE, error: statsQueryMessage(parsed.error) };
 }
 
 export const StatsPeopleQuerySchema = z.object({
