@@ -7,7 +7,6 @@
  */
 import { and, eq, inArray, isNotNull, isNull, lt } from "drizzle-orm";
 import type { CountyEmployer, CountyPosting } from "../../src/core/county.ts";
-import type { EmployerType, PayUnit, PhysicalDemand, PostingStatus, RecognitionStatus, WorkingTime } from "../../src/core/enums.ts";
 import type { Db } from "../client.ts";
 import { employers, postings } from "../schema.ts";
 
@@ -17,49 +16,31 @@ export type PostingValues = typeof postings.$inferInsert;
 export type EmployerRecord = typeof employers.$inferSelect;
 export type PostingRecord = typeof postings.$inferSelect;
 
-/** An employer's own fields, references resolved to ids; absent values are null. */
-export interface EmployerFields {
-  code: string;
-  name: string;
-  type: EmployerType;
-  coreFactoryId: number | null;
-  townId: number;
-  villageId: number | null;
-  address: string | null;
-  lat: number | null;
-  lng: number | null;
-  contactName: string | null;
-  contactPhone: string | null;
-  recognition: RecognitionStatus;
-}
+/** An employer's own fields (its `employers` columns but the id and timestamps), references resolved to ids. */
+export type EmployerFields = Omit<EmployerRecord, "id" | "createdAt" | "updatedAt">;
 
 /**
- * A posting's own fields, the employer resolved to its id; absent values are null.
- * `publishedAt` is the Beijing date (YYYY-MM-DD) it last started recruiting (`publishedOn` in
- * src/core/posting-rules.ts), never a timestamp.
+ * A posting's own fields (its `postings` columns but the id and timestamps), the employer resolved
+ * to its id. `publishedAt` is the Beijing date (YYYY-MM-DD) it last started recruiting
+ * (`publishedDate` in src/core/posting-rules.ts), never a timestamp.
  */
-export interface PostingFields {
-  code: string;
-  employerId: number;
-  title: string;
-  description: string;
-  headcount: number;
-  payMin: number | null;
-  payMax: number | null;
-  payUnit: PayUnit;
-  workingTime: WorkingTime;
-  ageMin: number | null;
-  ageMax: number | null;
-  physicalDemand: PhysicalDemand | null;
+export type PostingFields = Omit<PostingRecord, "id" | "createdAt" | "updatedAt" | "skills" | "benefits"> & {
   skills: readonly string[];
   benefits: readonly string[];
-  status: PostingStatus;
-  closingDate: string | null;
-  publishedAt: string | null;
-}
+};
 
-const EMPLOYER_FIELDS = Object.keys(employerRow({} as EmployerFields)) as (keyof EmployerFields)[];
-const POSTING_FIELDS = Object.keys(postingRow({ skills: [], benefits: [] } as unknown as PostingFields)) as (keyof PostingFields)[];
+const EMPLOYER_FIELDS = [
+  "code", "name", "type", "coreFactoryId", "townId", "villageId", "address", "lat", "lng", "contactName", "contactPhone", "recognition",
+] as const satisfies readonly (keyof EmployerFields)[];
+const POSTING_FIELDS = [
+  "code", "employerId", "title", "description", "headcount", "payMin", "payMax", "payUnit", "workingTime", "ageMin", "ageMax",
+  "physicalDemand", "skills", "benefits", "status", "closingDate", "publishedAt",
+] as const satisfies readonly (keyof PostingFields)[];
+
+// Every field is listed (the compiler refuses a list that misses one).
+const allEmployerFields: [Exclude<keyof EmployerFields, (typeof EMPLOYER_FIELDS)[number]>] extends [never] ? true : never = true;
+const allPostingFields: [Exclude<keyof PostingFields, (typeof POSTING_FIELDS)[number]>] extends [never] ? true : never = true;
+void allEmployerFields, allPostingFields;
 
 /** The keys of `values` that are among `keys`, present ones only. */
 function only<T extends object>(values: Partial<T>, keys: readonly (keyof T)[]): Partial<T> {
@@ -70,43 +51,12 @@ function only<T extends object>(values: Partial<T>, keys: readonly (keyof T)[]):
 
 /** The `employers` columns of an employer, and only those (extra keys of the source are dropped). */
 export function employerRow(e: EmployerFields): EmployerFields {
-  return {
-    code: e.code,
-    name: e.name,
-    type: e.type,
-    coreFactoryId: e.coreFactoryId,
-    townId: e.townId,
-    villageId: e.villageId,
-    address: e.address,
-    lat: e.lat,
-    lng: e.lng,
-    contactName: e.contactName,
-    contactPhone: e.contactPhone,
-    recognition: e.recognition,
-  };
+  return only(e, EMPLOYER_FIELDS) as EmployerFields;
 }
 
 /** The `postings` columns of a posting, and only those (extra keys of the source are dropped). */
 export function postingRow(p: PostingFields): PostingFields & { skills: string[]; benefits: string[] } {
-  return {
-    code: p.code,
-    employerId: p.employerId,
-    title: p.title,
-    description: p.description,
-    headcount: p.headcount,
-    payMin: p.payMin,
-    payMax: p.payMax,
-    payUnit: p.payUnit,
-    workingTime: p.workingTime,
-    ageMin: p.ageMin,
-    ageMax: p.ageMax,
-    physicalDemand: p.physicalDemand,
-    skills: [...p.skills],
-    benefits: [...p.benefits],
-    status: p.status,
-    closingDate: p.closingDate,
-    publishedAt: p.publishedAt ?? null,
-  };
+  return { ...(only(p, POSTING_FIELDS) as PostingFields), skills: [...p.skills], benefits: [...p.benefits] };
 }
 
 /** The fields of an employer written as a spreadsheet row (src/core/county.ts), its references resolved. */

@@ -5,7 +5,7 @@
  * (db/queries/postings.ts).
  */
 import type { Db } from "../../db/client.ts";
-import { enqueueSearchUpdate } from "../../db/queries/outbox.ts";
+import { enqueueSearchUpdate, type OutboxEntity } from "../../db/queries/outbox.ts";
 import { employerByCode, employerFieldsOf, insertEmployer, updateEmployer } from "../../db/queries/postings.ts";
 import { townIdByName, villageIdByName } from "../../db/queries/regions.ts";
 import type { CountyEmployer } from "../core/county.ts";
@@ -35,14 +35,17 @@ export function saveEmployer(deps: { db: Db }, props: SaveEmployerProps): { empl
     const fields = employerFieldsOf(e, { townId, villageId, coreFactoryId: coreFactory?.id ?? null });
     const before = employerByCode(tx, e.code);
     const employerId = before ? updateEmployer(tx, before.id, fields, now).id : insertEmployer(tx, fields, now).id;
-    enqueueSearchUpdate(tx, "employer", [employerId]);
-    recordChange(tx, props.by, {
-      action: before ? "update" : "create",
-      entity: "employer",
-      entityId: e.code,
-      before,
-      after: fields,
-    });
+    recordRegistryWrite(tx, props.by, { entity: "employer", id: employerId, code: e.code, before, after: fields });
     return { employerId, created: !before };
   });
+}
+
+/** The audit row and the search outbox row of a registry row written by code (employer or posting). */
+export function recordRegistryWrite(
+  tx: Parameters<typeof recordChange>[0],
+  by: ChangeAuthor,
+  write: { entity: OutboxEntity; id: number; code: string; before: unknown; after: unknown },
+): void {
+  enqueueSearchUpdate(tx, write.entity, [write.id]);
+  recordChange(tx, by, { action: write.before ? "update" : "create", entity: write.entity, entityId: write.code, before: write.before, after: write.after });
 }

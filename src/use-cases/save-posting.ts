@@ -13,7 +13,7 @@ import type { CountyPosting } from "../core/county.ts";
 import type { PostingStatus } from "../core/enums.ts";
 import { publishedDate } from "../core/posting-rules.ts";
 import { recordChange, type ChangeAuthor } from "./audit-trail.ts";
-import { RegistryReferenceError } from "./save-employer.ts";
+import { recordRegistryWrite, RegistryReferenceError } from "./save-employer.ts";
 
 export interface SavePostingProps {
   /** The `postings` spreadsheet's columns (docs/contract.md); without publishedAt, `publishedDate` decides. */
@@ -32,14 +32,7 @@ export function savePosting(deps: { db: Db }, props: SavePostingProps): { postin
     const publishedAt = p.publishedAt ?? publishedDate({ status: p.status, previous: before?.publishedAt, today: chinaDate(now) });
     const fields = { ...postingFieldsOf(p, employer.id), publishedAt };
     const postingId = before ? updatePosting(tx, before.id, fields, now).id : insertPosting(tx, fields, now).id;
-    enqueueSearchUpdate(tx, "posting", [postingId]);
-    recordChange(tx, props.by, {
-      action: before ? "update" : "create",
-      entity: "posting",
-      entityId: p.code,
-      before,
-      after: fields,
-    });
+    recordRegistryWrite(tx, props.by, { entity: "posting", id: postingId, code: p.code, before, after: fields });
     return { postingId, created: !before };
   });
 }
