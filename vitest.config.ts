@@ -7,7 +7,7 @@ export default defineConfig({
     include: ["src/**/*.test.ts", "db/**/*.test.ts", "views/**/*.test.{ts,tsx}", "tests/**/*.test.{ts,tsx}"],
     globalSetup: ["tests/support/global-setup.ts"],
     setupFiles: ["tests/support/block-network.ts"],
-    testTimeout: 30_000,
+    testTimeout: 90_000,
     hookTimeout: 120_000,
     pool: "forks",
   },

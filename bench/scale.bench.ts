@@ -119,7 +119,7 @@ const bench: Bench = async ({ workDir, progress }) => {
     progress("results page, 100k, engine down");
     const unreachable = createJobsIndex(createMeiliClient({ url: "http://127.0.0.1:9", apiKey: "x" }), "jobs");
     const todayFn = () => today;
-    const degraded = createApp({ db: platform.db, log, jobSearch: createJobSearch({ db: platform.db, index: unreachable, log, today: todayFn }), searchIsHealthy: async () => false, today: todayFn, protector: platform.protector, statistics: platform.statistics, csrfKey: "bench-csrf-key-0123456789abcdef" });
+    const degraded = createApp({ db: platform.db, log, jobSearch: createJobSearch({ db: platform.db, index: unreachable, log, today: todayFn }), searchIsHealthy: async () => false, now: platform.now, today: todayFn, protector: platform.protector, statistics: platform.statistics, csrfKey: "bench-csrf-key-0123456789abcdef" });
     const t = await timeEach(SEARCH_MIX, 2, async (qs) => (await degraded.request(`/jobs?${qs}`)).arrayBuffer());
     rows.push({ name: "results page, 100k, engine down p50", value: t.p50, unit: "ms", note: "plain database search with facet counts" });
     rows.push({ name: "results page, 100k, engine down p95", value: t.p95, unit: "ms" });

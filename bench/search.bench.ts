@@ -39,7 +39,7 @@ const bench: Bench = async ({ workDir, progress }) => {
     const unreachable = createJobsIndex(createMeiliClient({ url: "http://127.0.0.1:9", apiKey: "x" }), "jobs");
     const log = createLogger({ level: "silent" });
     const today = () => new Date().toISOString().slice(0, 10);
-    const degradedApp = createApp({ db: platform.db, log, jobSearch: createJobSearch({ db: platform.db, index: unreachable, log, today }), searchIsHealthy: async () => false, today, protector: platform.protector, statistics: platform.statistics, csrfKey: "bench-csrf-key-0123456789abcdef" });
+    const degradedApp = createApp({ db: platform.db, log, jobSearch: createJobSearch({ db: platform.db, index: unreachable, log, today }), searchIsHealthy: async () => false, now: platform.now, today, protector: platform.protector, statistics: platform.statistics, csrfKey: "bench-csrf-key-0123456789abcdef" });
     progress("results page, engine down");
     const t = await timeEach(SEARCH_MIX, ROUNDS, async (qs) => (await degradedApp.request(`/jobs?${qs}`, { headers: { "Accept-Encoding": "br" } })).arrayBuffer());
     rows.push({ name: "results page, engine down p50", value: t.p50, unit: "ms", note: "plain database search with facet counts" });

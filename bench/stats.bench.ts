@@ -13,6 +13,7 @@ import { openStatsReader } from "../db/stats-reader.ts";
 import type { AppDeps } from "../src/app-deps.ts";
 import { employmentColumns, publicBenefitColumns, trendColumns, workshopColumns, zeroEmploymentColumns } from "../src/core/stats/columns.ts";
 import { DEFAULT_BASELINE_DATE } from "../src/core/stats/figures.ts";
+import { clockStartingAt } from "../src/clock.ts";
 import { createLogger } from "../src/log.ts";
 import { statsApi } from "../src/routes/api/stats-api.ts";
 import { createApp } from "../src/app.ts";
@@ -123,6 +124,7 @@ const bench: Bench = async (ctx) => {
         protector: county.protector,
         csrfKey: "bench-csrf-key-0123456789abcdef",
         statistics,
+        now: clockStartingAt(`${TODAY}T10:00:00+08:00`),
         today: () => TODAY,
       });
       const login = `bench-county-${Date.now()}`;

@@ -38,7 +38,7 @@ function main(argv: string[]): void {
       process.stdout.write(messages.cli.tokenCreated(a.name) + "\n" + token + "\n");
     } else {
       const { id } = args.data as z.infer<typeof RevokeTokenArgsSchema>;
-      revokeToken(db, { id, by: { label: "cli:token" } });
+      revokeToken(db, { id, by: { label: "cli:token" }, now: new Date() });
       process.stdout.write(messages.cli.tokenRevoked(id) + "\n");
     }
   } catch (error) {

@@ -66,12 +66,12 @@ async function main(argv: string[]): Promise<void> {
       if (created.oneTimePassword) out(messages.cli.oneTimePassword(created.oneTimePassword));
     } else if (command === "reset-password") {
       const a = parsed(ResetPasswordArgsSchema, args.values);
-      const result = await resetPassword(db, { login: a.login, password: a.password, by });
+      const result = await resetPassword(db, { login: a.login, password: a.password, by, now: new Date() });
       out(messages.cli.passwordReset(a.login.trim()));
       if (result.oneTimePassword) out(messages.cli.oneTimePassword(result.oneTimePassword));
     } else {
       const a = parsed(LoginArgsSchema, args.values);
-      setAccountDisabled(db, { login: a.login, disabled: command === "disable", by });
+      setAccountDisabled(db, { login: a.login, disabled: command === "disable", by, now: new Date() });
       out(command === "disable" ? messages.cli.userDisabled(a.login.trim()) : messages.cli.userEnabled(a.login.trim()));
     }
   } catch (error) {

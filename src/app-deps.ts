@@ -19,7 +19,9 @@ export interface AppDeps {
   pokeSearch?: () => void;
   /** The bureau's figures, from the in-memory snapshot of the registry. */
   statistics: Statistics;
-  /** Today in China (YYYY-MM-DD): closing dates are days of the county. */
+  /** The platform's one clock (src/clock.ts): handlers pass `now()` to the use-cases they call. */
+  now: () => Date;
+  /** Today in China (YYYY-MM-DD) on that clock: closing dates are days of the county. */
   today: () => string;
   /** The address people reach the platform at, for QR codes (default: the request's own). */
   publicUrl?: string;

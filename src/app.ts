@@ -45,7 +45,7 @@ export function createApp(deps: AppDeps): Hono {
   // Everything below knows the signed-in user and refuses forged form posts (static files and
   // /healthz above need neither). Views read the request through contextStorage (CSRF field).
   app.use(contextStorage());
-  app.use(sessions({ db: deps.db }));
+  app.use(sessions({ db: deps.db, now: deps.now }));
   // Uploads are limited before the CSRF check reads the body.
   app.on("POST", "/bureau/import", importBodyLimit());
   app.use(csrfProtection({ key: deps.csrfKey }));

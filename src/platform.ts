@@ -19,12 +19,12 @@ import { createJobsIndex, type JobsIndex } from "./search/jobs-index.ts";
 import { createMeiliClient } from "./search/meili-client.ts";
 import { createOutboxWorker, type OutboxWorker } from "./search/outbox-worker.ts";
 import { loadPersonalDataProtector, type PersonalDataProtector } from "./security/personal-data.ts";
-import { chinaDate, msUntilChinaHour } from "./core/china-time.ts";
-import { CLOSE_EXPIRED_EVERY_MS, closeExpiredPostings } from "./use-cases/close-expired-postings.ts";
+import { chinaDate } from "./core/china-time.ts";
+import { systemClock, type Clock } from "./clock.ts";
+import { startScheduledJobs } from "./jobs/scheduled.ts";
 import { loadOrCreateSecret } from "./security/secrets.ts";
 import { holdServerLock } from "./ops/server-lock.ts";
 import { loadDemoCountyIfEmpty } from "./use-cases/load-demo-county.ts";
-import { NIGHTLY_SWEEP_HOUR, sweepRiskAlerts } from "./use-cases/risk-alerts.ts";
 import { createStatistics, type Statistics } from "./use-cases/statistics.ts";
 
 export const DATABASE_FILE = "app.db";
@@ -38,6 +38,10 @@ export interface Platform {
   protector: PersonalDataProtector;
   /** The statistics' snapshot of the registry (tests await `statistics.fresh()` after a change). */
   statistics: Statistics;
+  /** The platform's one clock (tests fix its day). */
+  now: Clock;
+  /** Today in China (YYYY-MM-DD), from that clock. */
+  today: () => string;
   /** The bundled engine, when this platform started one. */
   engine?: RunningEngine;
   /** Stops the outbox worker, the engine it started, and closes the database. */
@@ -50,14 +54,17 @@ export interface StartPlatformOptions {
   /** Name of the jobs index (tests use their own). */
   indexName?: string;
   /**
-   * Today (YYYY-MM-DD), for the demo county's dates and for which postings are past their closing
-   * date (default: the real today in China). Tests fix it so the demo stays open.
+   * The one clock every use-case, route and scheduled job reads (default: the system clock). The
+   * demo county's dates are laid around its day when the demo first loads; tests give a clock that
+   * starts on a fixed day (src/clock.ts clockStartingAt).
    */
-  today?: string;
+  now?: Clock;
 }
 
 export async function startPlatform(options: StartPlatformOptions): Promise<Platform> {
   const { env, log } = options;
+  const now = options.now ?? systemClock;
+  const today = () => chinaDate(now());
   mkdirSync(env.dataDir, { recursive: true });
   // Tells `npm run restore` that a server holds this DATA_DIR (released in stop()).
   const serverLock = holdServerLock(env.dataDir);
@@ -72,7 +79,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
   try {
     if (env.demoData) {
       const started = performance.now();
-      const result = loadDemoCountyIfEmpty({ db, protector }, options.today ?? chinaDate(new Date()));
+      const result = loadDemoCountyIfEmpty({ db, protector }, now());
       if (result.loaded) log.info("demo county loaded", { ...result.counts, ms: Math.round(performance.now() - started) });
     }
     engine = await enginePromise;
@@ -98,42 +105,12 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
   }
   outbox.start();
 
-  // Postings close themselves after their closing date: now, then every hour.
-  const closeExpired = () => {
-    try {
-      const closed = closeExpiredPostings({ db }, new Date());
-      if (closed.length > 0) {
-        log.info("closed expired postings", { count: closed.length });
-        outbox.poke();
-      }
-    } catch (error) {
-      log.error("closing expired postings failed", errorFields(error));
-    }
-  };
-  closeExpired();
-  const closeTimer = setInterval(closeExpired, CLOSE_EXPIRED_EVERY_MS);
-  closeTimer.unref();
-
   // The statistics' snapshot loads in the background from their own read-only connection; the
   // first statistics request waits for it, later changes reload it (src/use-cases/statistics.ts).
   const statistics = createStatistics({ db, reader: openStatsReader(join(env.dataDir, DATABASE_FILE)), log });
   statistics.fresh().catch((error: unknown) => log.error("statistics snapshot failed", errorFields(error)));
 
-  const today = options.today ? () => options.today! : () => chinaDate(new Date());
-
-  // Every night at 02:00 Beijing time, every 帮扶对象 household is looked at again for alerts that
-  // no placement change raised (a member turning 16, a corrected labour ability).
-  let sweepTimer: NodeJS.Timeout | undefined;
-  const scheduleSweep = () => {
-    sweepTimer = setTimeout(() => {
-      sweepRiskAlerts({ db }, today())
-        .then((raised) => log.info("nightly risk-alert sweep", { raised }))
-        .catch((error: unknown) => log.error("nightly risk-alert sweep failed", errorFields(error)))
-        .finally(scheduleSweep);
-    }, msUntilChinaHour(new Date(), NIGHTLY_SWEEP_HOUR));
-    sweepTimer.unref();
-  };
-  scheduleSweep();
+  const scheduled = startScheduledJobs({ db, log, now, pokeSearch: () => outbox.poke() });
 
   const app = createApp({
     db,
@@ -144,6 +121,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
     csrfKey: loadOrCreateSecret(env.dataDir, "csrf-key"),
     pokeSearch: () => outbox.poke(),
     statistics,
+    now,
     today,
     ...(env.publicUrl ? { publicUrl: env.publicUrl } : {}),
   });
@@ -156,12 +134,13 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
     outbox,
     protector,
     statistics,
+    now,
+    today,
     ...(engine ? { engine } : {}),
     async stop() {
       if (stopped) return;
       stopped = true;
-      clearInterval(closeTimer);
-      clearTimeout(sweepTimer);
+      scheduled.stop();
       await outbox.stop();
       await statistics.close();
       await engine?.stop();

@@ -23,7 +23,7 @@ describe("apiAuth", () => {
     tokens.town = createApiToken(platform.db, { role: "town", townName: "甲镇", name: "甲镇政府", by }).token;
     tokens.department = createApiToken(platform.db, { role: "department", name: "住建局", by }).token;
     const revoked = createApiToken(platform.db, { role: "county", name: "旧系统", by });
-    revokeToken(platform.db, { id: revoked.id, by });
+    revokeToken(platform.db, { id: revoked.id, by, now: platform.now() });
     tokens.revoked = revoked.token;
 
     api = new Hono();

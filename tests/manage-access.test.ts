@@ -6,9 +6,8 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UserRole } from "../src/core/enums.ts";
-import { chinaDate } from "../src/core/china-time.ts";
 import { createAccount } from "../src/use-cases/accounts.ts";
-import { startTestPlatform, type TestPlatform } from "./support/test-platform.ts";
+import { startTestPlatform, TEST_TODAY, type TestPlatform } from "./support/test-platform.ts";
 import { webClient, type WebClient } from "./support/web-client.ts";
 
 const PASSWORD = "越权访问测试密码2026";
@@ -30,7 +29,7 @@ describe("a manager reaches only their own employer's work", () => {
   const clients = new Map<Who, WebClient>();
   let A: Side;
   let B: Side;
-  const today = chinaDate(new Date());
+  const today = TEST_TODAY;
   const one = <T,>(query: string, ...params: unknown[]) => platform.db.$client.prepare(query).get(...params) as T;
   const state = () =>
     JSON.stringify(

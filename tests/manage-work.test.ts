@@ -5,11 +5,10 @@
  */
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chinaDate } from "../src/core/china-time.ts";
 import { rosterForMonth } from "../src/core/roster.ts";
 import { createAccount } from "../src/use-cases/accounts.ts";
 import { applyThroughPublicForm } from "./support/application-fixture.ts";
-import { startTestPlatform, type TestPlatform } from "./support/test-platform.ts";
+import { startTestPlatform, TEST_TODAY, type TestPlatform } from "./support/test-platform.ts";
 import { webClient, type WebClient } from "./support/web-client.ts";
 
 const PASSWORD = "车间负责人的密码2026";
@@ -36,7 +35,7 @@ describe("a workshop manager's work", () => {
   let employer: { id: number; code: string; townId: number };
   const one = <T,>(query: string, ...params: unknown[]) => platform.db.$client.prepare(query).get(...params) as T;
   const count = (query: string, ...params: unknown[]) => one<{ n: number }>(query, ...params).n;
-  const today = chinaDate(new Date());
+  const today = TEST_TODAY;
   const snapshot = () =>
     JSON.stringify([
       one("SELECT count(*) n, max(updated_at) u FROM postings"),

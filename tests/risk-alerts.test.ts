@@ -8,17 +8,16 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chinaDate } from "../src/core/china-time.ts";
 import { LABOUR_FORCE_ABILITIES, labourForceBirthCutoff } from "../src/core/stats/figures.ts";
 import { createAccount } from "../src/use-cases/accounts.ts";
 import { raiseAlertsAfterPlacementChange } from "../src/use-cases/risk-alerts.ts";
-import { startTestPlatform, type TestPlatform } from "./support/test-platform.ts";
+import { startTestPlatform, TEST_TODAY, type TestPlatform } from "./support/test-platform.ts";
 import { runScript } from "./support/run-command.ts";
 import { uploadAndWait } from "./support/upload.ts";
 import { webClient, type WebClient } from "./support/web-client.ts";
 
 const PASSWORD = "预警测试用的密码2026";
-const D = chinaDate(new Date());
+const D = TEST_TODAY;
 
 interface Candidate {
   householdId: number;

@@ -45,10 +45,10 @@ export function isHttps(c: Context): boolean {
 }
 
 /** @example app.use(sessions({ db })) */
-export function sessions(options: { db: Db }): MiddlewareHandler {
+export function sessions(options: { db: Db; now: () => Date }): MiddlewareHandler {
   return async function sessionMiddleware(c, next) {
     const token = getCookie(c, SESSION_COOKIE);
-    const found = token ? resumeSession(options.db, token) : undefined;
+    const found = token ? resumeSession(options.db, token, options.now()) : undefined;
     c.set("user", found ? toSignedInUser(found.user) : undefined);
     c.set("sessionTokenHash", found?.tokenHash);
     if (token && !found) deleteCookie(c, SESSION_COOKIE, { path: "/" });

@@ -113,8 +113,8 @@ export function createApiToken(db: Db, props: CreateApiTokenProps): { id: number
 }
 
 /** Revokes a token: it is refused from the next request on. */
-export function revokeToken(db: Db, props: { id: number; by: ChangeAuthor; now?: Date }): void {
-  const nowIso = (props.now ?? new Date()).toISOString();
+export function revokeToken(db: Db, props: { id: number; by: ChangeAuthor; now: Date }): void {
+  const nowIso = props.now.toISOString();
   db.transaction((tx) => {
     const before = tx.select().from(apiTokens).where(eq(apiTokens.id, props.id)).get();
     if (!before) throw new AccountInputError("unknownToken", String(props.id));
@@ -127,7 +127,7 @@ export function revokeToken(db: Db, props: { id: number; by: ChangeAuthor; now?:
  * Gives an account a new password — a generated one-time password (returned, to be changed at
  * next sign-in) unless one is given — and ends all its sessions. For a person who forgot theirs.
  */
-export async function resetPassword(db: Db, props: { login: string; password?: string | undefined; by: ChangeAuthor; now?: Date }): Promise<{ oneTimePassword?: string }> {
+export async function resetPassword(db: Db, props: { login: string; password?: string | undefined; by: ChangeAuthor; now: Date }): Promise<{ oneTimePassword?: string }> {
   const login = normaliseLogin(props.login);
   const user = userByLogin(db, login);
   if (!user) throw new AccountInputError("unknownLogin", login);
@@ -136,7 +136,7 @@ export async function resetPassword(db: Db, props: { login: string; password?: s
   const weak = passwordProblem(password, login);
   if (weak) throw new AccountInputError(weak);
   const passwordHash = await hashPassword(password);
-  const nowIso = (props.now ?? new Date()).toISOString();
+  const nowIso = props.now.toISOString();
   db.transaction((tx) => {
     resetUserPassword(tx, user.id, passwordHash, generated !== undefined, nowIso);
     deleteSessionsOfUser(tx, user.id);
@@ -152,9 +152,9 @@ export async function resetPassword(db: Db, props: { login: string; password?: s
 }
 
 /** Disables (or re-enables) an account; a disabled account cannot sign in and its sessions end. */
-export function setAccountDisabled(db: Db, props: { login: string; disabled: boolean; by: ChangeAuthor; now?: Date }): void {
+export function setAccountDisabled(db: Db, props: { login: string; disabled: boolean; by: ChangeAuthor; now: Date }): void {
   const login = normaliseLogin(props.login);
-  const nowIso = (props.now ?? new Date()).toISOString();
+  const nowIso = props.now.toISOString();
   db.transaction((tx) => {
     const user = userByLogin(tx, login);
     if (!user) throw new AccountInputError("unknownLogin", login);

@@ -12,8 +12,8 @@ import { recordChange, type ChangeAuthor } from "./audit-trail.ts";
 
 export type ProfileResult = { ok: true } | { ok: false; field: "villageId" };
 
-export function employerProfileEditor(deps: { db: Db }, props: { employerId: number; input: EmployerProfileInput; by: ChangeAuthor; now?: Date }): ProfileResult {
-  const now = props.now ?? new Date();
+export function employerProfileEditor(deps: { db: Db }, props: { employerId: number; input: EmployerProfileInput; by: ChangeAuthor; now: Date }): ProfileResult {
+  const now = props.now;
   return deps.db.transaction((tx): ProfileResult => {
     const profile = employerProfile(tx, props.employerId);
     if (!profile) throw new Error("employer vanished");

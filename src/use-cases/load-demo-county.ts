@@ -10,6 +10,7 @@ import { getMeta, registryIsEmpty, setMeta } from "../../db/queries/meta.ts";
 import { assistedHouseholdIds } from "../../db/queries/alerts.ts";
 import { enqueueSearchUpdate } from "../../db/queries/outbox.ts";
 import { DEMO_SEED, DEMO_WORKERS, generateCounty } from "../demo/county-generator.ts";
+import { chinaDate } from "../core/china-time.ts";
 import type { PersonalDataProtector } from "../security/personal-data.ts";
 import { recordChange } from "./audit-trail.ts";
 import { raiseAlertsAfterPlacementChange } from "./risk-alerts.ts";
@@ -18,17 +19,18 @@ export const DEMO_LOADED_KEY = "demo_loaded_at";
 
 export type DemoLoadResult = { loaded: false; reason: "already-loaded" | "not-empty" } | { loaded: true; counts: CountyLoadCounts };
 
-/** @param today the reference date the demo's dates are laid around (YYYY-MM-DD). */
-export function loadDemoCountyIfEmpty(deps: { db: Db; protector: PersonalDataProtector }, today: string): DemoLoadResult {
+/** @param now the moment of the first start: the demo's dates are laid around its day in China, so the county looks alive whatever day that is. */
+export function loadDemoCountyIfEmpty(deps: { db: Db; protector: PersonalDataProtector }, now: Date): DemoLoadResult {
+  const today = chinaDate(now);
   if (getMeta(deps.db, DEMO_LOADED_KEY)) return { loaded: false, reason: "already-loaded" };
   if (!registryIsEmpty(deps.db)) return { loaded: false, reason: "not-empty" };
   const county = generateCounty({ seed: DEMO_SEED, workers: DEMO_WORKERS, today });
   return deps.db.transaction((tx) => {
     // loadCounty writes through the same connection, so it is inside this transaction.
-    const { postingIds, ...counts } = loadCounty(deps.db, county, { protector: deps.protector, now: new Date() });
+    const { postingIds, ...counts } = loadCounty(deps.db, county, { protector: deps.protector, now });
     enqueueSearchUpdate(tx, "posting", postingIds);
     raiseAlertsAfterPlacementChange(tx, assistedHouseholdIds(tx, 0, Number.MAX_SAFE_INTEGER), today, { by: { label: "demo" } });
-    setMeta(tx, DEMO_LOADED_KEY, new Date().toISOString());
+    setMeta(tx, DEMO_LOADED_KEY, now.toISOString());
     recordChange(tx, { label: "demo" }, { action: "create", entity: "county", entityId: county.countyName, after: counts });
     return { loaded: true as const, counts };
   });

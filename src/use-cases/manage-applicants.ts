@@ -86,8 +86,8 @@ export function refreshPostingAfterHire(tx: Tx, postingId: number, by: ChangeAut
  * Moves an application to `to`. Moving to 已录用 needs `hire` (start date, monthly income).
  * @example applicantMover({ db }, { applicationId: 5, to: "已联系", by }) // { ok: true }
  */
-export function applicantMover(deps: { db: Db }, props: { applicationId: number; to: ApplicationStatus; hire?: HireInput; by: ChangeAuthor; now?: Date }): MoveResult {
-  const now = props.now ?? new Date();
+export function applicantMover(deps: { db: Db }, props: { applicationId: number; to: ApplicationStatus; hire?: HireInput; by: ChangeAuthor; now: Date }): MoveResult {
+  const now = props.now;
   return deps.db.transaction((tx): MoveResult => {
     const before = managedApplicationById(tx, props.applicationId);
     if (!before || !canMove(before.status, props.to)) return { ok: false, problem: "transition" };
@@ -116,8 +116,8 @@ export function applicantMover(deps: { db: Db }, props: { applicationId: number;
 }
 
 /** Saves the manager's note on an application. */
-export function applicantNoter(deps: { db: Db }, props: { applicationId: number; note: string; by: ChangeAuthor; now?: Date }): void {
-  const now = props.now ?? new Date();
+export function applicantNoter(deps: { db: Db }, props: { applicationId: number; note: string; by: ChangeAuthor; now: Date }): void {
+  const now = props.now;
   deps.db.transaction((tx) => {
     const before = managedApplicationById(tx, props.applicationId);
     if (!before) return;

@@ -16,8 +16,8 @@ import { recordChange, type ChangeAuthor } from "./audit-trail.ts";
  * Publishes a new posting (招聘中) for `employerId` under the next free code.
  * @example postingPublisher({ db }, { employerId: 3, input, by: { userId: 7, login: "13800000000" } }).code // "P00042"
  */
-export function postingPublisher(deps: { db: Db }, props: { employerId: number; input: PostingInput; by: ChangeAuthor; now?: Date }): PostingRecord {
-  const now = props.now ?? new Date();
+export function postingPublisher(deps: { db: Db }, props: { employerId: number; input: PostingInput; by: ChangeAuthor; now: Date }): PostingRecord {
+  const now = props.now;
   return deps.db.transaction((tx) => {
     const code = nextPostingCode(highestPostingCode(tx));
     const publishedAt = publishedDate({ status: "招聘中", previous: null, today: chinaDate(now) });
@@ -32,8 +32,8 @@ export function postingPublisher(deps: { db: Db }, props: { employerId: number; 
  * Saves new details of a posting. A recruiting posting whose new headcount is already hired
  * becomes full; a full one with room again recruits again.
  */
-export function postingEditor(deps: { db: Db }, props: { posting: PostingRecord; input: PostingInput; by: ChangeAuthor; now?: Date }): PostingRecord {
-  const now = props.now ?? new Date();
+export function postingEditor(deps: { db: Db }, props: { posting: PostingRecord; input: PostingInput; by: ChangeAuthor; now: Date }): PostingRecord {
+  const now = props.now;
   return deps.db.transaction((tx) => {
     const working = workingFromPosting(tx, props.posting.id, chinaDate(now));
     let status = props.posting.status;
@@ -47,8 +47,8 @@ export function postingEditor(deps: { db: Db }, props: { posting: PostingRecord;
 }
 
 /** Closes, marks full or reopens a posting; returns null when the action does not apply to its status. */
-export function postingStatusChanger(deps: { db: Db }, props: { postingId: number; action: PostingAction; by: ChangeAuthor; now?: Date }): PostingRecord | null {
-  const now = props.now ?? new Date();
+export function postingStatusChanger(deps: { db: Db }, props: { postingId: number; action: PostingAction; by: ChangeAuthor; now: Date }): PostingRecord | null {
+  const now = props.now;
   return deps.db.transaction((tx) => {
     const before = postingRecordById(tx, props.postingId);
     if (!before) return null;

@@ -23,8 +23,8 @@ export function rosterLineOwner(deps: { db: Db }, ref: RosterLineRef): { employe
 }
 
 /** Adds someone hired at the gate; null when that registry worker is already on the roster. */
-export function rosterAdder(deps: { db: Db }, props: { employerId: number; input: GateHireInput; by: ChangeAuthor; now?: Date }): RosterLineRef | null {
-  const now = props.now ?? new Date();
+export function rosterAdder(deps: { db: Db }, props: { employerId: number; input: GateHireInput; by: ChangeAuthor; now: Date }): RosterLineRef | null {
+  const now = props.now;
   return deps.db.transaction((tx) =>
     hireOntoRoster(tx, {
       employerId: props.employerId,
@@ -61,11 +61,11 @@ function change(deps: { db: Db }, ref: RosterLineRef, values: { startDate?: stri
 }
 
 /** Records that someone left: end date and reason (离职原因). */
-export function departureRecorder(deps: { db: Db }, props: { line: RosterLineRef; input: DepartureInput; by: ChangeAuthor; now?: Date }): void {
-  change(deps, props.line, { endDate: props.input.endDate, endReason: props.input.reason }, `离岗：${props.input.reason}`, props.by, props.now ?? new Date());
+export function departureRecorder(deps: { db: Db }, props: { line: RosterLineRef; input: DepartureInput; by: ChangeAuthor; now: Date }): void {
+  change(deps, props.line, { endDate: props.input.endDate, endReason: props.input.reason }, `离岗：${props.input.reason}`, props.by, props.now);
 }
 
 /** Corrects the start date or income of a line; the earlier version is kept. */
-export function placementCorrector(deps: { db: Db }, props: { line: RosterLineRef; input: CorrectionInput; by: ChangeAuthor; now?: Date }): void {
-  change(deps, props.line, { startDate: props.input.startDate, monthlyIncome: props.input.monthlyIncome }, props.input.note, props.by, props.now ?? new Date());
+export function placementCorrector(deps: { db: Db }, props: { line: RosterLineRef; input: CorrectionInput; by: ChangeAuthor; now: Date }): void {
+  change(deps, props.line, { startDate: props.input.startDate, monthlyIncome: props.input.monthlyIncome }, props.input.note, props.by, props.now);
 }

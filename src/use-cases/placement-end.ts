@@ -11,8 +11,8 @@ import { refreshPostingAfterHire } from "./manage-applicants.ts";
 import { alertDateAfterEnd, householdsOfWorkers, raiseAlertsAfterPlacementChange } from "./risk-alerts.ts";
 
 /** Ends an open placement; false when it is not open (or not there). */
-export function placementEnder(deps: { db: Db }, props: { placementId: number; endDate: string; reason: string; by: ChangeAuthor; now?: Date }): boolean {
-  const now = props.now ?? new Date();
+export function placementEnder(deps: { db: Db }, props: { placementId: number; endDate: string; reason: string; by: ChangeAuthor; now: Date }): boolean {
+  const now = props.now;
   return deps.db.transaction((tx) => {
     const before = placementRecordById(tx, props.placementId);
     if (!before || before.endDate !== null) return false;

@@ -11,9 +11,9 @@ import { recordChange, type ChangeAuthor } from "./audit-trail.ts";
 
 export function employerRecogniser(
   deps: { db: Db },
-  props: { employer: { id: number; recognition: RecognitionStatus }; status: RecognitionStatus; effectiveDate: string; note: string | null; by: ChangeAuthor; now?: Date },
+  props: { employer: { id: number; recognition: RecognitionStatus }; status: RecognitionStatus; effectiveDate: string; note: string | null; by: ChangeAuthor; now: Date },
 ): void {
-  const now = props.now ?? new Date();
+  const now = props.now;
   deps.db.transaction((tx) => {
     const row = insertRecognition(tx, {
       employerId: props.employer.id,

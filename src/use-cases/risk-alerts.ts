@@ -98,8 +98,8 @@ function actedOn(alert: AlertRecord, today: string): string {
 }
 
 /** Assigns an open alert to a cadre of its town (the route checks the cadre's town). */
-export function alertAssigner(deps: { db: Db }, props: { alertId: number; userId: number | null; by: ChangeAuthor; now?: Date }): AlertRecord | undefined {
-  const now = props.now ?? new Date();
+export function alertAssigner(deps: { db: Db }, props: { alertId: number; userId: number | null; by: ChangeAuthor; now: Date }): AlertRecord | undefined {
+  const now = props.now;
   return deps.db.transaction((tx) => {
     const before = alertRecordById(tx, props.alertId);
     if (!before || before.status !== "open") return undefined;
@@ -110,8 +110,8 @@ export function alertAssigner(deps: { db: Db }, props: { alertId: number; userId
 }
 
 /** Adds a follow-up note (visit, call) to an alert; counts as acting on it. */
-export function alertNoteWriter(deps: { db: Db }, props: { alertId: number; note: string; date: string; by: ChangeAuthor; now?: Date }): void {
-  const now = props.now ?? new Date();
+export function alertNoteWriter(deps: { db: Db }, props: { alertId: number; note: string; date: string; by: ChangeAuthor; now: Date }): void {
+  const now = props.now;
   deps.db.transaction((tx) => {
     const before = alertRecordById(tx, props.alertId);
     if (!before) return;
@@ -130,9 +130,9 @@ export function alertNoteWriter(deps: { db: Db }, props: { alertId: number; note
 /** Closes an open alert with its outcome (结果) and a note. */
 export function alertCloser(
   deps: { db: Db },
-  props: { alertId: number; outcome: AlertOutcome; note: string | null; date: string; by: ChangeAuthor; now?: Date },
+  props: { alertId: number; outcome: AlertOutcome; note: string | null; date: string; by: ChangeAuthor; now: Date },
 ): AlertRecord | undefined {
-  const now = props.now ?? new Date();
+  const now = props.now;
   return deps.db.transaction((tx) => {
     const before = alertRecordById(tx, props.alertId);
     if (!before || before.status !== "open") return undefined;

@@ -19,11 +19,11 @@ export interface SaveEmployerProps {
   /** The `employers` spreadsheet's columns (docs/contract.md). */
   employer: CountyEmployer;
   by: ChangeAuthor;
-  now?: Date;
+  now: Date;
 }
 
 export function saveEmployer(deps: { db: Db }, props: SaveEmployerProps): { employerId: number; created: boolean } {
-  const now = props.now ?? new Date();
+  const { now } = props;
   const e = props.employer;
   return deps.db.transaction((tx) => {
     const townId = townIdByName(tx, e.town);

@@ -19,11 +19,11 @@ export interface SavePostingProps {
   /** The `postings` spreadsheet's columns (docs/contract.md); without publishedAt, `publishedDate` decides. */
   posting: Omit<CountyPosting, "publishedAt"> & { publishedAt?: string };
   by: ChangeAuthor;
-  now?: Date;
+  now: Date;
 }
 
 export function savePosting(deps: { db: Db }, props: SavePostingProps): { postingId: number; created: boolean } {
-  const now = props.now ?? new Date();
+  const { now } = props;
   const p = props.posting;
   return deps.db.transaction((tx) => {
     const employer = employerByCode(tx, p.employerCode);
@@ -38,8 +38,8 @@ export function savePosting(deps: { db: Db }, props: SavePostingProps): { postin
 }
 
 /** Marks a posting 招聘中, 已招满 or 已关闭; a posting no longer recruiting leaves search. */
-export function changePostingStatus(deps: { db: Db }, props: { code: string; status: PostingStatus; by: ChangeAuthor; now?: Date }): void {
-  const now = props.now ?? new Date();
+export function changePostingStatus(deps: { db: Db }, props: { code: string; status: PostingStatus; by: ChangeAuthor; now: Date }): void {
+  const { now } = props;
   deps.db.transaction((tx) => {
     const before = postingByCode(tx, props.code);
     if (!before) throw new RegistryReferenceError(`unknown posting ${props.code}`);

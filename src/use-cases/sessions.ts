@@ -40,7 +40,7 @@ export interface SignInProps {
   password: string;
   /** The client's address, for the per-address limit. */
   address: string;
-  now?: Date;
+  now: Date;
 }
 
 /**
@@ -48,7 +48,7 @@ export interface SignInProps {
  * the same answer and take the same time.
  */
 export async function signIn(deps: { db: Db; throttle: LoginThrottle }, props: SignInProps): Promise<SignInResult> {
-  const now = props.now ?? new Date();
+  const now = props.now;
   const login = normaliseLogin(props.login);
   const wait = deps.throttle.waitMs(login, props.address, now.getTime());
   if (wait > 0) return { ok: false, reason: "throttled", retryAfterMs: wait };
@@ -68,7 +68,7 @@ export async function signIn(deps: { db: Db; throttle: LoginThrottle }, props: S
 }
 
 /** The user behind a session cookie, or undefined when there is none or it has expired. */
-export function resumeSession(db: Db, token: string, now = new Date()): { user: UserRow; tokenHash: string } | undefined {
+export function resumeSession(db: Db, token: string, now: Date): { user: UserRow; tokenHash: string } | undefined {
   const tokenHash = hashToken(token);
   const found = sessionWithUser(db, tokenHash, now.toISOString());
   if (!found) return undefined;
@@ -92,7 +92,7 @@ export type ChangePasswordResult = { ok: true } | { ok: false; problem: Password
  */
 export async function changePassword(
   db: Db,
-  props: { userId: number; currentPassword: string; newPassword: string; keepSessionHash: string; now?: Date },
+  props: { userId: number; currentPassword: string; newPassword: string; keepSessionHash: string; now: Date },
 ): Promise<ChangePasswordResult> {
   const user = userById(db, props.userId);
   if (!user || !(await verifyPassword(user.passwordHash, props.currentPassword))) return { ok: false, problem: "wrongCurrent" };
@@ -100,7 +100,7 @@ export async function changePassword(
   if (weak) return { ok: false, problem: weak };
   if (props.newPassword === props.currentPassword) return { ok: false, problem: "unchanged" };
   const passwordHash = await hashPassword(props.newPassword);
-  const nowIso = (props.now ?? new Date()).toISOString();
+  const nowIso = props.now.toISOString();
   db.transaction((tx) => {
     updateUserPassword(tx, user.id, passwordHash, nowIso);
     deleteSessionsOfUser(tx, user.id, props.keepSessionHash);

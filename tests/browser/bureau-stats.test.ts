@@ -4,12 +4,11 @@
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chinaDate } from "../../src/core/china-time.ts";
 import { DEFAULT_BASELINE_DATE } from "../../src/core/stats/figures.ts";
 import { employmentStats } from "../../db/queries/stats.ts";
 import { createAccount } from "../../src/use-cases/accounts.ts";
 import { launchBrowser, phoneContext, serveApp, type ServedApp } from "../support/browser.ts";
-import { startTestPlatform, type TestPlatform } from "../support/test-platform.ts";
+import { startTestPlatform, type TestPlatform, TEST_TODAY } from "../support/test-platform.ts";
 
 const PASSWORD = "县里看统计的密码2026";
 
@@ -17,7 +16,7 @@ describe("county staff read the statistics on a phone", () => {
   let platform: TestPlatform;
   let served: ServedApp;
   let browser: Browser;
-  const today = chinaDate(new Date());
+  const today = TEST_TODAY;
 
   beforeAll(async () => {
     platform = await startTestPlatform({ label: "browser-stats", today });

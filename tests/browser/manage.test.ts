@@ -4,17 +4,17 @@
  * their departure. With JavaScript on and off: every step is a real form or link.
  */
 import { describe, expect, it } from "vitest";
-import { chinaDate } from "../../src/core/china-time.ts";
 import { addDays } from "../../src/core/calendar.ts";
 import { createAccount } from "../../src/use-cases/accounts.ts";
 import { findJob } from "../../src/use-cases/find-job.ts";
 import { browserStage, phoneContext } from "../support/browser.ts";
+import { TEST_TODAY } from "../support/test-platform.ts";
 import { messages } from "../../views/messages.ts";
 
 const PASSWORD = "手机上管车间2026";
 
 describe("a manager's loop on a phone", () => {
-  const today = chinaDate(new Date());
+  const today = TEST_TODAY;
   const stage = browserStage({ label: "browser-manage" }, async (platform) => {
     const employer = platform.db.$client.prepare("SELECT code FROM employers WHERE type = '帮扶车间' ORDER BY id LIMIT 1").get() as { code: string };
     await createAccount(platform.db, { role: "manager", login: "13600000001", password: PASSWORD, employerCode: employer.code, displayName: "车间主任", by: { label: "test" } });

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inject } from "vitest";
+import { clockStartingAt, type Clock } from "../../src/clock.ts";
 import { parseEnv } from "../../src/env.ts";
 import { createLogger, type Logger } from "../../src/log.ts";
 import { startPlatform, type Platform } from "../../src/platform.ts";
@@ -24,7 +25,19 @@ export function uniqueIndexName(label: string): string {
   return `test_${label.replace(/[^a-z0-9]/gi, "_")}_${process.pid}_${Date.now().toString(36)}_${counter++}`;
 }
 
-export async function startTestPlatform(options: { label: string; demoData?: boolean; today?: string; dataDir?: string }): Promise<TestPlatform> {
+/** The day every test platform starts on unless told otherwise: tests never read the machine's date. */
+export const TEST_TODAY = "2026-11-23";
+
+/** A clock that starts at 10:00 Beijing time on `day` and runs at real speed. */
+export function testClock(day: string = TEST_TODAY): Clock {
+  return clockStartingAt(`${day}T10:00:00+08:00`);
+}
+
+/**
+ * @param options.today the day the platform's clock starts on (default TEST_TODAY); the demo
+ *   county is laid around it. `now` gives a clock of the test's own instead.
+ */
+export async function startTestPlatform(options: { label: string; demoData?: boolean; today?: string; now?: Clock; dataDir?: string }): Promise<TestPlatform> {
   const meili = inject("meili");
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), `jybf-${options.label}-`));
   const logLines: string[] = [];
@@ -36,7 +49,7 @@ export async function startTestPlatform(options: { label: string; demoData?: boo
     DEMO_DATA: options.demoData === false ? "0" : "1",
   });
   const indexName = uniqueIndexName(options.label);
-  const platform = await startPlatform({ env, log, indexName, ...(options.today ? { today: options.today } : {}) });
+  const platform = await startPlatform({ env, log, indexName, now: options.now ?? testClock(options.today) });
   return {
     ...platform,
     dataDir,

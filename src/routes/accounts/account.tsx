@@ -69,6 +69,7 @@ export function accountRoutes(deps: AppDeps): Hono {
       currentPassword: form.data.currentPassword,
       newPassword: form.data.newPassword,
       keepSessionHash: c.get("sessionTokenHash") ?? "",
+      now: deps.now(),
     });
     if (!result.ok) {
       const errors =

@@ -46,7 +46,7 @@ export function signInRoutes(deps: AppDeps & { throttle: LoginThrottle }): Hono 
     if (!form.success) {
       return c.html(<LoginPage login={typedLogin} next={next} error={form.error.issues[0]?.message} />, 400);
     }
-    const result = await signIn(deps, { login: form.data.login, password: form.data.password, address: clientAddress(c) });
+    const result = await signIn(deps, { login: form.data.login, password: form.data.password, address: clientAddress(c), now: deps.now() });
     if (!result.ok && result.reason === "throttled") {
       const seconds = Math.ceil(result.retryAfterMs / 1000);
       c.header("Retry-After", String(seconds));

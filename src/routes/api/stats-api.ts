@@ -42,24 +42,23 @@ function tokenScope(c: Context, deps: AppDeps, detail: boolean): TownScope {
 
 export function statsApi(deps: AppDeps): Hono {
   const api = new Hono();
-  const today = () => chinaDate(new Date());
-
+  
   api.get("/stats/employment", apiAuth({ db: deps.db, roles: ["county", "town", "department"] }), async (c) => {
-    const query = parseQuery(c, employmentQuerySchema(today()));
+    const query = parseQuery(c, employmentQuerySchema(deps.today()));
     const scope = tokenScope(c, deps, false);
     const { columns } = await deps.statistics.current();
     return c.json({ rows: employmentColumns(columns, { ...query, ...scope }) });
   });
 
   api.get("/stats/zero-employment", apiAuth({ db: deps.db, roles: ["county", "town"] }), async (c) => {
-    const query = parseQuery(c, dateQuerySchema(today()));
+    const query = parseQuery(c, dateQuerySchema(deps.today()));
     const scope = tokenScope(c, deps, true);
     const { columns } = await deps.statistics.current();
     return c.json(zeroEmploymentColumns(columns, { ...query, ...scope }));
   });
 
   api.get("/stats/workshops", apiAuth({ db: deps.db, roles: ["county", "town", "department"] }), async (c) => {
-    const query = parseQuery(c, dateQuerySchema(today()));
+    const query = parseQuery(c, dateQuerySchema(deps.today()));
     const scope = tokenScope(c, deps, false);
     const { columns } = await deps.statistics.current();
     return c.json(workshopColumns(columns, { ...query, ...scope }));

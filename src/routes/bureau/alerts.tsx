@@ -34,7 +34,6 @@ export const AlertNoteSchema = z.object({ date: IsoDate, note: z.string({ messag
 export const AlertCloseSchema = z.object({ outcome: z.enum(ALERT_OUTCOMES, { message: e.outcome }), note: z.string().trim().max(500, e.note).optional() });
 export const AlertAssignSchema = z.object({ userId: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()) });
 
-const today = () => chinaDate(new Date());
 const assignedLabel = (r: Pick<AlertRow, "assignedLogin" | "assignedName">) => (r.assignedLogin ? (r.assignedName ?? r.assignedLogin) : null);
 
 export function bureauAlerts(deps: AppDeps): Hono {
@@ -46,7 +45,7 @@ export function bureauAlerts(deps: AppDeps): Hono {
     const scope = listScope(actorOf(c), "alert");
     const towns = scope.kind === "all" ? allTowns(deps.db).map((t) => t.name) : [];
     const townId = scope.kind === "all" && q.town ? (townIdByName(deps.db, q.town) ?? -1) : undefined;
-    const now = today();
+    const now = deps.today();
     const overdueCutoff = new Date(Date.parse(`${now}T00:00:00Z`) - (ALERT_OVERDUE_DAYS + 1) * 86_400_000).toISOString().slice(0, 10);
     const { rows, hasMore } = alertsInScope(
       deps.db,
@@ -95,7 +94,7 @@ export function bureauAlerts(deps: AppDeps): Hono {
   };
 
   const alertPage = (c: Context, alert: AlertRow, refused?: AlertPageProps["refused"]) => {
-    const now = today();
+    const now = deps.today();
     const household = riskHousehold(deps.db, alert.householdId)!;
     const detail = alert.detail as AlertDetail;
     const seekerIds = new Set(detail.kind === "zero-employment" ? detail.jobSeekers : household.members.filter((m) => m.willingToWork).map((m) => m.id));
@@ -147,7 +146,7 @@ export function bureauAlerts(deps: AppDeps): Hono {
       return alertPage(c, alert, { form: "assign", values, error: e.cadre });
     }
     if (alert.status !== "open") return alertPage(c, alert, { form: "assign", values, error: e.closed });
-    alertAssigner(deps, { alertId: alert.id, userId, by: authorOf(c) });
+    alertAssigner(deps, { alertId: alert.id, userId, by: authorOf(c), now: deps.now() });
     return c.redirect(`/bureau/alerts/${alert.id}`, 303);
   });
 
@@ -158,7 +157,7 @@ export function bureauAlerts(deps: AppDeps): Hono {
     const values = { date: String(body.date ?? "").trim(), note: String(body.note ?? "") };
     const parsed = AlertNoteSchema.safeParse(values);
     if (!parsed.success) return alertPage(c, alert, { form: "note", values, error: parsed.error.issues[0]!.message });
-    alertNoteWriter(deps, { alertId: alert.id, note: parsed.data.note, date: parsed.data.date, by: authorOf(c) });
+    alertNoteWriter(deps, { alertId: alert.id, note: parsed.data.note, date: parsed.data.date, by: authorOf(c), now: deps.now() });
     return c.redirect(`/bureau/alerts/${alert.id}#notes`, 303);
   });
 
@@ -170,7 +169,7 @@ export function bureauAlerts(deps: AppDeps): Hono {
     const parsed = AlertCloseSchema.safeParse(values);
     if (!parsed.success) return alertPage(c, alert, { form: "close", values, error: parsed.error.issues[0]!.message });
     if (alert.status !== "open") return alertPage(c, alert, { form: "close", values, error: e.closed });
-    alertCloser(deps, { alertId: alert.id, outcome: parsed.data.outcome, note: parsed.data.note || null, date: today(), by: authorOf(c) });
+    alertCloser(deps, { alertId: alert.id, outcome: parsed.data.outcome, note: parsed.data.note || null, date: deps.today(), by: authorOf(c), now: deps.now() });
     return c.redirect(`/bureau/alerts/${alert.id}`, 303);
   });
 

@@ -49,7 +49,7 @@ export function bureauEmployers(deps: AppDeps): Hono {
         employer={employer}
         history={recognitionHistory(deps.db, employer.id)}
         canDecide={can(actorOf(c), "update", { type: "employer", employerId: employer.id, townId: employer.townId })}
-        today={chinaDate(new Date())}
+        today={deps.today()}
         values={form?.values}
         error={form?.error}
       />,
@@ -76,6 +76,7 @@ export function bureauEmployers(deps: AppDeps): Hono {
       effectiveDate: parsed.data.effectiveDate,
       note: parsed.data.note || null,
       by: authorOf(c),
+      now: deps.now(),
     });
     deps.pokeSearch?.();
     return c.redirect(`/bureau/employers/${encodeURIComponent(employer.code)}`, 303);

@@ -23,14 +23,13 @@ export const STATS_PEOPLE_PAGE_SIZE = 50;
 export const STATS_TABLES = ["town", "platform", "category", "workshops", "public-benefit", "trend"] as const;
 
 const m = messages.statsPage;
-const today = () => chinaDate(new Date());
 
 /** The page's dates; on a bad value, the defaults and the message. */
-function pageDates(c: Context): { date: string; baseline: string; error?: string } {
+function pageDates(c: Context, today: string): { date: string; baseline: string; error?: string } {
   const query = { date: c.req.query("date") || undefined, baseline: c.req.query("baseline") || undefined };
-  const parsed = employmentQuerySchema(today()).safeParse(query);
+  const parsed = employmentQuerySchema(today).safeParse(query);
   if (parsed.success) return { date: parsed.data.date, baseline: parsed.data.baseline };
-  return { date: today(), baseline: DEFAULT_BASELINE_DATE, error: statsQueryMessage(parsed.error) };
+  return { date: today, baseline: DEFAULT_BASELINE_DATE, error: statsQueryMessage(parsed.error) };
 }
 
 export const StatsPeopleQuerySchema = z.object({
@@ -49,7 +48,7 @@ export function bureauStats(deps: AppDeps): Hono {
     const scope = statsScopeOf(c, deps);
     const snapshot = await deps.statistics.current();
     const { columns } = snapshot;
-    const { date, baseline, error } = pageDates(c);
+    const { date, baseline, error } = pageDates(c, deps.today());
     const town = scope.town !== undefined ? { town: scope.town } : {};
     const breakdowns = Object.fromEntries(
       EMPLOYMENT_BREAKDOWNS.map((by) => [by, employmentColumns(columns, { date, baseline, by, ...town })]),
@@ -75,7 +74,7 @@ export function bureauStats(deps: AppDeps): Hono {
     const table = z.enum(STATS_TABLES).safeParse(c.req.param("table"));
     if (!table.success) return c.notFound();
     const scope = statsScopeOf(c, deps);
-    const { date, baseline, error } = pageDates(c);
+    const { date, baseline, error } = pageDates(c, deps.today());
     if (error) return c.text(error, 400);
     const format = DownloadFormatSchema.parse(c.req.query("format")) ?? "xlsx";
     const town = scope.town !== undefined ? { town: scope.town } : {};
@@ -118,7 +117,7 @@ export function bureauStats(deps: AppDeps): Hono {
   app.get("/bureau/stats/people", staff, (c) => {
     const scope = statsScopeOf(c, deps, true);
     const parsed = StatsPeopleQuerySchema.safeParse(c.req.query());
-    const dates = dateQuerySchema(today()).safeParse({ date: c.req.query("date") || undefined });
+    const dates = dateQuerySchema(deps.today()).safeParse({ date: c.req.query("date") || undefined });
     if (!parsed.success || !dates.success) return c.notFound();
     const q = parsed.data;
     const date = dates.data.date;

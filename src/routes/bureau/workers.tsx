@@ -92,7 +92,7 @@ export function bureauWorkers(deps: AppDeps): Hono {
         }}
         placements={placementsOfWorker(deps.db, worker.id)}
         canEnd={can(actor, "update", { type: "worker", townId: worker.townId })}
-        today={chinaDate(new Date())}
+        today={deps.today()}
         endForm={endForm}
       />,
       endForm ? 400 : 200,
@@ -126,7 +126,7 @@ export function bureauWorkers(deps: AppDeps): Hono {
           ? messages.workerPlacements.badDate
           : undefined;
     if (error || !parsed.success) return workerPage(c, worker.id, { placementId: placement.id, ...values, error: error ?? "" });
-    placementEnder(deps, { placementId: placement.id, endDate: parsed.data.endDate, reason: parsed.data.reason, by: authorOf(c) });
+    placementEnder(deps, { placementId: placement.id, endDate: parsed.data.endDate, reason: parsed.data.reason, by: authorOf(c), now: deps.now() });
     deps.pokeSearch?.();
     return c.redirect(`/bureau/workers/${worker.id}#placements`, 303);
   });

@@ -22,7 +22,7 @@ export function bureauZeroEmployment(deps: AppDeps): Hono {
 
   app.get("/bureau/zero-employment", requireRole("town", "county", "admin"), async (c) => {
     const scope = statsScopeOf(c, deps, true);
-    const today = chinaDate(new Date());
+    const today = deps.today();
     const parsed = dateQuerySchema(today).safeParse({ date: c.req.query("date") || undefined });
     const date = parsed.success ? parsed.data.date : today;
     let error = parsed.success ? undefined : statsQueryMessage(parsed.error);

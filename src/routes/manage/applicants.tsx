@@ -14,7 +14,7 @@ import type { AppDeps } from "../../app-deps.ts";
 import { ApplicantsPage, HirePage } from "../../../views/pages/manage/applicants.tsx";
 import { messages } from "../../../views/messages.ts";
 import { fieldMessages } from "../../../views/problems.ts";
-import { backPath, managedEmployerId, noticeOf, today, toApplicantView, withNotice } from "./manager-context.ts";
+import { backPath, managedEmployerId, noticeOf, toApplicantView, withNotice } from "./manager-context.ts";
 
 export const ApplicationIdSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const MoveFormSchema = z.object({ to: z.enum(APPLICATION_STATUSES), back: z.string().optional() });
@@ -48,7 +48,7 @@ export function manageApplicants(deps: AppDeps): Hono {
     const back = backPath(form.success ? form.data.back : undefined, "/manage/applicants");
     // A hire needs its start date and income: the hire form asks for them.
     if (form.success && form.data.to === "已录用") return c.redirect(`/manage/applicants/${row.id}/hire?back=${encodeURIComponent(back)}`, 303);
-    const result = form.success ? applicantMover(deps, { applicationId: row.id, to: form.data.to, by: authorOf(c) }) : { ok: false as const };
+    const result = form.success ? applicantMover(deps, { applicationId: row.id, to: form.data.to, by: authorOf(c), now: deps.now() }) : { ok: false as const };
     if (!result.ok) return c.redirect(`${back}?problem=transition`, 303);
     return c.redirect(withNotice(back, "moved"), 303);
   });
@@ -57,7 +57,7 @@ export function manageApplicants(deps: AppDeps): Hono {
     const row = loadApplication(c, "update");
     if (!row) return c.notFound();
     const back = backPath(c.req.query("back"), "/manage/applicants");
-    return c.html(<HirePage applicant={{ id: row.id, name: row.applicantName, postingTitle: row.postingTitle }} back={back} values={{ startDate: today(), monthlyIncome: "" }} />);
+    return c.html(<HirePage applicant={{ id: row.id, name: row.applicantName, postingTitle: row.postingTitle }} back={back} values={{ startDate: deps.today(), monthlyIncome: "" }} />);
   });
 
   app.post("/manage/applicants/:id/hire", requireRole("manager"), async (c) => {
@@ -68,9 +68,9 @@ export function manageApplicants(deps: AppDeps): Hono {
     const values = { startDate: String(body.startDate ?? ""), monthlyIncome: String(body.monthlyIncome ?? "") };
     const page = (errors: Record<string, string>) =>
       c.html(<HirePage applicant={{ id: row.id, name: row.applicantName, postingTitle: row.postingTitle }} back={back} values={values} errors={errors} />, 400);
-    const parsed = parseWithDates(HireInputSchema, values, { today: today() });
+    const parsed = parseWithDates(HireInputSchema, values, { today: deps.today() });
     if (!parsed.ok) return page(fieldMessages(parsed.errors));
-    const result = applicantMover(deps, { applicationId: row.id, to: "已录用", hire: parsed.value, by: authorOf(c) });
+    const result = applicantMover(deps, { applicationId: row.id, to: "已录用", hire: parsed.value, by: authorOf(c), now: deps.now() });
     if (!result.ok) return page({ form: result.problem === "alreadyOnRoster" ? m.errors.alreadyOnRoster : m.errors.transition });
     deps.pokeSearch?.();
     return c.redirect(withNotice(back, result.hired === "pending" ? "pending" : "hired"), 303);
@@ -89,7 +89,7 @@ export function manageApplicants(deps: AppDeps): Hono {
       const noteDraft = { applicationId: row.id, text: typeof body.managerNote === "string" ? body.managerNote : "", error: form.error.issues[0]?.message ?? m.errors.noteTooLong };
       return c.html(<ApplicantsPage applicants={applicants} stages={stageCountsOfEmployer(deps.db, row.employerId)} error={m.fixErrors} noteDraft={noteDraft} />, 400);
     }
-    applicantNoter(deps, { applicationId: row.id, note: form.data.managerNote, by: authorOf(c) });
+    applicantNoter(deps, { applicationId: row.id, note: form.data.managerNote, by: authorOf(c), now: deps.now() });
     return c.redirect(withNotice(back, "note"), 303);
   });
 

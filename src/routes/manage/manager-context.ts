@@ -26,10 +26,6 @@ export function backPath(raw: unknown, fallback: string): string {
   return typeof raw === "string" && /^\/manage(\/[A-Za-z0-9_\-/]*)?$/.test(raw) ? raw : fallback;
 }
 
-/** The China date today. */
-export function today(): string {
-  return chinaDate(new Date());
-}
 
 const NOTICES = {
   created: messages.workshop.created,

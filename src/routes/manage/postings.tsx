@@ -16,7 +16,7 @@ import { ManagedPostingPage, ManagedPostingsPage } from "../../../views/pages/ma
 import { PostingFormPage, postingFormValues, type PostingFormValues } from "../../../views/pages/manage/posting-form.tsx";
 import { messages } from "../../../views/messages.ts";
 import { fieldMessages } from "../../../views/problems.ts";
-import { managedEmployerId, noticeOf, today, toApplicantView, withNotice } from "./manager-context.ts";
+import { managedEmployerId, noticeOf, toApplicantView, withNotice } from "./manager-context.ts";
 
 const POSTING_ACTIONS: readonly PostingAction[] = ["full", "close", "reopen"];
 
@@ -56,13 +56,13 @@ export function managePostings(deps: AppDeps): Hono {
     const employerId = managedEmployerId(c);
     authorize(c, "create", { type: "posting", employerId });
     const values = await readForm(c);
-    const parsed = parsePostingInput(values, today());
+    const parsed = parsePostingInput(values, deps.today());
     if (!parsed.ok) return c.html(<PostingFormPage action="/manage/postings/new" heading={m.newPosting} values={values} errors={fieldMessages(parsed.errors)} />, 400);
     if (values.intent === "preview") {
       const employerName = employerProfile(deps.db, employerId)?.employer.name ?? "";
       return c.html(<PostingFormPage action="/manage/postings/new" heading={m.newPosting} values={values} preview={{ ...parsed.value, employerName }} />);
     }
-    const row = postingPublisher(deps, { employerId, input: parsed.value, by: authorOf(c) });
+    const row = postingPublisher(deps, { employerId, input: parsed.value, by: authorOf(c), now: deps.now() });
     deps.pokeSearch?.();
     return c.redirect(withNotice(`/manage/postings/${encodeURIComponent(row.code)}`, "created"), 303);
   });
@@ -81,13 +81,13 @@ export function managePostings(deps: AppDeps): Hono {
     authorize(c, "update", { type: "posting", employerId: posting.employerId });
     const action = `/manage/postings/${encodeURIComponent(posting.code)}/edit`;
     const values = await readForm(c);
-    const parsed = parsePostingInput(values, today(), posting.closingDate);
+    const parsed = parsePostingInput(values, deps.today(), posting.closingDate);
     if (!parsed.ok) return c.html(<PostingFormPage action={action} heading={m.editPosting} values={values} errors={fieldMessages(parsed.errors)} />, 400);
     if (values.intent === "preview") {
       const employerName = employerProfile(deps.db, posting.employerId)?.employer.name ?? "";
       return c.html(<PostingFormPage action={action} heading={m.editPosting} values={values} preview={{ ...parsed.value, employerName }} />);
     }
-    postingEditor(deps, { posting, input: parsed.value, by: authorOf(c) });
+    postingEditor(deps, { posting, input: parsed.value, by: authorOf(c), now: deps.now() });
     deps.pokeSearch?.();
     return c.redirect(withNotice(`/manage/postings/${encodeURIComponent(posting.code)}`, "saved"), 303);
   });
@@ -99,7 +99,7 @@ export function managePostings(deps: AppDeps): Hono {
     const body = await c.req.parseBody();
     const action = POSTING_ACTIONS.find((a) => a === body.action);
     const back = `/manage/postings/${encodeURIComponent(posting.code)}`;
-    const changed = action ? postingStatusChanger(deps, { postingId: posting.id, action, by: authorOf(c) }) : null;
+    const changed = action ? postingStatusChanger(deps, { postingId: posting.id, action, by: authorOf(c), now: deps.now() }) : null;
     if (!changed) return c.redirect(`${back}?problem=status`, 303);
     deps.pokeSearch?.();
     return c.redirect(withNotice(back, "status"), 303);
@@ -114,8 +114,8 @@ export function managePostings(deps: AppDeps): Hono {
     const actor = actorOf(c);
     const canEdit = actor.role === "manager";
     const applicants = applicantsOfEmployer(deps.db, posting.employerId, posting.id).map((a) => toApplicantView(actor, a));
-    const openings = remainingOpenings(record.headcount, workingFromPosting(deps.db, record.id, today()));
-    const actions = canEdit ? POSTING_ACTIONS.filter((a) => postingStatusAfter(record.status, a, { closingDate: record.closingDate, today: today() }) !== null) : [];
+    const openings = remainingOpenings(record.headcount, workingFromPosting(deps.db, record.id, deps.today()));
+    const actions = canEdit ? POSTING_ACTIONS.filter((a) => postingStatusAfter(record.status, a, { closingDate: record.closingDate, today: deps.today() }) !== null) : [];
     return c.html(
       <ManagedPostingPage
         posting={{ ...record, employerName: posting.employerName, openings }}

@@ -13,7 +13,7 @@ import { DashboardPage } from "../../../views/pages/manage/dashboard.tsx";
 import { ProfilePage } from "../../../views/pages/manage/profile.tsx";
 import { messages } from "../../../views/messages.ts";
 import { fieldMessages } from "../../../views/problems.ts";
-import { managedEmployerId, noticeOf, today, withNotice } from "./manager-context.ts";
+import { managedEmployerId, noticeOf, withNotice } from "./manager-context.ts";
 
 /** "New applicants" on the overview: the last seven days. */
 export const NEW_APPLICANT_DAYS = 7;
@@ -41,8 +41,8 @@ export function manageProfile(deps: AppDeps): Hono {
 
   app.get("/manage", requireRole("manager"), (c) => {
     const profile = load(c, "read");
-    const since = new Date(Date.now() - NEW_APPLICANT_DAYS * 86_400_000).toISOString();
-    const counts = dashboardCounts(deps.db, profile.employer.id, today(), since);
+    const since = new Date(deps.now().getTime() - NEW_APPLICANT_DAYS * 86_400_000).toISOString();
+    const counts = dashboardCounts(deps.db, profile.employer.id, deps.today(), since);
     return c.html(<DashboardPage figures={{ employerName: profile.employer.name, ...counts }} />);
   });
 
@@ -60,7 +60,7 @@ export function manageProfile(deps: AppDeps): Hono {
     const values = Object.fromEntries(PROFILE_FIELDS.map((k) => [k, typeof body[k] === "string" ? (body[k] as string) : ""]));
     const parsed = EmployerProfileInputSchema.safeParse(values);
     if (!parsed.success) return c.html(<ProfilePage profile={view(p)} values={values} errors={fieldMessages(fieldErrors(parsed.error))} />, 400);
-    const result = employerProfileEditor(deps, { employerId: p.employer.id, input: parsed.data, by: authorOf(c) });
+    const result = employerProfileEditor(deps, { employerId: p.employer.id, input: parsed.data, by: authorOf(c), now: deps.now() });
     if (!result.ok) return c.html(<ProfilePage profile={view(p)} values={values} errors={{ villageId: messages.workshop.errors.villageNotInTown }} />, 400);
     deps.pokeSearch?.();
     return c.redirect(withNotice("/manage/profile", "profile"), 303);

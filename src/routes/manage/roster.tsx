@@ -16,7 +16,7 @@ import type { AppDeps } from "../../app-deps.ts";
 import { RosterLinePage, RosterPage, type RosterEntry } from "../../../views/pages/manage/roster.tsx";
 import { messages } from "../../../views/messages.ts";
 import { fieldMessages } from "../../../views/problems.ts";
-import { managedEmployerId, noticeOf, today, withNotice } from "./manager-context.ts";
+import { managedEmployerId, noticeOf, withNotice } from "./manager-context.ts";
 
 export const RosterLineSchema = z.object({ kind: z.enum(["placement", "pending"]), id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, messages.workshop.badMonth);
@@ -47,7 +47,7 @@ export function manageRoster(deps: AppDeps): Hono {
   const rosterPage = (c: Context, employerId: number, extra: { values?: Record<string, string>; errors?: Record<string, string> } = {}, status: 200 | 400 = 200) => {
     const actor = actorOf(c);
     const entries = rosterRows(deps.db, employerId, null, null).map((r) => toEntry(actor, employerId, r));
-    const day = today();
+    const day = deps.today();
     return c.html(<RosterPage entries={entries} today={day} month={day.slice(0, 7)} notice={noticeOf(c)} {...extra} />, status);
   };
 
@@ -79,9 +79,9 @@ export function manageRoster(deps: AppDeps): Hono {
     const employerId = managedEmployerId(c);
     authorize(c, "create", { type: "placement", employerId, townId: employerTown(employerId) });
     const values = strings(await c.req.parseBody(), ["name", "phone", "startDate", "monthlyIncome"]);
-    const parsed = parseWithDates(GateHireInputSchema, values, { today: today() });
+    const parsed = parseWithDates(GateHireInputSchema, values, { today: deps.today() });
     if (!parsed.ok) return rosterPage(c, employerId, { values, errors: fieldMessages(parsed.errors) }, 400);
-    const added = rosterAdder(deps, { employerId, input: parsed.value, by: authorOf(c) });
+    const added = rosterAdder(deps, { employerId, input: parsed.value, by: authorOf(c), now: deps.now() });
     if (!added) return rosterPage(c, employerId, { values, errors: { form: messages.workshop.errors.alreadyOnRoster } }, 400);
     return c.redirect(withNotice("/manage/roster", "added"), 303);
   });
@@ -89,7 +89,7 @@ export function manageRoster(deps: AppDeps): Hono {
   app.get("/manage/roster/export", requireRole("manager"), async (c) => {
     const employerId = managedEmployerId(c);
     authorize(c, "read", { type: "placement", employerId, townId: employerTown(employerId) });
-    const month = MonthSchema.safeParse(c.req.query("month") ?? today().slice(0, 7));
+    const month = MonthSchema.safeParse(c.req.query("month") ?? deps.today().slice(0, 7));
     if (!month.success) return rosterPage(c, employerId, { errors: { form: messages.workshop.badMonth } }, 400);
     const employerName = employerProfile(deps.db, employerId)?.employer.name ?? "";
     const bytes = await monthlyRosterWorkbook(deps, { employerId, employerName, month: month.data, actor: actorOf(c) });
@@ -102,16 +102,16 @@ export function manageRoster(deps: AppDeps): Hono {
   app.get("/manage/roster/:kind/:id", requireRole("manager"), (c) => {
     const line = loadLine(c, "read");
     if (!line) return c.notFound();
-    return c.html(<RosterLinePage entry={line.entry} today={today()} history={line.history} />);
+    return c.html(<RosterLinePage entry={line.entry} today={deps.today()} history={line.history} />);
   });
 
   app.post("/manage/roster/:kind/:id/departure", requireRole("manager"), async (c) => {
     const line = loadLine(c, "update");
     if (!line) return c.notFound();
     const values = strings(await c.req.parseBody(), ["endDate", "reason"]);
-    const parsed = line.owner.endDate !== null ? { ok: false as const, errors: { endDate: "endBeforeStart" as const } } : parseWithDates(DepartureInputSchema, values, { today: today(), startDate: line.owner.startDate });
-    if (!parsed.ok) return c.html(<RosterLinePage entry={line.entry} today={today()} values={values} errors={fieldMessages(parsed.errors)} form="departure" history={line.history} />, 400);
-    departureRecorder(deps, { line: line.ref, input: parsed.value, by: authorOf(c) });
+    const parsed = line.owner.endDate !== null ? { ok: false as const, errors: { endDate: "endBeforeStart" as const } } : parseWithDates(DepartureInputSchema, values, { today: deps.today(), startDate: line.owner.startDate });
+    if (!parsed.ok) return c.html(<RosterLinePage entry={line.entry} today={deps.today()} values={values} errors={fieldMessages(parsed.errors)} form="departure" history={line.history} />, 400);
+    departureRecorder(deps, { line: line.ref, input: parsed.value, by: authorOf(c), now: deps.now() });
     deps.pokeSearch?.();
     return c.redirect(withNotice("/manage/roster", "departed"), 303);
   });
@@ -120,13 +120,13 @@ export function manageRoster(deps: AppDeps): Hono {
     const line = loadLine(c, "update");
     if (!line) return c.notFound();
     const values = strings(await c.req.parseBody(), ["startDate", "monthlyIncome", "note"]);
-    const parsed = parseWithDates(CorrectionInputSchema, values, { today: today() });
+    const parsed = parseWithDates(CorrectionInputSchema, values, { today: deps.today() });
     const endConflict = parsed.ok && line.owner.endDate !== null && parsed.value.startDate > line.owner.endDate;
     if (!parsed.ok || endConflict) {
       const errors = fieldMessages(parsed.ok ? { startDate: "endBeforeStart" } : parsed.errors);
-      return c.html(<RosterLinePage entry={line.entry} today={today()} values={values} errors={errors} form="correction" history={line.history} />, 400);
+      return c.html(<RosterLinePage entry={line.entry} today={deps.today()} values={values} errors={errors} form="correction" history={line.history} />, 400);
     }
-    placementCorrector(deps, { line: line.ref, input: parsed.value, by: authorOf(c) });
+    placementCorrector(deps, { line: line.ref, input: parsed.value, by: authorOf(c), now: deps.now() });
     deps.pokeSearch?.();
     return c.redirect(withNotice("/manage/roster", "corrected"), 303);
   });
