@@ -42,6 +42,9 @@ export function createApp(deps: AppDeps): Hono {
 
   app.route("/", staticAssets());
   app.route("/", health(deps));
+  // The JSON API authenticates with tokens, not cookies, and answers every path under /api/v1
+  // itself, so neither the session nor the CSRF check below ever sees it.
+  app.route("/api/v1", api(deps));
   // Everything below knows the signed-in user and refuses forged form posts (static files and
   // /healthz above need neither). Views read the request through contextStorage (CSRF field).
   app.use(contextStorage());
@@ -61,8 +64,6 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", bureauHouseholds(deps));
   app.route("/", bureauAudit(deps));
   app.route("/", applyRoutes(deps));
-  // The JSON API authenticates with tokens (the CSRF check leaves /api/ out).
-  app.route("/api/v1", api(deps));
   app.route("/", bureauStats(deps));
   app.route("/", bureauZeroEmployment(deps));
   app.route("/", bureauAlerts(deps));

@@ -12,12 +12,14 @@ import { openStatsReader } from "../db/stats-reader.ts";
 import { createApp } from "./app.ts";
 import type { Env } from "./env.ts";
 import { errorFields, type Logger } from "./log.ts";
-import { startBundledEngine, type RunningEngine } from "./search/engine-process.ts";
+import { catchUpAfterRestart } from "./search/catch-up.ts";
+import { startSupervisedEngine, type SupervisedEngine } from "./search/engine-supervisor.ts";
 import { requeueIfOutdated } from "./search/index-version.ts";
 import { createJobSearch } from "./search/job-search.ts";
 import { createJobsIndex, type JobsIndex } from "./search/jobs-index.ts";
 import { createMeiliClient } from "./search/meili-client.ts";
 import { createOutboxWorker, type OutboxWorker } from "./search/outbox-worker.ts";
+import { createSearchFallbacks } from "./search/search-fallbacks.ts";
 import { loadPersonalDataProtector, type PersonalDataProtector } from "./security/personal-data.ts";
 import { chinaDate } from "./core/china-time.ts";
 import { systemClock, type Clock } from "./clock.ts";
@@ -25,6 +27,7 @@ import { startScheduledJobs } from "./jobs/scheduled.ts";
 import { loadOrCreateSecret } from "./security/secrets.ts";
 import { holdServerLock } from "./ops/server-lock.ts";
 import { loadDemoCountyIfEmpty } from "./use-cases/load-demo-county.ts";
+import { interruptImportJobs } from "./jobs/import-jobs.ts";
 import { createStatistics, type Statistics } from "./use-cases/statistics.ts";
 
 export const DATABASE_FILE = "app.db";
@@ -42,8 +45,8 @@ export interface Platform {
   now: Clock;
   /** Today in China (YYYY-MM-DD), from that clock. */
   today: () => string;
-  /** The bundled engine, when this platform started one. */
-  engine?: RunningEngine;
+  /** The bundled engine, when this platform started one; restarted when it dies. */
+  engine?: SupervisedEngine;
   /** Stops the outbox worker, the engine it started, and closes the database. */
   stop(): Promise<void>;
 }
@@ -72,11 +75,14 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
   const protector = loadPersonalDataProtector(env.dataDir);
 
   // The engine boots in its own process while the demo county is written here.
-  const enginePromise: Promise<RunningEngine | undefined> = env.meili
+  const enginePromise: Promise<SupervisedEngine | undefined> = env.meili
     ? Promise.resolve(undefined)
-    : startBundledEngine({ dataDir: env.dataDir, log });
-  let engine: RunningEngine | undefined;
+    : startSupervisedEngine({ dataDir: env.dataDir, log });
+  let engine: SupervisedEngine | undefined;
   try {
+    // Web imports the last run left 'running' were cut short by its end: say so on their pages.
+    const interrupted = await interruptImportJobs({ db, now });
+    if (interrupted > 0) log.warn("web imports interrupted by the restart", { jobs: interrupted });
     if (env.demoData) {
       const started = performance.now();
       const result = loadDemoCountyIfEmpty({ db, protector }, now());
@@ -104,6 +110,8 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
     log.error("search engine not ready; serving in reduced mode", errorFields(error));
   }
   outbox.start();
+  engine?.onRestart(() => void catchUpAfterRestart({ db, index, outbox, log }));
+  const searchFallbacks = createSearchFallbacks(log);
 
   // The statistics' snapshot loads in the background from their own read-only connection; the
   // first statistics request waits for it, later changes reload it (src/use-cases/statistics.ts).
@@ -115,8 +123,9 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
   const app = createApp({
     db,
     log,
-    jobSearch: createJobSearch({ db, index, log, today }),
+    jobSearch: createJobSearch({ db, index, log, today, fallbacks: searchFallbacks }),
     searchIsHealthy: () => meili.isHealthy(),
+    searchStatus: () => ({ engine: engine?.status(), fallbacks: searchFallbacks.status() }),
     protector,
     csrfKey: loadOrCreateSecret(env.dataDir, "csrf-key"),
     pokeSearch: () => outbox.poke(),
@@ -144,6 +153,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
       await outbox.stop();
       await statistics.close();
       await engine?.stop();
+      await meili.close();
       db.$client.close();
       serverLock.release();
     },

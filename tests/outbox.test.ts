@@ -91,6 +91,27 @@ describe("the search outbox", () => {
     expect((await indexed("F01"))?.title).toBe("箱包缝纫工（引擎停了也要到）");
   });
 
+  it("sends rows still backing off at once when told the engine is back (a restart)", async () => {
+    const now = new Date("2031-01-01T00:00:00Z");
+    const unreachable = createJobsIndex(createMeiliClient({ url: "http://127.0.0.1:9", apiKey: "x" }), platform.index.name);
+    await createOutboxWorker({ db: platform.db, index: unreachable, log: silent, now: () => now }).drain();
+    savePosting(deps(), { posting: { ...f01(), title: "箱包缝纫工（引擎重启后到）" }, by: FIXTURE_AUTHOR, now: platform.now() });
+    await createOutboxWorker({ db: platform.db, index: unreachable, log: silent, now: () => now }).drain();
+    expect(outboxBacklog(platform.db)).toBe(1);
+
+    // The clock stands still: without retryNow the row would wait its backoff out.
+    const working = createOutboxWorker({ db: platform.db, index: platform.index, log: silent, now: () => now });
+    await working.drain();
+    expect(outboxBacklog(platform.db)).toBe(1);
+    working.start();
+    working.retryNow();
+    const deadline = Date.now() + 30_000;
+    while (outboxBacklog(platform.db) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await working.stop();
+    expect(outboxBacklog(platform.db)).toBe(0);
+    expect((await indexed("F01"))?.title).toBe("箱包缝纫工（引擎重启后到）");
+  });
+
   it("waits backoffs that double from a second up to five minutes", () => {
     expect([0, 1, 2, 3].map(backoffMs)).toEqual([1_000, 2_000, 4_000, 8_000]);
     expect(backoffMs(30)).toBe(5 * 60_000);

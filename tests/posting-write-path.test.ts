@@ -58,7 +58,7 @@ describe("one format of published_at", () => {
     const folder = mkdtempSync(join(tmpdir(), "write-path-"));
     const file = join(folder, "postings.csv");
     writeFileSync(file, `编号,用工主体编号,岗位名称,招聘人数,状态\nW02,${employerCode},搬运工,2,招聘中\n`);
-    const outcome = await importSpreadsheet({ db: platform.db, protector: platform.protector, kind: "postings", file, today: "2026-11-28" });
+    const outcome = await importSpreadsheet({ db: platform.db, protector: platform.protector, kind: "postings", file, by: BY, today: "2026-11-28" });
     expect(outcome).toMatchObject({ status: "done", created: 1, rejected: [] });
     expect(postingByCode(platform.db, "W02")?.publishedAt).toBe("2026-11-28");
   });

@@ -203,6 +203,8 @@ export const bureauMessages = {
     refresh: "刷新查看进度",
     failed: "导入中途出错，已写入的批次保留，请检查文件后重新导入（同一文件重复导入不会重复写入）。",
     again: "继续导入其他文件",
+    interrupted: (file: string) =>
+      `导入 ${file} 时服务器重启，导入被中断，没有完成。已写入的行都是完整的。请重新上传同一个文件：已导入的行会按主键识别为“无变化”，不会重复写入。`,
   },
   /** 认定 of workshops (/bureau/employers). */
   recognition: {

@@ -28,6 +28,7 @@ export const importsMessages = {
     exported: (rows: number, file: string) => `已导出 ${rows} 行到 ${file}`,
     template: (file: string) => `已写出空白模板 ${file}`,
     reportHeaders: { row: "行号", column: "列", reason: "原因" },
+    failedAtRow: (row: number) => `导入在第 ${row} 行附近因系统错误中止（不是表格的问题，详情已写入日志）。此前已写入的批次保留，修复后可重新导入同一文件，不会重复写入。`,
     wholeRow: "整行",
     revisionReason: "表格导入更正",
     reasons: {
@@ -63,6 +64,7 @@ export const importsMessages = {
       duplicateKey: (row: number) => `与第 ${row} 行重复（同一条记录在表中出现了两次）`,
       householdMismatch: (row: number) => `同一户的户类型、是否易地搬迁或家庭人口数与第 ${row} 行不一致`,
       rowFailed: "这一行无法保存，请检查内容",
+      unclosedQuote: "这一行的引号没有配对（从这一行到文件末尾都无法读取），请检查后重新导入",
     },
   },
 } as const;
