@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { alertsDue, dayAfter, daysBetween, isOverdue } from "./alerts.ts";
+import { alertsDue, isOverdue } from "./alerts.ts";
+import { dayAfter, daysBetween } from "./calendar.ts";
 import type { RiskHousehold, RiskPlacement } from "./risk.ts";
 
 const D = "2026-11-23";

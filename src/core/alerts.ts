@@ -3,6 +3,7 @@
  * placements call for at a date (from the risk rules of src/core/risk.ts), and when an open alert
  * is overdue. A use-case (src/use-cases/risk-alerts.ts) loads, asks here and writes.
  */
+import { daysBetween } from "./calendar.ts";
 import { isAssisted } from "./enums.ts";
 import { incomePerPersonYear, isZeroEmployment, type RiskHousehold, type RiskPlacement } from "./risk.ts";
 import { inLabourForce, openOn } from "./stats/figures.ts";
@@ -56,18 +57,6 @@ export function alertsDue(props: {
     }
   }
   return due;
-}
-
-/** The first day after `date` (YYYY-MM-DD). */
-export function dayAfter(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Whole days from `from` to `to` (YYYY-MM-DD). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /**

@@ -21,7 +21,8 @@ import {
   updateAlert,
   type AlertRecord,
 } from "../../db/queries/alerts.ts";
-import { alertsDue, dayAfter, type AlertOutcome } from "../core/alerts.ts";
+import { alertsDue, type AlertOutcome } from "../core/alerts.ts";
+import { dayAfter } from "../core/calendar.ts";
 import { chinaDate } from "../core/china-time.ts";
 import { recordChange, type ChangeAuthor } from "./audit-trail.ts";
 import { currentSettings } from "./settings.ts";

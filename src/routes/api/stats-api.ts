@@ -19,6 +19,7 @@ import { employmentColumns, workshopColumns, zeroEmploymentColumns } from "../..
 import { DEFAULT_BASELINE_DATE, TOTAL_KEY, WORKSHOP_TYPES, type TownScope } from "../../core/stats/figures.ts";
 import { authorizeApi } from "../../http/api-auth.ts";
 import { messages } from "../../../views/messages.ts";
+import { statsQueryMessage } from "../../../views/problems.ts";
 import { ApiError, errorResponse } from "./errors.ts";
 import { TOKEN_ERROR_RESPONSES, tokenOnly } from "./openapi.ts";
 import { queryInput } from "./query-input.ts";
@@ -109,7 +110,7 @@ export function statsApi(deps: AppDeps): OpenAPIHono {
   // A bad parameter is a 400 with the first problem, in Chinese (the bureau's pages say the same).
   const api = new OpenAPIHono({
     defaultHook: (result) => {
-      if (!result.success) throw new ApiError(400, result.error.issues[0]?.message ?? messages.stats.badDate);
+      if (!result.success) throw new ApiError(400, statsQueryMessage(result.error));
     },
   });
   const today = () => deps.today();

@@ -17,6 +17,7 @@ import { DownloadFormatSchema, tableDownload } from "../../http/table-download.t
 import { StatsPage } from "../../../views/pages/bureau/stats.tsx";
 import { StatsPeoplePage } from "../../../views/pages/bureau/stats-people.tsx";
 import { messages } from "../../../views/messages.ts";
+import { statsQueryMessage } from "../../../views/problems.ts";
 import { statsScopeOf } from "./stats-scope.ts";
 
 export const STATS_PEOPLE_PAGE_SIZE = 50;
@@ -30,7 +31,7 @@ function pageDates(c: Context, today: string, db: AppDeps["db"]): { date: string
   const defaultBaseline = currentSettings(db).baselineDate;
   const parsed = employmentQuerySchema(today, defaultBaseline).safeParse(query);
   if (parsed.success) return { date: parsed.data.date, baseline: parsed.data.baseline };
-  return { date: today, baseline: defaultBaseline, error: parsed.error.issues[0]?.message };
+  return { date: today, baseline: defaultBaseline, error: statsQueryMessage(parsed.error) };
 }
 
 export const StatsPeopleQuerySchema = z.object({
