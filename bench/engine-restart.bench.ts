@@ -34,7 +34,7 @@ const bench: Bench = async ({ workDir, progress }) => {
       const closing = kill % 2 === 1;
       const started = performance.now();
       process.kill(engine.enginePid, "SIGKILL");
-      changePostingStatus({ db: platform.db }, { code: posting.code, status: closing ? "已关闭" : "招聘中", by: { label: "bench" } });
+      changePostingStatus({ db: platform.db }, { code: posting.code, status: closing ? "已关闭" : "招聘中", by: { label: "bench" }, now: platform.now() });
       platform.outbox.poke();
       let back: number | undefined;
       let indexed: number | undefined;

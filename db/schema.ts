@@ -613,3 +613,31 @@ export const importJobRejections = sqliteTable(
   },
   (t) => [index("import_job_rejections_job_idx").on(t.jobId, t.rowNumber)],
 );
+
+/**
+ * Settings (src/core/settings.ts): the environment's default as the server last started with it,
+ * and the admin's override (null: the default applies). Migration 0007.
+ */
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  defaultValue: text("default_value").notNull(),
+  value: text("value"),
+  updatedAt: text("updated_at"),
+  updatedByUserId: integer("updated_by_user_id").references(() => users.id),
+});
+
+/** Failed sign-ins per account or address (hashed keys), for the throttle. Migration 0007. */
+export const loginFailures = sqliteTable(
+  "login_failures",
+  {
+    id: integer("id").primaryKey(),
+    scope: text("scope", { enum: ["account", "address"] }).notNull(),
+    keyHash: text("key_hash").notNull(),
+    atMs: integer("at_ms").notNull(),
+  },
+  (t) => [
+    index("login_failures_key_idx").on(t.scope, t.keyHash, t.atMs),
+    index("login_failures_at_idx").on(t.atMs),
+    check("login_failures_scope_check", oneOf(t.scope, ["account", "address"])),
+  ],
+);

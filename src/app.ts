@@ -43,7 +43,7 @@ export function createApp(deps: AppDeps): Hono {
   app.use(csrfProtection({ key: deps.csrfKey }));
 
   app.route("/", publicArea(deps));
-  app.route("/", accountsArea({ ...deps, throttle: createLoginThrottle() }));
+  app.route("/", accountsArea({ ...deps, throttle: createLoginThrottle({ db: deps.db }) }));
   app.route("/manage", manageArea(deps));
   app.route("/bureau", bureauArea(deps));
   return app;

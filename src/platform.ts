@@ -25,10 +25,11 @@ import { chinaDate } from "./core/china-time.ts";
 import { systemClock, type Clock } from "./clock.ts";
 import { startScheduledJobs } from "./jobs/scheduled.ts";
 import { loadOrCreateSecret } from "./security/secrets.ts";
-import { holdServerLock } from "./ops/server-lock.ts";
+import { lockDataDir, type DataDirLock } from "./ops/server-lock.ts";
 import { loadDemoCountyIfEmpty } from "./use-cases/load-demo-county.ts";
 import { interruptImportJobs } from "./jobs/import-jobs.ts";
 import { createStatistics, type Statistics } from "./use-cases/statistics.ts";
+import { recordSettingDefaults } from "./use-cases/settings.ts";
 
 export const DATABASE_FILE = "app.db";
 export const DEFAULT_INDEX_NAME = "jobs";
@@ -47,6 +48,8 @@ export interface Platform {
   today: () => string;
   /** The bundled engine, when this platform started one; restarted when it dies. */
   engine?: SupervisedEngine;
+  /** This server's hold on DATA_DIR (server.ts announces the port it listens on). */
+  lock: DataDirLock;
   /** Stops the outbox worker, the engine it started, and closes the database. */
   stop(): Promise<void>;
 }
@@ -69,10 +72,13 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
   const now = options.now ?? systemClock;
   const today = () => chinaDate(now());
   mkdirSync(env.dataDir, { recursive: true });
-  // Tells `npm run restore` that a server holds this DATA_DIR (released in stop()).
-  const serverLock = holdServerLock(env.dataDir);
+  // One server per DATA_DIR: refuses (DataDirLockedError) before touching anything of a running
+  // one; the OS drops the lock if this process dies (src/ops/server-lock.ts; released in stop()).
+  const serverLock = lockDataDir(env.dataDir, { role: "server", now: now() });
   const db = openDatabase({ file: join(env.dataDir, DATABASE_FILE) });
   const protector = loadPersonalDataProtector(env.dataDir);
+  // The environment's defaults of the settings, read through src/use-cases/settings.ts.
+  recordSettingDefaults({ db }, env.settings);
 
   // The engine boots in its own process while the demo county is written here.
   const enginePromise: Promise<SupervisedEngine | undefined> = env.meili
@@ -146,6 +152,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
     now,
     today,
     ...(engine ? { engine } : {}),
+    lock: serverLock,
     async stop() {
       if (stopped) return;
       stopped = true;

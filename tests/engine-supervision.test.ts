@@ -105,9 +105,9 @@ describe("when the bundled engine is killed under a running platform", () => {
     const f01 = FIXTURE_POSTINGS[0]!;
     savePosting(
       { db: platform.db },
-      { posting: { headcount: 3, skills: ["缝纫"], benefits: [], description: "", status: "招聘中", ...f01, title: "箱包缝纫工（引擎被杀后改）" }, by: FIXTURE_AUTHOR },
+      { posting: { headcount: 3, skills: ["缝纫"], benefits: [], description: "", status: "招聘中", ...f01, title: "箱包缝纫工（引擎被杀后改）" }, by: FIXTURE_AUTHOR, now: platform.now() },
     );
-    changePostingStatus({ db: platform.db }, { code: "F02", status: "已关闭", by: FIXTURE_AUTHOR });
+    changePostingStatus({ db: platform.db }, { code: "F02", status: "已关闭", by: FIXTURE_AUTHOR, now: platform.now() });
     platform.outbox.poke();
     // The board keeps answering meanwhile (from the database once the engine is found dead).
     expect((await apiSearch("缝纫")).hits.length).toBeGreaterThan(0);

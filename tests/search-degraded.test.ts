@@ -106,7 +106,7 @@ describe("when the search engine stops", () => {
     const f01 = FIXTURE_POSTINGS[0]!;
     savePosting(
       { db: platform.db },
-      { posting: { headcount: 3, skills: ["缝纫"], benefits: [], description: "", status: "招聘中", ...f01, title: "箱包缝纫工（停机时改）" }, by: FIXTURE_AUTHOR },
+      { posting: { headcount: 3, skills: ["缝纫"], benefits: [], description: "", status: "招聘中", ...f01, title: "箱包缝纫工（停机时改）" }, by: FIXTURE_AUTHOR, now: platform.now() },
     );
     await platform.outbox.drain();
     const backlog = (await (await platform.app.request("/healthz")).json()) as { searchBacklog: number };

@@ -235,7 +235,7 @@ describe("export → import", () => {
   let db: Db;
   beforeAll(() => {
     db = openDatabase({ file: join(dir, "demo.db") });
-    db.transaction(() => loadCounty(db, generateCounty({ seed: DEMO_SEED, workers: DEMO_WORKERS, today: TODAY }), { protector }));
+    db.transaction(() => loadCounty(db, generateCounty({ seed: DEMO_SEED, workers: DEMO_WORKERS, today: TODAY }), { protector, now: new Date() }));
   });
   afterAll(() => db?.$client.close());
 

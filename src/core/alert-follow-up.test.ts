@@ -1,23 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isOverdue, type AlertDetail } from "./alerts.ts";
-import { assignmentProblem, jobSeekersOf, overdueRaisedOnOrBefore } from "./alert-follow-up.ts";
-
-describe("the overdue line of a list", () => {
-  it.each([
-    ["seven days (the default) before the 23rd: raised on the 15th or earlier", "2026-11-23", undefined, "2026-11-15"],
-    ["across a month's end", "2026-12-03", 7, "2026-11-25"],
-    ["across a year's end", "2027-01-02", 7, "2026-12-25"],
-    ["across a leap day", "2028-03-03", 3, "2028-02-28"],
-    ["zero days: raised yesterday or earlier", "2026-11-23", 0, "2026-11-22"],
-  ] as const)("%s", (_name, today, days, expected) => {
-    expect(overdueRaisedOnOrBefore(today, days)).toBe(expected);
-  });
-
-  it.each(["2026-11-14", "2026-11-15", "2026-11-16", "2026-11-23"])("agrees with isOverdue for an alert raised on %s", (raised) => {
-    const today = "2026-11-23";
-    expect(raised <= overdueRaisedOnOrBefore(today)).toBe(isOverdue({ status: "open", raisedDate: raised, actedDate: null }, today));
-  });
-});
+import type { AlertDetail } from "./alerts.ts";
+import { assignmentProblem, jobSeekersOf } from "./alert-follow-up.ts";
 
 describe("who an alert is about", () => {
   const members = [

@@ -1,20 +1,9 @@
 /**
- * Following up a risk alert (防返贫预警), pure: which alerts a list of overdue ones takes in, who
- * in the household the alert is about (the job seekers to find work for), and who may be
- * assigned to it. The alert rules themselves are in ./alerts.ts.
+ * Following up a risk alert (防返贫预警), pure: who in the household the alert is about (the job
+ * seekers to find work for), and who may be assigned to it. The alert rules themselves, and
+ * when one is overdue, are in ./alerts.ts.
  */
-import { ALERT_OVERDUE_DAYS, type AlertDetail, type AlertStatus } from "./alerts.ts";
-
-/**
- * The latest raised date (YYYY-MM-DD) of an alert that is overdue at `today`: raised more than
- * `days` days before, the same line as isOverdue() draws one alert at a time.
- * @example overdueRaisedOnOrBefore("2026-11-23") // "2026-11-15" (7 days)
- */
-export function overdueRaisedOnOrBefore(today: string, days = ALERT_OVERDUE_DAYS): string {
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - (days + 1));
-  return d.toISOString().slice(0, 10);
-}
+import type { AlertDetail, AlertStatus } from "./alerts.ts";
 
 /**
  * The members an alert is about, to find work for: a zero-employment alert names its job

@@ -7,11 +7,12 @@
 import type { Db } from "../../db/client.ts";
 import { alertById, alertsInScope, cadresOfTown, membersOfHousehold, notesOfAlert, openPostingsNear, riskHousehold, type AlertRow } from "../../db/queries/alerts.ts";
 import { allTowns, townIdByName } from "../../db/queries/towns.ts";
-import { jobSeekersOf, overdueRaisedOnOrBefore } from "../core/alert-follow-up.ts";
-import { isOverdue, type AlertDetail, type AlertKind, type AlertStatus } from "../core/alerts.ts";
+import { jobSeekersOf } from "../core/alert-follow-up.ts";
+import { isOverdue, overdueRaisedUntil, type AlertDetail, type AlertKind, type AlertStatus } from "../core/alerts.ts";
 import { suitablePostings } from "../core/matching.ts";
 import { listScope, type Actor, type Resource } from "../core/policy.ts";
 import type { AlertListRow, AlertPageProps } from "../../views/pages/bureau/alerts.tsx";
+import { currentSettings } from "./settings.ts";
 
 const assignedLabel = (r: Pick<AlertRow, "assignedLogin" | "assignedName">) => (r.assignedLogin ? (r.assignedName ?? r.assignedLogin) : null);
 
@@ -25,18 +26,21 @@ export interface AlertsFilter {
 
 /**
  * A page of the alerts `actor` may list at `today`. `towns` are the towns to choose from (for
- * county-wide viewers; empty for a cadre, whose scope is their town), `town` the one applied.
+ * county-wide viewers; empty for a cadre, whose scope is their town), `town` the one applied,
+ * `overdueDays` the county's setting the overdue marks and filter follow.
  */
 export function alertsView(deps: { db: Db }, props: { actor: Actor; filter: AlertsFilter; today: string; page: { limit: number; offset: number } }) {
   const { filter, today } = props;
   const scope = listScope(props.actor, "alert");
+  // The county sets after how many days an alert nobody acted on is overdue (settings page).
+  const overdueDays = currentSettings(deps.db).alertOverdueDays;
   const towns = scope.kind === "all" ? allTowns(deps.db).map((t) => t.name) : [];
   const town = towns.length > 0 ? filter.town : undefined;
   const townId = scope.kind === "all" && filter.town ? (townIdByName(deps.db, filter.town) ?? -1) : undefined;
   const { rows, hasMore } = alertsInScope(
     deps.db,
     scope,
-    { status: filter.status, kind: filter.kind, townId, unactedSince: filter.overdue ? overdueRaisedOnOrBefore(today) : undefined },
+    { status: filter.status, kind: filter.kind, townId, unactedSince: filter.overdue ? overdueRaisedUntil(today, overdueDays) : undefined },
     props.page,
   );
   const list: AlertListRow[] = rows.map((r) => ({
@@ -48,9 +52,9 @@ export function alertsView(deps: { db: Db }, props: { actor: Actor; filter: Aler
     village: r.village,
     raisedDate: r.raisedDate,
     assigned: assignedLabel(r),
-    overdue: isOverdue(r, today),
+    overdue: isOverdue(r, today, overdueDays),
   }));
-  return { rows: list, hasMore, towns, town };
+  return { rows: list, hasMore, towns, town, overdueDays };
 }
 
 /** One alert with what decides who may read or act on it (`resource`); undefined when there is none. */
@@ -65,6 +69,7 @@ export function alertPageView(deps: { db: Db }, props: { alert: AlertRow; today:
   const household = riskHousehold(deps.db, alert.householdId)!;
   const detail = alert.detail as AlertDetail;
   const seekers = jobSeekersOf(detail, household.members);
+  const overdueDays = currentSettings(deps.db).alertOverdueDays;
   const suggestions = seekers.length > 0 ? suitablePostings(seekers, openPostingsNear(deps.db, seekers[0]!), today) : [];
   return {
     alert: {
@@ -82,8 +87,9 @@ export function alertPageView(deps: { db: Db }, props: { alert: AlertRow; today:
       closedDate: alert.closedDate,
       outcome: alert.outcome,
       outcomeNote: alert.outcomeNote,
-      overdue: isOverdue(alert, today),
+      overdue: isOverdue(alert, today, overdueDays),
     },
+    overdueDays,
     members: membersOfHousehold(deps.db, alert.householdId),
     suggestions,
     cadres: cadresOfTown(deps.db, alert.townId).map((u) => ({ id: u.id, label: u.displayName ?? u.login })),

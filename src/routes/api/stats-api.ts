@@ -10,6 +10,7 @@
  */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { currentSettings } from "../../use-cases/settings.ts";
 import { townNameById } from "../../../db/queries/towns.ts";
 import type { AppDeps } from "../../app-deps.ts";
 import { EMPLOYER_TYPES } from "../../core/enums.ts";
@@ -18,6 +19,7 @@ import { employmentColumns, workshopColumns, zeroEmploymentColumns } from "../..
 import { DEFAULT_BASELINE_DATE, TOTAL_KEY, WORKSHOP_TYPES, type TownScope } from "../../core/stats/figures.ts";
 import { authorizeApi } from "../../http/api-auth.ts";
 import { messages } from "../../../views/messages.ts";
+import { statsQueryMessage } from "../../../views/problems.ts";
 import { ApiError, errorResponse } from "./errors.ts";
 import { TOKEN_ERROR_RESPONSES, tokenOnly } from "./openapi.ts";
 import { queryInput } from "./query-input.ts";
@@ -34,11 +36,16 @@ function dateParameter(today: () => string) {
     .openapi({ format: "date", description: "Reference date D, YYYY-MM-DD (default: today, Beijing time).", example: "2026-11-23" });
 }
 
-/** Query of GET /stats/employment: the core's schema, `date` defaulting to the clock's today. */
-export function employmentApiQuerySchema(today: () => string) {
+/**
+ * Query of GET /stats/employment: the core's schema, `date` defaulting to the clock's today and
+ * `baseline` to the baseline-date setting in force (read at each request).
+ */
+export function employmentApiQuerySchema(today: () => string, baseline: () => string = () => DEFAULT_BASELINE_DATE) {
   const fields = coreEmployment.safeExtend({
     date: dateParameter(today),
-    baseline: coreEmployment.shape.baseline.openapi({ format: "date", description: `Baseline date B, not after D (default ${DEFAULT_BASELINE_DATE}).` }),
+    baseline: IsoDateSchema.optional()
+      .transform((date) => date ?? baseline())
+      .openapi({ format: "date", description: `Baseline date B, not after D (default: the baseline-date setting, BASELINE_DATE, ${DEFAULT_BASELINE_DATE} unless changed).` }),
     by: coreEmployment.shape.by.openapi({ description: "Rows by town, by platform (employer type, or 就业形式 of work without an employer), or by household category." }),
   });
   return z.transform(queryInput()).pipe(fields);
@@ -103,7 +110,7 @@ export function statsApi(deps: AppDeps): OpenAPIHono {
   // A bad parameter is a 400 with the first problem, in Chinese (the bureau's pages say the same).
   const api = new OpenAPIHono({
     defaultHook: (result) => {
-      if (!result.success) throw new ApiError(400, result.error.issues[0]?.message ?? messages.stats.badDate);
+      if (!result.success) throw new ApiError(400, statsQueryMessage(result.error));
     },
   });
   const today = () => deps.today();
@@ -114,7 +121,7 @@ export function statsApi(deps: AppDeps): OpenAPIHono {
     operationId: "employmentStats",
     summary: "帮扶对象 labour force employed, by town, platform or household category",
     ...tokenOnly(deps.db, ["county", "town", "department"], "Rows of 帮扶对象 workers, the `total` row last. A town token's figures are its own town's."),
-    request: { query: employmentApiQuerySchema(today) },
+    request: { query: employmentApiQuerySchema(today, () => currentSettings(deps.db).baselineDate) },
     responses: { 200: json("Rows, the `total` row last.", EmploymentRowsSchema), 400: badParameter, ...TOKEN_ERROR_RESPONSES },
   });
   api.openapi(employmentRoute, async (c) => {

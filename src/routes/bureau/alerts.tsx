@@ -10,6 +10,7 @@ import { ALERT_KINDS, ALERT_OUTCOMES, ALERT_STATUSES } from "../../core/alerts.t
 import { actorOf, authorize, authorOf } from "../../http/guards.tsx";
 import { alertOf, alertPageView, alertsView } from "../../use-cases/alerts-view.ts";
 import { alertAssigner, alertCloser, alertNoteWriter } from "../../use-cases/risk-alerts.ts";
+import { currentSettings } from "../../use-cases/settings.ts";
 import { AlertPage, AlertsPage, type AlertPageProps } from "../../../views/pages/bureau/alerts.tsx";
 import { messages } from "../../../views/messages.ts";
 
@@ -35,7 +36,7 @@ export function bureauAlerts(deps: AppDeps): Hono {
 
   app.get("/", (c) => {
     const q = AlertsQuerySchema.parse(c.req.query());
-    const { rows, hasMore, towns, town } = alertsView(deps, {
+    const { rows, hasMore, towns, town, overdueDays } = alertsView(deps, {
       actor: actorOf(c),
       filter: { status: q.status, kind: q.kind, town: q.town, overdue: q.overdue },
       today: deps.today(),
@@ -54,6 +55,7 @@ export function bureauAlerts(deps: AppDeps): Hono {
     return c.html(
       <AlertsPage
         rows={rows}
+        overdueDays={overdueDays}
         filter={{ status: q.status, kind: q.kind, town, overdue: q.overdue }}
         towns={towns}
         previousHref={q.offset > 0 ? href(Math.max(0, q.offset - ALERTS_PER_PAGE)) : undefined}

@@ -1,7 +1,7 @@
 /**
  * The bureau's area, mounted at /bureau: the registry (workers, households), statistics and
  * zero-employment households, risk alerts, workshops' recognition, the audit log, posting
- * applicants, and spreadsheet import and export. Every page is for bureau staff (the guard is
+ * applicants, spreadsheet import and export, and the platform's settings. Every page is for bureau staff (the guard is
  * applied once, below); a page for county staff alone narrows it in its own module.
  * @example app.route("/bureau", bureauArea(deps));
  */
@@ -15,6 +15,7 @@ import { bureauEmployers } from "./employers.tsx";
 import { bureauHouseholds } from "./households.tsx";
 import { bureauImport } from "./import.tsx";
 import { bureauPostings } from "./postings.tsx";
+import { bureauSettings } from "./settings.tsx";
 import { bureauStats } from "./stats.tsx";
 import { bureauWorkers } from "./workers.tsx";
 import { bureauZeroEmployment } from "./zero-employment.tsx";
@@ -33,6 +34,6 @@ export function bureauArea(deps: AppDeps): Hono {
   // /import, /import/jobs/:id, /import/reports/:id and /export/:kind (county staff); the upload's
   // body limit runs in app.ts, ahead of the CSRF check.
   app.route("/", bureauImport(deps));
-  // Settings (settings.tsx) mount here: app.route("/settings", bureauSettings(deps));
+  app.route("/settings", bureauSettings(deps));
   return app;
 }

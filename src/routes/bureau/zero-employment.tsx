@@ -9,6 +9,7 @@ import { DownloadFormatSchema, tableDownload } from "../../http/table-download.t
 import { zeroEmploymentView } from "../../use-cases/stats-view.ts";
 import { ZeroEmploymentPage } from "../../../views/pages/bureau/zero-employment.tsx";
 import { messages } from "../../../views/messages.ts";
+import { statsQueryMessage } from "../../../views/problems.ts";
 import { statsScopeOf } from "./stats-scope.ts";
 
 const m = messages.zeroEmployment;
@@ -21,7 +22,7 @@ export function bureauZeroEmployment(deps: AppDeps): Hono {
     const today = deps.today();
     const parsed = dateQuerySchema(today).safeParse({ date: c.req.query("date") || undefined });
     const date = parsed.success ? parsed.data.date : today;
-    let error = parsed.success ? undefined : parsed.error.issues[0]?.message;
+    let error = parsed.success ? undefined : statsQueryMessage(parsed.error);
     // County staff may narrow to one town; a cadre's scope is their town whatever is asked.
     const { towns, town, unknownTown, households } = await zeroEmploymentView(deps, { scopeTown: scope.town, askedTown: c.req.query("town") || undefined, date });
     if (unknownTown) error = m.unknownTown;

@@ -13,6 +13,7 @@ import { monthlyRosterWorkbook } from "../../use-cases/roster-export.ts";
 import type { AppDeps } from "../../app-deps.ts";
 import { RosterLinePage, RosterPage } from "../../../views/pages/manage/roster.tsx";
 import { messages } from "../../../views/messages.ts";
+import { fieldMessages } from "../../../views/problems.ts";
 import { managedEmployerId, noticeOf, withNotice } from "./manager-context.ts";
 
 export const RosterLineSchema = z.object({ kind: z.enum(["placement", "pending"]), id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
@@ -49,7 +50,7 @@ export function manageRoster(deps: AppDeps): Hono {
     authorize(c, "create", { type: "placement", employerId, townId: employerTown(employerId) });
     const values = strings(await c.req.parseBody(), ["name", "phone", "startDate", "monthlyIncome"]);
     const parsed = parseWithDates(GateHireInputSchema, values, { today: deps.today() });
-    if (!parsed.ok) return rosterPage(c, employerId, { values, errors: parsed.errors }, 400);
+    if (!parsed.ok) return rosterPage(c, employerId, { values, errors: fieldMessages(parsed.errors) }, 400);
     const added = rosterAdder(deps, { employerId, input: parsed.value, by: authorOf(c), now: deps.now() });
     if (!added) return rosterPage(c, employerId, { values, errors: { form: messages.workshop.errors.alreadyOnRoster } }, 400);
     return c.redirect(withNotice("/manage/roster", "added"), 303);
@@ -82,7 +83,7 @@ export function manageRoster(deps: AppDeps): Hono {
     // A line that has ended already (or ends before its start) takes no departure.
     const recorded = parsed.ok ? departureRecorder(deps, { line: line.ref, input: parsed.value, by: authorOf(c), now: deps.now() }) : undefined;
     if (!parsed.ok || !recorded?.ok) {
-      const errors = parsed.ok ? { endDate: messages.workshop.errors.endBeforeStart } : parsed.errors;
+      const errors = fieldMessages(parsed.ok ? { endDate: "endBeforeStart" } : parsed.errors);
       return c.html(<RosterLinePage entry={line.entry} today={deps.today()} values={values} errors={errors} form="departure" history={line.history} />, 400);
     }
     return c.redirect(withNotice("/manage/roster", "departed"), 303);
@@ -96,7 +97,7 @@ export function manageRoster(deps: AppDeps): Hono {
     // A start after the day the line ended is refused by the use-case.
     const corrected = parsed.ok ? placementCorrector(deps, { line: line.ref, input: parsed.value, by: authorOf(c), now: deps.now() }) : undefined;
     if (!parsed.ok || !corrected?.ok) {
-      const errors = parsed.ok ? { startDate: messages.workshop.errors.endBeforeStart } : parsed.errors;
+      const errors = fieldMessages(parsed.ok ? { startDate: "endBeforeStart" } : parsed.errors);
       return c.html(<RosterLinePage entry={line.entry} today={deps.today()} values={values} errors={errors} form="correction" history={line.history} />, 400);
     }
     return c.redirect(withNotice("/manage/roster", "corrected"), 303);
