@@ -1,4 +1,5 @@
 /** Helpers the benchmarks share: a platform with its own bundled engine, timing, requests. */
+import { clockStartingAt } from "../src/clock.ts";
 import { join } from "node:path";
 import type { Hono } from "hono";
 import { parseEnv } from "../src/env.ts";
@@ -9,7 +10,8 @@ import { percentiles } from "./types.ts";
 /** A platform on a scratch DATA_DIR, with the demo county unless told otherwise. */
 export function benchPlatform(workDir: string, options: { demoData?: boolean; today?: string } = {}): Promise<Platform> {
   const env = parseEnv({ DATA_DIR: join(workDir, "data"), DEMO_DATA: options.demoData === false ? "0" : "1" });
-  return startPlatform({ env, log: createLogger({ level: "silent" }), ...(options.today ? { today: options.today } : {}) });
+  // A fixed day starts the platform's clock there (10:00 Beijing time), running at real speed.
+  return startPlatform({ env, log: createLogger({ level: "silent" }), ...(options.today ? { now: clockStartingAt(`${options.today}T10:00:00+08:00`) } : {}) });
 }
 
 /** Bytes of a response body as sent to a browser that takes brotli. */
