@@ -799,6 +799,25 @@ export const messages = {
       rowFailed: "这一行无法保存，请检查内容",
     },
   },
+  subsidies: {
+    usage: "用法: npm run subsidies -- compute --policy <政策编号> --period <YYYY | YYYY-MM>\n  （吸纳就业补贴、交通补贴按年计算，公益性岗位补贴按月计算）",
+    unknownPolicy: (code: string) => `没有编号为“${code}”的补贴政策`,
+    retiredPolicy: (code: string) => `补贴政策“${code}”已停用，不再计算`,
+    badPeriod: (period: string) => `期间“${period}”格式不对，应为 YYYY（年）或 YYYY-MM（月）`,
+    wrongPeriodType: (kind: string, period: string) =>
+      kind === "公益性岗位补贴" ? `${kind}按月计算，期间应为 YYYY-MM，而不是“${period}”` : `${kind}按年计算，期间应为 YYYY，而不是“${period}”`,
+    notEnded: (period: string) => `期间 ${period} 还没有结束，只能计算已经结束的期间`,
+    outsideValidity: (period: string, start: string, end: string | null) => `期间 ${period} 不在政策有效期（${start} 至 ${end ?? "长期"}）之内`,
+    computed: (code: string, name: string, version: number, period: string) => `已计算 ${code} ${name}（第 ${version} 版）${period}`,
+    summary: (added: number, unchanged: number, differences: number) => `新增 ${added} 条，未变 ${unchanged} 条，差异 ${differences} 条`,
+    lineStatus: (status: string, reversalStatus: string | null) => (reversalStatus ? `${status}，冲销${reversalStatus}` : status),
+    noLongerEligible: (lineId: number, who: string, status: string, months: string) =>
+      `差异: 明细 #${lineId}（${who}，${status}）已不再符合条件（原计月份 ${months}）。待审核的请撤回，已发放的请冲销`,
+    factsChanged: (lineId: number, who: string, status: string, before: string, now: string) =>
+      `差异: 明细 #${lineId}（${who}，${status}）计算后就业记录有更正，计月份由 ${before} 变为 ${now}，请核对`,
+    who: (name: string, idMasked: string, employerCode: string | null) => (employerCode ? `${name} ${idMasked}，用工主体 ${employerCode}` : `${name} ${idMasked}`),
+    noMonths: "无",
+  },
 } as const;
 
 export type Messages = typeof messages;
