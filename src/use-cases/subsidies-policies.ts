@@ -5,7 +5,7 @@
  */
 import type { Db } from "../../db/client.ts";
 import { insertPolicy, insertPolicyVersion, policyByCode, renamePolicy, type PolicyVersionRow } from "../../db/queries/subsidies.ts";
-import type { SubsidyKind } from "../core/subsidies/policy.ts";
+import { policyProblems, type PolicyProblem, type SubsidyKind } from "../core/subsidies/policy.ts";
 import { authorUserId, recordChange, type ChangeAuthor } from "./audit-trail.ts";
 
 export interface PolicyInput {
@@ -24,7 +24,8 @@ export interface PolicyInput {
 
 export type SavePolicyOutcome =
   | { status: "created" | "versioned" | "renamed" | "unchanged"; policyId: number; version: number }
-  | { status: "kindChanged"; kind: SubsidyKind };
+  | { status: "kindChanged"; kind: SubsidyKind }
+  | { status: "invalid"; problems: PolicyProblem[] };
 
 const RULE_FIELDS = ["amountFen", "minMonths", "maxMonthsPerPerson", "ageLimit", "onePerHousehold", "startDate", "endDate", "fundSource"] as const;
 
@@ -43,6 +44,8 @@ function ruleOfInput(input: PolicyInput): Pick<PolicyVersionRow, (typeof RULE_FI
 
 export function savePolicy(deps: { db: Db }, props: { input: PolicyInput; by: ChangeAuthor; now: Date }): SavePolicyOutcome {
   const { db } = deps;
+  const problems = policyProblems({ kind: props.input.kind, ...ruleOfInput(props.input) });
+  if (problems.length > 0) return { status: "invalid", problems };
   const now = props.now.toISOString();
   const by = { createdByUserId: authorUserId(props.by), createdByLabel: "userId" in props.by ? props.by.login : props.by.label };
   return db.transaction((tx) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { periodFor, requiredMonths, type PolicyRule } from "./policy.ts";
+import { periodFor, policyProblems, requiredMonths, type PolicyRule } from "./policy.ts";
 
 const rule = (kind: PolicyRule["kind"], startDate = "2024-01-01", endDate: string | null = null) => ({ kind, startDate, endDate });
 
@@ -26,5 +26,24 @@ describe("periodFor", () => {
     expect(requiredMonths({ kind: "吸纳就业补贴", minMonths: null })).toBe(6);
     expect(requiredMonths({ kind: "交通补贴", minMonths: null })).toBe(3);
     expect(requiredMonths({ kind: "交通补贴", minMonths: 5 })).toBe(5);
+  });
+});
+
+describe("policyProblems", () => {
+  const base: PolicyRule = { kind: "交通补贴", amountFen: 80_000, minMonths: null, maxMonthsPerPerson: null, ageLimit: null, onePerHousehold: false, startDate: "2025-01-01", endDate: null };
+  it.each<[string, Partial<PolicyRule>, string[]]>([
+    ["a plain transport policy", {}, []],
+    ["zero yuan", { amountFen: 0 }, ["amountFen:notPositive"]],
+    ["最少月数 13", { minMonths: 13 }, ["minMonths:outOfRange"]],
+    ["最少月数 for the monthly kind", { kind: "公益性岗位补贴", minMonths: 3 }, ["minMonths:notForKind"]],
+    ["a cap on a yearly kind", { kind: "吸纳就业补贴", maxMonthsPerPerson: 12 }, ["maxMonthsPerPerson:notForKind"]],
+    ["年龄上限 and 每户限一人 on a yearly kind", { ageLimit: 60, onePerHousehold: true }, ["ageLimit:notForKind", "onePerHousehold:notForKind"]],
+    ["a full public-benefit policy", { kind: "公益性岗位补贴", maxMonthsPerPerson: 36, ageLimit: 60, onePerHousehold: true }, []],
+    ["age limit 10", { kind: "公益性岗位补贴", ageLimit: 10 }, ["ageLimit:outOfRange"]],
+    ["cap 0", { kind: "公益性岗位补贴", maxMonthsPerPerson: 0 }, ["maxMonthsPerPerson:outOfRange"]],
+    ["ends before it starts", { endDate: "2024-12-31" }, ["endDate:beforeStart"]],
+    ["ends the day it starts", { endDate: "2025-01-01" }, []],
+  ])("%s", (_label, over, expected) => {
+    expect(policyProblems({ ...base, ...over }).map((p) => `${p.field}:${p.problem}`)).toEqual(expected);
   });
 });

@@ -77,3 +77,39 @@ export function periodFor(
   }
   return { ok: true, period };
 }
+
+/** What is wrong with a policy's fields, by field; empty when it may be saved. */
+export type PolicyProblem =
+  | { field: "amountFen"; problem: "notPositive" }
+  | { field: "minMonths"; problem: "outOfRange" | "notForKind" }
+  | { field: "maxMonthsPerPerson"; problem: "outOfRange" | "notForKind" }
+  | { field: "ageLimit"; problem: "outOfRange" | "notForKind" }
+  | { field: "onePerHousehold"; problem: "notForKind" }
+  | { field: "endDate"; problem: "beforeStart" };
+
+/**
+ * The checks a policy passes before it is saved (page, import, CLI alike): a positive amount;
+ * 最少月数 1–12 for the yearly kinds only (公益性岗位补贴 is paid month by month); 每人最多月数
+ * (≥ 1), 年龄上限 (16–120) and 每户限一人 for 公益性岗位补贴 only; 结束日期 not before 开始日期.
+ * @example policyProblems({ kind: "交通补贴", amountFen: 0, ... }) // [{ field: "amountFen", problem: "notPositive" }]
+ */
+export function policyProblems(rule: PolicyRule): PolicyProblem[] {
+  const problems: PolicyProblem[] = [];
+  const monthly = rule.kind === "公益性岗位补贴";
+  if (!Number.isInteger(rule.amountFen) || rule.amountFen <= 0) problems.push({ field: "amountFen", problem: "notPositive" });
+  if (rule.minMonths !== null) {
+    if (monthly) problems.push({ field: "minMonths", problem: "notForKind" });
+    else if (!Number.isInteger(rule.minMonths) || rule.minMonths < 1 || rule.minMonths > 12) problems.push({ field: "minMonths", problem: "outOfRange" });
+  }
+  if (rule.maxMonthsPerPerson !== null) {
+    if (!monthly) problems.push({ field: "maxMonthsPerPerson", problem: "notForKind" });
+    else if (!Number.isInteger(rule.maxMonthsPerPerson) || rule.maxMonthsPerPerson < 1) problems.push({ field: "maxMonthsPerPerson", problem: "outOfRange" });
+  }
+  if (rule.ageLimit !== null) {
+    if (!monthly) problems.push({ field: "ageLimit", problem: "notForKind" });
+    else if (!Number.isInteger(rule.ageLimit) || rule.ageLimit < 16 || rule.ageLimit > 120) problems.push({ field: "ageLimit", problem: "outOfRange" });
+  }
+  if (rule.onePerHousehold && !monthly) problems.push({ field: "onePerHousehold", problem: "notForKind" });
+  if (rule.endDate !== null && rule.endDate < rule.startDate) problems.push({ field: "endDate", problem: "beforeStart" });
+  return problems;
+}
