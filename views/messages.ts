@@ -740,10 +740,10 @@ export const messages = {
   },
   /** Spreadsheet import and export (`npm run import` / `npm run export`), for county staff. */
   imports: {
-    kinds: { regions: "村镇", employers: "用工主体", postings: "岗位", workers: "劳动力", placements: "就业记录" } as Record<string, string>,
-    usage: "用法：npm run import -- <regions|employers|postings|workers|placements> <文件.xlsx|文件.csv> [--report <报告.csv>]",
+    kinds: { regions: "村镇", employers: "用工主体", postings: "岗位", workers: "劳动力", placements: "就业记录", policies: "补贴政策" } as Record<string, string>,
+    usage: "用法：npm run import -- <regions|employers|postings|workers|placements|policies> <文件.xlsx|文件.csv> [--report <报告.csv>]",
     exportUsage: "用法：npm run export -- <regions|employers|postings|workers|placements> <文件.xlsx|文件.csv> [--template]",
-    unknownKind: (kind: string) => `不认识的表格种类“${kind}”，可选：regions、employers、postings、workers、placements`,
+    unknownKind: (kind: string) => `不认识的表格种类“${kind}”，可选：regions、employers、postings、workers、placements、policies`,
     badExtension: "只支持 .xlsx 和 .csv 文件",
     unreadable: (detail: string) => `文件无法读取：${detail}`,
     notFound: (file: string) => `找不到文件 ${file}`,
@@ -817,6 +817,12 @@ export const messages = {
       `差异: 明细 #${lineId}（${who}，${status}）计算后就业记录有更正，计月份由 ${before} 变为 ${now}，请核对`,
     who: (name: string, idMasked: string, employerCode: string | null) => (employerCode ? `${name} ${idMasked}，用工主体 ${employerCode}` : `${name} ${idMasked}`),
     noMonths: "无",
+    /** Rejections of `policies` rows. */
+    reasons: {
+      badAmount: "金额应为大于 0 的元数，最多两位小数",
+      notForKind: (kind: string) => `${kind}不填这一列`,
+      kindChanged: (kind: string) => `这个编号的政策是${kind}，类型不能改；另一种补贴请用新编号`,
+    },
   },
 } as const;
 

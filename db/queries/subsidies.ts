@@ -30,16 +30,26 @@ export function policyByCode(db: Tx, code: string): { policy: PolicyRow; version
   return version ? { policy, version } : undefined;
 }
 
-export function insertPolicy(tx: Tx, values: { code: string; name: string; kind: SubsidyKind; now: string }): PolicyRow {
-  return tx
-    .insert(subsidyPolicies)
-    .values({ code: values.code, name: values.name, kind: values.kind, createdAt: values.now, updatedAt: values.now })
-    .returning()
-    .get();
+/** `now` undefined: the database's clock stamps the row. */
+export function insertPolicy(tx: Tx, values: { code: string; name: string; kind: SubsidyKind; now: string | undefined }): PolicyRow {
+  const stamp = values.now === undefined ? {} : { createdAt: values.now, updatedAt: values.now };
+  return tx.insert(subsidyPolicies).values({ code: values.code, name: values.name, kind: values.kind, ...stamp }).returning().get();
 }
 
-export function renamePolicy(tx: Tx, id: number, name: string, now: string): void {
-  tx.update(subsidyPolicies).set({ name, updatedAt: now }).where(eq(subsidyPolicies.id, id)).run();
+export function renamePolicy(tx: Tx, id: number, name: string, now: string | undefined): void {
+  tx.update(subsidyPolicies)
+    .set({ name, updatedAt: now ?? sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
+    .where(eq(subsidyPolicies.id, id))
+    .run();
+}
+
+/** Every policy with its newest version, by code (the `policies` export). */
+export function policiesWithNewestVersion(db: Tx): { policy: PolicyRow; version: PolicyVersionRow }[] {
+  const policies = db.select().from(subsidyPolicies).orderBy(subsidyPolicies.code).all();
+  return policies.flatMap((policy) => {
+    const found = policyByCode(db, policy.code);
+    return found ? [found] : [];
+  });
 }
 
 export function insertPolicyVersion(tx: Tx, values: Omit<typeof subsidyPolicyVersions.$inferInsert, "id">): PolicyVersionRow {
@@ -182,9 +192,4 @@ export function linesOfPolicyPeriod(db: Tx, policyId: number, period: string) {
     .where(and(eq(subsidyLines.policyId, policyId), eq(subsidyLines.period, period)))
     .orderBy(subsidyLines.id)
     .all();
-}
-
-/** How many lines the ledger holds (for a compute's audit row). */
-export function countLines(db: Tx): number {
-  return db.select({ n: sql<number>`count(*)` }).from(subsidyLines).get()?.n ?? 0;
 }

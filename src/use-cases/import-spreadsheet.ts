@@ -29,6 +29,8 @@ import { employerRecord, placementRecord, postingRecord, sameRecord, workerRecor
 import { openSpreadsheet, SpreadsheetUnreadableError, type OpenedSpreadsheet } from "../imports/spreadsheet.ts";
 import type { CellValue } from "../imports/cells.ts";
 import type { PersonalDataProtector } from "../security/personal-data.ts";
+import type { PolicyFields } from "../core/subsidies/policy.ts";
+import { applyPolicy } from "./subsidies-policies.ts";
 import { messages } from "../../views/messages.ts";
 
 const t = messages.imports;
@@ -361,6 +363,23 @@ function createApplier(props: ImportSpreadsheetProps) {
       st.updatePlacement.run({ ...values, id: existing.id });
       audit("update", "placement", existing.id, { ...before, idNumber: maskIdNumber(rec.idNumber) }, logged);
       return "updated";
+    },
+
+    policies(rec: PolicyFields) {
+      // A changed rule becomes the policy's next version; lines keep the version they came from.
+      const outcome = applyPolicy(db, { input: rec, by: { label: IMPORT_ACTOR }, nowIso: null });
+      switch (outcome.status) {
+        case "kindChanged":
+          return reject("类型", messages.subsidies.reasons.kindChanged(outcome.kind));
+        case "invalid":
+          return reject(t.wholeRow, reasons.rowFailed);
+        case "created":
+          return "created";
+        case "unchanged":
+          return "unchanged";
+        default:
+          return "updated";
+      }
     },
   };
 

@@ -37,6 +37,15 @@ export interface PolicyRule {
   endDate: string | null;
 }
 
+/** A policy as the `policies` spreadsheet, the page and the use-case carry it (金额 in fen). */
+export interface PolicyFields extends Omit<PolicyRule, "kind"> {
+  code: string;
+  name: string;
+  kind: SubsidyKind;
+  /** 资金来源 */
+  fundSource: string | null;
+}
+
 /** The months a year policy requires; the kind's default when the policy leaves it empty. */
 export function requiredMonths(rule: Pick<PolicyRule, "kind" | "minMonths">): number {
   return rule.minMonths ?? DEFAULT_MIN_MONTHS[rule.kind] ?? 1;
