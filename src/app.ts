@@ -26,6 +26,7 @@ import { bureauAlerts } from "./routes/bureau/alerts.tsx";
 import { bureauImport, importBodyLimit } from "./routes/bureau/import.tsx";
 import { bureauEmployers } from "./routes/bureau/employers.tsx";
 import { bureauZeroEmployment } from "./routes/bureau/zero-employment.tsx";
+import { bureauSubsidies } from "./routes/bureau/subsidies.tsx";
 import { managePostings } from "./routes/manage/postings.tsx";
 import { manageApplicants } from "./routes/manage/applicants.tsx";
 import { manageProfile } from "./routes/manage/profile.tsx";
@@ -68,5 +69,6 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", bureauAlerts(deps));
   app.route("/", bureauImport(deps));
   app.route("/", bureauEmployers(deps));
+  app.route("/", bureauSubsidies(deps));
   return app;
 }

@@ -193,3 +193,91 @@ export function linesOfPolicyPeriod(db: Tx, policyId: number, period: string) {
     .orderBy(subsidyLines.id)
     .all();
 }
+
+/** A line as the bureau's list shows it. */
+export interface LineListRow {
+  id: number;
+  policyCode: string;
+  policyName: string;
+  kind: SubsidyKind;
+  period: string;
+  round: number;
+  amountFen: number;
+  status: SubsidyLineStatus;
+  reversesLineId: number | null;
+  workerName: string;
+  workerIdMasked: string;
+  town: string;
+  village: string;
+  employerCode: string | null;
+  employerName: string | null;
+  snapshot: string;
+}
+
+export interface LineFilter {
+  policyCode?: string | undefined;
+  period?: string | undefined;
+  status?: SubsidyLineStatus | undefined;
+}
+
+const LINE_SELECT = `
+  SELECT l.id, p.code AS policyCode, p.name AS policyName, p.kind, l.period, l.round, l.amount_fen AS amountFen, l.status,
+         l.reverses_line_id AS reversesLineId, w.name AS workerName, w.id_number_masked AS workerIdMasked,
+         t.name AS town, v.name AS village, e.code AS employerCode, e.name AS employerName, l.snapshot
+  FROM subsidy_lines l
+  JOIN subsidy_policies p ON p.id = l.policy_id
+  JOIN workers w ON w.id = l.worker_id
+  JOIN villages v ON v.id = w.village_id
+  JOIN towns t ON t.id = v.town_id
+  LEFT JOIN employers e ON e.id = l.employer_id`;
+
+function lineWhere(filter: LineFilter): { sql: string; params: string[] } {
+  const clauses: string[] = [];
+  const params: string[] = [];
+  if (filter.policyCode) clauses.push("p.code = ?"), params.push(filter.policyCode);
+  if (filter.period) clauses.push("l.period = ?"), params.push(filter.period);
+  if (filter.status) clauses.push("l.status = ?"), params.push(filter.status);
+  return { sql: clauses.length > 0 ? `WHERE ${clauses.join(" AND ")}` : "", params };
+}
+
+/** One page of lines, newest first, with the count and amount of every matching line. */
+export function listLines(db: Tx, filter: LineFilter, page: { limit: number; offset: number }) {
+  const where = lineWhere(filter);
+  const rows = db.$client.prepare(`${LINE_SELECT} ${where.sql} ORDER BY l.id DESC LIMIT ? OFFSET ?`).all(...where.params, page.limit, page.offset) as LineListRow[];
+  const totals = db.$client
+    .prepare(`SELECT count(*) AS total, coalesce(sum(l.amount_fen), 0) AS amountFen FROM subsidy_lines l JOIN subsidy_policies p ON p.id = l.policy_id ${where.sql}`)
+    .get(...where.params) as { total: number; amountFen: number };
+  return { rows, ...totals };
+}
+
+/** A line with everything its trail shows: policy version, authors, reviewer. */
+export function lineDetail(db: Tx, id: number) {
+  const line = db.$client.prepare(`${LINE_SELECT} WHERE l.id = ?`).get(id) as LineListRow | undefined;
+  if (!line) return undefined;
+  const more = db.$client
+    .prepare(
+      `SELECT l.computed_at AS computedAt, l.created_by_label AS createdBy, l.reason, l.review_note AS reviewNote, l.reviewed_at AS reviewedAt,
+              u.login AS reviewedBy, l.status_changed_at AS statusChangedAt,
+              pv.version, pv.amount_fen AS versionAmountFen, pv.min_months AS minMonths, pv.max_months_per_person AS maxMonthsPerPerson,
+              pv.age_limit AS ageLimit, pv.one_per_household AS onePerHousehold, pv.start_date AS startDate, pv.end_date AS endDate, pv.fund_source AS fundSource
+       FROM subsidy_lines l JOIN subsidy_policy_versions pv ON pv.id = l.policy_version_id LEFT JOIN users u ON u.id = l.reviewed_by_user_id
+       WHERE l.id = ?`,
+    )
+    .get(id) as {
+    computedAt: string; createdBy: string; reason: string | null; reviewNote: string | null; reviewedAt: string | null; reviewedBy: string | null;
+    statusChangedAt: string; version: number; versionAmountFen: number; minMonths: number | null; maxMonthsPerPerson: number | null;
+    ageLimit: number | null; onePerHousehold: number; startDate: string; endDate: string | null; fundSource: string | null;
+  };
+  const reversals = db.$client
+    .prepare("SELECT id, status, amount_fen AS amountFen, reason FROM subsidy_lines WHERE reverses_line_id = ? ORDER BY id")
+    .all(id) as { id: number; status: SubsidyLineStatus; amountFen: number; reason: string }[];
+  const audit = db.$client
+    .prepare("SELECT created_at AS at, actor_label AS actor, action, after FROM audit_log WHERE entity = 'subsidy-line' AND entity_id = ? ORDER BY id")
+    .all(String(id)) as { at: string; actor: string; action: string; after: string | null }[];
+  return { line, ...more, onePerHousehold: more.onePerHousehold === 1, reversals, audit };
+}
+
+/** Policy codes for the list's filter. */
+export function policyCodes(db: Tx): { code: string; name: string }[] {
+  return db.select({ code: subsidyPolicies.code, name: subsidyPolicies.name }).from(subsidyPolicies).orderBy(subsidyPolicies.code).all();
+}
