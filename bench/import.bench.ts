@@ -9,7 +9,7 @@ import { openDatabase } from "../db/client.ts";
 import type { SpreadsheetKind } from "../src/imports/formats.ts";
 import { createPersonalDataProtector } from "../src/security/personal-data.ts";
 import { exportSpreadsheet } from "../src/use-cases/export-spreadsheet.ts";
-import { importSpreadsheet } from "../src/use-cases/import-spreadsheet.ts";
+import { CLI_IMPORT_AUTHOR, importSpreadsheet } from "../src/use-cases/import-spreadsheet.ts";
 import { seedCounty } from "../src/use-cases/seed-county.ts";
 import type { Bench, BenchRow } from "./types.ts";
 
@@ -39,7 +39,7 @@ const bench: Bench = async (ctx) => {
       for (const kind of KINDS) {
         ctx.progress(`import: ${kind}.${ext}`);
         const started = performance.now();
-        const outcome = await importSpreadsheet({ db, protector, kind, file: join(dir, `${kind}.${ext}`), today: TODAY });
+        const outcome = await importSpreadsheet({ db, protector, kind, file: join(dir, `${kind}.${ext}`), by: CLI_IMPORT_AUTHOR, today: TODAY });
         const seconds = (performance.now() - started) / 1000;
         if (outcome.status !== "done") throw new Error(`${kind}.${ext}: ${outcome.status}`);
         const accepted = outcome.created + outcome.updated + outcome.unchanged;
@@ -51,7 +51,7 @@ const bench: Bench = async (ctx) => {
       }
       // Importing the same file again changes nothing; it still reads and compares every row.
       const started = performance.now();
-      const again = await importSpreadsheet({ db, protector, kind: "workers", file: join(dir, `workers.${ext}`), today: TODAY });
+      const again = await importSpreadsheet({ db, protector, kind: "workers", file: join(dir, `workers.${ext}`), by: CLI_IMPORT_AUTHOR, today: TODAY });
       if (again.status !== "done" || again.created + again.updated > 0) throw new Error("re-import changed rows");
       rows.push({ name: `re-import workers, no change (.${ext})`, value: Math.round((performance.now() - started) / 100) / 10, unit: "s" });
     } finally {

@@ -5,6 +5,7 @@
  * the demo's own postings with varied pay, dates and status — not through a huge county.
  */
 import type { Database } from "better-sqlite3";
+import { addDays } from "../src/core/calendar.ts";
 import { chinaDate } from "../src/core/china-time.ts";
 import { createRandom } from "../src/core/random.ts";
 import { createLogger } from "../src/log.ts";
@@ -44,7 +45,7 @@ function generatePostings(sqlite: Database, count: number, today: string): numbe
        physical_demand, skills, benefits, status, closing_date, published_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const day = (offset: number) => new Date(Date.parse(today) + offset * 86_400_000).toISOString().slice(0, 10);
+  const day = (offset: number) => addDays(today, offset);
   let open = 0;
   sqlite.transaction(() => {
     for (let i = 0; i < count; i++) {

@@ -1,14 +1,18 @@
 /**
- * Writes a generated county (demo data or a synthetic benchmark county) into an empty database
- * with prepared statements — fast enough for a million workers. The caller owns the transaction,
+ * Writes a generated county (demo data or a synthetic benchmark county) into an empty database.
+ * Employers and postings (a few thousand at most) go through the one write path of
+ * db/queries/postings.ts like every other writer's; households, workers, placements and
+ * applications (a million workers) through prepared statements. The caller owns the transaction,
  * unless it asks for `householdsPerTransaction` (seeding a benchmark county of a million workers
  * commits in batches so the WAL stays small).
  * ID numbers are stored only as keyed hash, cipher and mask (src/security/personal-data.ts).
  */
+import { startOfChinaDay } from "../src/core/china-time.ts";
 import { maskIdNumber, checkIdNumber } from "../src/core/id-number.ts";
-import type { GeneratedCounty } from "../src/demo/county-types.ts";
+import type { GeneratedCounty } from "../src/core/county.ts";
 import type { PersonalDataProtector } from "../src/security/personal-data.ts";
 import type { Db } from "./client.ts";
+import { employerFieldsOf, insertEmployer, insertPosting, postingFieldsOf } from "./queries/postings.ts";
 
 export interface CountyLoadCounts {
   towns: number;
@@ -23,6 +27,8 @@ export interface CountyLoadCounts {
 
 export interface LoadCountyOptions {
   protector: PersonalDataProtector;
+  /** When the county is written: the employers' creation time (a posting's is its publishing day). */
+  now: Date;
   /** Called every `progressEvery` households with the counts so far. */
   onProgress?: (counts: CountyLoadCounts) => void;
   progressEvery?: number;
@@ -74,62 +80,24 @@ function loadInto(db: Db, county: GeneratedCounty, options: LoadCountyOptions): 
     return id;
   };
 
-  const insertEmployer = sqlite.prepare(
-    `INSERT INTO employers (code, name, type, core_factory_id, town_id, village_id, address, lat, lng, contact_name, contact_phone, recognition)
-     VALUES (@code, @name, @type, @coreFactoryId, @townId, @villageId, @address, @lat, @lng, @contactName, @contactPhone, @recognition)`,
-  );
   const employerIds = new Map<string, number>();
   for (const e of county.employers) {
     const townId = townIds.get(e.town);
     if (townId === undefined) throw new Error(`unknown town ${e.town}`);
-    const id = insertEmployer.run({
-      code: e.code,
-      name: e.name,
-      type: e.type,
-      coreFactoryId: e.coreFactoryCode ? (employerIds.get(e.coreFactoryCode) ?? null) : null,
+    const refs = {
       townId,
       villageId: e.village ? villageId(e.town, e.village) : null,
-      address: e.address ?? null,
-      lat: e.lat ?? null,
-      lng: e.lng ?? null,
-      contactName: e.contactName ?? null,
-      contactPhone: e.contactPhone ?? null,
-      recognition: e.recognition,
-    }).lastInsertRowid;
-    employerIds.set(e.code, Number(id));
+      coreFactoryId: e.coreFactoryCode ? (employerIds.get(e.coreFactoryCode) ?? null) : null,
+    };
+    employerIds.set(e.code, insertEmployer(db, employerFieldsOf(e, refs), options.now).id);
     counts.employers++;
   }
 
-  const insertPosting = sqlite.prepare(
-    `INSERT INTO postings (code, employer_id, title, description, headcount, pay_min, pay_max, pay_unit, working_time, age_min, age_max,
-       physical_demand, skills, benefits, status, closing_date, published_at, created_at, updated_at)
-     VALUES (@code, @employerId, @title, @description, @headcount, @payMin, @payMax, @payUnit, @workingTime, @ageMin, @ageMax,
-       @physicalDemand, @skills, @benefits, @status, @closingDate, @publishedAt, @publishedAt, @publishedAt)`,
-  );
   const postingIds = new Map<string, number>();
   for (const p of county.postings) {
     const employerId = employerIds.get(p.employerCode);
     if (employerId === undefined) throw new Error(`posting ${p.code}: unknown employer ${p.employerCode}`);
-    const id = insertPosting.run({
-      code: p.code,
-      employerId,
-      title: p.title,
-      description: p.description,
-      headcount: p.headcount,
-      payMin: p.payMin ?? null,
-      payMax: p.payMax ?? null,
-      payUnit: p.payUnit,
-      workingTime: p.workingTime,
-      ageMin: p.ageMin ?? null,
-      ageMax: p.ageMax ?? null,
-      physicalDemand: p.physicalDemand ?? null,
-      skills: JSON.stringify(p.skills),
-      benefits: JSON.stringify(p.benefits),
-      status: p.status,
-      closingDate: p.closingDate ?? null,
-      publishedAt: p.publishedAt,
-    }).lastInsertRowid;
-    postingIds.set(p.code, Number(id));
+    postingIds.set(p.code, insertPosting(db, postingFieldsOf(p, employerId), new Date(startOfChinaDay(p.publishedAt))).id);
     counts.postings++;
   }
 

@@ -552,6 +552,98 @@ export const appMeta = sqliteTable("app_meta", {
   value: text("value").notNull(),
 });
 
+/** What a web import can be doing or have ended in (src/jobs/import-jobs.ts). */
+export const IMPORT_JOB_STATUSES = ["running", "done", "failed", "interrupted"] as const;
+const IMPORT_JOB_KINDS = ["regions", "employers", "postings", "workers", "placements", "policies"] as const;
+
+/**
+ * A spreadsheet upload on the bureau's page and what became of it, kept in the database so a
+ * restart mid-import leaves a job that says so ('interrupted'). Only its uploader sees it; it
+ * and its rejected rows are deleted when `expiresAt` has passed.
+ */
+export const importJobs = sqliteTable(
+  "import_jobs",
+  {
+    id: integer("id").primaryKey(),
+    /** The random id in the job's URL (not guessable). */
+    publicId: text("public_id").notNull().unique(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind", { enum: IMPORT_JOB_KINDS }).notNull(),
+    fileName: text("file_name").notNull(),
+    /** The uploaded copy being read; null once the import no longer needs it. */
+    uploadPath: text("upload_path"),
+    status: text("status", { enum: IMPORT_JOB_STATUSES }).notNull().default("running"),
+    rowsDone: integer("rows_done").notNull().default(0),
+    rowsTotal: integer("rows_total"),
+    created: integer("created").notNull().default(0),
+    updated: integer("updated").notNull().default(0),
+    unchanged: integer("unchanged").notNull().default(0),
+    rejected: integer("rejected").notNull().default(0),
+    /** JSON: the file's headers, for the report's columns. */
+    headers: text("headers", { mode: "json" }).$type<string[]>(),
+    /** JSON: columns the format does not know (ignored with a warning). */
+    unknownColumns: text("unknown_columns", { mode: "json" }).$type<string[]>(),
+    /** Why a file could not be imported at all (unreadable, bad header), as shown to the user. */
+    message: text("message"),
+    startedAt: text("started_at").notNull(),
+    finishedAt: text("finished_at"),
+    expiresAt: text("expires_at").notNull(),
+  },
+  (t) => [
+    index("import_jobs_status_idx").on(t.status),
+    index("import_jobs_expires_idx").on(t.expiresAt),
+    check("import_jobs_status_check", oneOf(t.status, IMPORT_JOB_STATUSES)),
+    check("import_jobs_kind_check", oneOf(t.kind, IMPORT_JOB_KINDS)),
+  ],
+);
+
+/** The rejected rows of an import job: its report (row, column, reason and the row's own cells). */
+export const importJobRejections = sqliteTable(
+  "import_job_rejections",
+  {
+    id: integer("id").primaryKey(),
+    jobId: integer("job_id")
+      .notNull()
+      .references(() => importJobs.id, { onDelete: "cascade" }),
+    rowNumber: integer("row_number").notNull(),
+    column: text("column").notNull(),
+    reason: text("reason").notNull(),
+    /** JSON: the row's cells as text, in the file's column order. */
+    cells: text("cells", { mode: "json" }).notNull().$type<string[]>(),
+  },
+  (t) => [index("import_job_rejections_job_idx").on(t.jobId, t.rowNumber)],
+);
+
+/**
+ * Settings (src/core/settings.ts): the environment's default as the server last started with it,
+ * and the admin's override (null: the default applies). Migration 0007.
+ */
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  defaultValue: text("default_value").notNull(),
+  value: text("value"),
+  updatedAt: text("updated_at"),
+  updatedByUserId: integer("updated_by_user_id").references(() => users.id),
+});
+
+/** Failed sign-ins per account or address (hashed keys), for the throttle. Migration 0007. */
+export const loginFailures = sqliteTable(
+  "login_failures",
+  {
+    id: integer("id").primaryKey(),
+    scope: text("scope", { enum: ["account", "address"] }).notNull(),
+    keyHash: text("key_hash").notNull(),
+    atMs: integer("at_ms").notNull(),
+  },
+  (t) => [
+    index("login_failures_key_idx").on(t.scope, t.keyHash, t.atMs),
+    index("login_failures_at_idx").on(t.atMs),
+    check("login_failures_scope_check", oneOf(t.scope, ["account", "address"])),
+  ],
+);
+
 /**
  * 补贴政策 — a subsidy policy (../shared/DOMAIN.md, Subsidies): code, name and kind; its rule lives
  * in append-only versions, so a line keeps the version it came from. Migration 0009 refuses a

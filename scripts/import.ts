@@ -3,7 +3,10 @@
  * DATA_DIR/app.db (docs/contract.md, "Spreadsheet formats"). Prints accepted and rejected counts
  * and each rejected row (row number, column, reason); writes the rejected rows with their reasons
  * to `<file>.rejected.csv` (or --report), ready to correct and import again.
- * Exit codes: 0 every row accepted, 1 some rejected, 2 the file could not be read (or bad usage).
+ * Exit codes: 0 every row accepted, 1 some rejected, 2 the file could not be read (or bad usage),
+ * or the import stopped on an error that is not a row's fault (logged to stderr; the batches
+ * written before it stay, and importing the file again is safe).
+ * The audit log names the program ("import") as the author of every change.
  */
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -12,8 +15,10 @@ import { openDatabase } from "../db/client.ts";
 import { isSpreadsheetKind } from "../src/imports/formats.ts";
 import { spreadsheetType, createSpreadsheetWriter } from "../src/imports/spreadsheet.ts";
 import { DATABASE_FILE } from "../src/platform.ts";
+import { chinaDate } from "../src/core/china-time.ts";
 import { loadPersonalDataProtector } from "../src/security/personal-data.ts";
-import { importSpreadsheet, type RejectedRow } from "../src/use-cases/import-spreadsheet.ts";
+import { createLogger, errorFields } from "../src/log.ts";
+import { CLI_IMPORT_AUTHOR, ImportRowFailed, importSpreadsheet, type RejectedRow } from "../src/use-cases/import-spreadsheet.ts";
 import { messages } from "../views/messages.ts";
 import { bar, createProgress, dataDirFromEnv } from "./cli.ts";
 
@@ -32,14 +37,23 @@ async function main(): Promise<number> {
   const db = openDatabase({ file: join(dataDir, DATABASE_FILE) });
   const progress = createProgress();
   try {
-    const outcome = await importSpreadsheet({
-      db,
-      protector: loadPersonalDataProtector(dataDir),
-      kind,
-      file,
-      today: new Date().toISOString().slice(0, 10),
-      onProgress: (done, total) => progress.update(`${total ? bar(done / total) + " " : ""}${t.progress(done, total)}`),
-    });
+    let outcome: Awaited<ReturnType<typeof importSpreadsheet>>;
+    try {
+      outcome = await importSpreadsheet({
+        db,
+        protector: loadPersonalDataProtector(dataDir),
+        kind,
+        file,
+        by: CLI_IMPORT_AUTHOR,
+        today: chinaDate(new Date()),
+        onProgress: (done, total) => progress.update(`${total ? bar(done / total) + " " : ""}${t.progress(done, total)}`),
+      });
+    } catch (error) {
+      if (!(error instanceof ImportRowFailed)) throw error;
+      progress.done();
+      createLogger({ level: "error", write: (line) => process.stderr.write(line + "\n") }).error("import failed", { kind, row: error.rowNumber, ...errorFields(error.cause) });
+      return fail(t.failedAtRow(error.rowNumber));
+    }
     progress.done();
     if (outcome.status !== "done") return fail(outcome.message);
     if (outcome.encoding) process.stderr.write(t.encoding(outcome.encoding) + "\n");

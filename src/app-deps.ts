@@ -1,7 +1,9 @@
 /** What the web app needs from the outside world; server.ts builds it, tests build their own. */
 import type { Db } from "../db/client.ts";
 import type { Logger } from "./log.ts";
+import type { EngineStatus } from "./search/engine-supervisor.ts";
 import type { JobSearch } from "./search/job-search.ts";
+import type { SearchFallbackStatus } from "./search/search-fallbacks.ts";
 import type { PersonalDataProtector } from "./security/personal-data.ts";
 import type { Statistics } from "./use-cases/statistics.ts";
 
@@ -11,6 +13,11 @@ export interface AppDeps {
   jobSearch: JobSearch;
   /** Is the search engine answering? */
   searchIsHealthy: () => Promise<boolean>;
+  /**
+   * For /healthz: the bundled engine's state and restarts (undefined for an external engine) and
+   * the searches the database answered (optional in tests).
+   */
+  searchStatus?: () => { engine: EngineStatus | undefined; fallbacks: SearchFallbackStatus };
   /** Reads ID numbers back for the staff the policy lets see them. */
   protector: PersonalDataProtector;
   /** Key of the CSRF tokens (DATA_DIR/secrets/csrf-key). */

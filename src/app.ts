@@ -26,6 +26,7 @@ import { bureauAlerts } from "./routes/bureau/alerts.tsx";
 import { bureauImport, importBodyLimit } from "./routes/bureau/import.tsx";
 import { bureauEmployers } from "./routes/bureau/employers.tsx";
 import { bureauZeroEmployment } from "./routes/bureau/zero-employment.tsx";
+import { bureauSettings } from "./routes/bureau/settings.tsx";
 import { bureauSubsidies } from "./routes/bureau/subsidies.tsx";
 import { managePostings } from "./routes/manage/postings.tsx";
 import { manageApplicants } from "./routes/manage/applicants.tsx";
@@ -43,6 +44,9 @@ export function createApp(deps: AppDeps): Hono {
 
   app.route("/", staticAssets());
   app.route("/", health(deps));
+  // The JSON API authenticates with tokens, not cookies, and answers every path under /api/v1
+  // itself, so neither the session nor the CSRF check below ever sees it.
+  app.route("/api/v1", api(deps));
   // Everything below knows the signed-in user and refuses forged form posts (static files and
   // /healthz above need neither). Views read the request through contextStorage (CSRF field).
   app.use(contextStorage());
@@ -52,7 +56,7 @@ export function createApp(deps: AppDeps): Hono {
   app.use(csrfProtection({ key: deps.csrfKey }));
 
   app.route("/", jobBoard(deps));
-  app.route("/", signInRoutes({ ...deps, throttle: createLoginThrottle() }));
+  app.route("/", signInRoutes({ ...deps, throttle: createLoginThrottle({ db: deps.db }) }));
   app.route("/", accountRoutes(deps));
   app.route("/", managePostings(deps));
   app.route("/", manageApplicants(deps));
@@ -62,13 +66,12 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", bureauHouseholds(deps));
   app.route("/", bureauAudit(deps));
   app.route("/", applyRoutes(deps));
-  // The JSON API authenticates with tokens (the CSRF check leaves /api/ out).
-  app.route("/api/v1", api(deps));
   app.route("/", bureauStats(deps));
   app.route("/", bureauZeroEmployment(deps));
   app.route("/", bureauAlerts(deps));
   app.route("/", bureauImport(deps));
   app.route("/", bureauEmployers(deps));
+  app.route("/", bureauSettings(deps));
   app.route("/", bureauSubsidies(deps));
   return app;
 }

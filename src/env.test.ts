@@ -16,8 +16,28 @@ describe("parseEnv", () => {
     [{ LOG_LEVEL: "loud" }, /LOG_LEVEL must be one of/],
     [{ MEILI_URL: "not a url" }, /MEILI_URL must be a URL/],
     [{ MEILI_URL: "http://127.0.0.1:7700" }, /MEILI_MASTER_KEY must be set when MEILI_URL is set/],
+    [{ COUNTY_PROVINCE: "江西" }, /COUNTY_PROVINCE must be a province written in full.*\(got "江西"\)/],
+    [{ COUNTY_NAME: "<script>" }, /COUNTY_NAME must be a name in letters/],
+    [{ BASELINE_DATE: "2020-13-01" }, /BASELINE_DATE must be a date YYYY-MM-DD/],
+    [{ RISK_INCOME_LINE_MONTHLY: "500.5" }, /RISK_INCOME_LINE_MONTHLY must be a whole number from 1 to 10000/],
+    [{ ALERT_OVERDUE_DAYS: "0" }, /ALERT_OVERDUE_DAYS must be a whole number from 1 to 90/],
+    [{ NOTICE_DAYS: "100" }, /NOTICE_DAYS must be a whole number from 1 to 30/],
+    [{ PORT: "abc", NOTICE_DAYS: "x" }, /PORT must be a port number[\s\S]*NOTICE_DAYS must be/],
   ])("rejects %o naming the variable", (source, message) => {
     expect(() => parseEnv(source)).toThrow(message);
+  });
+
+  it("gives the settings' defaults, built in or from the environment", () => {
+    expect(parseEnv({}).settings).toEqual({
+      countyName: "示范县",
+      countyProvince: "江西省",
+      baselineDate: "2020-12-31",
+      incomeLinePerPersonMonth: 500,
+      alertOverdueDays: 7,
+      noticeDays: 7,
+    });
+    const env = parseEnv({ COUNTY_NAME: "横峰县", COUNTY_PROVINCE: "江西省", BASELINE_DATE: "2021-12-31", RISK_INCOME_LINE_MONTHLY: "600", ALERT_OVERDUE_DAYS: "5", NOTICE_DAYS: "10" });
+    expect(env.settings).toEqual({ countyName: "横峰县", countyProvince: "江西省", baselineDate: "2021-12-31", incomeLinePerPersonMonth: 600, alertOverdueDays: 5, noticeDays: 10 });
   });
 
   it("never echoes the master key in its message", () => {

@@ -4,6 +4,7 @@
  */
 import { resolve } from "node:path";
 import { z } from "zod";
+import { BUILT_IN_SETTINGS, checkSetting, EARLIEST_BASELINE_DATE, MAX_COUNTY_NAME_LENGTH, NUMBER_LIMITS, SETTING_KEYS, SETTING_VARIABLES, type SettingKey, type SettingProblem, type Settings } from "./core/settings.ts";
 
 export const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -45,6 +46,51 @@ export interface Env {
   logLevel: LogLevel;
   /** The address people reach the platform at (for QR codes); default: the address a request came to. */
   publicUrl?: string;
+  /**
+   * The settings' defaults (COUNTY_NAME, COUNTY_PROVINCE, BASELINE_DATE, RISK_INCOME_LINE_MONTHLY,
+   * ALERT_OVERDUE_DAYS, NOTICE_DAYS); an admin may override each on /bureau/settings.
+   */
+  settings: Settings;
+}
+
+/** Why a setting's variable is refused, in the words of the environment's other messages. */
+function settingProblemText(key: SettingKey, problem: SettingProblem): string {
+  switch (problem) {
+    case "required":
+      return "must not be empty";
+    case "tooLong":
+      return `must be at most ${MAX_COUNTY_NAME_LENGTH} characters`;
+    case "badText":
+      return "must be a name in letters, such as 横峰县";
+    case "unknownProvince":
+      return "must be a province written in full, such as 江西省 or 广西壮族自治区";
+    case "badDate":
+      return "must be a date YYYY-MM-DD";
+    case "tooEarly":
+      return `must not be before ${EARLIEST_BASELINE_DATE}`;
+    case "afterToday":
+      return "must not be after today";
+    case "notWhole":
+    case "outOfRange": {
+      const limits = NUMBER_LIMITS[key as keyof typeof NUMBER_LIMITS];
+      return `must be a whole number from ${limits.min} to ${limits.max}`;
+    }
+  }
+}
+
+/** The settings' defaults from the environment, and a line per bad variable. */
+function settingsFromEnv(present: Record<string, string | undefined>): { settings: Settings; lines: string[] } {
+  const settings: Record<string, string | number> = { ...BUILT_IN_SETTINGS };
+  const lines: string[] = [];
+  for (const key of SETTING_KEYS) {
+    const name = SETTING_VARIABLES[key];
+    const raw = present[name];
+    if (raw === undefined) continue;
+    const checked = checkSetting(key, raw);
+    if (checked.ok) settings[key] = checked.value;
+    else lines.push(`${name} ${settingProblemText(key, checked.problem)} (got "${raw}")`);
+  }
+  return { settings: settings as unknown as Settings, lines };
 }
 
 export class EnvError extends Error {
@@ -59,13 +105,15 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   // An empty variable means "not set", as it does in a shell `FOO= npm start`.
   const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const result = EnvSchema.safeParse(present);
-  if (!result.success) {
-    const lines = result.error.issues.map((issue) => {
+  const fromEnv = settingsFromEnv(present);
+  if (!result.success || fromEnv.lines.length > 0) {
+    const lines = (result.success ? [] : result.error.issues).map((issue) => {
       const name = issue.path.join(".") || "environment";
       const value = source[name];
       const shown = name === "MEILI_MASTER_KEY" || value === undefined ? "" : ` (got "${value}")`;
       return `${name} ${issue.message}${shown}`;
     });
+    lines.push(...fromEnv.lines);
     throw new EnvError(`Invalid environment:\n  ${lines.join("\n  ")}`);
   }
   const env = result.data;
@@ -79,5 +127,6 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     demoData: env.DEMO_DATA === "1",
     logLevel: env.LOG_LEVEL,
     ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL.replace(/\/$/, "") } : {}),
+    settings: fromEnv.settings,
   };
 }

@@ -12,20 +12,24 @@ import { openStatsReader } from "../db/stats-reader.ts";
 import { createApp } from "./app.ts";
 import type { Env } from "./env.ts";
 import { errorFields, type Logger } from "./log.ts";
-import { startBundledEngine, type RunningEngine } from "./search/engine-process.ts";
+import { catchUpAfterRestart } from "./search/catch-up.ts";
+import { startSupervisedEngine, type SupervisedEngine } from "./search/engine-supervisor.ts";
 import { requeueIfOutdated } from "./search/index-version.ts";
 import { createJobSearch } from "./search/job-search.ts";
 import { createJobsIndex, type JobsIndex } from "./search/jobs-index.ts";
 import { createMeiliClient } from "./search/meili-client.ts";
 import { createOutboxWorker, type OutboxWorker } from "./search/outbox-worker.ts";
+import { createSearchFallbacks } from "./search/search-fallbacks.ts";
 import { loadPersonalDataProtector, type PersonalDataProtector } from "./security/personal-data.ts";
 import { chinaDate } from "./core/china-time.ts";
 import { systemClock, type Clock } from "./clock.ts";
 import { startScheduledJobs } from "./jobs/scheduled.ts";
 import { loadOrCreateSecret } from "./security/secrets.ts";
-import { holdServerLock } from "./ops/server-lock.ts";
+import { lockDataDir, type DataDirLock } from "./ops/server-lock.ts";
 import { loadDemoCountyIfEmpty } from "./use-cases/load-demo-county.ts";
+import { interruptImportJobs } from "./jobs/import-jobs.ts";
 import { createStatistics, type Statistics } from "./use-cases/statistics.ts";
+import { recordSettingDefaults } from "./use-cases/settings.ts";
 
 export const DATABASE_FILE = "app.db";
 export const DEFAULT_INDEX_NAME = "jobs";
@@ -42,8 +46,10 @@ export interface Platform {
   now: Clock;
   /** Today in China (YYYY-MM-DD), from that clock. */
   today: () => string;
-  /** The bundled engine, when this platform started one. */
-  engine?: RunningEngine;
+  /** The bundled engine, when this platform started one; restarted when it dies. */
+  engine?: SupervisedEngine;
+  /** This server's hold on DATA_DIR (server.ts announces the port it listens on). */
+  lock: DataDirLock;
   /** Stops the outbox worker, the engine it started, and closes the database. */
   stop(): Promise<void>;
 }
@@ -66,17 +72,23 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
   const now = options.now ?? systemClock;
   const today = () => chinaDate(now());
   mkdirSync(env.dataDir, { recursive: true });
-  // Tells `npm run restore` that a server holds this DATA_DIR (released in stop()).
-  const serverLock = holdServerLock(env.dataDir);
+  // One server per DATA_DIR: refuses (DataDirLockedError) before touching anything of a running
+  // one; the OS drops the lock if this process dies (src/ops/server-lock.ts; released in stop()).
+  const serverLock = lockDataDir(env.dataDir, { role: "server", now: now() });
   const db = openDatabase({ file: join(env.dataDir, DATABASE_FILE) });
   const protector = loadPersonalDataProtector(env.dataDir);
+  // The environment's defaults of the settings, read through src/use-cases/settings.ts.
+  recordSettingDefaults({ db }, env.settings);
 
   // The engine boots in its own process while the demo county is written here.
-  const enginePromise: Promise<RunningEngine | undefined> = env.meili
+  const enginePromise: Promise<SupervisedEngine | undefined> = env.meili
     ? Promise.resolve(undefined)
-    : startBundledEngine({ dataDir: env.dataDir, log });
-  let engine: RunningEngine | undefined;
+    : startSupervisedEngine({ dataDir: env.dataDir, log });
+  let engine: SupervisedEngine | undefined;
   try {
+    // Web imports the last run left 'running' were cut short by its end: say so on their pages.
+    const interrupted = await interruptImportJobs({ db, now });
+    if (interrupted > 0) log.warn("web imports interrupted by the restart", { jobs: interrupted });
     if (env.demoData) {
       const started = performance.now();
       const result = loadDemoCountyIfEmpty({ db, protector }, now());
@@ -104,6 +116,8 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
     log.error("search engine not ready; serving in reduced mode", errorFields(error));
   }
   outbox.start();
+  engine?.onRestart(() => void catchUpAfterRestart({ db, index, outbox, log }));
+  const searchFallbacks = createSearchFallbacks(log);
 
   // The statistics' snapshot loads in the background from their own read-only connection; the
   // first statistics request waits for it, later changes reload it (src/use-cases/statistics.ts).
@@ -115,8 +129,9 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
   const app = createApp({
     db,
     log,
-    jobSearch: createJobSearch({ db, index, log, today }),
+    jobSearch: createJobSearch({ db, index, log, today, fallbacks: searchFallbacks }),
     searchIsHealthy: () => meili.isHealthy(),
+    searchStatus: () => ({ engine: engine?.status(), fallbacks: searchFallbacks.status() }),
     protector,
     csrfKey: loadOrCreateSecret(env.dataDir, "csrf-key"),
     pokeSearch: () => outbox.poke(),
@@ -137,6 +152,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
     now,
     today,
     ...(engine ? { engine } : {}),
+    lock: serverLock,
     async stop() {
       if (stopped) return;
       stopped = true;
@@ -144,6 +160,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
       await outbox.stop();
       await statistics.close();
       await engine?.stop();
+      await meili.close();
       db.$client.close();
       serverLock.release();
     },

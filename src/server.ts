@@ -7,6 +7,8 @@ import { serve, type ServerType } from "@hono/node-server";
 import { EnvError, parseEnv } from "./env.ts";
 import { createLogger, errorFields } from "./log.ts";
 import { startPlatform, type Platform } from "./platform.ts";
+import { DataDirLockedError } from "./ops/server-lock.ts";
+import { dataDirLockedMessage } from "./ops/lock-message.ts";
 
 async function main(): Promise<void> {
   let env;
@@ -47,11 +49,17 @@ async function main(): Promise<void> {
   try {
     platform = await startPlatform({ env, log });
   } catch (error) {
+    if (error instanceof DataDirLockedError) {
+      // Another server runs on this DATA_DIR: one line, nothing of it touched.
+      process.stderr.write(dataDirLockedMessage(error) + "\n");
+      process.exit(1);
+    }
     log.error("could not start", errorFields(error));
     process.stderr.write(`\n${(error as Error).message}\n`);
     process.exit(1);
   }
   server = serve({ fetch: platform.app.fetch, port: env.port, hostname: env.host }, (info) => {
+    platform?.lock.announcePort(info.port);
     log.info("listening", {
       url: `http://${env.host === "0.0.0.0" ? "localhost" : env.host}:${info.port}`,
       startupMs: Math.round(performance.now() - started),

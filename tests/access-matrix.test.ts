@@ -131,6 +131,7 @@ describe("who reaches what", () => {
     ["seeker A's application", `/account/applications/${f.applicationA.id}`, { anonymous: 303, admin: 200, county: 200, townA: 200, townB: 404, managerA: 200, managerB: 404, seekerA: 200, seekerB: 404 }],
     ["seeker B's application", `/account/applications/${f.applicationB.id}`, { anonymous: 303, admin: 200, county: 200, townA: 404, managerA: 404, managerB: 200, seekerA: 404, seekerB: 200 }],
     ["the audit log", "/bureau/audit", { anonymous: 303, admin: 200, county: 200, townA: 403, townB: 403, managerA: 403, managerB: 403, seekerA: 403, seekerB: 403 }],
+    ["the settings", "/bureau/settings", { anonymous: 303, admin: 200, county: 200, townA: 403, townB: 403, managerA: 403, managerB: 403, seekerA: 403, seekerB: 403 }],
     ["a household of town A", `/bureau/households/${f.workerA.household}`, { anonymous: 303, admin: 200, county: 200, townA: 200, townB: 404, managerA: 403, seekerA: 403 }],
     ["a household of town B", `/bureau/households/${f.workerB.household}`, { admin: 200, county: 200, townA: 404, townB: 200, managerB: 403, seekerB: 403 }],
     ["a manager's roster", "/manage/roster", { anonymous: 303, admin: 403, county: 403, townA: 403, managerA: 200, managerB: 200, seekerA: 403 }],

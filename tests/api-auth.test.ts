@@ -85,4 +85,20 @@ describe("apiAuth", () => {
     expect(res.status).toBe(404);
     expect(res.headers.get("Content-Type")).toMatch(/json/);
   });
+
+  it("keeps the API before the cookie session and the CSRF check, and inside the log, headers, compression and error handler", async () => {
+    const stale = { Cookie: "jybf_session=not-a-session; jybf_csrf=not-a-visitor" };
+    // A page: the session middleware clears the stale cookie and the CSRF check sets a visitor cookie.
+    expect((await platform.app.request("/", { headers: stale })).headers.get("Set-Cookie")).toMatch(/jybf_/);
+    // The API: neither runs, whatever the path.
+    for (const path of ["/api/v1/jobs", "/api/v1/stats/employment", "/api/v1/openapi.json", "/api/v1/nothing-here"]) {
+      const res = await platform.app.request(path, { headers: { ...stale, "Accept-Encoding": "gzip" } });
+      expect(res.headers.get("Set-Cookie"), path).toBeNull();
+      expect(res.headers.get("X-Content-Type-Options"), path).toBe("nosniff");
+      expect(res.headers.get("Content-Type"), path).toMatch(/application\/json/);
+    }
+    const document = await platform.app.request("/api/v1/openapi.json", { headers: { "Accept-Encoding": "gzip" } });
+    expect(document.headers.get("Content-Encoding")).toBe("gzip");
+    expect(platform.logLines.some((line) => line.includes('"path":"/api/v1/nothing-here"') && line.includes('"status":404'))).toBe(true);
+  });
 });

@@ -1,13 +1,12 @@
 /**
  * The JSON API at /api/v1 as docs/contract.md promises it: the jobs search and one job, 400 with
  * a Chinese message naming a bad parameter, 404 for an unknown code, and an OpenAPI document that
- * lists every route of the API.
+ * lists every route of the API (tests/openapi.test.ts holds the document to redocly and to the
+ * schemas the handlers validate with).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Hono } from "hono";
-import { api } from "../src/routes/api/index.ts";
+import { api, OPENAPI_PATH } from "../src/routes/api/index.ts";
 import { API_MAX_LIMIT } from "../src/routes/api/jobs-api.ts";
-import { openApiDocument } from "../src/routes/api/openapi.ts";
 import { loadJobFixture, OPEN_FIXTURE_CODES } from "./support/job-fixture.ts";
 import { startTestPlatform, type TestPlatform } from "./support/test-platform.ts";
 
@@ -131,14 +130,18 @@ describe("GET /api/v1/openapi.json", () => {
     expect(body.openapi).toBe("3.1.0");
   });
 
-  it("lists every route of the API, and nothing else", () => {
-    const app: Hono = api({} as never);
+  it("lists every route of the API but the document itself, and nothing else", async () => {
+    const app = api({} as never);
     const routes = new Set(
-      app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, "{$1}")}`),
+      app.routes
+        .filter((r) => r.method !== "ALL" && r.path !== OPENAPI_PATH)
+        .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, "{$1}")}`),
     );
+    const { body } = await get(`/api/v1${OPENAPI_PATH}`);
     const documented = new Set(
-      Object.entries(openApiDocument.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method} ${path}`)),
+      Object.entries(body.paths as Record<string, object>).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method} ${path}`)),
     );
+    expect(routes.size).toBeGreaterThan(0);
     expect(documented).toEqual(routes);
   });
 });

@@ -18,7 +18,7 @@ describe("a started platform", () => {
   it("reports database and search engine ok on /healthz", async () => {
     const res = await platform.app.request("/healthz");
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: "ok", database: "ok", search: "ok", searchBacklog: 0 });
+    expect(await res.json()).toEqual({ status: "ok", database: "ok", search: "ok", searchBacklog: 0, searchEngine: { bundled: false }, searchFallbacks: { total: 0, current: 0 } });
   });
 
   it("loaded a demo county with every platform type and household category", () => {

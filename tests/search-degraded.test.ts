@@ -2,7 +2,8 @@
  * With the search engine stopped for real, the board and the API still list and search postings
  * from the database and say they are in reduced mode; once the engine is back (same data, same
  * address) they use it again by themselves, and what changed meanwhile reaches it — no restart.
- * This file runs its own engine, since it stops it.
+ * The log says so once when the engine fails and once when it is back (with the count of searches
+ * the database answered), not once per request. This file runs its own engine, since it stops it.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,7 +17,11 @@ import { savePosting } from "../src/use-cases/save-posting.ts";
 import { messages } from "../views/messages.ts";
 import { FIXTURE_AUTHOR, FIXTURE_POSTINGS, loadJobFixture } from "./support/job-fixture.ts";
 
-const log = createLogger({ level: "silent" });
+const logLines: string[] = [];
+const log = createLogger({ level: "debug", write: (line) => logLines.push(line) });
+const logged = (msg: string) => logLines.map((l) => JSON.parse(l) as { msg: string; [k: string]: unknown }).filter((l) => l.msg === msg);
+const FAILED = "search engine failed; answering from the database until it is back";
+const BACK = "search engine answering again";
 let engineDir: string;
 let dataDir: string;
 let port: number;
@@ -86,14 +91,22 @@ describe("when the search engine stops", () => {
 
     const health = await platform.app.request("/healthz");
     expect(health.status).toBe(503);
-    expect(await health.json()).toMatchObject({ status: "degraded", search: "down" });
+    expect(await health.json()).toMatchObject({ status: "degraded", search: "down", searchEngine: { bundled: false }, searchFallbacks: { total: 7, current: 7 } });
+  });
+
+  it("logs the failure once, with its error, not a stack per request", () => {
+    const failures = logged(FAILED);
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toMatchObject({ level: "warn", err: { name: "MeiliError" } });
+    expect(logLines.filter((l) => l.includes('"stack"'))).toHaveLength(1);
+    expect(logged(BACK)).toHaveLength(0);
   });
 
   it("keeps changes made meanwhile in the outbox", async () => {
     const f01 = FIXTURE_POSTINGS[0]!;
     savePosting(
       { db: platform.db },
-      { posting: { headcount: 3, skills: ["缝纫"], benefits: [], description: "", status: "招聘中", ...f01, title: "箱包缝纫工（停机时改）" }, by: FIXTURE_AUTHOR },
+      { posting: { headcount: 3, skills: ["缝纫"], benefits: [], description: "", status: "招聘中", ...f01, title: "箱包缝纫工（停机时改）" }, by: FIXTURE_AUTHOR, now: platform.now() },
     );
     await platform.outbox.drain();
     const backlog = (await (await platform.app.request("/healthz")).json()) as { searchBacklog: number };
@@ -105,6 +118,10 @@ describe("when the search engine stops", () => {
 
     const results = await apiSearch(q({ q: "缝纫" }));
     expect(results.degraded).toBe(false);
+    // One line for the way back, with the searches the database answered meanwhile (7 above: six API calls and one page).
+    expect(logged(BACK)).toHaveLength(1);
+    expect(logged(BACK)[0]).toMatchObject({ level: "info", fallbackSearches: 7 });
+    expect(logged(FAILED)).toHaveLength(1);
     expect(await boardPage(q({ q: "缝纫" }))).not.toContain(messages.search.degraded);
 
     // The worker tries again after its backoff and brings the change made while the engine was down.
@@ -117,6 +134,8 @@ describe("when the search engine stops", () => {
       await new Promise((r) => setTimeout(r, 250));
     }
     expect(titles).toContain("箱包缝纫工（停机时改）");
-    expect((await platform.app.request("/healthz")).status).toBe(200);
+    const health = await platform.app.request("/healthz");
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ searchFallbacks: { total: 7, current: 0 } });
   });
 });

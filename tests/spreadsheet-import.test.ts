@@ -14,7 +14,7 @@ import { DEMO_SEED, DEMO_WORKERS, generateCounty } from "../src/demo/county-gene
 import { SPREADSHEET_KINDS } from "../src/imports/formats.ts";
 import { createPersonalDataProtector } from "../src/security/personal-data.ts";
 import { exportSpreadsheet } from "../src/use-cases/export-spreadsheet.ts";
-import { importSpreadsheet, type ImportOutcome } from "../src/use-cases/import-spreadsheet.ts";
+import { CLI_IMPORT_AUTHOR, importSpreadsheet, type ImportOutcome } from "../src/use-cases/import-spreadsheet.ts";
 import { savePolicy } from "../src/use-cases/subsidies-policies.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "jybf-import-"));
@@ -40,7 +40,7 @@ async function xlsxFile(rows: unknown[][]): Promise<string> {
 }
 
 const count = (db: Db, table: string) => (db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-const run = (db: Db, kind: (typeof SPREADSHEET_KINDS)[number], file: string) => importSpreadsheet({ db, protector, kind, file, today: TODAY });
+const run = (db: Db, kind: (typeof SPREADSHEET_KINDS)[number], file: string) => importSpreadsheet({ db, protector, kind, file, by: CLI_IMPORT_AUTHOR, today: TODAY });
 
 function done(outcome: ImportOutcome) {
   if (outcome.status !== "done") throw new Error(`expected the file to be read, got ${outcome.status}: ${outcome.message}`);
@@ -131,6 +131,26 @@ describe("importing the registry", () => {
     expect(JSON.stringify(db.$client.prepare("SELECT after FROM audit_log WHERE entity = 'worker'").all())).not.toContain(ID1);
   });
 
+  it("reports every problem of a row at once, each after its column", async () => {
+    const outcome = done(await run(db, "workers", csvFile([WORKER_HEADER, `H7,脱贫户,否,2,钱七,${BAD_CHECK},12345,东山镇,上村,有劳动能力,也许,,,`])));
+    expect(outcome.rejected.map(({ rowNumber, column, reason }) => ({ rowNumber, column, reason }))).toEqual([
+      {
+        rowNumber: 2,
+        column: "身份证号、联系电话、就业意愿",
+        reason: "身份证号：身份证号校验位不对，请核对是否抄错；联系电话：联系电话应为 11 位手机号；就业意愿：只能填：是、否",
+      },
+    ]);
+  });
+
+  it("rejects the row where a quote opens and never closes, keeping the rows before it", async () => {
+    const outcome = done(await run(db, "regions", csvFile(["乡镇,村,经度,纬度", "东山镇,引号村,115.43,25.97", '东山镇,"坏村,115.44,25.98', "东山镇,后村,115.45,25.99"])));
+    expect(outcome.created).toBe(1);
+    expect(outcome.rejected.map(({ rowNumber, column, reason }) => ({ rowNumber, column, reason }))).toEqual([
+      { rowNumber: 3, column: "整行", reason: "这一行的引号没有配对（从这一行到文件末尾都无法读取），请检查后重新导入" },
+    ]);
+    expect(count(db, "villages")).toBe(4);
+  });
+
   it("reads a GB18030 CSV as Excel on a Chinese Windows saves it", async () => {
     const outcome = done(await run(db, "workers", csvFile([WORKER_HEADER, `H5,突发严重困难户,是,2,欧阳娟,${ID3},,西河乡,河村,有劳动能力,是,,,,`], "gb18030")));
     expect(outcome.encoding).toBe("gb18030");
@@ -216,7 +236,7 @@ describe("export → import", () => {
   let db: Db;
   beforeAll(() => {
     db = openDatabase({ file: join(dir, "demo.db") });
-    db.transaction(() => loadCounty(db, generateCounty({ seed: DEMO_SEED, workers: DEMO_WORKERS, today: TODAY }), { protector }));
+    db.transaction(() => loadCounty(db, generateCounty({ seed: DEMO_SEED, workers: DEMO_WORKERS, today: TODAY }), { protector, now: new Date() }));
     // The demo county has no subsidy policies yet: one for the policies round trip.
     savePolicy({ db }, { input: { code: "GY-2025", name: "公益性岗位补贴", kind: "公益性岗位补贴", amountFen: 70_050, minMonths: null, maxMonthsPerPerson: 36, ageLimit: 60, onePerHousehold: true, startDate: "2025-01-01", endDate: null, fundSource: "就业补助资金" }, by: { label: "test" }, now: new Date(`${TODAY}T02:00:00Z`) });
   });
@@ -278,7 +298,7 @@ describe("a 100,000-row file", () => {
         lines.push(`B${Math.floor(i / 2)},脱贫户,否,3,工人${i},${id},,东山镇,上村,有劳动能力,是,,,,`);
       }
       const progress: number[] = [];
-      const outcome = await importSpreadsheet({ db, protector, kind: "workers", file: csvFile(lines), today: TODAY, onProgress: (n) => progress.push(n) });
+      const outcome = await importSpreadsheet({ db, protector, kind: "workers", file: csvFile(lines), by: CLI_IMPORT_AUTHOR, today: TODAY, onProgress: (n) => progress.push(n) });
       expect(done(outcome).created).toBe(100_000);
       expect(outcome.status === "done" && outcome.rejected).toEqual([]);
       expect(progress.at(-1)).toBe(100_000);
@@ -288,7 +308,7 @@ describe("a 100,000-row file", () => {
     } finally {
       // The database file goes with the folder.
     }
-  }, 120_000);
+  }, 300_000);
 });
 
 describe("npm run import: exit codes and the report", () => {
@@ -312,5 +332,19 @@ describe("npm run import: exit codes and the report", () => {
     writeFileSync(notXlsx, "乡镇,村\n");
     expect(cli("regions", notXlsx).status).toBe(2);
     expect(existsSync(join(dataDir, "app.db"))).toBe(true);
+  });
+
+  it("stops with exit 2 and a logged error when a write fails for a reason that is not the row's, rejecting nothing", () => {
+    const db = openDatabase({ file: join(dataDir, "app.db") });
+    db.$client.exec("CREATE TRIGGER test_broken_village BEFORE INSERT ON villages WHEN NEW.name = '坏村' BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
+    db.$client.close();
+    const file = csvFile(["乡镇,村,经度,纬度", "东山镇,好村,115.43,25.97", "东山镇,坏村,115.44,25.98"]);
+    const broken = cli("regions", file);
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toContain("导入在第 3 行附近因系统错误中止");
+    const logged = broken.stderr.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l));
+    expect(logged).toContainEqual(expect.objectContaining({ msg: "import failed", kind: "regions", row: 3, err: expect.objectContaining({ message: expect.stringContaining("disk on fire") }) }));
+    expect(broken.stdout).not.toContain("拒收");
+    expect(existsSync(`${file}.rejected.csv`)).toBe(false);
   });
 });

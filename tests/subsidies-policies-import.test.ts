@@ -24,7 +24,7 @@ const csv = (...rows: string[]) => {
   return file;
 };
 const run = async (file: string) => {
-  const outcome: ImportOutcome = await importSpreadsheet({ db, protector: loadPersonalDataProtector(dir), kind: "policies", file, today: "2026-01-05" });
+  const outcome: ImportOutcome = await importSpreadsheet({ db, protector: loadPersonalDataProtector(dir), kind: "policies", file, today: "2026-01-05", by: { label: "import" } });
   if (outcome.status !== "done") throw new Error(outcome.message);
   return outcome;
 };

@@ -165,3 +165,43 @@ WHEN NOT EXISTS (SELECT 1 FROM `subsidy_policy_versions` v WHERE v.`id` = NEW.`p
 BEGIN
   SELECT RAISE(ABORT, 'a subsidy line names a version of its own policy');
 END;
+
+--> statement-breakpoint
+-- The bureau's web import may now run the `policies` kind: import_jobs' kind check is widened
+-- (a table rebuild; the migrator runs it with foreign keys off and checks them before commit).
+CREATE TABLE `__new_import_jobs` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`public_id` text NOT NULL,
+	`user_id` integer NOT NULL,
+	`kind` text NOT NULL,
+	`file_name` text NOT NULL,
+	`upload_path` text,
+	`status` text DEFAULT 'running' NOT NULL,
+	`rows_done` integer DEFAULT 0 NOT NULL,
+	`rows_total` integer,
+	`created` integer DEFAULT 0 NOT NULL,
+	`updated` integer DEFAULT 0 NOT NULL,
+	`unchanged` integer DEFAULT 0 NOT NULL,
+	`rejected` integer DEFAULT 0 NOT NULL,
+	`headers` text,
+	`unknown_columns` text,
+	`message` text,
+	`started_at` text NOT NULL,
+	`finished_at` text,
+	`expires_at` text NOT NULL,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "import_jobs_status_check" CHECK(`status` IN ('running', 'done', 'failed', 'interrupted')),
+	CONSTRAINT "import_jobs_kind_check" CHECK(`kind` IN ('regions', 'employers', 'postings', 'workers', 'placements', 'policies'))
+);
+--> statement-breakpoint
+INSERT INTO `__new_import_jobs` SELECT `id`, `public_id`, `user_id`, `kind`, `file_name`, `upload_path`, `status`, `rows_done`, `rows_total`, `created`, `updated`, `unchanged`, `rejected`, `headers`, `unknown_columns`, `message`, `started_at`, `finished_at`, `expires_at` FROM `import_jobs`;
+--> statement-breakpoint
+DROP TABLE `import_jobs`;
+--> statement-breakpoint
+ALTER TABLE `__new_import_jobs` RENAME TO `import_jobs`;
+--> statement-breakpoint
+CREATE UNIQUE INDEX `import_jobs_public_id_unique` ON `import_jobs` (`public_id`);
+--> statement-breakpoint
+CREATE INDEX `import_jobs_status_idx` ON `import_jobs` (`status`);
+--> statement-breakpoint
+CREATE INDEX `import_jobs_expires_idx` ON `import_jobs` (`expires_at`);

@@ -130,7 +130,7 @@ const PLACEMENT_SELECT = `SELECT p.id, p.worker_id AS workerId, p.employer_id AS
   p.needs_confirmation AS needsConfirmation, p.created_by_user_id AS createdByUserId, p.created_at AS createdAt, p.updated_at AS updatedAt
   FROM placements p LEFT JOIN employers e ON e.id = p.employer_id LEFT JOIN postings po ON po.id = p.posting_id`;
 
-/** Every statement the import and export use, prepared once. */
+/** Every statement the import and export use, prepared once (employers and postings are written by db/queries/postings.ts). */
 export function registryStatements(db: Db) {
   const s = db.$client;
   const now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
@@ -144,33 +144,10 @@ export function registryStatements(db: Db) {
     employerByCode: s.prepare(`${EMPLOYER_SELECT} WHERE e.code = ?`),
     employerIdByCode: s.prepare(`SELECT id, type FROM employers WHERE code = ?`),
     allEmployers: s.prepare(`${EMPLOYER_SELECT} ORDER BY e.id`),
-    insertEmployer: s.prepare(
-      `INSERT INTO employers (code, name, type, core_factory_id, town_id, village_id, address, lat, lng, contact_name, contact_phone, recognition)
-       VALUES (@code, @name, @type, @coreFactoryId, @townId, @villageId, @address, @lat, @lng, @contactName, @contactPhone, @recognition)`,
-    ),
-    updateEmployer: s.prepare(
-      `UPDATE employers SET name = @name, type = @type, core_factory_id = @coreFactoryId, town_id = @townId, village_id = @villageId,
-         address = @address, lat = @lat, lng = @lng, contact_name = @contactName, contact_phone = @contactPhone, recognition = @recognition,
-         updated_at = ${now}
-       WHERE id = @id`,
-    ),
 
     postingByCode: s.prepare(`${POSTING_SELECT} WHERE p.code = ?`),
     postingIdByCode: s.prepare(`SELECT id, employer_id AS employerId FROM postings WHERE code = ?`),
     postingsAfter: s.prepare(`${POSTING_SELECT} WHERE p.id > ? ORDER BY p.id LIMIT ?`),
-    insertPosting: s.prepare(
-      `INSERT INTO postings (code, employer_id, title, description, headcount, pay_min, pay_max, pay_unit, working_time, age_min, age_max,
-         physical_demand, skills, benefits, status, closing_date, published_at)
-       VALUES (@code, @employerId, @title, @description, @headcount, @payMin, @payMax, @payUnit, @workingTime, @ageMin, @ageMax,
-         @physicalDemand, @skills, @benefits, @status, @closingDate, @publishedAt)`,
-    ),
-    updatePosting: s.prepare(
-      `UPDATE postings SET employer_id = @employerId, title = @title, description = @description, headcount = @headcount, pay_min = @payMin,
-         pay_max = @payMax, pay_unit = @payUnit, working_time = @workingTime, age_min = @ageMin, age_max = @ageMax,
-         physical_demand = @physicalDemand, skills = @skills, benefits = @benefits, status = @status, closing_date = @closingDate,
-         published_at = @publishedAt, updated_at = ${now}
-       WHERE id = @id`,
-    ),
 
     householdByCode: s.prepare(`SELECT id, code, category, relocated, size, village_id AS villageId FROM households WHERE code = ?`),
     insertHousehold: s.prepare(`INSERT INTO households (code, category, relocated, size, village_id) VALUES (@code, @category, @relocated, @size, @villageId)`),

@@ -26,7 +26,6 @@ type Tx = Pick<Db, "select" | "insert" | "update">;
 // ——— postings ———
 
 export type PostingRecord = typeof postings.$inferSelect;
-export type PostingValues = Omit<typeof postings.$inferInsert, "id" | "createdAt">;
 
 /** The highest posting code of the form P<digits> (numeric order), for the next one. */
 export function highestPostingCode(db: Tx): string | null {
@@ -48,13 +47,7 @@ export function postingRecordById(db: Tx, id: number): PostingRecord | undefined
   return db.select().from(postings).where(eq(postings.id, id)).get();
 }
 
-export function insertPosting(tx: Tx, values: PostingValues): PostingRecord {
-  return tx.insert(postings).values(values).returning().get();
-}
-
-export function updatePosting(tx: Tx, id: number, values: Partial<PostingValues>): PostingRecord {
-  return tx.update(postings).set(values).where(eq(postings.id, id)).returning().get();
-}
+// Postings and employers are written in one place: db/queries/postings.ts.
 
 /** SQL: is a placement (or pending hire) of this table open on `today`? */
 const openOn = (endDate: typeof placements.endDate | typeof pendingHires.endDate, today: string) => or(isNull(endDate), gte(endDate, today));
@@ -298,10 +291,6 @@ export function employerProfile(db: Tx, employerId: number) {
   const core = employer.coreFactoryId ? db.select({ code: employers.code, name: employers.name }).from(employers).where(eq(employers.id, employer.coreFactoryId)).get() : undefined;
   const villageOptions = db.select({ id: villages.id, name: villages.name, lat: villages.lat, lng: villages.lng }).from(villages).where(eq(villages.townId, employer.townId)).orderBy(villages.name).all();
   return { employer, town: town?.name ?? "", coreFactory: core ?? null, villages: villageOptions };
-}
-
-export function updateEmployer(tx: Tx, id: number, values: Partial<typeof employers.$inferInsert>, at: Date): EmployerRecord {
-  return tx.update(employers).set({ ...values, updatedAt: at.toISOString() }).where(eq(employers.id, id)).returning().get();
 }
 
 export type { PostingStatus };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { alertsDue, dayAfter, daysBetween, isOverdue } from "./alerts.ts";
+import { alertsDue, isOverdue } from "./alerts.ts";
+import { dayAfter, daysBetween } from "./calendar.ts";
 import type { RiskHousehold, RiskPlacement } from "./risk.ts";
 
 const D = "2026-11-23";
@@ -46,5 +47,5 @@ describe("dates", () => {
     [{ status: "open", raisedDate: "2026-11-16", actedDate: null }, false],
     [{ status: "open", raisedDate: "2026-11-10", actedDate: "2026-11-11" }, false],
     [{ status: "closed", raisedDate: "2026-11-01", actedDate: null }, false],
-  ] as const)("overdue after 7 days without action: %o → %s", (alert, overdue) => expect(isOverdue(alert, D)).toBe(overdue));
+  ] as const)("overdue after 7 days without action: %o → %s", (alert, overdue) => expect(isOverdue(alert, D, 7)).toBe(overdue));
 });

@@ -3,6 +3,7 @@
  * placements call for at a date (from the risk rules of src/core/risk.ts), and when an open alert
  * is overdue. A use-case (src/use-cases/risk-alerts.ts) loads, asks here and writes.
  */
+import { daysBetween } from "./calendar.ts";
 import { isAssisted } from "./enums.ts";
 import { incomePerPersonYear, isZeroEmployment, type RiskHousehold, type RiskPlacement } from "./risk.ts";
 import { inLabourForce, openOn } from "./stats/figures.ts";
@@ -15,13 +16,9 @@ export type AlertStatus = (typeof ALERT_STATUSES)[number];
 export const ALERT_OUTCOMES = ["已就业", "已落实其他帮扶", "收入已恢复", "核实无风险", "其他"] as const;
 export type AlertOutcome = (typeof ALERT_OUTCOMES)[number];
 
-/**
- * The income line, yuan per person per month (monitoring line; counties set their own). Env
- * `RISK_INCOME_LINE_MONTHLY` overrides it at start (read in src/use-cases/risk-alerts.ts).
- */
-export const DEFAULT_INCOME_LINE_PER_PERSON_MONTH = 500;
-/** An open alert nobody has acted on (assigned, or written a note) for this many days is overdue. */
-export const ALERT_OVERDUE_DAYS = 7;
+// The income line (yuan per person per month) and the days after which an open alert is
+// overdue are settings (src/core/settings.ts: incomeLinePerPersonMonth, alertOverdueDays), read
+// through src/use-cases/settings.ts and passed in here.
 
 /** What an alert carries besides its kind: the people to find work for, or the income figures. */
 export type AlertDetail =
@@ -62,22 +59,17 @@ export function alertsDue(props: {
   return due;
 }
 
-/** The first day after `date` (YYYY-MM-DD). */
-export function dayAfter(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Whole days from `from` to `to` (YYYY-MM-DD). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
 /**
  * Overdue: open, nobody acted (no assignment, no note) and raised more than `days` days before
- * today.
+ * today (`days`: the alertOverdueDays setting).
  */
-export function isOverdue(alert: { status: AlertStatus; raisedDate: string; actedDate: string | null }, today: string, days = ALERT_OVERDUE_DAYS): boolean {
+export function isOverdue(alert: { status: AlertStatus; raisedDate: string; actedDate: string | null }, today: string, days: number): boolean {
   return alert.status === "open" && alert.actedDate === null && daysBetween(alert.raisedDate, today) > days;
+}
+
+/** The latest raised date of an overdue alert at `today`: raised on or before it and not acted on. */
+export function overdueRaisedUntil(today: string, days: number): string {
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - (days + 1));
+  return d.toISOString().slice(0, 10);
 }

@@ -2,15 +2,16 @@
  * Beijing time for people, UTC instants in storage. China keeps one time zone, UTC+8, without
  * daylight saving, so a fixed offset is exact.
  */
+import { DAY_MS, epochDay } from "./calendar.ts";
+
 const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
-const DAY_MS = 86_400_000;
 
 /**
  * The instant a Beijing calendar day (plus `days`) begins, as an ISO string in UTC.
  * @example startOfChinaDay("2026-11-23") // "2026-11-22T16:00:00.000Z"
  */
 export function startOfChinaDay(date: string, days = 0): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS - CHINA_OFFSET_MS).toISOString();
+  return new Date((epochDay(date) + days) * DAY_MS - CHINA_OFFSET_MS).toISOString();
 }
 
 /**

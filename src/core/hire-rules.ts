@@ -1,12 +1,10 @@
 /**
  * What a manager types when hiring, adding someone to the roster, recording a departure or
- * correcting a placement (就业记录), as zod schemas with messages for people. Pure.
+ * correcting a placement (就业记录), as zod schemas whose problems are codes (`FormProblem`). Pure.
  */
 import { z } from "zod";
-import { DateSchema, PhoneSchema, fieldErrors, type Parsed } from "./posting-rules.ts";
-import { messages } from "../../views/messages.ts";
-
-const m = messages.workshop.errors;
+import { addDays } from "./calendar.ts";
+import { DateSchema, PhoneSchema, fieldErrors, problem, type Parsed } from "./posting-rules.ts";
 
 export const MAX_MONTHLY_INCOME = 100_000;
 /** Reasons offered for a departure (离职原因); stored as typed. */
@@ -15,7 +13,7 @@ export const DEPARTURE_REASONS = ["合同到期", "本人辞职", "家庭原因"
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
 const income = z.preprocess(
   (v) => (blank(v) ? Number.NaN : Number(typeof v === "string" ? v.trim() : v)),
-  z.number({ error: m.income }).int(m.income).min(0, m.income).max(MAX_MONTHLY_INCOME, m.income),
+  z.number({ error: problem.income }).int(problem.income).min(0, problem.income).max(MAX_MONTHLY_INCOME, problem.income),
 );
 const startDate = z.preprocess((v) => (blank(v) ? "" : v), DateSchema);
 
@@ -25,7 +23,7 @@ export type HireInput = z.output<typeof HireInputSchema>;
 
 /** Someone hired at the gate, straight onto the roster. */
 export const GateHireInputSchema = z.object({
-  name: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string({ error: m.nameRequired }).min(1, m.nameRequired).max(20, m.nameTooLong)),
+  name: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string({ error: problem.nameRequired }).min(1, problem.nameRequired).max(20, problem.nameTooLong)),
   phone: PhoneSchema,
   startDate,
   monthlyIncome: income,
@@ -34,7 +32,7 @@ export type GateHireInput = z.output<typeof GateHireInputSchema>;
 
 export const DepartureInputSchema = z.object({
   endDate: z.preprocess((v) => (blank(v) ? "" : v), DateSchema),
-  reason: z.enum(DEPARTURE_REASONS, { error: m.reason }),
+  reason: z.enum(DEPARTURE_REASONS, { error: problem.reason }),
 });
 export type DepartureInput = z.output<typeof DepartureInputSchema>;
 
@@ -42,7 +40,7 @@ export type DepartureInput = z.output<typeof DepartureInputSchema>;
 export const CorrectionInputSchema = z.object({
   startDate,
   monthlyIncome: income,
-  note: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string({ error: m.correctionNote }).min(1, m.correctionNote).max(200, m.correctionNote)),
+  note: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string({ error: problem.correctionNote }).min(1, problem.correctionNote).max(200, problem.correctionNote)),
 });
 export type CorrectionInput = z.output<typeof CorrectionInputSchema>;
 
@@ -55,17 +53,11 @@ export function parseWithDates<T extends { startDate?: string; endDate?: string 
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const v = parsed.data;
-  if (v.endDate !== undefined && context.startDate !== undefined && v.endDate < context.startDate) return { ok: false, errors: { endDate: m.endBeforeStart } };
-  if (v.endDate !== undefined && v.endDate > context.today) return { ok: false, errors: { endDate: m.endInFuture } };
-  if (v.startDate !== undefined && v.startDate > addDays(context.today, MAX_START_AHEAD_DAYS)) return { ok: false, errors: { startDate: m.startTooFar } };
+  if (v.endDate !== undefined && context.startDate !== undefined && v.endDate < context.startDate) return { ok: false, errors: { endDate: problem.endBeforeStart } };
+  if (v.endDate !== undefined && v.endDate > context.today) return { ok: false, errors: { endDate: problem.endInFuture } };
+  if (v.startDate !== undefined && v.startDate > addDays(context.today, MAX_START_AHEAD_DAYS)) return { ok: false, errors: { startDate: problem.startTooFar } };
   return { ok: true, value: v };
 }
 
 /** A hire may be recorded a little ahead (someone starting next week), not months ahead. */
 export const MAX_START_AHEAD_DAYS = 31;
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}

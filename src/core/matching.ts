@@ -5,7 +5,7 @@
  */
 import type { WorkingTime } from "./enums.ts";
 import { distanceKm } from "./geo.ts";
-import { ageOn } from "./stats/figures.ts";
+import { ageOn } from "./calendar.ts";
 
 /** Work further than this from the village is not suggested (家门口就业). */
 export const MATCH_MAX_KM = 30;

@@ -67,6 +67,11 @@ const cases: [string, Actor, Action, Resource, boolean][] = [
   ["a department token cannot read household lists", departmentToken, "read", { type: "stats", townId: null, detail: true }, false],
   ["a department token cannot read workers", departmentToken, "read", ownTownWorker, false],
   ["a token never reads the audit log", countyToken, "read", { type: "audit-log" }, false],
+  ["an admin changes the settings", admin, "update", { type: "settings" }, true],
+  ["county staff read the settings", county, "read", { type: "settings" }, true],
+  ["county staff cannot change the settings", county, "update", { type: "settings" }, false],
+  ["a town cadre cannot read the settings", town, "read", { type: "settings" }, false],
+  ["a token never reads the settings", countyToken, "read", { type: "settings" }, false],
 ];
 
 describe("can", () => {

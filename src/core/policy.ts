@@ -43,6 +43,8 @@ export type Resource =
   | { type: "user"; userId: number }
   | { type: "alert"; townId: number }
   | { type: "audit-log" }
+  /** The platform's settings (/bureau/settings): admins change them, county staff read them. */
+  | { type: "settings" }
   /** Figures; `townId` null for the whole county; `detail` when rows name households. */
   | { type: "stats"; townId: number | null; detail?: boolean };
 
@@ -57,6 +59,7 @@ export const RESOURCE_TYPES = [
   "user",
   "alert",
   "audit-log",
+  "settings",
   "stats",
 ] as const satisfies readonly ResourceType[];
 
@@ -73,10 +76,13 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
   if (resource.type === "audit-log") {
     return action === "read" && actor.kind === "user" && (actor.role === "county" || actor.role === "admin");
   }
+  if (resource.type === "settings") {
+    return actor.kind === "user" && (actor.role === "admin" ? action === "read" || action === "update" : actor.role === "county" && action === "read");
+  }
   return actor.kind === "token" ? tokenCan(actor, action, resource) : userCan(actor, action, resource);
 }
 
-function userCan(actor: UserActor, action: Action, resource: Exclude<Resource, { type: "audit-log" }>): boolean {
+function userCan(actor: UserActor, action: Action, resource: Exclude<Resource, { type: "audit-log" | "settings" }>): boolean {
   const allowed = (actions: readonly Action[]) => actions.includes(action);
   if (resource.type === "user") {
     if (resource.userId === actor.userId) return action === "read" || action === "update";
@@ -140,7 +146,7 @@ function userCan(actor: UserActor, action: Action, resource: Exclude<Resource, {
   }
 }
 
-function tokenCan(actor: TokenActor, action: Action, resource: Exclude<Resource, { type: "audit-log" }>): boolean {
+function tokenCan(actor: TokenActor, action: Action, resource: Exclude<Resource, { type: "audit-log" | "settings" }>): boolean {
   // Departments exchange data; they read, they do not edit the bureau's records.
   if (action !== "read") return false;
   switch (resource.type) {

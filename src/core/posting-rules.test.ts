@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EmployerProfileInputSchema, nextPostingCode, parsePostingInput, postingStatusAfter, reversedPostingRanges, splitList } from "./posting-rules.ts";
+import { EmployerProfileInputSchema, nextPostingCode, parsePostingInput, postingStatusAfter, publishedDate, reversedPostingRanges, splitList } from "./posting-rules.ts";
 
 const TODAY = "2026-11-23";
 const valid = { title: "缝纫工", headcount: "3" };
@@ -17,21 +17,21 @@ describe("a posting form", () => {
   });
 
   it.each([
-    ["an empty title", { ...valid, title: "  " }, "title", "请填写岗位名称"],
-    ["headcount 0", { ...valid, headcount: "0" }, "headcount", "至少 1 人"],
-    ["headcount missing", { title: "x" }, "headcount", "至少 1 人"],
-    ["headcount not a number", { ...valid, headcount: "三" }, "headcount", "至少 1 人"],
-    ["pay minimum above maximum", { ...valid, payMin: "3000", payMax: "2000" }, "payMax", "不能低于下限"],
-    ["negative pay", { ...valid, payMin: "-1" }, "payMin", "0 以上"],
-    ["age range reversed", { ...valid, ageMin: "50", ageMax: "30" }, "ageMax", "不能低于最低年龄"],
-    ["age below 16", { ...valid, ageMin: "15" }, "ageMin", "16 到 100"],
-    ["closing date in the past", { ...valid, closingDate: "2026-11-22" }, "closingDate", "已经过去"],
-    ["closing date not a date", { ...valid, closingDate: "2026-02-30" }, "closingDate", "格式"],
-    ["unknown pay unit", { ...valid, payUnit: "年" }, "payUnit", "选择"],
-  ])("refuses %s", (_name, raw, field, text) => {
+    ["an empty title", { ...valid, title: "  " }, "title", "titleRequired"],
+    ["headcount 0", { ...valid, headcount: "0" }, "headcount", "headcount"],
+    ["headcount missing", { title: "x" }, "headcount", "headcount"],
+    ["headcount not a number", { ...valid, headcount: "三" }, "headcount", "headcount"],
+    ["pay minimum above maximum", { ...valid, payMin: "3000", payMax: "2000" }, "payMax", "payReversed"],
+    ["negative pay", { ...valid, payMin: "-1" }, "payMin", "pay"],
+    ["age range reversed", { ...valid, ageMin: "50", ageMax: "30" }, "ageMax", "ageReversed"],
+    ["age below 16", { ...valid, ageMin: "15" }, "ageMin", "age"],
+    ["closing date in the past", { ...valid, closingDate: "2026-11-22" }, "closingDate", "closingPast"],
+    ["closing date not a date", { ...valid, closingDate: "2026-02-30" }, "closingDate", "date"],
+    ["unknown pay unit", { ...valid, payUnit: "年" }, "payUnit", "choice"],
+  ] as const)("refuses %s with the problem's code", (_name, raw, field, code) => {
     const r = parsePostingInput(raw, TODAY);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors[field]).toContain(text);
+    if (!r.ok) expect(r.errors[field]).toBe(code);
   });
 
   it("accepts today as closing date, and keeps an old one when editing", () => {
@@ -101,4 +101,14 @@ describe("posting status moves", () => {
     expect(postingStatusAfter("已关闭", "reopen", { closingDate: TODAY, today: TODAY })).toBe("招聘中");
     expect(postingStatusAfter("招聘中", "close", { closingDate: "2026-11-22", today: TODAY })).toBe("已关闭");
   });
+});
+
+describe("publishedDate", () => {
+  it.each([
+    ["a new posting recruiting", "招聘中", null, TODAY],
+    ["a new posting arriving closed", "已关闭", null, null],
+    ["a new posting arriving full", "已招满", undefined, null],
+    ["a posting written again keeps its day", "招聘中", "2026-10-01", "2026-10-01"],
+    ["a closed posting written again keeps its day", "已关闭", "2026-10-01", "2026-10-01"],
+  ] as const)("%s", (_, status, previous, expected) => expect(publishedDate({ status, previous, today: TODAY })).toBe(expected));
 });

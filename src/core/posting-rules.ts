@@ -1,13 +1,23 @@
 /**
- * What a manager may type into a posting (岗位) and an employer profile, as zod schemas with
- * messages for people, plus the rules that need more than one field or today's date. Pure.
- * Forms post strings; the schemas turn them into the values the database stores.
+ * What a manager may type into a posting (岗位) and an employer profile, as zod schemas, plus the
+ * rules that need more than one field or today's date. Pure. Forms post strings; the schemas turn
+ * them into the values the database stores. A problem is a code (`FormProblem`, the issue's
+ * message); views/problems.ts words it for people.
  */
 import { z } from "zod";
+import { isIsoDate } from "./calendar.ts";
 import { PAY_UNITS, PHYSICAL_DEMANDS, WORKING_TIMES, type PostingStatus } from "./enums.ts";
-import { messages } from "../../views/messages.ts";
 
-const m = messages.workshop.errors;
+/** What can be wrong with a form a manager sent: codes, worded by views/problems.ts. */
+export const FORM_PROBLEMS = [
+  "titleRequired", "titleTooLong", "descriptionTooLong", "headcount", "pay", "payReversed", "age", "ageReversed", "choice",
+  "listItem", "listTooLong", "date", "closingPast", "phone", "addressTooLong", "nameRequired", "nameTooLong", "lat", "lng",
+  "latLngBoth", "income", "reason", "correctionNote", "endBeforeStart", "endInFuture", "startTooFar",
+] as const;
+export type FormProblem = (typeof FORM_PROBLEMS)[number];
+
+/** The codes by name, to write `problem.income` as a zod message. */
+export const problem = Object.fromEntries(FORM_PROBLEMS.map((code) => [code, code])) as { readonly [K in FormProblem]: K };
 
 export const MAX_TITLE_LENGTH = 60;
 export const MAX_DESCRIPTION_LENGTH = 2000;
@@ -33,14 +43,7 @@ function requiredWhole(min: number, max: number, message: string) {
   return z.preprocess((v) => (blank(v) ? Number.NaN : Number(trimmed(v))), z.number({ error: message }).int(message).min(min, message).max(max, message));
 }
 
-/** A date YYYY-MM-DD that exists on the calendar. */
-export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
-export const DateSchema = z.string({ error: m.date }).trim().refine(isCalendarDate, m.date);
+export const DateSchema = z.string({ error: problem.date }).trim().refine(isIsoDate, problem.date);
 const optionalDate = z.preprocess((v) => (blank(v) ? null : trimmed(v)), DateSchema.nullable());
 
 /** Splits a 、-separated list (also ，, commas and spaces) into distinct trimmed words. */
@@ -55,15 +58,15 @@ export function splitList(value: unknown): string[] {
 
 const listField = z.preprocess(
   (v) => splitList(v),
-  z.array(z.string().max(20, m.listItem)).max(20, m.listTooLong),
+  z.array(z.string().max(20, problem.listItem)).max(20, problem.listTooLong),
 );
 
 function oneOfOrNull<T extends readonly [string, ...string[]]>(values: T) {
-  return z.preprocess((v) => (blank(v) ? null : trimmed(v)), z.enum(values, { error: m.choice }).nullable());
+  return z.preprocess((v) => (blank(v) ? null : trimmed(v)), z.enum(values, { error: problem.choice }).nullable());
 }
 
 function oneOfOrDefault<T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) {
-  return z.preprocess((v) => (blank(v) ? fallback : trimmed(v)), z.enum(values, { error: m.choice }));
+  return z.preprocess((v) => (blank(v) ? fallback : trimmed(v)), z.enum(values, { error: problem.choice }));
 }
 
 /** A range of a posting: pay (薪资) or age (年龄), each a minimum and a maximum. */
@@ -86,15 +89,15 @@ export function reversedPostingRanges(p: { payMin: number | null; payMax: number
  */
 export const PostingInputSchema = z
   .object({
-    title: z.preprocess(trimmed, z.string({ error: m.titleRequired }).min(1, m.titleRequired).max(MAX_TITLE_LENGTH, m.titleTooLong)),
-    description: z.preprocess((v) => (blank(v) ? "" : trimmed(v)), z.string().max(MAX_DESCRIPTION_LENGTH, m.descriptionTooLong)),
-    headcount: requiredWhole(1, MAX_HEADCOUNT, m.headcount),
-    payMin: optionalWhole(0, MAX_PAY_YUAN, m.pay),
-    payMax: optionalWhole(0, MAX_PAY_YUAN, m.pay),
+    title: z.preprocess(trimmed, z.string({ error: problem.titleRequired }).min(1, problem.titleRequired).max(MAX_TITLE_LENGTH, problem.titleTooLong)),
+    description: z.preprocess((v) => (blank(v) ? "" : trimmed(v)), z.string().max(MAX_DESCRIPTION_LENGTH, problem.descriptionTooLong)),
+    headcount: requiredWhole(1, MAX_HEADCOUNT, problem.headcount),
+    payMin: optionalWhole(0, MAX_PAY_YUAN, problem.pay),
+    payMax: optionalWhole(0, MAX_PAY_YUAN, problem.pay),
     payUnit: oneOfOrDefault(PAY_UNITS, "月"),
     workingTime: oneOfOrDefault(WORKING_TIMES, "全天"),
-    ageMin: optionalWhole(MIN_WORKING_AGE, MAX_AGE, m.age),
-    ageMax: optionalWhole(MIN_WORKING_AGE, MAX_AGE, m.age),
+    ageMin: optionalWhole(MIN_WORKING_AGE, MAX_AGE, problem.age),
+    ageMax: optionalWhole(MIN_WORKING_AGE, MAX_AGE, problem.age),
     physicalDemand: oneOfOrNull(PHYSICAL_DEMANDS),
     skills: listField,
     benefits: listField,
@@ -103,15 +106,15 @@ export const PostingInputSchema = z
   })
   .superRefine((p, ctx) => {
     for (const range of reversedPostingRanges(p)) {
-      ctx.addIssue({ code: "custom", path: [`${range}Max`], message: range === "pay" ? m.payReversed : m.ageReversed });
+      ctx.addIssue({ code: "custom", path: [`${range}Max`], message: range === "pay" ? problem.payReversed : problem.ageReversed });
     }
   })
   .transform(({ benefitsOther, ...p }) => ({ ...p, benefits: [...new Set([...p.benefits, ...benefitsOther])] }));
 
 export type PostingInput = z.output<typeof PostingInputSchema>;
 
-/** Field → message, the first message of each field. */
-export type FieldErrors = Record<string, string>;
+/** Field → problem, the first problem of each field. */
+export type FieldErrors = Record<string, FormProblem>;
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
 
@@ -119,7 +122,7 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? "form");
-    errors[key] ??= issue.message;
+    errors[key] ??= issue.message as FormProblem;
   }
   return errors;
 }
@@ -133,7 +136,7 @@ export function parsePostingInput(raw: Record<string, unknown>, today: string, k
   const parsed = PostingInputSchema.safeParse(raw);
   const errors = parsed.success ? {} : fieldErrors(parsed.error);
   const closing = parsed.success ? parsed.data.closingDate : null;
-  if (closing !== null && closing < today && closing !== keptClosingDate) errors.closingDate ??= m.closingPast;
+  if (closing !== null && closing < today && closing !== keptClosingDate) errors.closingDate ??= problem.closingPast;
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, value: parsed.data };
 }
@@ -145,18 +148,18 @@ export function nextPostingCode(highest: string | null | undefined): string {
 }
 
 /** Mainland mobile numbers: 11 digits starting with 1. */
-export const PhoneSchema = z.preprocess(trimmed, z.string({ error: m.phone }).regex(/^1\d{10}$/, m.phone));
+export const PhoneSchema = z.preprocess(trimmed, z.string({ error: problem.phone }).regex(/^1\d{10}$/, problem.phone));
 
 /** The employer profile a manager keeps. Name and type are the bureau's (recognition). */
 export const EmployerProfileInputSchema = z.object({
-  address: z.preprocess((v) => (blank(v) ? null : trimmed(v)), z.string().max(100, m.addressTooLong).nullable()),
-  villageId: z.preprocess((v) => (blank(v) ? null : Number(v)), z.number({ error: m.choice }).int(m.choice).positive(m.choice).nullable()),
-  lat: z.preprocess((v) => (blank(v) ? null : Number(trimmed(v))), z.number({ error: m.lat }).min(-90, m.lat).max(90, m.lat).nullable()),
-  lng: z.preprocess((v) => (blank(v) ? null : Number(trimmed(v))), z.number({ error: m.lng }).min(-180, m.lng).max(180, m.lng).nullable()),
-  contactName: z.preprocess((v) => (blank(v) ? null : trimmed(v)), z.string().max(20, m.nameTooLong).nullable()),
+  address: z.preprocess((v) => (blank(v) ? null : trimmed(v)), z.string().max(100, problem.addressTooLong).nullable()),
+  villageId: z.preprocess((v) => (blank(v) ? null : Number(v)), z.number({ error: problem.choice }).int(problem.choice).positive(problem.choice).nullable()),
+  lat: z.preprocess((v) => (blank(v) ? null : Number(trimmed(v))), z.number({ error: problem.lat }).min(-90, problem.lat).max(90, problem.lat).nullable()),
+  lng: z.preprocess((v) => (blank(v) ? null : Number(trimmed(v))), z.number({ error: problem.lng }).min(-180, problem.lng).max(180, problem.lng).nullable()),
+  contactName: z.preprocess((v) => (blank(v) ? null : trimmed(v)), z.string().max(20, problem.nameTooLong).nullable()),
   contactPhone: z.preprocess((v) => (blank(v) ? null : v), PhoneSchema.nullable()),
 }).superRefine((p, ctx) => {
-  if ((p.lat === null) !== (p.lng === null)) ctx.addIssue({ code: "custom", path: [p.lat === null ? "lat" : "lng"], message: m.latLngBoth });
+  if ((p.lat === null) !== (p.lng === null)) ctx.addIssue({ code: "custom", path: [p.lat === null ? "lat" : "lng"], message: problem.latLngBoth });
 });
 
 export type EmployerProfileInput = z.output<typeof EmployerProfileInputSchema>;
@@ -180,4 +183,15 @@ export function postingStatusAfter(status: PostingStatus, action: PostingAction,
   if (!move.from.includes(status)) return null;
   if (move.to === "招聘中" && closing?.closingDate != null && closing.closingDate < closing.today) return null;
   return move.to;
+}
+
+/**
+ * The day a posting counts as published (发布日期): the Beijing date (YYYY-MM-DD) it last started
+ * recruiting — never a timestamp, so the job board, the API's `published_at` and "newest first"
+ * read one format. A posting written again keeps its day; a new or reopened one recruiting is
+ * published `today`; one that arrives not recruiting has no day yet.
+ * @example publishedDate({ status: "招聘中", previous: null, today: "2026-11-23" }) // "2026-11-23"
+ */
+export function publishedDate(p: { status: PostingStatus; previous: string | null | undefined; today: string }): string | null {
+  return p.previous ?? (p.status === "招聘中" ? p.today : null);
 }

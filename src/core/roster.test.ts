@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { daysInMonth, rosterForMonth, type RosterPlacement } from "./roster.ts";
+import { daysInMonth } from "./calendar.ts";
+import { rosterForMonth, type RosterPlacement } from "./roster.ts";
 
 const p = (workerId: number, startDate: string, endDate: string | null, monthlyIncome: number | null = 3100): RosterPlacement => ({
   workerId,

@@ -2,6 +2,7 @@
  * The monthly roster (花名册) of an employer: who worked there in a month, for how many days, and
  * the income that month — the document a workshop hands in for its subsidy. Pure.
  */
+import { daysInMonth, epochDay, fromEpochDay, isIsoMonth } from "./calendar.ts";
 
 export interface RosterPlacement {
   workerId: number;
@@ -22,16 +23,6 @@ export interface RosterLine {
   income: number | null;
 }
 
-/** Days in a month `YYYY-MM`. */
-export function daysInMonth(month: string): number {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
-
-function dayNumber(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
-}
-
 /**
  * One line per worker who worked at least one day of `month` (YYYY-MM). Overlapping or adjacent
  * placements of the same worker are counted once per day.
@@ -39,7 +30,7 @@ function dayNumber(date: string): number {
  * // [{ workerId: 1, from: "2026-03-10", to: "2026-03-31", days: 22, income: 2200 }]
  */
 export function rosterForMonth(placements: readonly RosterPlacement[], month: string): RosterLine[] {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new Error(`not a month: ${month}`);
+  if (!isIsoMonth(month)) throw new Error(`not a month: ${month}`);
   const first = `${month}-01`;
   const last = `${month}-${String(daysInMonth(month)).padStart(2, "0")}`;
   const monthDays = daysInMonth(month);
@@ -49,7 +40,7 @@ export function rosterForMonth(placements: readonly RosterPlacement[], month: st
     const to = p.endDate === null || p.endDate > last ? last : p.endDate;
     if (from > to) continue;
     const entry = byWorker.get(p.workerId) ?? { days: new Set<number>(), incomeDays: 0, income: 0, hasIncome: false };
-    for (let d = dayNumber(from); d <= dayNumber(to); d++) {
+    for (let d = epochDay(from); d <= epochDay(to); d++) {
       if (entry.days.has(d)) continue;
       entry.days.add(d);
       if (p.monthlyIncome !== null) {
@@ -59,14 +50,13 @@ export function rosterForMonth(placements: readonly RosterPlacement[], month: st
     }
     byWorker.set(p.workerId, entry);
   }
-  const toDate = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
   return [...byWorker.entries()]
     .map(([workerId, e]) => {
       const days = [...e.days].sort((a, b) => a - b);
       return {
         workerId,
-        from: toDate(days[0]!),
-        to: toDate(days[days.length - 1]!),
+        from: fromEpochDay(days[0]!),
+        to: fromEpochDay(days[days.length - 1]!),
         days: days.length,
         income: e.hasIncome ? Math.round(e.income) : null,
       };

@@ -1,10 +1,11 @@
 // Checks that the synthetic county is deterministic and internally consistent, so the demo data
 // and the benchmark county never hold impossible records (bad IDs, dangling codes, future work).
 import { describe, expect, it } from "vitest";
+import { ageOn, epochDay } from "../core/calendar.ts";
 import { EMPLOYER_TYPES, HOUSEHOLD_CATEGORIES, isAssisted } from "../core/enums.ts";
 import { checkIdNumber } from "../core/id-number.ts";
 import { DEMO_SEED, DEMO_WORKERS, generateCounty } from "./county-generator.ts";
-import type { CountyHousehold } from "./county-types.ts";
+import type { CountyHousehold } from "../core/county.ts";
 
 const TODAY = "2026-11-23";
 const options = { seed: DEMO_SEED, workers: DEMO_WORKERS, today: TODAY };
@@ -13,9 +14,8 @@ const households: CountyHousehold[] = [...county.households()];
 const employerByCode = new Map(county.employers.map((e) => [e.code, e]));
 const postingByCode = new Map(county.postings.map((p) => [p.code, p]));
 
-const dayOf = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+const dayOf = epochDay;
 const todayDay = dayOf(TODAY);
-const ageOn = (birth: string, on: string) => Number(on.slice(0, 4)) - Number(birth.slice(0, 4)) - (on.slice(5) < birth.slice(5) ? 1 : 0);
 const birthOf = (idNumber: string) => `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`;
 const inLabourForce = (idNumber: string, ability: string) =>
   ageOn(birthOf(idNumber), TODAY) >= 16 && (ability === "有劳动能力" || ability === "弱劳动力或半劳动力");

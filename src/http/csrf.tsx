@@ -1,6 +1,6 @@
 /**
  * Cross-site request forgery protection for every state-changing request (POST, PUT, PATCH,
- * DELETE) outside the token-authenticated JSON API:
+ * DELETE) of the pages (the token-authenticated JSON API is mounted before it, src/app.ts):
  * 1. the Origin (or, without it, the Referer) must be this site;
  * 2. the request must carry the synchronizer token — a `_csrf` form field (views/components/
  *    csrf-field.tsx) or an `X-CSRF-Token` header (htmx sends it from `hx-headers` on <body>).
@@ -33,8 +33,6 @@ declare module "hono" {
 export interface CsrfOptions {
   /** Per-installation secret (DATA_DIR/secrets/csrf-key). */
   key: string;
-  /** Paths that authenticate otherwise (bearer tokens, no cookies): default `/api/`. */
-  exemptPrefixes?: readonly string[];
 }
 
 function tokenFor(key: string, visitor: string): string {
@@ -83,10 +81,7 @@ function refuse(c: Context): never {
 
 /** @example app.use(csrfProtection({ key })) — before every route that renders a form or accepts one. */
 export function csrfProtection(options: CsrfOptions): MiddlewareHandler {
-  const exempt = options.exemptPrefixes ?? ["/api/"];
   return async function csrfMiddleware(c, next) {
-    const path = new URL(c.req.url).pathname;
-    if (exempt.some((prefix) => path.startsWith(prefix))) return next();
     let visitor = getCookie(c, CSRF_COOKIE);
     const known = visitor !== undefined && /^[A-Za-z0-9_-]{43}$/.test(visitor);
     if (!known) {

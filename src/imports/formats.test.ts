@@ -25,7 +25,21 @@ describe("workersFormat", () => {
     [{ 家庭人口数: "0" }, "家庭人口数", /1 到 100/],
   ])("rejects %j at column %s", (change, column, reason) => {
     const result = workersFormat.parse(cells({ ...worker, ...change }));
-    expect(result).toEqual({ ok: false, rejection: { column, reason: expect.stringMatching(reason) } });
+    const rejection = { column, reason: expect.stringMatching(reason) };
+    expect(result).toEqual({ ok: false, rejection, problems: [rejection] });
+  });
+
+  it("reports every problem of a row, each with its column, not only the first", () => {
+    const result = workersFormat.parse(cells({ ...worker, 户类型: "贫困户", 姓名: "", 联系电话: "12345" }));
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        { column: "户类型", reason: expect.stringMatching(/只能填/) },
+        { column: "姓名", reason: "必填，不能为空" },
+        { column: "联系电话", reason: "联系电话应为 11 位手机号" },
+      ],
+      rejection: { column: "户类型、姓名、联系电话", reason: expect.stringMatching(/^户类型：只能填.*；姓名：必填，不能为空；联系电话：联系电话应为 11 位手机号$/) },
+    });
   });
 
   it("writes back the cells it reads", () => {
@@ -44,6 +58,8 @@ describe("rules between columns", () => {
     [{ 用工主体编号: "" }, "就业形式"],
     [{ 用工主体编号: "", 就业形式: "外出务工" }, null],
     [{ 开始日期: 45123 }, null],
+    // A bad start date is the one problem: the end date is not compared with its placeholder.
+    [{ 开始日期: "不详", 结束日期: "2023-12-31" }, "开始日期"],
   ])("placement %j rejected at %s", (change, column) => {
     const result = placementsFormat.parse(cells({ ...placement, ...change }));
     expect(result.ok ? null : result.rejection.column).toBe(column);
@@ -53,9 +69,11 @@ describe("rules between columns", () => {
     const posting = { 编号: "P1", 用工主体编号: "E1", 岗位名称: "缝纫工", 招聘人数: "3" };
     expect(postingsFormat.parse(cells({ ...posting, 薪资下限: "3000", 薪资上限: "2000" }))).toMatchObject({ ok: false, rejection: { column: "薪资上限" } });
     expect(postingsFormat.parse(cells({ ...posting, 招聘人数: "0" }))).toMatchObject({ ok: false, rejection: { column: "招聘人数" } });
+    expect(postingsFormat.parse(cells({ ...posting, 薪资下限: "三千", 薪资上限: "2000" }))).toMatchObject({ ok: false, problems: [{ column: "薪资下限" }] });
     const employer = { 编号: "E2", 名称: "车间", 类型: "帮扶车间", 乡镇: "东山镇", 核心工厂编号: "E1" };
     expect(employersFormat.parse(cells(employer))).toMatchObject({ ok: false, rejection: { column: "核心工厂编号" } });
     expect(employersFormat.parse(cells({ ...employer, 类型: "卫星工厂" }))).toMatchObject({ ok: true });
+    expect(employersFormat.parse(cells({ ...employer, 类型: "工厂" }))).toMatchObject({ ok: false, problems: [{ column: "类型" }] });
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * The five spreadsheet formats of docs/contract.md ("Spreadsheet formats"): their columns, how a
- * row of cells becomes a typed record (or a rejection naming the column and the reason), the key
+ * row of cells becomes a typed record (or a rejection naming every column at fault and why), the key
  * rows are matched on, and how a record is written back as cells (export, so that export → import
  * changes nothing). Pure: references to other rows (villages, employers) are checked by the use-case.
  */
@@ -142,7 +142,17 @@ export interface Rejection {
   reason: string;
 }
 
-export type RowResult<T> = { ok: true; record: T } | { ok: false; rejection: Rejection };
+/**
+ * A row's parse: the record, or every problem found (one per column at most, in column order of
+ * reading) and the rejection that sums them up (the problem itself when there is one).
+ */
+export type RowResult<T> = { ok: true; record: T } | { ok: false; rejection: Rejection; problems: readonly Rejection[] };
+
+/** One rejection for several problems: their columns, and each reason after its column. */
+export function combineProblems(problems: readonly Rejection[]): Rejection {
+  if (problems.length === 1) return problems[0]!;
+  return { column: problems.map((p) => p.column).join("、"), reason: problems.map((p) => `${p.column}：${p.reason}`).join("；") };
+}
 
 /** A row's cells by header. */
 export type RowCells = ReadonlyMap<string, CellValue>;
@@ -162,14 +172,18 @@ export interface SpreadsheetFormat<K extends SpreadsheetKind> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// A tiny reader over one row: each getter records the first problem and returns a placeholder.
+// A tiny reader over one row: each getter records a column's (first) problem and returns a
+// placeholder, so that every problem of the row is reported at once.
 
 class RowReader {
-  rejection: Rejection | undefined;
+  private readonly problems: Rejection[] = [];
+  private readonly failed = new Set<string>();
   constructor(private readonly cells: RowCells) {}
 
   private fail(column: string, reason: string): void {
-    this.rejection ??= { column, reason };
+    if (this.failed.has(column)) return;
+    this.failed.add(column);
+    this.problems.push({ column, reason });
   }
   private cell(column: string): CellValue {
     return this.cells.get(column) ?? null;
@@ -239,12 +253,17 @@ class RowReader {
     if (this.blank(column)) return this.fail(column, t.required), { idNumber: "", birthDate: "", sex: "男" };
     return this.take(column, parseIdNumber(this.cell(column)), { idNumber: "", birthDate: "", sex: "男" });
   }
-  /** Flags a rule between columns. */
-  check(column: string, holds: boolean, reason: string): void {
+  /**
+   * Flags a rule between columns — unless one of the columns it reads (`inputs`) already failed:
+   * its placeholder would make the rule fail for nothing.
+   */
+  check(column: string, holds: boolean, reason: string, inputs: readonly string[] = []): void {
+    if (inputs.some((c) => this.failed.has(c))) return;
     if (!holds) this.fail(column, reason);
   }
   result<T>(record: T): RowResult<T> {
-    return this.rejection ? { ok: false, rejection: this.rejection } : { ok: true, record };
+    if (this.problems.length === 0) return { ok: true, record };
+    return { ok: false, rejection: combineProblems(this.problems), problems: [...this.problems] };
   }
 }
 
@@ -290,8 +309,8 @@ export const employersFormat: SpreadsheetFormat<"employers"> = {
       contactPhone: r.phone("联系电话"),
       recognition: r.choiceOr("认定状态", RECOGNITION_STATUSES, "未认定"),
     };
-    r.check("核心工厂编号", record.coreFactoryCode === null || record.type === "卫星工厂", t.coreFactoryOnlySatellite);
-    r.check("核心工厂编号", record.coreFactoryCode !== record.code, t.coreFactorySelf);
+    r.check("核心工厂编号", record.coreFactoryCode === null || record.type === "卫星工厂", t.coreFactoryOnlySatellite, ["类型"]);
+    r.check("核心工厂编号", record.coreFactoryCode !== record.code, t.coreFactorySelf, ["编号"]);
     return r.result(record);
   },
   key: (rec) => rec.code,
@@ -330,8 +349,8 @@ export const postingsFormat: SpreadsheetFormat<"postings"> = {
       closingDate: r.optionalDate("截止日期"),
     };
     const reversed = reversedPostingRanges(record);
-    r.check("薪资上限", !reversed.includes("pay"), t.payRange);
-    r.check("年龄上限", !reversed.includes("age"), t.ageRange);
+    r.check("薪资上限", !reversed.includes("pay"), t.payRange, ["薪资下限"]);
+    r.check("年龄上限", !reversed.includes("age"), t.ageRange, ["年龄下限"]);
     return r.result(record);
   },
   key: (rec) => rec.code,
@@ -395,7 +414,7 @@ export const placementsFormat: SpreadsheetFormat<"placements"> = {
       employmentForm: r.optionalChoice("就业形式", EMPLOYMENT_FORMS),
     };
     if (record.monthlyIncome !== null) record.monthlyIncome = Math.round(record.monthlyIncome);
-    r.check("结束日期", record.endDate === null || record.endDate >= record.startDate, t.endBeforeStart);
+    r.check("结束日期", record.endDate === null || record.endDate >= record.startDate, t.endBeforeStart, ["开始日期"]);
     r.check("就业形式", record.employerCode === null || record.employmentForm === null, t.formNeedsNoEmployer);
     r.check("就业形式", record.employerCode !== null || record.employmentForm !== null, t.formRequired);
     return r.result(record);

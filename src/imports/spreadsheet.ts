@@ -1,16 +1,17 @@
 /**
  * Reading and writing spreadsheet files row by row: `.xlsx` read by our streaming reader
- * (xlsx-reader.ts) and written by exceljs's streaming writer, `.csv` through our own parser with
- * encoding detection. Rows carry the number the spreadsheet shows (header = row 1).
+ * (xlsx-reader.ts) and written by exceljs's streaming writer, `.csv` streamed through csv-parse
+ * after a first pass that detects the encoding (csv.ts). Rows carry the number the spreadsheet
+ * shows (header = row 1).
  */
 import { createWriteStream } from "node:fs";
-import { open, readFile } from "node:fs/promises";
+import { access, open } from "node:fs/promises";
 import { extname } from "node:path";
 import { once } from "node:events";
 import ExcelJS from "exceljs";
 import { fromExcelValue, type CellValue } from "./cells.ts";
 import { openXlsx, type OpenedXlsx } from "./xlsx-reader.ts";
-import { decodeCsv, formatCsvRecord, parseCsv, UTF8_BOM, type CsvEncoding } from "./csv.ts";
+import { formatCsvRecord, openCsv, UTF8_BOM, type CsvEncoding } from "./csv.ts";
 
 export type SpreadsheetType = "xlsx" | "csv";
 
@@ -18,6 +19,8 @@ export interface SheetRow {
   /** As the spreadsheet numbers it: the header is row 1. */
   rowNumber: number;
   cells: CellValue[];
+  /** The row could not be read at all (CSV: a quote never closed, from this row to the end). */
+  problem?: "unclosed-quote";
 }
 
 export interface OpenedSpreadsheet {
@@ -56,24 +59,34 @@ async function readHead(file: string, length: number): Promise<Buffer> {
 export async function openSpreadsheet(file: string): Promise<OpenedSpreadsheet> {
   const type = spreadsheetType(file);
   if (!type) throw new SpreadsheetUnreadableError("extension");
-  // A CSV is read whole (it is decoded as one text); an .xlsx only for its first bytes, the reader streams it.
-  let bytes: Buffer;
-  try {
-    bytes = type === "csv" ? await readFile(file) : await readHead(file, 4);
-  } catch (error) {
-    throw new SpreadsheetUnreadableError((error as NodeJS.ErrnoException).code ?? "read");
-  }
+  // Neither kind is read whole: a CSV is scanned once for its encoding, then streamed; of an .xlsx
+  // only the first bytes are read here, its reader streams the rest.
   if (type === "csv") {
-    const { text, encoding } = decodeCsv(bytes);
-    const records = [...parseCsv(text)];
+    let csv: Awaited<ReturnType<typeof openCsv>>;
+    try {
+      await access(file);
+      csv = await openCsv(file);
+    } catch (error) {
+      throw new SpreadsheetUnreadableError((error as NodeJS.ErrnoException).code ?? "read");
+    }
     return {
       type,
-      encoding,
-      totalRows: Math.max(0, records.length - 1),
+      encoding: csv.encoding,
+      totalRows: Math.max(0, csv.records - 1),
       rows: (async function* () {
-        for (const r of records) yield { rowNumber: r.line, cells: r.fields };
+        try {
+          for await (const r of csv.rows) yield { rowNumber: r.line, cells: r.fields, ...(r.problem ? { problem: r.problem } : {}) };
+        } catch (error) {
+          throw new SpreadsheetUnreadableError((error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error)));
+        }
       })(),
     };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readHead(file, 4);
+  } catch (error) {
+    throw new SpreadsheetUnreadableError((error as NodeJS.ErrnoException).code ?? "read");
   }
   // A .xlsx is a zip: check the signature so a renamed file fails clearly rather than deep in the reader.
   if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) throw new SpreadsheetUnreadableError("not an xlsx file");

@@ -10,7 +10,7 @@ import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { openDatabase } from "../../db/client.ts";
 import { enqueueSearchUpdate } from "../../db/queries/outbox.ts";
-import { serverHoldingDataDir } from "./server-lock.ts";
+import { withDataDirLock } from "./server-lock.ts";
 
 export const BACKUP_DATABASE_FILE = "app.db";
 export const BACKUP_MANIFEST_FILE = "manifest.json";
@@ -26,7 +26,7 @@ export interface BackupManifest {
 export class BackupError extends Error {
   override name = "BackupError";
   constructor(
-    readonly problem: "serverRunning" | "notABackup" | "damaged" | "exists" | "noDatabase",
+    readonly problem: "notABackup" | "damaged" | "exists" | "noDatabase",
     readonly detail: string,
   ) {
     super(`${problem}: ${detail}`);
@@ -96,8 +96,13 @@ export function backupDataDir(dataDir: string, folder: string, now = new Date())
  * engine's data (derived; rebuilt at next start) and queues every posting for the index.
  */
 export function restoreDataDir(folder: string, dataDir: string, now = new Date()): BackupManifest {
-  const pid = serverHoldingDataDir(dataDir);
-  if (pid !== undefined) throw new BackupError("serverRunning", String(pid));
+  mkdirSync(dataDir, { recursive: true });
+  // Throws DataDirLockedError while a server (or another restore) holds the folder; holding the
+  // lock meanwhile keeps a server from starting on a half-restored folder.
+  return withDataDirLock(dataDir, "restore", now, () => restoreUnlocked(folder, dataDir, now));
+}
+
+function restoreUnlocked(folder: string, dataDir: string, now: Date): BackupManifest {
   const source = resolve(folder);
   const backupDb = join(source, BACKUP_DATABASE_FILE);
   const manifestFile = join(source, BACKUP_MANIFEST_FILE);

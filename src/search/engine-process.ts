@@ -5,7 +5,8 @@
  * it with the server. A small shell watchdog stops it too if the server dies without cleaning
  * up (SIGKILL, out of memory), so no engine is ever left behind. While it runs, its address is
  * in DATA_DIR/meili/running.json, so a command line tool (npm run reindex) can use the engine of
- * a running server instead of starting a second one on the same data.
+ * a running server instead of starting a second one on the same data. The platform runs it under
+ * engine-supervisor.ts, which starts it again when it dies.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { accessSync, chmodSync, constants, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -24,8 +25,13 @@ const STOP_TIMEOUT_MS = 10_000;
 export interface RunningEngine {
   url: string;
   masterKey: string;
+  /** The watchdog's pid (the process group of the engine). */
   pid: number;
-  /** Resolves when the engine has exited. */
+  /** The Meilisearch process itself (what an out-of-memory killer would kill). */
+  enginePid: number;
+  /** Resolves when the engine has exited, stopped or not. */
+  exited: Promise<void>;
+  /** Stops the engine; resolves when it has exited. */
   stop(): Promise<void>;
 }
 
@@ -134,6 +140,7 @@ export async function startBundledEngine(options: StartEngineOptions): Promise<R
   const watchdog = [
     'parent="$1"; shift',
     '"$@" & child=$!',
+    'echo "meili-watchdog engine-pid $child"',
     'trap \'kill -TERM "$child" 2>/dev/null; wait "$child"; exit 0\' TERM INT',
     'while kill -0 "$parent" 2>/dev/null && kill -0 "$child" 2>/dev/null; do sleep 1 & wait $!; done',
     'kill -TERM "$child" 2>/dev/null; wait "$child"',
@@ -147,9 +154,18 @@ export async function startBundledEngine(options: StartEngineOptions): Promise<R
     detached: true,
   });
   const output: string[] = [];
+  let enginePid: number | undefined;
+  let announced = () => {};
+  const pidKnown = new Promise<void>((resolve) => (announced = resolve));
   const keep = (chunk: Buffer) => {
     for (const line of chunk.toString("utf8").split("\n")) {
       if (!line.trim()) continue;
+      const pid = /^meili-watchdog engine-pid (\d+)$/.exec(line.trim());
+      if (pid) {
+        enginePid = Number(pid[1]);
+        announced();
+        continue;
+      }
       output.push(line);
       if (output.length > 40) output.shift();
       options.log.debug("search engine output", { line: line.slice(0, 500) });
@@ -159,6 +175,7 @@ export async function startBundledEngine(options: StartEngineOptions): Promise<R
   child.stderr?.on("data", keep);
 
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  void exited.then(announced);
   let stopping = false;
   void exited.then((code) => {
     if (!stopping) options.log.error("search engine exited unexpectedly", { code, output: output.slice(-10) });
@@ -173,7 +190,11 @@ export async function startBundledEngine(options: StartEngineOptions): Promise<R
 
   const stop = async () => {
     stopping = true;
-    if (child.exitCode !== null || child.signalCode !== null) return;
+    if (child.exitCode !== null || child.signalCode !== null) {
+      // The watchdog is gone; whatever it left in its group (an engine it could not stop) goes too.
+      killTree(child);
+      return;
+    }
     child.kill("SIGTERM");
     const timer = setTimeout(() => killTree(child), STOP_TIMEOUT_MS);
     await exited;
@@ -183,14 +204,16 @@ export async function startBundledEngine(options: StartEngineOptions): Promise<R
 
   try {
     await waitUntilHealthy(url, exited, () => output.slice(-10).join("\n"));
+    // The watchdog names the engine's pid before the engine starts; never wait on it for long.
+    await Promise.race([pidKnown, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
   } catch (error) {
     await stop();
     throw error;
   }
   const info: RunningEngineInfo = { url, pid: child.pid!, startedAt: new Date().toISOString() };
   writeFileSync(runningFile(options.dataDir), JSON.stringify(info) + "\n", { mode: 0o600 });
-  options.log.info("search engine started", { url, pid: child.pid });
-  return { url, masterKey, pid: child.pid!, stop };
+  options.log.info("search engine started", { url, pid: child.pid, enginePid });
+  return { url, masterKey, pid: child.pid!, enginePid: enginePid ?? child.pid!, exited: exited.then(() => undefined), stop };
 }
 
 async function waitUntilHealthy(url: string, exited: Promise<number | null>, lastOutput: () => string): Promise<void> {

@@ -2,7 +2,8 @@
  * Searching open postings: the search engine first; when it fails, a plain database search
  * answers instead and the result says `degraded: true`, so pages can show a notice and the API
  * can tell its callers. The engine is asked again on the next request, so recovery needs no
- * restart. Both modes read the query in the search form (core/search-text.ts), apply the same
+ * restart; the log gets one line when the engine fails and one when it is back
+ * (search-fallbacks.ts), not one per request. Both modes read the query in the search form (core/search-text.ts), apply the same
  * filters (core/job-filters.ts) and give the same facet counts.
  */
 import type { Db } from "../../db/client.ts";
@@ -20,10 +21,11 @@ import {
 } from "../core/job-filters.ts";
 import { wordAlternatives } from "../core/job-synonyms.ts";
 import { normaliseQuery, queryWords } from "../core/search-text.ts";
-import { errorFields, type Logger } from "../log.ts";
+import type { Logger } from "../log.ts";
 import { jobFacts, summaryFromDocument, summaryFromRow, type JobDocument, type JobSummary } from "./job-document.ts";
 import type { JobsIndex, JobsIndexSearch } from "./jobs-index.ts";
 import type { MeiliSearchResponse } from "./meili-client.ts";
+import { createSearchFallbacks, type SearchFallbacks } from "./search-fallbacks.ts";
 
 /** relevance: best match first (newest first without words); the others as named. */
 export const JOB_SORTS = ["relevance", "newest", "distance", "pay"] as const;
@@ -118,9 +120,11 @@ function facetsFrom(main: MeiliSearchResponse<unknown>, own: Map<DisjunctiveFace
 
 /**
  * @param deps.today today in China (YYYY-MM-DD): postings past their closing date are left out.
+ * @param deps.fallbacks counts and logs the searches the database answered (default: its own).
  * @example const jobs = createJobSearch({ db, index, log, today }); await jobs.search({ q: "缝纫", limit: 20, offset: 0 });
  */
-export function createJobSearch(deps: { db: Db; index: JobsIndex; log: Logger; today: () => string }): JobSearch {
+export function createJobSearch(deps: { db: Db; index: JobsIndex; log: Logger; today: () => string; fallbacks?: SearchFallbacks }): JobSearch {
+  const fallbacks = deps.fallbacks ?? createSearchFallbacks(deps.log);
   const fromEngine = async (query: JobQuery, q: string): Promise<JobResults> => {
     const main: JobsIndexSearch = {
       q,
@@ -173,12 +177,15 @@ export function createJobSearch(deps: { db: Db; index: JobsIndex; log: Logger; t
     async search(asked) {
       const query: JobQuery = { ...asked, openOn: asked.openOn ?? deps.today() };
       const q = normaliseQuery(query.q ?? "");
+      let results: JobResults;
       try {
-        return await fromEngine(query, q);
+        results = await fromEngine(query, q);
       } catch (error) {
-        deps.log.warn("search engine failed; answering from the database", errorFields(error));
+        fallbacks.fellBack(error);
         return fromDatabase(query, q);
       }
+      fallbacks.answered();
+      return results;
     },
   };
 }

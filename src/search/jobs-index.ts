@@ -1,10 +1,12 @@
 /**
  * The `jobs` index in Meilisearch: its settings (applied before any document is added) and the
- * few operations the platform needs. Each test file passes its own index name.
+ * few operations the platform needs, through the official client (meili-client.ts). Each test
+ * file passes its own index name.
  */
 import { engineSynonyms } from "../core/job-synonyms.ts";
 import type { JobDocument } from "./job-document.ts";
-import type { MeiliClient, MeiliSearchResponse, MeiliTask } from "./meili-client.ts";
+import type { MultiSearchParams, Settings } from "meilisearch";
+import type { MeiliClient, MeiliError, MeiliSearchResponse, MeiliTask } from "./meili-client.ts";
 
 /** What search responses carry: the fields pages and the API show, not the search copies. */
 const DISPLAYED: readonly (keyof JobDocument)[] = [
@@ -68,54 +70,55 @@ export interface JobsIndex {
 
 /** @example const jobs = createJobsIndex(meili, "jobs"); await jobs.ensure(); */
 export function createJobsIndex(meili: MeiliClient, name: string): JobsIndex {
-  const base = `/indexes/${encodeURIComponent(name)}`;
+  const reads = meili.reads.index<JobDocument>(name);
+  const writes = meili.writes.index<JobDocument>(name);
+  const call = meili.call;
   const createIfMissing = async () => {
     try {
-      await meili.request("GET", base);
+      await call(() => reads.getRawInfo());
     } catch (error) {
-      if ((error as { status?: number }).status !== 404) throw error;
-      await meili.waitForTask(await meili.request<MeiliTask>("POST", "/indexes", { uid: name, primaryKey: "id" }));
+      if ((error as MeiliError).status !== 404) throw error;
+      await meili.waitForTask(await call(() => meili.writes.createIndex(name, { primaryKey: "id" })));
     }
   };
+  const searchParams = ({ q: _q, ...params }: JobsIndexSearch) => params;
   return {
     name,
     async ensure() {
       await createIfMissing();
-      await meili.waitForTask(await meili.request<MeiliTask>("PATCH", `${base}/settings`, JOBS_INDEX_SETTINGS));
+      await meili.waitForTask(await call(() => writes.updateSettings(JOBS_INDEX_SETTINGS as unknown as Settings)));
     },
     createIfMissing,
-    upsert: (docs) => meili.request<MeiliTask>("PUT", `${base}/documents`, docs, 60_000),
-    remove: (codes) => meili.request<MeiliTask>("POST", `${base}/documents/delete-batch`, codes),
-    clear: () => meili.request<MeiliTask>("DELETE", `${base}/documents`),
-    search: (params) => meili.request<MeiliSearchResponse<JobDocument>>("POST", `${base}/search`, params),
+    // Whole documents replace the ones they update: a field a posting lost leaves the index too.
+    upsert: (docs) => call(() => writes.addDocuments(docs)),
+    remove: (codes) => call(() => writes.deleteDocuments(codes)),
+    clear: () => call(() => writes.deleteAllDocuments()),
+    search: (params) => call(() => reads.search<JobDocument>(params.q, searchParams(params))) as Promise<MeiliSearchResponse<JobDocument>>,
     async get(code) {
       try {
-        return await meili.request<JobDocument>("GET", `${base}/documents/${encodeURIComponent(code)}`);
+        return (await call(() => reads.getDocument(code))) as JobDocument;
       } catch (error) {
-        if ((error as { code?: string }).code === "document_not_found") return undefined;
+        if ((error as MeiliError).code === "document_not_found") return undefined;
         throw error;
       }
     },
     async multiSearch(queries) {
-      const response = await meili.request<{ results: MeiliSearchResponse<JobDocument>[] }>("POST", "/multi-search", {
-        queries: queries.map((query) => ({ indexUid: name, ...query })),
-      });
-      return response.results;
+      const response = await call(() => meili.reads.multiSearch<MultiSearchParams, JobDocument>({ queries: queries.map((query) => ({ indexUid: name, ...query })) }));
+      return response.results as MeiliSearchResponse<JobDocument>[];
     },
     async count() {
-      const stats = await meili.request<{ numberOfDocuments: number }>("GET", `${base}/stats`);
-      return stats.numberOfDocuments;
+      return (await call(() => reads.getStats())).numberOfDocuments;
     },
     waitForTask: (task, timeoutMs) => meili.waitForTask(task, timeoutMs),
     async drop() {
       try {
-        await meili.waitForTask(await meili.request<MeiliTask>("DELETE", base));
+        await meili.waitForTask(await call(() => meili.writes.deleteIndex(name)));
       } catch (error) {
-        if ((error as { code?: string }).code !== "index_not_found") throw error;
+        if ((error as MeiliError).code !== "index_not_found") throw error;
       }
     },
     async swapWith(other) {
-      await meili.waitForTask(await meili.request<MeiliTask>("POST", "/swap-indexes", [{ indexes: [name, other] }]));
+      await meili.waitForTask(await call(() => meili.writes.swapIndexes([{ indexes: [name, other], rename: false }])));
     },
   };
 }

@@ -1,16 +1,31 @@
 /**
- * A thin client for the parts of Meilisearch's HTTP API the platform uses. Every call has a
- * timeout, so a hung engine turns into an error the caller can fall back from, not a hung page.
+ * The platform's way to the search engine: the official `meilisearch` client, set up once with a
+ * timeout on every request (so a hung engine turns into an error the caller can fall back from,
+ * not a hung page), and its errors turned into one MeiliError that carries the engine's status
+ * and error code. The jobs index (jobs-index.ts) and the rebuild speak through it.
  *
- * It speaks node:http with a keep-alive agent rather than fetch: fetch's sockets leave Nagle's
- * algorithm on, and on a reused connection each search then waits ~40 ms for a delayed ACK
- * (measured: 48 ms against 2.7 ms a search; docs/decisions/2026-11-23-seeker-search.md).
+ * Requests go through fetch with an undici Agent of our own, passed in the client's
+ * `requestInit.dispatcher` (not its deprecated `httpClient` hook): its sockets are kept alive and
+ * set no-delay, and it is closed with the platform. Responses come uncompressed (`Accept-Encoding: identity` in the client's `requestInit`): fetch
+ * asks for gzip by default, the engine then writes the compressed body in pieces on a socket that
+ * leaves Nagle's algorithm on, and the last piece waits for our delayed ACK — ~40 ms a search
+ * on a reused connection, whatever our own sockets' no-delay setting. Compression buys nothing on
+ * 127.0.0.1. Measured with bench/search-client.bench.ts (the official client with plain fetch,
+ * with an undici Agent whose sockets set no-delay, and the former node:http client); see
+ * docs/decisions/2026-12-01-official-search-client.md.
  */
-import http from "node:http";
-import https from "node:https";
+import { Meilisearch, MeilisearchApiError, MeilisearchRequestError, MeilisearchTaskTimeOutError } from "meilisearch";
+import { Agent } from "undici";
 
+/** A search or a small read. */
 export const REQUEST_TIMEOUT_MS = 5_000;
+/** A write that may carry a large batch of documents. */
+export const WRITE_TIMEOUT_MS = 60_000;
+/** A health probe: an engine that takes longer is not healthy. */
+export const HEALTH_TIMEOUT_MS = 1_000;
 const TASK_POLL_MS = 25;
+/** How long an idle connection to the engine is kept for the next request. */
+const KEEP_ALIVE_MS = 10_000;
 
 export class MeiliError extends Error {
   override name = "MeiliError";
@@ -35,92 +50,97 @@ export interface MeiliSearchResponse<T> {
   processingTimeMs: number;
 }
 
+export interface MeiliClientOptions {
+  url: string;
+  apiKey: string;
+  /**
+   * Take the compressed responses fetch asks for by default (default false: uncompressed, which
+   * avoids the engine's ~40 ms stall). Only the benchmark turns it on, to show the difference.
+   */
+  compressed?: boolean;
+  /**
+   * Send requests through an undici Agent of our own, its sockets set no-delay, given in
+   * `requestInit.dispatcher` (default true; false: fetch's global dispatcher, for the benchmark).
+   */
+  noDelayAgent?: boolean;
+}
+
 export interface MeiliClient {
   readonly url: string;
-  request<T>(method: string, path: string, body?: unknown, timeoutMs?: number): Promise<T>;
+  /** The official client for searches and small reads (REQUEST_TIMEOUT_MS a request). */
+  readonly reads: Meilisearch;
+  /** The official client for writes that may carry large batches (WRITE_TIMEOUT_MS a request). */
+  readonly writes: Meilisearch;
+  /** Runs a call of the official client, turning its errors into MeiliError. */
+  call<T>(run: () => Promise<T>): Promise<T>;
   /** Waits for an enqueued task and throws if it failed. */
   waitForTask(task: MeiliTask, timeoutMs?: number): Promise<void>;
   isHealthy(): Promise<boolean>;
+  /** Closes the connections (idle ones never keep a process alive; this is for a clean stop). */
+  close(): Promise<void>;
 }
 
-interface RawResponse {
-  status: number;
-  text: string;
-}
-
-/** One HTTP exchange with a deadline for the whole of it. */
-function exchange(agent: http.Agent, url: URL, method: string, headers: Record<string, string>, body: string | undefined, timeoutMs: number): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    const lib = url.protocol === "https:" ? https : http;
-    const request = lib.request(url, { method, headers, agent }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => {
-        clearTimeout(deadline);
-        resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") });
-      });
-      response.on("error", reject);
-    });
-    const deadline = setTimeout(() => request.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-    request.on("error", (error) => {
-      clearTimeout(deadline);
-      reject(error);
-    });
-    request.end(body);
-  });
+/** The official client's error as ours: the engine's status and code, or "unreachable". Pure. */
+export function toMeiliError(error: unknown): MeiliError {
+  if (error instanceof MeiliError) return error;
+  if (error instanceof MeilisearchApiError) {
+    return new MeiliError(error.message, error.response.status, error.cause?.code);
+  }
+  if (error instanceof MeilisearchRequestError) {
+    const cause = error.cause as { message?: string; cause?: { code?: string; message?: string } } | undefined;
+    // fetch says "fetch failed" and keeps the reason (ECONNREFUSED …) one level down.
+    const reason = cause?.cause?.code ?? cause?.cause?.message ?? cause?.message ?? "no answer";
+    return new MeiliError(`search engine unreachable: ${reason}`);
+  }
+  if (error instanceof MeilisearchTaskTimeOutError) return new MeiliError(error.message);
+  return new MeiliError(`search engine request failed: ${(error as Error)?.message ?? String(error)}`);
 }
 
 /** @example const meili = createMeiliClient({ url, apiKey }); await meili.isHealthy(); */
-export function createMeiliClient(options: { url: string; apiKey: string }): MeiliClient {
-  const base = new URL(options.url);
-  // Idle sockets are unref'd by the agent, so a command-line tool still exits when done.
-  const agent = base.protocol === "https:" ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
-  const request = async <T>(method: string, path: string, body?: unknown, timeoutMs = REQUEST_TIMEOUT_MS): Promise<T> => {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const headers: Record<string, string> = { Authorization: `Bearer ${options.apiKey}` };
-    if (payload !== undefined) {
-      headers["Content-Type"] = "application/json";
-      headers["Content-Length"] = String(Buffer.byteLength(payload));
-    }
-    let response: RawResponse;
+export function createMeiliClient(options: MeiliClientOptions): MeiliClient {
+  const dispatcher = (options.noDelayAgent ?? true)
+    ? // `noDelay` reaches net.connect; undici's connector sets it too, this says we rely on it.
+      new Agent({ keepAliveTimeout: KEEP_ALIVE_MS, connect: { noDelay: true } as Agent.Options["connect"] })
+    : undefined;
+  const requestInit = {
+    ...(options.compressed ? {} : { headers: { "Accept-Encoding": "identity" } }),
+    // The global fetch takes an undici dispatcher; RequestInit's type does not name it.
+    ...(dispatcher ? { dispatcher } : {}),
+  } as RequestInit;
+  const official = (timeout: number) =>
+    new Meilisearch({ host: options.url, apiKey: options.apiKey, timeout, requestInit, defaultWaitOptions: { interval: TASK_POLL_MS } });
+  const reads = official(REQUEST_TIMEOUT_MS);
+  const writes = official(WRITE_TIMEOUT_MS);
+  const probe = official(HEALTH_TIMEOUT_MS);
+
+  const call = async <T>(run: () => Promise<T>): Promise<T> => {
     try {
-      response = await exchange(agent, new URL(options.url + path), method, headers, payload, timeoutMs);
+      return await run();
     } catch (error) {
-      throw new MeiliError(`search engine unreachable: ${(error as Error).message}`);
+      throw toMeiliError(error);
     }
-    const json = response.text ? (JSON.parse(response.text) as unknown) : undefined;
-    if (response.status < 200 || response.status >= 300) {
-      const detail = json as { message?: string; code?: string } | undefined;
-      throw new MeiliError(detail?.message ?? `HTTP ${response.status}`, response.status, detail?.code);
-    }
-    return json as T;
   };
 
   return {
     url: options.url,
-    request,
+    reads,
+    writes,
+    call,
     async waitForTask(task, timeoutMs = 120_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const state = await request<{ status: string; error?: { message: string; code: string } }>(
-          "GET",
-          `/tasks/${task.taskUid}`,
-        );
-        if (state.status === "succeeded") return;
-        if (state.status === "failed" || state.status === "canceled") {
-          throw new MeiliError(`task ${task.taskUid} ${state.status}: ${state.error?.message ?? ""}`, undefined, state.error?.code);
-        }
-        if (Date.now() > deadline) throw new MeiliError(`task ${task.taskUid} still ${state.status} after ${timeoutMs} ms`);
-        await new Promise((resolve) => setTimeout(resolve, TASK_POLL_MS));
+      const done = await call(() => reads.tasks.waitForTask(task.taskUid, { timeout: timeoutMs, interval: TASK_POLL_MS }));
+      if (done.status === "failed" || done.status === "canceled") {
+        throw new MeiliError(`task ${task.taskUid} ${done.status}: ${done.error?.message ?? ""}`, undefined, done.error?.code);
       }
     },
     async isHealthy() {
       try {
-        const health = await request<{ status: string }>("GET", "/health", undefined, 1_000);
-        return health.status === "available";
+        return (await probe.health()).status === "available";
       } catch {
         return false;
       }
+    },
+    async close() {
+      await dispatcher?.close();
     },
   };
 }

@@ -17,6 +17,8 @@ export const OUTBOX_BATCH_SIZE = 1_000;
 export const OUTBOX_POLL_MS = 1_000;
 const BACKOFF_BASE_MS = 1_000;
 const BACKOFF_MAX_MS = 5 * 60_000;
+/** Later than any retry time (retryNow takes every row); four-digit year, so it compares as text. */
+const END_OF_TIME = new Date("9999-12-31T23:59:59.999Z");
 
 /** How long to wait before the next try after `attempts` failures. Pure. */
 export function backoffMs(attempts: number): number {
@@ -28,6 +30,11 @@ export interface OutboxWorker {
   start(): void;
   /** Asks for a run soon, e.g. right after a write. */
   poke(): void;
+  /**
+   * Runs now, sending rows whose next try is not due yet as well: the engine is back (restarted),
+   * so the backoff of the outage need not be waited out. A failure ends it; rows back off again.
+   */
+  retryNow(): void;
   /** Processes everything due now; resolves when the outbox holds nothing due. */
   drain(): Promise<void>;
   stop(): Promise<void>;
@@ -38,13 +45,18 @@ export function createOutboxWorker(deps: { db: Db; index: JobsIndex; log: Logger
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopped = true;
+  /** Set by retryNow: take every row, due or not, until none is left or a batch fails. */
+  let retryAll = false;
 
   /** One batch; returns how many rows it handled (0 when nothing was due). */
   const runBatch = async (): Promise<number> => {
     // A rebuild is filling a fresh index; rows wait, and are sent to it once it is live.
     if (outboxIsPaused(deps.db, now())) return 0;
-    const rows = dueOutboxRows(deps.db, now(), OUTBOX_BATCH_SIZE);
-    if (rows.length === 0) return 0;
+    const rows = dueOutboxRows(deps.db, retryAll ? END_OF_TIME : now(), OUTBOX_BATCH_SIZE);
+    if (rows.length === 0) {
+      retryAll = false;
+      return 0;
+    }
     const postingIds = new Set<number>();
     for (const row of rows) {
       if (row.entity === "posting") postingIds.add(row.entityId);
@@ -65,6 +77,7 @@ export function createOutboxWorker(deps: { db: Db; index: JobsIndex; log: Logger
       });
       return rows.length;
     } catch (error) {
+      retryAll = false;
       const attempts = Math.max(...rows.map((r) => r.attempts));
       const next = new Date(now().getTime() + backoffMs(attempts));
       postponeOutboxRows(deps.db, rows.map((r) => r.id), next, (error as Error).message);
@@ -105,6 +118,10 @@ export function createOutboxWorker(deps: { db: Db; index: JobsIndex; log: Logger
       schedule(0);
     },
     poke() {
+      schedule(0);
+    },
+    retryNow() {
+      retryAll = true;
       schedule(0);
     },
     drain,

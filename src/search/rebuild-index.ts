@@ -124,9 +124,6 @@ export async function rebuildJobsIndex(options: RebuildOptions): Promise<Rebuild
 
 /** How far the engine is with the batch it is indexing for this index, in percent, if it says. */
 async function processingPercent(meili: MeiliClient, indexName: string): Promise<number | undefined> {
-  const batches = await meili.request<{ results: { progress: { percentage: number } | null }[] }>(
-    "GET",
-    `/batches?statuses=processing&indexUids=${encodeURIComponent(indexName)}&limit=1`,
-  );
+  const batches = await meili.call(() => meili.reads.batches.getBatches({ statuses: ["processing"], indexUids: [indexName], limit: 1 }));
   return batches.results[0]?.progress?.percentage;
 }

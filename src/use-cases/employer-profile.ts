@@ -5,7 +5,8 @@
  */
 import type { Db } from "../../db/client.ts";
 import { enqueueSearchUpdate } from "../../db/queries/outbox.ts";
-import { employerProfile, updateEmployer } from "../../db/queries/workshop.ts";
+import { updateEmployer } from "../../db/queries/postings.ts";
+import { employerProfile } from "../../db/queries/workshop.ts";
 import type { EmployerProfileInput } from "../core/posting-rules.ts";
 import { recordChange, type ChangeAuthor } from "./audit-trail.ts";
 

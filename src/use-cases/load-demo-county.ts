@@ -26,8 +26,8 @@ export function loadDemoCountyIfEmpty(deps: { db: Db; protector: PersonalDataPro
   if (!registryIsEmpty(deps.db)) return { loaded: false, reason: "not-empty" };
   const county = generateCounty({ seed: DEMO_SEED, workers: DEMO_WORKERS, today });
   return deps.db.transaction((tx) => {
-    // loadCounty writes through the same connection with prepared statements, so it is inside this transaction.
-    const { postingIds, ...counts } = loadCounty(deps.db, county, { protector: deps.protector });
+    // loadCounty writes through the same connection, so it is inside this transaction.
+    const { postingIds, ...counts } = loadCounty(deps.db, county, { protector: deps.protector, now });
     enqueueSearchUpdate(tx, "posting", postingIds);
     raiseAlertsAfterPlacementChange(tx, assistedHouseholdIds(tx, 0, Number.MAX_SAFE_INTEGER), today, { by: { label: "demo" } });
     setMeta(tx, DEMO_LOADED_KEY, now.toISOString());

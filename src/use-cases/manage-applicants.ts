@@ -6,6 +6,7 @@
  */
 import type { Db } from "../../db/client.ts";
 import { enqueueSearchUpdate } from "../../db/queries/outbox.ts";
+import { updatePosting } from "../../db/queries/postings.ts";
 import {
   insertPendingHire,
   insertPlacement,
@@ -13,7 +14,6 @@ import {
   managedApplicationById,
   postingRecordById,
   setApplication,
-  updatePosting,
   workerIdsByPhone,
   workingFromPosting,
 } from "../../db/queries/workshop.ts";
@@ -76,7 +76,7 @@ export function refreshPostingAfterHire(tx: Tx, postingId: number, by: ChangeAut
   const posting = postingRecordById(tx, postingId);
   if (!posting) return;
   if (posting.status === "招聘中" && fillsPosting(posting.headcount, workingFromPosting(tx, postingId, chinaDate(now)))) {
-    updatePosting(tx, postingId, { status: "已招满", updatedAt: now.toISOString() });
+    updatePosting(tx, postingId, { status: "已招满" }, now);
     recordChange(tx, by, { action: "update", entity: "posting", entityId: postingId, before: { status: "招聘中" }, after: { status: "已招满", reason: "hires reached headcount" } });
   }
   enqueueSearchUpdate(tx, "posting", [postingId]);

@@ -5,10 +5,11 @@
  */
 import type { Db } from "../../db/client.ts";
 import { enqueueSearchUpdate } from "../../db/queries/outbox.ts";
-import { highestPostingCode, insertPosting, postingRecordById, updatePosting, workingFromPosting, type PostingRecord } from "../../db/queries/workshop.ts";
+import { insertPosting, updatePosting, type PostingRecord } from "../../db/queries/postings.ts";
+import { highestPostingCode, postingRecordById, workingFromPosting } from "../../db/queries/workshop.ts";
 import { fillsPosting } from "../core/application-pipeline.ts";
 import { chinaDate } from "../core/china-time.ts";
-import { nextPostingCode, postingStatusAfter, type PostingAction, type PostingInput } from "../core/posting-rules.ts";
+import { nextPostingCode, postingStatusAfter, publishedDate, type PostingAction, type PostingInput } from "../core/posting-rules.ts";
 import { recordChange, type ChangeAuthor } from "./audit-trail.ts";
 
 /**
@@ -19,7 +20,8 @@ export function postingPublisher(deps: { db: Db }, props: { employerId: number; 
   const now = props.now;
   return deps.db.transaction((tx) => {
     const code = nextPostingCode(highestPostingCode(tx));
-    const row = insertPosting(tx, { ...props.input, code, employerId: props.employerId, status: "招聘中", publishedAt: now.toISOString(), updatedAt: now.toISOString() });
+    const publishedAt = publishedDate({ status: "招聘中", previous: null, today: chinaDate(now) });
+    const row = insertPosting(tx, { ...props.input, code, employerId: props.employerId, status: "招聘中", publishedAt }, now);
     recordChange(tx, props.by, { action: "create", entity: "posting", entityId: row.id, after: row });
     enqueueSearchUpdate(tx, "posting", [row.id]);
     return row;
@@ -37,7 +39,7 @@ export function postingEditor(deps: { db: Db }, props: { posting: PostingRecord;
     let status = props.posting.status;
     if (status === "招聘中" && fillsPosting(props.input.headcount, working)) status = "已招满";
     else if (status === "已招满" && !fillsPosting(props.input.headcount, working)) status = "招聘中";
-    const row = updatePosting(tx, props.posting.id, { ...props.input, status, updatedAt: now.toISOString() });
+    const row = updatePosting(tx, props.posting.id, { ...props.input, status }, now);
     recordChange(tx, props.by, { action: "update", entity: "posting", entityId: row.id, before: props.posting, after: row });
     enqueueSearchUpdate(tx, "posting", [row.id]);
     return row;
@@ -52,7 +54,9 @@ export function postingStatusChanger(deps: { db: Db }, props: { postingId: numbe
     if (!before) return null;
     const status = postingStatusAfter(before.status, props.action, { closingDate: before.closingDate, today: chinaDate(now) });
     if (status === null) return null;
-    const row = updatePosting(tx, before.id, { status, updatedAt: now.toISOString(), ...(status === "招聘中" ? { publishedAt: now.toISOString() } : {}) });
+    // A reopened posting is published again today.
+    const reopened = status === "招聘中" ? { publishedAt: publishedDate({ status, previous: null, today: chinaDate(now) }) } : {};
+    const row = updatePosting(tx, before.id, { status, ...reopened }, now);
     recordChange(tx, props.by, { action: "update", entity: "posting", entityId: row.id, before: { status: before.status }, after: { status: row.status } });
     enqueueSearchUpdate(tx, "posting", [row.id]);
     return row;

@@ -21,19 +21,19 @@ import {
   updateAlert,
   type AlertRecord,
 } from "../../db/queries/alerts.ts";
-import { ALERT_OVERDUE_DAYS, DEFAULT_INCOME_LINE_PER_PERSON_MONTH, alertsDue, dayAfter, type AlertOutcome } from "../core/alerts.ts";
+import { alertsDue, type AlertOutcome } from "../core/alerts.ts";
+import { dayAfter } from "../core/calendar.ts";
 import { chinaDate } from "../core/china-time.ts";
 import { recordChange, type ChangeAuthor } from "./audit-trail.ts";
+import { currentSettings } from "./settings.ts";
 
 /** A database or a transaction. */
 type Tx = Parameters<typeof riskHousehold>[0];
 
-export { ALERT_OVERDUE_DAYS };
-
 export interface RaiseOptions {
   /** Who changed the placements (the audit row of the alert names them); default `system`. */
   by?: ChangeAuthor;
-  /** Yuan per person per month; default DEFAULT_INCOME_LINE_PER_PERSON_MONTH. */
+  /** Yuan per person per month; default: the incomeLinePerPersonMonth setting in force. */
   incomeLinePerPersonMonth?: number;
 }
 
@@ -44,6 +44,7 @@ export interface RaiseOptions {
  */
 export function raiseAlertsAfterPlacementChange(tx: Tx, householdIds: readonly number[], date: string, options: RaiseOptions = {}): AlertRecord[] {
   const raised: AlertRecord[] = [];
+  const incomeLinePerPersonMonth = options.incomeLinePerPersonMonth ?? currentSettings(tx).incomeLinePerPersonMonth;
   for (const householdId of new Set(householdIds)) {
     const household = riskHousehold(tx, householdId);
     if (!household) continue;
@@ -51,7 +52,7 @@ export function raiseAlertsAfterPlacementChange(tx: Tx, householdIds: readonly n
       household: { code: household.code, category: household.category, size: household.size, members: household.members },
       placements: household.placements,
       date,
-      incomeLinePerPersonMonth: options.incomeLinePerPersonMonth ?? DEFAULT_INCOME_LINE_PER_PERSON_MONTH,
+      incomeLinePerPersonMonth,
       open: openAlertKinds(tx, householdId),
     });
     for (const detail of due) {

@@ -8,7 +8,8 @@ import type { Db } from "../../db/client.ts";
 import { rosterRows, type RosterRow } from "../../db/queries/workshop.ts";
 import { maskPhone } from "../core/id-number.ts";
 import { canSeeFullPhone, type Actor } from "../core/policy.ts";
-import { daysInMonth, rosterForMonth } from "../core/roster.ts";
+import { daysInMonth } from "../core/calendar.ts";
+import { rosterForMonth } from "../core/roster.ts";
 import { messages } from "../../views/messages.ts";
 
 export interface MonthlyRosterLine {

@@ -7,6 +7,7 @@ import type { Db } from "../../db/client.ts";
 import { loadCounty, type CountyLoadCounts } from "../../db/load-county.ts";
 import { registryIsEmpty } from "../../db/queries/meta.ts";
 import { enqueueSearchUpdate } from "../../db/queries/outbox.ts";
+import { startOfChinaDay } from "../core/china-time.ts";
 import { generateCounty } from "../demo/county-generator.ts";
 import type { PersonalDataProtector } from "../security/personal-data.ts";
 import { recordChange } from "./audit-trail.ts";
@@ -36,6 +37,8 @@ export function seedCounty(props: SeedCountyProps): CountyLoadCounts {
   const county = generateCounty({ seed: props.seed, workers: props.workers, today: props.today });
   const { postingIds, ...counts } = loadCounty(db, county, {
     protector: props.protector,
+    // A seeded county is the same file for the same seed and date: its employers date from that day.
+    now: new Date(startOfChinaDay(props.today)),
     householdsPerTransaction: SEED_HOUSEHOLDS_PER_TRANSACTION,
     progressEvery: SEED_HOUSEHOLDS_PER_TRANSACTION,
     ...(props.onProgress ? { onProgress: props.onProgress } : {}),

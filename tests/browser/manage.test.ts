@@ -4,7 +4,7 @@
  * their departure. With JavaScript on and off: every step is a real form or link.
  */
 import { describe, expect, it } from "vitest";
-import { addDays } from "../../src/core/hire-rules.ts";
+import { addDays } from "../../src/core/calendar.ts";
 import { createAccount } from "../../src/use-cases/accounts.ts";
 import { findJob } from "../../src/use-cases/find-job.ts";
 import { browserStage, phoneContext } from "../support/browser.ts";

@@ -1,15 +1,17 @@
 /**
  * Browser tests: Debian's Chromium driven by playwright-core at a phone's viewport, against the
- * real app served on 127.0.0.1. No browser is downloaded; .ci/run installs the `chromium` package.
+ * real app served on 127.0.0.1. No browser is downloaded: `npm test`'s pretest step
+ * (scripts/ensure-browser.ts) finds or installs Debian's `chromium`, with the same lookup.
  */
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import { chromium, type Browser, type BrowserContext } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
+import { chromiumPath } from "../../scripts/lib/chromium.ts";
 import { startTestPlatform, type TestPlatform } from "./test-platform.ts";
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM_PATH = chromiumPath();
 
 export const CHROMIUM_ARGS = [
   "--no-sandbox",

@@ -7,7 +7,7 @@
  */
 import type { Db } from "../../db/client.ts";
 import type { PostingStatus } from "../../src/core/enums.ts";
-import type { CountyEmployer, CountyPosting } from "../../src/demo/county-types.ts";
+import type { CountyEmployer, CountyPosting } from "../../src/core/county.ts";
 import type { OutboxWorker } from "../../src/search/outbox-worker.ts";
 import type { ChangeAuthor } from "../../src/use-cases/audit-trail.ts";
 import { saveEmployer } from "../../src/use-cases/save-employer.ts";
@@ -62,10 +62,10 @@ export const RECRUITING_FIXTURE_CODES = FIXTURE_POSTINGS.filter((p) => !p.status
 export const OPEN_FIXTURE_CODES = RECRUITING_FIXTURE_CODES.filter((code) => code !== "F15");
 
 /** Writes the fixed county and waits until the index holds it. */
-export async function loadJobFixture(platform: { db: Db; outbox: OutboxWorker }): Promise<void> {
+export async function loadJobFixture(platform: { db: Db; outbox: OutboxWorker; now: () => Date }): Promise<void> {
   const deps = { db: platform.db };
   for (const region of FIXTURE_VILLAGES) saveVillage(deps, { region, by: FIXTURE_AUTHOR });
-  for (const employer of FIXTURE_EMPLOYERS) saveEmployer(deps, { employer, by: FIXTURE_AUTHOR });
+  for (const employer of FIXTURE_EMPLOYERS) saveEmployer(deps, { employer, by: FIXTURE_AUTHOR, now: platform.now() });
   for (const p of FIXTURE_POSTINGS) {
     const posting = {
       headcount: 3,
@@ -76,8 +76,8 @@ export async function loadJobFixture(platform: { db: Db; outbox: OutboxWorker })
       ...p,
       status: "招聘中" as PostingStatus,
     };
-    savePosting(deps, { posting, by: FIXTURE_AUTHOR });
-    if (p.status) changePostingStatus(deps, { code: p.code, status: p.status, by: FIXTURE_AUTHOR });
+    savePosting(deps, { posting, by: FIXTURE_AUTHOR, now: platform.now() });
+    if (p.status) changePostingStatus(deps, { code: p.code, status: p.status, by: FIXTURE_AUTHOR, now: platform.now() });
   }
   await platform.outbox.drain();
 }

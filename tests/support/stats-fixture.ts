@@ -4,7 +4,11 @@
  * statistics read birth dates from their own column.
  */
 import type { Db } from "../../db/client.ts";
+import { insertEmployer, insertPosting } from "../../db/queries/postings.ts";
 import { HAND_TOWNS, HAND_WORKER_VILLAGES, handBuiltCounty } from "../../src/core/stats/hand-built-county.ts";
+
+/** When the fixture's employers and postings were written (no figure reads it). */
+const AT = new Date("2026-01-01T00:00:00Z");
 
 export function loadHandBuiltCounty(db: Db): void {
   const sqlite = db.$client;
@@ -29,11 +33,16 @@ export function loadHandBuiltCounty(db: Db): void {
         )
         .run(w.id, w.householdId, `工人${w.id}`, `hash-${w.id}`, w.birthDate, villageIds.get(HAND_WORKER_VILLAGES[w.id]!)!, w.labourAbility, w.willingToWork ? 1 : 0);
     }
+    // Employers and postings through the platform's one write path (db/queries/postings.ts).
     for (const e of handBuiltCounty.employers) {
-      sqlite.prepare("INSERT INTO employers (id, code, name, type, town_id) VALUES (?, ?, ?, ?, ?)").run(e.id, e.code, e.name, e.type, townIds.get(e.town)!);
+      const fields = { code: e.code, name: e.name, type: e.type, townId: townIds.get(e.town)!, villageId: null, coreFactoryId: null };
+      const { id } = insertEmployer(db, { ...fields, address: null, lat: null, lng: null, contactName: null, contactPhone: null, recognition: "未认定" }, AT);
+      if (id !== e.id) throw new Error(`employer ${e.code} got id ${id}, the hand-built county says ${e.id}`);
     }
     handBuiltCounty.postings.forEach((p, i) => {
-      sqlite.prepare("INSERT INTO postings (code, employer_id, title, headcount, status) VALUES (?, ?, '岗位', ?, ?)").run(`P${i + 1}`, p.employerId, p.headcount, p.status);
+      const fields = { code: `P${i + 1}`, employerId: p.employerId, title: "岗位", description: "", headcount: p.headcount, status: p.status, publishedAt: null };
+      const unset = { payMin: null, payMax: null, ageMin: null, ageMax: null, physicalDemand: null, closingDate: null, skills: [], benefits: [] };
+      insertPosting(db, { ...fields, ...unset, payUnit: "月", workingTime: "全天" }, AT);
     });
     for (const p of handBuiltCounty.placements) {
       sqlite

@@ -4,6 +4,8 @@
  * same figures in SQL for a county of a million workers, and a test holds the two to agreement.
  * Result rows use the field names of the JSON API (docs/contract.md) so handlers pass them through.
  */
+import { BUILT_IN_SETTINGS } from "../settings.ts";
+import { addMonths, ageOn, monthEnd } from "../calendar.ts";
 import {
   EMPLOYER_TYPES,
   EMPLOYMENT_FORMS,
@@ -136,8 +138,8 @@ export interface TownScope {
 
 /** Workshop absorption is counted for these types. */
 export const WORKSHOP_TYPES: readonly EmployerType[] = ["帮扶车间", "卫星工厂"];
-/** The seeds compare with 2020, the year absolute poverty ended. */
-export const DEFAULT_BASELINE_DATE = "2020-12-31";
+/** The built-in baseline date; the one in force is the baselineDate setting (src/core/settings.ts). */
+export const DEFAULT_BASELINE_DATE = BUILT_IN_SETTINGS.baselineDate;
 /** Labour force: aged 16 or more at the date. */
 export const LABOUR_FORCE_MIN_AGE = 16;
 export const LABOUR_FORCE_ABILITIES: readonly LabourAbility[] = ["有劳动能力", "弱劳动力或半劳动力"];
@@ -145,12 +147,6 @@ export const TREND_MONTHS = 12;
 
 // ---------------------------------------------------------------------------------------------
 // Definitions
-
-/** Whole years from `birthDate` to `date` (YYYY-MM-DD): the birthday itself counts. */
-export function ageOn(birthDate: string, date: string): number {
-  const years = Number(date.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  return date.slice(5) < birthDate.slice(5) ? years - 1 : years;
-}
 
 /**
  * The latest birth date of someone aged 16 or more at `date`: `birthDate <= cutoff` is the age
@@ -339,29 +335,12 @@ export function publicBenefitPosts(registry: StatsRegistry, query: DateQuery): P
   return { posts_offered: offered, people: people.size };
 }
 
-/** The last day of the month of a YYYY-MM-DD date. */
-export function monthEnd(date: string): string {
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7));
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return `${date.slice(0, 7)}-${String(last).padStart(2, "0")}`;
-}
-
 /** The last `count` month-ends on or before `date`, oldest first. */
 export function monthEndsUpTo(date: string, count: number): string[] {
-  let y = Number(date.slice(0, 4));
-  let m = Number(date.slice(5, 7));
-  if (monthEnd(date) !== date) {
-    // The current month is not over: start from the previous one.
-    m -= 1;
-    if (m === 0) (m = 12), (y -= 1);
-  }
+  // A month not over yet does not count: start from the previous one.
+  const last = monthEnd(date) === date ? date.slice(0, 7) : addMonths(date.slice(0, 7), -1);
   const ends: string[] = [];
-  for (let i = 0; i < count; i++) {
-    ends.unshift(monthEnd(`${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-01`));
-    m -= 1;
-    if (m === 0) (m = 12), (y -= 1);
-  }
+  for (let i = count - 1; i >= 0; i--) ends.push(monthEnd(`${addMonths(last, -i)}-01`));
   return ends;
 }
 

@@ -9,11 +9,11 @@ describe("employmentQuerySchema", () => {
   });
 
   it.each([
-    [{ date: "2026-02-30" }, "date", "日期格式不对，应为 YYYY-MM-DD"],
-    [{ date: "2026/11/23" }, "date", "日期格式不对，应为 YYYY-MM-DD"],
-    [{ by: "village" }, "by", "by 只能是 town、platform 或 category"],
-    [{ date: "2020-01-01", baseline: "2021-01-01" }, "baseline", "基线日期不能晚于统计日期"],
-  ])("refuses %j at %s with a message for people", (input, path, message) => {
+    [{ date: "2026-02-30" }, "date", "badDate"],
+    [{ date: "2026/11/23" }, "date", "badDate"],
+    [{ by: "village" }, "by", "badBreakdown"],
+    [{ date: "2020-01-01", baseline: "2021-01-01" }, "baseline", "baselineAfterDate"],
+  ])("refuses %j at %s with the problem's code", (input, path, message) => {
     const result = employmentQuerySchema(TODAY).safeParse(input);
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([[path, message]]);

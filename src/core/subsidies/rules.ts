@@ -5,7 +5,7 @@
  * stands on and the months it counted, so an auditor can recompute it by hand.
  */
 import { isAssisted, type EmployerType, type HouseholdCategory, type RecognitionStatus } from "../enums.ts";
-import { ageOn } from "../stats/figures.ts";
+import { ageOn } from "../calendar.ts";
 import { countedMonths, coveredDaysByMonth, type CountedMonth } from "./months.ts";
 import { payeeOf, requiredMonths, type Period, type PolicyRule } from "./policy.ts";
 

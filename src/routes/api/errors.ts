@@ -1,9 +1,10 @@
 /**
  * Errors of the JSON API: a status and a Chinese message for people, sent as `{ "message": … }`
- * (docs/contract.md) by the app's error handler.
+ * (docs/contract.md) by the app's error handler — and the same body as the OpenAPI document
+ * describes it, so the two cannot drift apart.
  */
+import { z } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
-import type { z } from "zod";
 import { messages } from "../../../views/messages.ts";
 
 export class ApiError extends HTTPException {
@@ -21,4 +22,14 @@ export class ApiError extends HTTPException {
   static notFound(message: string): ApiError {
     return new ApiError(404, message);
   }
+}
+
+/** Every error body of the API (a component of the document: `#/components/schemas/Error`). */
+export const ErrorSchema = z
+  .object({ message: z.string().openapi({ description: "What is wrong, in Chinese, for people." }) })
+  .openapi("Error");
+
+/** An error response of an operation, for `createRoute({ responses })`. */
+export function errorResponse(description: string) {
+  return { description, content: { "application/json": { schema: ErrorSchema } } };
 }

@@ -8,12 +8,13 @@ import { z } from "zod";
 import { alertById, alertsInScope, cadresOfTown, membersOfHousehold, notesOfAlert, openPostingsNear, riskHousehold, type AlertRow } from "../../../db/queries/alerts.ts";
 import { allTowns, townIdByName } from "../../../db/queries/towns.ts";
 import type { AppDeps } from "../../app-deps.ts";
-import { ALERT_KINDS, ALERT_OUTCOMES, ALERT_OVERDUE_DAYS, ALERT_STATUSES, isOverdue, type AlertDetail } from "../../core/alerts.ts";
+import { ALERT_KINDS, ALERT_OUTCOMES, ALERT_STATUSES, isOverdue, overdueRaisedUntil, type AlertDetail } from "../../core/alerts.ts";
 import { chinaDate } from "../../core/china-time.ts";
 import { suitablePostings } from "../../core/matching.ts";
 import { actorOf, authorize, authorOf, requireRole } from "../../http/guards.tsx";
 import { listScope } from "../../core/policy.ts";
 import { alertAssigner, alertCloser, alertNoteWriter } from "../../use-cases/risk-alerts.ts";
+import { currentSettings } from "../../use-cases/settings.ts";
 import { AlertPage, AlertsPage, type AlertPageProps } from "../../../views/pages/bureau/alerts.tsx";
 import { messages } from "../../../views/messages.ts";
 
@@ -46,7 +47,8 @@ export function bureauAlerts(deps: AppDeps): Hono {
     const towns = scope.kind === "all" ? allTowns(deps.db).map((t) => t.name) : [];
     const townId = scope.kind === "all" && q.town ? (townIdByName(deps.db, q.town) ?? -1) : undefined;
     const now = deps.today();
-    const overdueCutoff = new Date(Date.parse(`${now}T00:00:00Z`) - (ALERT_OVERDUE_DAYS + 1) * 86_400_000).toISOString().slice(0, 10);
+    const overdueDays = currentSettings(deps.db).alertOverdueDays;
+    const overdueCutoff = overdueRaisedUntil(now, overdueDays);
     const { rows, hasMore } = alertsInScope(
       deps.db,
       scope,
@@ -74,8 +76,9 @@ export function bureauAlerts(deps: AppDeps): Hono {
           village: r.village,
           raisedDate: r.raisedDate,
           assigned: assignedLabel(r),
-          overdue: isOverdue(r, now),
+          overdue: isOverdue(r, now, overdueDays),
         }))}
+        overdueDays={overdueDays}
         filter={{ status: q.status, kind: q.kind, town: towns.length > 0 ? q.town : undefined, overdue: q.overdue }}
         towns={towns}
         previousHref={q.offset > 0 ? href(Math.max(0, q.offset - ALERTS_PER_PAGE)) : undefined}
@@ -99,6 +102,7 @@ export function bureauAlerts(deps: AppDeps): Hono {
     const detail = alert.detail as AlertDetail;
     const seekerIds = new Set(detail.kind === "zero-employment" ? detail.jobSeekers : household.members.filter((m) => m.willingToWork).map((m) => m.id));
     const seekers = household.members.filter((m) => seekerIds.has(m.id));
+    const overdueDays = currentSettings(deps.db).alertOverdueDays;
     const suggestions = seekers.length > 0 ? suitablePostings(seekers, openPostingsNear(deps.db, seekers[0]!), now) : [];
     return c.html(
       <AlertPage
@@ -117,8 +121,9 @@ export function bureauAlerts(deps: AppDeps): Hono {
           closedDate: alert.closedDate,
           outcome: alert.outcome,
           outcomeNote: alert.outcomeNote,
-          overdue: isOverdue(alert, now),
+          overdue: isOverdue(alert, now, overdueDays),
         }}
+        overdueDays={overdueDays}
         members={membersOfHousehold(deps.db, alert.householdId)}
         suggestions={suggestions}
         cadres={cadresOfTown(deps.db, alert.townId).map((u) => ({ id: u.id, label: u.displayName ?? u.login }))}

@@ -14,7 +14,7 @@ import { AuditPage } from "../../../views/pages/bureau/audit.tsx";
 import { messages } from "../../../views/messages.ts";
 
 export const AUDIT_PAGE_SIZE = 50;
-export const AUDITED_ENTITIES = ["posting", "application", "placement", "worker", "household", "employer", "user", "api-token", "alert", "alert-note", "county"] as const;
+export const AUDITED_ENTITIES = ["posting", "application", "placement", "worker", "household", "employer", "user", "api-token", "alert", "alert-note", "county", "setting"] as const;
 
 const optionalText = z.string().trim().max(100).optional().transform((v) => (v ? v : undefined));
 const optionalDate = z

@@ -1,39 +1,33 @@
 /**
  * Spreadsheet import and export on the web for county staff (the same use-cases as `npm run
- * import` / `npm run export`): upload one file of a kind; the import runs on after the answer and
- * its page shows the progress (htmx polls it; without JavaScript the page refreshes itself), then
- * accepted and rejected rows and the rejected-rows report; blank templates and exports per kind. The upload's size is
- * limited before anything reads the body (app.ts mounts `importBodyLimit()` ahead of the CSRF check).
+ * import` / `npm run export`): upload one file of a kind; the import runs on after the answer, in
+ * src/jobs/import-jobs.ts, and its page shows the progress (htmx polls it; without JavaScript the
+ * page refreshes itself), then accepted and rejected rows and the rejected-rows report — or that a
+ * restart interrupted it; blank templates and exports per kind. The upload's size is limited
+ * before anything reads the body (app.ts mounts `importBodyLimit()` ahead of the CSRF check).
  */
 import { REGISTRY_IMPORT_ROLES } from "../../core/policy.ts";
-import { randomBytes } from "node:crypto";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Hono, type Context, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import type { AppDeps } from "../../app-deps.ts";
-import { chinaDate } from "../../core/china-time.ts";
 import { currentUser, requireRole } from "../../http/guards.tsx";
 import { htmlResponse } from "../../http/html-response.ts";
 import { wantsFragment } from "../../http/htmx.ts";
-import { errorFields } from "../../log.ts";
 import { DownloadFormatSchema } from "../../http/table-download.ts";
 import { SPREADSHEET_KINDS } from "../../imports/formats.ts";
-import { createSpreadsheetWriter, spreadsheetType } from "../../imports/spreadsheet.ts";
+import { spreadsheetType } from "../../imports/spreadsheet.ts";
+import { createImportJobs, type ImportJobView } from "../../jobs/import-jobs.ts";
 import { exportSpreadsheet } from "../../use-cases/export-spreadsheet.ts";
-import { importSpreadsheet } from "../../use-cases/import-spreadsheet.ts";
-import { ImportJobFragment, ImportJobPage, ImportPage, type ImportResultView } from "../../../views/pages/bureau/import.tsx";
+import { ImportJobFragment, ImportJobPage, ImportPage } from "../../../views/pages/bureau/import.tsx";
 import { messages } from "../../../views/messages.ts";
 
 /** Largest upload accepted (a county's workers file of ~100,000 rows is about 10 MB as .xlsx). */
 export const MAX_UPLOAD_MB = 20;
 export const MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024;
-/** Rejected rows shown on the page; the report holds them all. */
-export const REJECTED_ROWS_SHOWN = 200;
-/** How long a rejected-rows report stays downloadable. */
-export const REPORT_TTL_MS = 60 * 60 * 1000;
 
 const m = messages.importPage;
 const KindSchema = z.enum(SPREADSHEET_KINDS, { message: m.chooseKind });
@@ -48,7 +42,10 @@ export function importBodyLimit(): MiddlewareHandler {
 }
 
 async function download(c: Context, file: string, name: string, format: "xlsx" | "csv"): Promise<Response> {
-  const bytes = await readFile(file);
+  return send(c, new Uint8Array(await readFile(file)), name, format);
+}
+
+function send(c: Context, bytes: Uint8Array<ArrayBuffer>, name: string, format: "xlsx" | "csv"): Response {
   return c.body(bytes, 200, {
     "Content-Type": CONTENT_TYPES[format],
     "Content-Disposition": `attachment; filename="${format === "csv" ? "table.csv" : "table.xlsx"}"; filename*=UTF-8''${encodeURIComponent(`${name}.${format}`)}`,
@@ -56,37 +53,12 @@ async function download(c: Context, file: string, name: string, format: "xlsx" |
   });
 }
 
-interface ImportJob {
-  userId: number;
-  fileName: string;
-  dir: string;
-  done: number;
-  total: number | undefined;
-  expires: number;
-  result?: ImportResultView;
-  error?: string;
-}
-
 export function bureauImport(deps: AppDeps): Hono {
   const app = new Hono();
   const countyStaff = requireRole(...REGISTRY_IMPORT_ROLES);
-  /** Rejected-rows reports, by a random id, for the user who imported (kept an hour, in a temp dir). */
-  const reports = new Map<string, { file: string; dir: string; userId: number; expires: number; name: string }>();
-  const sweep = async () => {
-    const now = Date.now();
-    for (const [id, job] of jobs) if (job.expires < now && (job.result || job.error)) jobs.delete(id);
-    for (const [id, r] of reports) {
-      if (r.expires < now) {
-        reports.delete(id);
-        await rm(r.dir, { recursive: true, force: true });
-      }
-    }
-  };
+  const jobs = createImportJobs({ db: deps.db, protector: deps.protector, log: deps.log, now: deps.now, today: deps.today, pokeSearch: deps.pokeSearch });
 
   app.get("/bureau/import", countyStaff, (c) => c.html(<ImportPage kinds={SPREADSHEET_KINDS} maxMb={MAX_UPLOAD_MB} />));
-
-  /** Imports under way or finished, by a random id, for the officer who started them (kept an hour). */
-  const jobs = new Map<string, ImportJob>();
 
   app.post("/bureau/import", countyStaff, async (c) => {
     const body = await c.req.parseBody();
@@ -97,88 +69,25 @@ export function bureauImport(deps: AppDeps): Hono {
     if (!kind.success) return page(m.chooseKind);
     if (!(file instanceof File) || file.size === 0 || !type) return page(m.chooseFile);
     if (file.size > MAX_UPLOAD_BYTES) return page(m.tooLarge(MAX_UPLOAD_MB));
-
-    const dir = await mkdtemp(join(tmpdir(), "jybf-upload-"));
-    const path = join(dir, `upload.${type}`);
-    await writeFile(path, new Uint8Array(await file.arrayBuffer()));
-    await sweep();
-    const id = randomBytes(16).toString("base64url");
-    const job: ImportJob = { userId: currentUser(c).actor.userId, fileName: file.name, dir, done: 0, total: undefined, expires: Date.now() + REPORT_TTL_MS };
-    jobs.set(id, job);
-    // The import runs on after the answer; the officer's page follows it (htmx polling or a refresh).
-    void runImport(job, kind.data, path);
+    const user = currentUser(c);
+    const id = await jobs.start({ by: { userId: user.actor.userId, login: user.login }, kind: kind.data, fileName: file.name, type, bytes: new Uint8Array(await file.arrayBuffer()) });
     return c.redirect(`/bureau/import/jobs/${id}`, 303);
   });
 
-  async function runImport(job: ImportJob, kind: (typeof SPREADSHEET_KINDS)[number], path: string): Promise<void> {
-    try {
-      const outcome = await importSpreadsheet({
-        db: deps.db,
-        protector: deps.protector,
-        kind,
-        file: path,
-        today: chinaDate(new Date()),
-        onProgress: (done, total) => {
-          job.done = done;
-          job.total = total;
-        },
-      });
-      if (outcome.status !== "done") {
-        job.error = outcome.message;
-        return;
-      }
-      deps.pokeSearch?.();
-      let reportHref: string | undefined;
-      if (outcome.rejected.length > 0) {
-        const { row, column, reason } = messages.imports.reportHeaders;
-        const reportFile = join(job.dir, "rejected.csv");
-        const writer = await createSpreadsheetWriter(reportFile, [row, column, reason, ...outcome.headers], outcome.headers);
-        for (const r of outcome.rejected) await writer.write([r.rowNumber, r.column, r.reason, ...r.cells]);
-        await writer.close();
-        const reportId = randomBytes(16).toString("base64url");
-        reports.set(reportId, { file: reportFile, dir: job.dir, userId: job.userId, expires: job.expires, name: `${job.fileName}.rejected` });
-        reportHref = `/bureau/import/reports/${reportId}`;
-      }
-      job.result = {
-        kind,
-        created: outcome.created,
-        updated: outcome.updated,
-        unchanged: outcome.unchanged,
-        rejectedCount: outcome.rejected.length,
-        rejected: outcome.rejected.slice(0, REJECTED_ROWS_SHOWN),
-        unknownColumns: outcome.unknownColumns,
-        reportHref,
-      };
-    } catch (error) {
-      deps.log.error("web import failed", { kind, ...errorFields(error) });
-      job.error = m.failed;
-    } finally {
-      await rm(path, { force: true });
-      if (!job.result?.reportHref) await rm(job.dir, { recursive: true, force: true });
-    }
-  }
-
   app.get("/bureau/import/jobs/:id", countyStaff, (c) => {
     const id = c.req.param("id");
-    const job = jobs.get(id);
-    if (!job || job.userId !== currentUser(c).actor.userId) return c.notFound();
-    const running = job.result === undefined && job.error === undefined;
-    const props = {
-      progress: running ? { href: `/bureau/import/jobs/${id}`, fileName: job.fileName, done: job.done, total: job.total } : undefined,
-      result: job.result,
-      error: job.error,
-    };
+    const job = jobs.find(id, currentUser(c).actor.userId);
+    if (!job) return c.notFound();
+    const props = jobProps(id, job);
     c.header("Cache-Control", "no-store");
     if (wantsFragment(c, "import-progress")) return c.html(<ImportJobFragment {...props} />);
     return c.html(<ImportJobPage {...props} />);
   });
 
   app.get("/bureau/import/reports/:id", countyStaff, async (c) => {
-    const report = reports.get(c.req.param("id"));
-    if (!report || report.userId !== currentUser(c).actor.userId || report.expires < Date.now()) {
-      return c.html(<ImportPage kinds={SPREADSHEET_KINDS} maxMb={MAX_UPLOAD_MB} error={m.reportGone} />, 404);
-    }
-    return download(c, report.file, report.name, "csv");
+    const report = await jobs.report(c.req.param("id"), currentUser(c).actor.userId);
+    if (!report) return c.html(<ImportPage kinds={SPREADSHEET_KINDS} maxMb={MAX_UPLOAD_MB} error={m.reportGone} />, 404);
+    return send(c, report.bytes, report.name, "csv");
   });
 
   app.get("/bureau/export/:kind", countyStaff, async (c) => {
@@ -190,7 +99,7 @@ export function bureauImport(deps: AppDeps): Hono {
     try {
       const file = join(dir, `export.${format}`);
       await exportSpreadsheet({ db: deps.db, protector: deps.protector, kind: kind.data, file, template });
-      const name = `${messages.imports.kinds[kind.data]}${template ? "-模板" : `-${chinaDate(new Date())}`}`;
+      const name = `${messages.imports.kinds[kind.data]}${template ? "-模板" : `-${deps.today()}`}`;
       return await download(c, file, name, format);
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -198,4 +107,30 @@ export function bureauImport(deps: AppDeps): Hono {
   });
 
   return app;
+}
+
+/** What the job's page shows for a job. */
+function jobProps(id: string, job: ImportJobView): Parameters<typeof ImportJobFragment>[0] {
+  const href = `/bureau/import/jobs/${id}`;
+  switch (job.status) {
+    case "running":
+      return { progress: { href, fileName: job.fileName, done: job.done, total: job.total } };
+    case "interrupted":
+      return { error: m.interrupted(job.fileName) };
+    case "failed":
+      return { error: job.message ?? m.failed };
+    case "done":
+      return {
+        result: {
+          kind: job.kind,
+          created: job.created,
+          updated: job.updated,
+          unchanged: job.unchanged,
+          rejectedCount: job.rejectedCount,
+          rejected: job.rejected,
+          unknownColumns: job.unknownColumns,
+          reportHref: job.rejectedCount > 0 ? `/bureau/import/reports/${id}` : undefined,
+        },
+      };
+  }
 }

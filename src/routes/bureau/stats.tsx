@@ -3,19 +3,21 @@
  * tables), /bureau/stats/tables/:table (each table as .xlsx or .csv) and /bureau/stats/people
  * (the people behind a number). Town scope holds everywhere (stats-scope.ts).
  */
+import { currentSettings } from "../../use-cases/settings.ts";
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { PEOPLE_FIGURES, peopleBehindFigure } from "../../../db/queries/stats-people.ts";
 import type { AppDeps } from "../../app-deps.ts";
 import { chinaDate } from "../../core/china-time.ts";
 import { employmentColumns, publicBenefitColumns, trendColumns, workshopColumns, zeroEmploymentColumns } from "../../core/stats/columns.ts";
-import { DEFAULT_BASELINE_DATE, EMPLOYMENT_BREAKDOWNS, TOTAL_KEY, type EmploymentRow } from "../../core/stats/figures.ts";
+import { EMPLOYMENT_BREAKDOWNS, TOTAL_KEY, type EmploymentRow } from "../../core/stats/figures.ts";
 import { dateQuerySchema, employmentQuerySchema } from "../../core/stats/query.ts";
 import { requireRole } from "../../http/guards.tsx";
 import { DownloadFormatSchema, tableDownload } from "../../http/table-download.ts";
 import { StatsPage } from "../../../views/pages/bureau/stats.tsx";
 import { StatsPeoplePage } from "../../../views/pages/bureau/stats-people.tsx";
 import { messages } from "../../../views/messages.ts";
+import { statsQueryMessage } from "../../../views/problems.ts";
 import { statsScopeOf } from "./stats-scope.ts";
 
 export const STATS_PEOPLE_PAGE_SIZE = 50;
@@ -23,12 +25,13 @@ export const STATS_TABLES = ["town", "platform", "category", "workshops", "publi
 
 const m = messages.statsPage;
 
-/** The page's dates; on a bad value, the defaults and the message. */
-function pageDates(c: Context, today: string): { date: string; baseline: string; error?: string } {
+/** The page's dates (the baseline date setting when none is asked for); on a bad value, the defaults and the message. */
+function pageDates(c: Context, today: string, db: AppDeps["db"]): { date: string; baseline: string; error?: string } {
   const query = { date: c.req.query("date") || undefined, baseline: c.req.query("baseline") || undefined };
-  const parsed = employmentQuerySchema(today).safeParse(query);
+  const defaultBaseline = currentSettings(db).baselineDate;
+  const parsed = employmentQuerySchema(today, defaultBaseline).safeParse(query);
   if (parsed.success) return { date: parsed.data.date, baseline: parsed.data.baseline };
-  return { date: today, baseline: DEFAULT_BASELINE_DATE, error: parsed.error.issues[0]?.message };
+  return { date: today, baseline: defaultBaseline, error: statsQueryMessage(parsed.error) };
 }
 
 export const StatsPeopleQuerySchema = z.object({
@@ -47,7 +50,7 @@ export function bureauStats(deps: AppDeps): Hono {
     const scope = statsScopeOf(c, deps);
     const snapshot = await deps.statistics.current();
     const { columns } = snapshot;
-    const { date, baseline, error } = pageDates(c, deps.today());
+    const { date, baseline, error } = pageDates(c, deps.today(), deps.db);
     const town = scope.town !== undefined ? { town: scope.town } : {};
     const breakdowns = Object.fromEntries(
       EMPLOYMENT_BREAKDOWNS.map((by) => [by, employmentColumns(columns, { date, baseline, by, ...town })]),
@@ -73,7 +76,7 @@ export function bureauStats(deps: AppDeps): Hono {
     const table = z.enum(STATS_TABLES).safeParse(c.req.param("table"));
     if (!table.success) return c.notFound();
     const scope = statsScopeOf(c, deps);
-    const { date, baseline, error } = pageDates(c, deps.today());
+    const { date, baseline, error } = pageDates(c, deps.today(), deps.db);
     if (error) return c.text(error, 400);
     const format = DownloadFormatSchema.parse(c.req.query("format")) ?? "xlsx";
     const town = scope.town !== undefined ? { town: scope.town } : {};

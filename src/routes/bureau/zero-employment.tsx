@@ -12,6 +12,7 @@ import { requireRole } from "../../http/guards.tsx";
 import { DownloadFormatSchema, tableDownload } from "../../http/table-download.ts";
 import { ZeroEmploymentPage } from "../../../views/pages/bureau/zero-employment.tsx";
 import { messages } from "../../../views/messages.ts";
+import { statsQueryMessage } from "../../../views/problems.ts";
 import { statsScopeOf } from "./stats-scope.ts";
 
 const m = messages.zeroEmployment;
@@ -24,7 +25,7 @@ export function bureauZeroEmployment(deps: AppDeps): Hono {
     const today = deps.today();
     const parsed = dateQuerySchema(today).safeParse({ date: c.req.query("date") || undefined });
     const date = parsed.success ? parsed.data.date : today;
-    let error = parsed.success ? undefined : parsed.error.issues[0]?.message;
+    let error = parsed.success ? undefined : statsQueryMessage(parsed.error);
     // County staff may narrow to one town; a cadre's scope is their town whatever is asked.
     const towns = scope.town === undefined ? allTowns(deps.db).map((t) => t.name) : [];
     const asked = c.req.query("town") || undefined;

@@ -13,6 +13,7 @@ import { applicantMover, applicantNoter } from "../../use-cases/manage-applicant
 import type { AppDeps } from "../../app-deps.ts";
 import { ApplicantsPage, HirePage } from "../../../views/pages/manage/applicants.tsx";
 import { messages } from "../../../views/messages.ts";
+import { fieldMessages } from "../../../views/problems.ts";
 import { backPath, managedEmployerId, noticeOf, toApplicantView, withNotice } from "./manager-context.ts";
 
 export const ApplicationIdSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -68,7 +69,7 @@ export function manageApplicants(deps: AppDeps): Hono {
     const page = (errors: Record<string, string>) =>
       c.html(<HirePage applicant={{ id: row.id, name: row.applicantName, postingTitle: row.postingTitle }} back={back} values={values} errors={errors} />, 400);
     const parsed = parseWithDates(HireInputSchema, values, { today: deps.today() });
-    if (!parsed.ok) return page(parsed.errors);
+    if (!parsed.ok) return page(fieldMessages(parsed.errors));
     const result = applicantMover(deps, { applicationId: row.id, to: "已录用", hire: parsed.value, by: authorOf(c), now: deps.now() });
     if (!result.ok) return page({ form: result.problem === "alreadyOnRoster" ? m.errors.alreadyOnRoster : m.errors.transition });
     deps.pokeSearch?.();

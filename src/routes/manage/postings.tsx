@@ -15,6 +15,7 @@ import type { AppDeps } from "../../app-deps.ts";
 import { ManagedPostingPage, ManagedPostingsPage } from "../../../views/pages/manage/postings.tsx";
 import { PostingFormPage, postingFormValues, type PostingFormValues } from "../../../views/pages/manage/posting-form.tsx";
 import { messages } from "../../../views/messages.ts";
+import { fieldMessages } from "../../../views/problems.ts";
 import { managedEmployerId, noticeOf, toApplicantView, withNotice } from "./manager-context.ts";
 
 const POSTING_ACTIONS: readonly PostingAction[] = ["full", "close", "reopen"];
@@ -56,7 +57,7 @@ export function managePostings(deps: AppDeps): Hono {
     authorize(c, "create", { type: "posting", employerId });
     const values = await readForm(c);
     const parsed = parsePostingInput(values, deps.today());
-    if (!parsed.ok) return c.html(<PostingFormPage action="/manage/postings/new" heading={m.newPosting} values={values} errors={parsed.errors} />, 400);
+    if (!parsed.ok) return c.html(<PostingFormPage action="/manage/postings/new" heading={m.newPosting} values={values} errors={fieldMessages(parsed.errors)} />, 400);
     if (values.intent === "preview") {
       const employerName = employerProfile(deps.db, employerId)?.employer.name ?? "";
       return c.html(<PostingFormPage action="/manage/postings/new" heading={m.newPosting} values={values} preview={{ ...parsed.value, employerName }} />);
@@ -81,7 +82,7 @@ export function managePostings(deps: AppDeps): Hono {
     const action = `/manage/postings/${encodeURIComponent(posting.code)}/edit`;
     const values = await readForm(c);
     const parsed = parsePostingInput(values, deps.today(), posting.closingDate);
-    if (!parsed.ok) return c.html(<PostingFormPage action={action} heading={m.editPosting} values={values} errors={parsed.errors} />, 400);
+    if (!parsed.ok) return c.html(<PostingFormPage action={action} heading={m.editPosting} values={values} errors={fieldMessages(parsed.errors)} />, 400);
     if (values.intent === "preview") {
       const employerName = employerProfile(deps.db, posting.employerId)?.employer.name ?? "";
       return c.html(<PostingFormPage action={action} heading={m.editPosting} values={values} preview={{ ...parsed.value, employerName }} />);

@@ -12,6 +12,7 @@ import type { AppDeps } from "../../app-deps.ts";
 import { DashboardPage } from "../../../views/pages/manage/dashboard.tsx";
 import { ProfilePage } from "../../../views/pages/manage/profile.tsx";
 import { messages } from "../../../views/messages.ts";
+import { fieldMessages } from "../../../views/problems.ts";
 import { managedEmployerId, noticeOf, withNotice } from "./manager-context.ts";
 
 /** "New applicants" on the overview: the last seven days. */
@@ -58,7 +59,7 @@ export function manageProfile(deps: AppDeps): Hono {
     const body = await c.req.parseBody();
     const values = Object.fromEntries(PROFILE_FIELDS.map((k) => [k, typeof body[k] === "string" ? (body[k] as string) : ""]));
     const parsed = EmployerProfileInputSchema.safeParse(values);
-    if (!parsed.success) return c.html(<ProfilePage profile={view(p)} values={values} errors={fieldErrors(parsed.error)} />, 400);
+    if (!parsed.success) return c.html(<ProfilePage profile={view(p)} values={values} errors={fieldMessages(fieldErrors(parsed.error))} />, 400);
     const result = employerProfileEditor(deps, { employerId: p.employer.id, input: parsed.data, by: authorOf(c), now: deps.now() });
     if (!result.ok) return c.html(<ProfilePage profile={view(p)} values={values} errors={{ villageId: messages.workshop.errors.villageNotInTown }} />, 400);
     deps.pokeSearch?.();

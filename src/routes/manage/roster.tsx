@@ -15,6 +15,7 @@ import { monthlyRosterWorkbook, rosterPhone } from "../../use-cases/roster-expor
 import type { AppDeps } from "../../app-deps.ts";
 import { RosterLinePage, RosterPage, type RosterEntry } from "../../../views/pages/manage/roster.tsx";
 import { messages } from "../../../views/messages.ts";
+import { fieldMessages } from "../../../views/problems.ts";
 import { managedEmployerId, noticeOf, withNotice } from "./manager-context.ts";
 
 export const RosterLineSchema = z.object({ kind: z.enum(["placement", "pending"]), id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
@@ -79,7 +80,7 @@ export function manageRoster(deps: AppDeps): Hono {
     authorize(c, "create", { type: "placement", employerId, townId: employerTown(employerId) });
     const values = strings(await c.req.parseBody(), ["name", "phone", "startDate", "monthlyIncome"]);
     const parsed = parseWithDates(GateHireInputSchema, values, { today: deps.today() });
-    if (!parsed.ok) return rosterPage(c, employerId, { values, errors: parsed.errors }, 400);
+    if (!parsed.ok) return rosterPage(c, employerId, { values, errors: fieldMessages(parsed.errors) }, 400);
     const added = rosterAdder(deps, { employerId, input: parsed.value, by: authorOf(c), now: deps.now() });
     if (!added) return rosterPage(c, employerId, { values, errors: { form: messages.workshop.errors.alreadyOnRoster } }, 400);
     return c.redirect(withNotice("/manage/roster", "added"), 303);
@@ -108,8 +109,8 @@ export function manageRoster(deps: AppDeps): Hono {
     const line = loadLine(c, "update");
     if (!line) return c.notFound();
     const values = strings(await c.req.parseBody(), ["endDate", "reason"]);
-    const parsed = line.owner.endDate !== null ? { ok: false as const, errors: { endDate: messages.workshop.errors.endBeforeStart } } : parseWithDates(DepartureInputSchema, values, { today: deps.today(), startDate: line.owner.startDate });
-    if (!parsed.ok) return c.html(<RosterLinePage entry={line.entry} today={deps.today()} values={values} errors={parsed.errors} form="departure" history={line.history} />, 400);
+    const parsed = line.owner.endDate !== null ? { ok: false as const, errors: { endDate: "endBeforeStart" as const } } : parseWithDates(DepartureInputSchema, values, { today: deps.today(), startDate: line.owner.startDate });
+    if (!parsed.ok) return c.html(<RosterLinePage entry={line.entry} today={deps.today()} values={values} errors={fieldMessages(parsed.errors)} form="departure" history={line.history} />, 400);
     departureRecorder(deps, { line: line.ref, input: parsed.value, by: authorOf(c), now: deps.now() });
     deps.pokeSearch?.();
     return c.redirect(withNotice("/manage/roster", "departed"), 303);
@@ -122,7 +123,7 @@ export function manageRoster(deps: AppDeps): Hono {
     const parsed = parseWithDates(CorrectionInputSchema, values, { today: deps.today() });
     const endConflict = parsed.ok && line.owner.endDate !== null && parsed.value.startDate > line.owner.endDate;
     if (!parsed.ok || endConflict) {
-      const errors = parsed.ok ? { startDate: messages.workshop.errors.endBeforeStart } : parsed.errors;
+      const errors = fieldMessages(parsed.ok ? { startDate: "endBeforeStart" } : parsed.errors);
       return c.html(<RosterLinePage entry={line.entry} today={deps.today()} values={values} errors={errors} form="correction" history={line.history} />, 400);
     }
     placementCorrector(deps, { line: line.ref, input: parsed.value, by: authorOf(c), now: deps.now() });

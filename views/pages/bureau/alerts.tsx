@@ -3,7 +3,7 @@
  * its reason, the household's members, postings that suit them, the cadre in charge, the
  * follow-up notes and the closing form.
  */
-import { ALERT_KINDS, ALERT_OUTCOMES, ALERT_OVERDUE_DAYS, type AlertDetail } from "../../../src/core/alerts.ts";
+import { ALERT_KINDS, ALERT_OUTCOMES, type AlertDetail } from "../../../src/core/alerts.ts";
 import type { PostingMatch } from "../../../src/core/matching.ts";
 import { CsrfField } from "../../components/csrf-field.tsx";
 import { Pager } from "../../components/pager.tsx";
@@ -30,13 +30,13 @@ export interface AlertFilterView {
   overdue: boolean;
 }
 
-function StatusBadges(props: { status: string; overdue: boolean }) {
+function StatusBadges(props: { status: string; overdue: boolean; overdueDays: number }) {
   const m = messages.alerts;
   return (
     <>
       <span class="badge">{m.statuses[props.status]}</span>
       {props.overdue ? (
-        <span class="badge overdue" title={m.overdueHint(ALERT_OVERDUE_DAYS)}>
+        <span class="badge overdue" title={m.overdueHint(props.overdueDays)}>
           {m.overdue}
         </span>
       ) : null}
@@ -44,7 +44,7 @@ function StatusBadges(props: { status: string; overdue: boolean }) {
   );
 }
 
-export function AlertsPage(props: { rows: AlertListRow[]; filter: AlertFilterView; towns: string[]; previousHref?: string | undefined; nextHref?: string | undefined }) {
+export function AlertsPage(props: { rows: AlertListRow[]; filter: AlertFilterView; towns: string[]; previousHref?: string | undefined; nextHref?: string | undefined; overdueDays: number }) {
   const m = messages.alerts;
   const f = props.filter;
   return (
@@ -100,7 +100,7 @@ export function AlertsPage(props: { rows: AlertListRow[]; filter: AlertFilterVie
                 {m.kinds[a.kind]} · {a.householdCode}
               </a>
               <p>
-                <StatusBadges status={a.status} overdue={a.overdue} /> {a.town} {a.village} · {m.raised} {a.raisedDate} · {m.assigned}：{a.assigned ?? m.unassigned}
+                <StatusBadges status={a.status} overdue={a.overdue} overdueDays={props.overdueDays} /> {a.town} {a.village} · {m.raised} {a.raisedDate} · {m.assigned}：{a.assigned ?? m.unassigned}
               </p>
             </li>
           ))}
@@ -136,6 +136,8 @@ export interface AlertPageProps {
   cadres: { id: number; label: string }[];
   notes: { id: number; author: string; date: string; note: string }[];
   today: string;
+  /** The alertOverdueDays setting in force (the overdue badge's hint). */
+  overdueDays: number;
   /** A refused form: which, what was typed, the message. */
   refused?: { form: "note" | "close" | "assign"; values: Record<string, string>; error: string };
 }
@@ -153,7 +155,7 @@ export function AlertPage(props: AlertPageProps) {
         {m.alertTitle(a.id)} · {m.kinds[a.kind]}
       </h1>
       <p>
-        <StatusBadges status={a.status} overdue={a.overdue} />
+        <StatusBadges status={a.status} overdue={a.overdue} overdueDays={props.overdueDays} />
       </p>
       <dl class="facts">
         <dt>{m.household}</dt>

@@ -3,7 +3,7 @@
  * spreadsheets for those the policy lets import (read from the request, like the CSRF field).
  */
 import { tryGetContext } from "hono/context-storage";
-import { canImportRegistry } from "../../../src/core/policy.ts";
+import { can, canImportRegistry } from "../../../src/core/policy.ts";
 import { messages } from "../../messages.ts";
 
 export function BureauNav() {
@@ -16,6 +16,7 @@ export function BureauNav() {
     ["/bureau/employers", m.employers],
     ["/bureau/workers", m.workers],
     ...(actor && canImportRegistry(actor) ? ([["/bureau/import", m.imports]] as [string, string][]) : []),
+    ...(actor && can(actor, "read", { type: "settings" }) ? ([["/bureau/settings", m.settings]] as [string, string][]) : []),
     ...(actor && (actor.role === "county" || actor.role === "admin") ? ([["/bureau/subsidies", m.subsidies]] as [string, string][]) : []),
   ];
   return (

@@ -1,6 +1,8 @@
 /**
- * The plain-data shape of a generated county (demo or synthetic benchmark county). Rows mirror the
- * spreadsheet formats of docs/contract.md, so the same data could be written out as files.
+ * A county's registry as plain data: towns and villages, employers, postings, households with
+ * their workers, placements and applications. Rows mirror the spreadsheet formats of
+ * docs/contract.md (references by code, absent values left out), so the demo county, a benchmark
+ * county and test fixtures are written the way a spreadsheet would be. Pure types.
  */
 import type {
   ApplicationStatus,
@@ -14,7 +16,7 @@ import type {
   PreferredArea,
   RecognitionStatus,
   WorkingTime,
-} from "../core/enums.ts";
+} from "./enums.ts";
 
 export interface CountyVillage {
   name: string;
