@@ -31,6 +31,8 @@ import {
   WORKING_TIMES,
 } from "../src/core/enums.ts";
 import { ALERT_KINDS, ALERT_OUTCOMES, ALERT_STATUSES } from "../src/core/alerts.ts";
+import { SUBSIDY_KINDS } from "../src/core/subsidies/policy.ts";
+import { SUBSIDY_LINE_STATUSES, SUBSIDY_LIVE_STATUSES } from "../src/core/subsidies/ledger.ts";
 
 /** `column IN ('a','b')` for a check constraint, from one of the enumerations in core/enums. */
 function oneOf(column: AnySQLiteColumn, values: readonly string[]) {
@@ -552,7 +554,7 @@ export const appMeta = sqliteTable("app_meta", {
 
 /** What a web import can be doing or have ended in (src/jobs/import-jobs.ts). */
 export const IMPORT_JOB_STATUSES = ["running", "done", "failed", "interrupted"] as const;
-const IMPORT_JOB_KINDS = ["regions", "employers", "postings", "workers", "placements"] as const;
+const IMPORT_JOB_KINDS = ["regions", "employers", "postings", "workers", "placements", "policies"] as const;
 
 /**
  * A spreadsheet upload on the bureau's page and what became of it, kept in the database so a
@@ -639,5 +641,119 @@ export const loginFailures = sqliteTable(
     index("login_failures_key_idx").on(t.scope, t.keyHash, t.atMs),
     index("login_failures_at_idx").on(t.atMs),
     check("login_failures_scope_check", oneOf(t.scope, ["account", "address"])),
+  ],
+);
+
+/**
+ * 补贴政策 — a subsidy policy (../shared/DOMAIN.md, Subsidies): code, name and kind; its rule lives
+ * in append-only versions, so a line keeps the version it came from. Migration 0009 refuses a
+ * change of code or kind and any delete (a policy is retired instead).
+ */
+export const subsidyPolicies = sqliteTable(
+  "subsidy_policies",
+  {
+    id: integer("id").primaryKey(),
+    code: text("code").notNull().unique(),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: SUBSIDY_KINDS }).notNull(),
+    retiredAt: text("retired_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check("subsidy_policies_kind_check", oneOf(t.kind, SUBSIDY_KINDS))],
+);
+
+/** A version of a policy's rule, amounts in fen. Never updated or deleted (migration 0009). */
+export const subsidyPolicyVersions = sqliteTable(
+  "subsidy_policy_versions",
+  {
+    id: integer("id").primaryKey(),
+    policyId: integer("policy_id")
+      .notNull()
+      .references(() => subsidyPolicies.id),
+    version: integer("version").notNull(),
+    amountFen: integer("amount_fen").notNull(),
+    minMonths: integer("min_months"),
+    maxMonthsPerPerson: integer("max_months_per_person"),
+    ageLimit: integer("age_limit"),
+    onePerHousehold: integer("one_per_household", { mode: "boolean" }).notNull().default(false),
+    startDate: text("start_date").notNull(),
+    endDate: text("end_date"),
+    /** 资金来源 — for the finance office. */
+    fundSource: text("fund_source"),
+    createdByUserId: integer("created_by_user_id").references((): AnySQLiteColumn => users.id),
+    createdByLabel: text("created_by_label").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("subsidy_policy_versions_unique").on(t.policyId, t.version),
+    check("subsidy_policy_versions_amount_check", sql`${t.amountFen} > 0`),
+    check("subsidy_policy_versions_min_months_check", sql`${t.minMonths} IS NULL OR ${t.minMonths} BETWEEN 1 AND 12`),
+    check("subsidy_policy_versions_cap_check", sql`${t.maxMonthsPerPerson} IS NULL OR ${t.maxMonthsPerPerson} >= 1`),
+    check("subsidy_policy_versions_age_check", sql`${t.ageLimit} IS NULL OR ${t.ageLimit} BETWEEN 16 AND 120`),
+    check("subsidy_policy_versions_dates_check", sql`${t.endDate} IS NULL OR ${t.endDate} >= ${t.startDate}`),
+  ],
+);
+
+/**
+ * 补贴明细 — the ledger: one line per key (policy, period, worker, and the employer when the
+ * employer is paid) and round, with the placements and months it stands on (snapshot JSON).
+ * A reversal is a new negative line naming the paid line it undoes; once the reversal is paid the
+ * key may be computed again in the next round. Migration 0009 enforces it all with a partial
+ * unique index and triggers (docs/decisions/2026-12-01-subsidy-ledger.md).
+ */
+export const subsidyLines = sqliteTable(
+  "subsidy_lines",
+  {
+    id: integer("id").primaryKey(),
+    policyId: integer("policy_id")
+      .notNull()
+      .references(() => subsidyPolicies.id),
+    policyVersionId: integer("policy_version_id")
+      .notNull()
+      .references(() => subsidyPolicyVersions.id),
+    period: text("period").notNull(),
+    workerId: integer("worker_id")
+      .notNull()
+      .references(() => workers.id),
+    employerId: integer("employer_id").references(() => employers.id),
+    /** 0 for the first payment of a key; n after n paid reversals. */
+    round: integer("round").notNull().default(0),
+    /** In fen; negative for a reversal. */
+    amountFen: integer("amount_fen").notNull(),
+    status: text("status", { enum: SUBSIDY_LINE_STATUSES }).notNull().default("待审核"),
+    reversesLineId: integer("reverses_line_id").references((): AnySQLiteColumn => subsidyLines.id),
+    /** Why a reversal was made (required for one). */
+    reason: text("reason"),
+    snapshot: text("snapshot", { mode: "json" }).notNull(),
+    computedAt: text("computed_at").notNull(),
+    createdByUserId: integer("created_by_user_id").references((): AnySQLiteColumn => users.id),
+    createdByLabel: text("created_by_label").notNull(),
+    reviewedByUserId: integer("reviewed_by_user_id").references((): AnySQLiteColumn => users.id),
+    reviewedAt: text("reviewed_at"),
+    /** The reason of a rejection (required), or a reviewer's note. */
+    reviewNote: text("review_note"),
+    statusChangedAt: text("status_changed_at").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("subsidy_lines_live_key_unique")
+      .on(t.policyId, t.period, t.workerId, sql`ifnull(${t.employerId}, 0)`, t.round)
+      .where(sql`${t.reversesLineId} IS NULL AND ${oneOf(t.status, SUBSIDY_LIVE_STATUSES)}`),
+    uniqueIndex("subsidy_lines_live_reversal_unique")
+      .on(t.reversesLineId)
+      .where(sql`${t.reversesLineId} IS NOT NULL AND ${oneOf(t.status, SUBSIDY_LIVE_STATUSES)}`),
+    index("subsidy_lines_policy_period_idx").on(t.policyId, t.period, t.status),
+    index("subsidy_lines_worker_idx").on(t.workerId),
+    index("subsidy_lines_status_idx").on(t.status),
+    check("subsidy_lines_status_check", oneOf(t.status, SUBSIDY_LINE_STATUSES)),
+    check("subsidy_lines_period_check", sql`${t.period} GLOB '[0-9][0-9][0-9][0-9]' OR ${t.period} GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'`),
+    check("subsidy_lines_round_check", sql`${t.round} >= 0`),
+    check(
+      "subsidy_lines_amount_check",
+      sql`(${t.reversesLineId} IS NULL AND ${t.amountFen} > 0) OR (${t.reversesLineId} IS NOT NULL AND ${t.amountFen} < 0)`,
+    ),
+    check("subsidy_lines_reversal_reason_check", sql`${t.reversesLineId} IS NULL OR coalesce(length(trim(${t.reason})), 0) > 0`),
+    check("subsidy_lines_rejection_reason_check", sql`${t.status} <> '已驳回' OR coalesce(length(trim(${t.reviewNote})), 0) > 0`),
   ],
 );

@@ -15,6 +15,7 @@ import { SPREADSHEET_KINDS } from "../src/imports/formats.ts";
 import { createPersonalDataProtector } from "../src/security/personal-data.ts";
 import { exportSpreadsheet } from "../src/use-cases/export-spreadsheet.ts";
 import { CLI_IMPORT_AUTHOR, importSpreadsheet, type ImportOutcome } from "../src/use-cases/import-spreadsheet.ts";
+import { savePolicy } from "../src/use-cases/subsidies-policies.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "jybf-import-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -236,6 +237,8 @@ describe("export → import", () => {
   beforeAll(() => {
     db = openDatabase({ file: join(dir, "demo.db") });
     db.transaction(() => loadCounty(db, generateCounty({ seed: DEMO_SEED, workers: DEMO_WORKERS, today: TODAY }), { protector, now: new Date() }));
+    // The demo county has no subsidy policies yet: one for the policies round trip.
+    savePolicy({ db }, { input: { code: "GY-2025", name: "公益性岗位补贴", kind: "公益性岗位补贴", amountFen: 70_050, minMonths: null, maxMonthsPerPerson: 36, ageLimit: 60, onePerHousehold: true, startDate: "2025-01-01", endDate: null, fundSource: "就业补助资金" }, by: { label: "test" }, now: new Date(`${TODAY}T02:00:00Z`) });
   });
   afterAll(() => db?.$client.close());
 
@@ -266,7 +269,7 @@ describe("export → import", () => {
         const outcome = done(await run(copy, kind, file));
         expect([kind, outcome.rejected.length]).toEqual([kind, 0]);
       }
-      for (const table of ["towns", "villages", "employers", "postings", "households", "workers", "placements"]) {
+      for (const table of ["towns", "villages", "employers", "postings", "households", "workers", "placements", "subsidy_policy_versions"]) {
         expect([table, count(copy, table)]).toEqual([table, count(db, table)]);
       }
       const figures = "SELECT sum(willing_to_work), group_concat(DISTINCT labour_ability) FROM workers";

@@ -1,7 +1,7 @@
 /**
  * Every text a person reads, in Simplified Chinese, in one place. Views and handlers take their
  * words from here; code, logs and comments stay in English. The catalogue is kept by audience in
- * views/messages/ (common, public, accounts, manage, bureau, api, imports, cli); this index
+ * views/messages/ (common, public, accounts, manage, bureau, api, imports, cli, subsidies); this index
  * composes them into the one `messages` object every importer uses. A new section goes into the
  * file of the audience that reads it (a new audience: a new file, spread here).
  */
@@ -13,6 +13,7 @@ import { bureauMessages } from "./messages/bureau.ts";
 import { apiMessages } from "./messages/api.ts";
 import { importsMessages } from "./messages/imports.ts";
 import { cliMessages } from "./messages/cli.ts";
+import { subsidiesMessages } from "./messages/subsidies.ts";
 
 export const messages = {
   ...commonMessages,
@@ -23,6 +24,7 @@ export const messages = {
   ...apiMessages,
   ...importsMessages,
   ...cliMessages,
+  ...subsidiesMessages,
 } as const;
 
 export type Messages = typeof messages;

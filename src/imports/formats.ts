@@ -28,6 +28,8 @@ import {
   type WorkingTime,
 } from "../core/enums.ts";
 import { reversedPostingRanges } from "../core/posting-rules.ts";
+import { fenOfYuan } from "../core/subsidies/ledger.ts";
+import { policyProblems, SUBSIDY_KINDS, type PolicyFields, type PolicyProblem } from "../core/subsidies/policy.ts";
 import { messages } from "../../views/messages.ts";
 import {
   cellText,
@@ -47,7 +49,7 @@ import {
 
 const t = messages.imports.reasons;
 
-export const SPREADSHEET_KINDS = ["regions", "employers", "postings", "workers", "placements"] as const;
+export const SPREADSHEET_KINDS = ["regions", "employers", "postings", "workers", "placements", "policies"] as const;
 export type SpreadsheetKind = (typeof SPREADSHEET_KINDS)[number];
 
 export interface RegionRecord {
@@ -130,6 +132,8 @@ export interface RecordOf {
   postings: PostingRecord;
   workers: WorkerRecord;
   placements: PlacementRecord;
+  /** 补贴政策 (issue 12): 金额 in fen. */
+  policies: PolicyFields;
 }
 
 /** A row rejected whole: the column at fault (a header, or 整行) and why. */
@@ -422,12 +426,59 @@ export const placementsFormat: SpreadsheetFormat<"placements"> = {
   ],
 };
 
+/** The column of a policy field, for rejections. */
+const POLICY_COLUMNS: Record<PolicyProblem["field"], string> = {
+  amountFen: "金额",
+  minMonths: "最少月数",
+  maxMonthsPerPerson: "每人最多月数",
+  ageLimit: "年龄上限",
+  onePerHousehold: "每户限一人",
+  endDate: "结束日期",
+};
+
+/** Yuan with at most two decimals, more than zero. */
+const yuanAmount = (n: number) => (n <= 0 || fenOfYuan(String(n)) === null ? messages.subsidies.reasons.badAmount : undefined);
+
+export const policiesFormat: SpreadsheetFormat<"policies"> = {
+  kind: "policies",
+  columns: ["编号", "名称", "类型", "金额", "最少月数", "每人最多月数", "年龄上限", "每户限一人", "开始日期", "结束日期", "资金来源"],
+  required: ["编号", "名称", "类型", "金额", "开始日期"],
+  textColumns: ["编号"],
+  parse(cells) {
+    const r = new RowReader(cells);
+    const record: PolicyFields = {
+      code: r.text("编号"),
+      name: r.text("名称"),
+      kind: r.choice("类型", SUBSIDY_KINDS),
+      amountFen: Math.round(r.number("金额", yuanAmount) * 100),
+      minMonths: r.optionalWhole("最少月数", 1, 12),
+      maxMonthsPerPerson: r.optionalWhole("每人最多月数", 1, 1200),
+      ageLimit: r.optionalWhole("年龄上限", 16, 120),
+      onePerHousehold: r.yesNo("每户限一人", false),
+      startDate: r.date("开始日期"),
+      endDate: r.optionalDate("结束日期"),
+      fundSource: r.optionalText("资金来源"),
+    };
+    for (const p of policyProblems(record)) {
+      const reasons = messages.subsidies.reasons;
+      r.check(POLICY_COLUMNS[p.field], false, p.problem === "notForKind" ? reasons.notForKind(record.kind) : p.problem === "beforeStart" ? t.endBeforeStart : reasons.badAmount);
+    }
+    return r.result(record);
+  },
+  key: (rec) => rec.code,
+  format: (rec) => [
+    rec.code, rec.name, rec.kind, rec.amountFen / 100, rec.minMonths, rec.maxMonthsPerPerson, rec.ageLimit, rec.onePerHousehold ? "是" : "否",
+    rec.startDate, rec.endDate, rec.fundSource,
+  ],
+};
+
 export const SPREADSHEET_FORMATS: { [K in SpreadsheetKind]: SpreadsheetFormat<K> } = {
   regions: regionsFormat,
   employers: employersFormat,
   postings: postingsFormat,
   workers: workersFormat,
   placements: placementsFormat,
+  policies: policiesFormat,
 };
 
 export function isSpreadsheetKind(value: string): value is SpreadsheetKind {

@@ -9,6 +9,7 @@ import { SPREADSHEET_FORMATS, type RecordOf, type SpreadsheetKind } from "../imp
 import { employerRecord, placementRecord, postingRecord, regionRecord, workerRecord } from "../imports/records.ts";
 import { createSpreadsheetWriter } from "../imports/spreadsheet.ts";
 import type { PersonalDataProtector } from "../security/personal-data.ts";
+import { policiesWithNewestVersion } from "../../db/queries/subsidies.ts";
 
 /** Rows read from the database at a time. */
 export const EXPORT_PAGE_ROWS = 2_000;
@@ -66,6 +67,14 @@ function* recordPages(props: ExportSpreadsheetProps): Generator<RecordOf[Spreads
         (after) => st.placementsAfter.all(after, EXPORT_PAGE_ROWS) as (Parameters<typeof placementRecord>[0] & { id: number; idNumberCipher: string })[],
         (p) => placementRecord(p, protector.decrypt(p.idNumberCipher)),
       );
+      return;
+    case "policies":
+      // Each policy with its newest version: the rule a compute applies now.
+      yield policiesWithNewestVersion(props.db).map(({ policy, version }) => ({
+        code: policy.code, name: policy.name, kind: policy.kind, amountFen: version.amountFen, minMonths: version.minMonths,
+        maxMonthsPerPerson: version.maxMonthsPerPerson, ageLimit: version.ageLimit, onePerHousehold: version.onePerHousehold,
+        startDate: version.startDate, endDate: version.endDate, fundSource: version.fundSource,
+      }));
       return;
   }
 }

@@ -42,6 +42,7 @@ export const bureauMessages = {
   },
   /** The bureau's area navigation. */
   bureauNav: {
+    subsidies: "补贴明细",
     nav: "人社局工作导航",
     stats: "就业统计",
     zeroEmployment: "零就业家庭",

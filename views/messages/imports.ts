@@ -6,10 +6,10 @@
 export const importsMessages = {
   /** Spreadsheet import and export (`npm run import` / `npm run export`), for county staff. */
   imports: {
-    kinds: { regions: "村镇", employers: "用工主体", postings: "岗位", workers: "劳动力", placements: "就业记录" } as Record<string, string>,
-    usage: "用法：npm run import -- <regions|employers|postings|workers|placements> <文件.xlsx|文件.csv> [--report <报告.csv>]",
-    exportUsage: "用法：npm run export -- <regions|employers|postings|workers|placements> <文件.xlsx|文件.csv> [--template]",
-    unknownKind: (kind: string) => `不认识的表格种类“${kind}”，可选：regions、employers、postings、workers、placements`,
+    kinds: { regions: "村镇", employers: "用工主体", postings: "岗位", workers: "劳动力", placements: "就业记录", policies: "补贴政策" } as Record<string, string>,
+    usage: "用法：npm run import -- <regions|employers|postings|workers|placements|policies> <文件.xlsx|文件.csv> [--report <报告.csv>]",
+    exportUsage: "用法：npm run export -- <regions|employers|postings|workers|placements|policies> <文件.xlsx|文件.csv> [--template]",
+    unknownKind: (kind: string) => `不认识的表格种类“${kind}”，可选：regions、employers、postings、workers、placements、policies`,
     badExtension: "只支持 .xlsx 和 .csv 文件",
     unreadable: (detail: string) => `文件无法读取：${detail}`,
     notFound: (file: string) => `找不到文件 ${file}`,

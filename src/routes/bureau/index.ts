@@ -1,7 +1,7 @@
 /**
  * The bureau's area, mounted at /bureau: the registry (workers, households), statistics and
  * zero-employment households, risk alerts, workshops' recognition, the audit log, posting
- * applicants, spreadsheet import and export, and the platform's settings. Every page is for bureau staff (the guard is
+ * applicants, spreadsheet import and export, the platform's settings, and the subsidy ledger. Every page is for bureau staff (the guard is
  * applied once, below); a page for county staff alone narrows it in its own module.
  * @example app.route("/bureau", bureauArea(deps));
  */
@@ -17,6 +17,7 @@ import { bureauImport } from "./import.tsx";
 import { bureauPostings } from "./postings.tsx";
 import { bureauSettings } from "./settings.tsx";
 import { bureauStats } from "./stats.tsx";
+import { bureauSubsidies } from "./subsidies.tsx";
 import { bureauWorkers } from "./workers.tsx";
 import { bureauZeroEmployment } from "./zero-employment.tsx";
 
@@ -35,5 +36,6 @@ export function bureauArea(deps: AppDeps): Hono {
   // body limit runs in app.ts, ahead of the CSRF check.
   app.route("/", bureauImport(deps));
   app.route("/settings", bureauSettings(deps));
+  app.route("/subsidies", bureauSubsidies(deps));
   return app;
 }

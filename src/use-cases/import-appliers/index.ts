@@ -1,5 +1,5 @@
 /**
- * The import appliers, one module per kind (regions, employers, postings, workers, placements):
+ * The import appliers, one module per kind (regions, employers, postings, workers, placements, policies):
  * each writes one parsed row into the registry with its audit and search-outbox rows. Here they
  * are picked by kind and each row is run in its own savepoint — all of it, or (rejected) none.
  */
@@ -10,6 +10,7 @@ import { placementsApplier } from "./placements.ts";
 import { postingsApplier } from "./postings.ts";
 import { regionsApplier } from "./regions.ts";
 import { workersApplier } from "./workers.ts";
+import { policiesApplier } from "./policies.ts";
 
 export { RowRejected, type ApplierProps, type RowChange } from "./context.ts";
 
@@ -21,6 +22,7 @@ const APPLIERS: { [K in SpreadsheetKind]: (ctx: ReturnType<typeof createApplierC
   postings: postingsApplier,
   workers: workersApplier,
   placements: placementsApplier,
+  policies: policiesApplier,
 };
 
 /** A row that could not be written for a reason that is not the row's fault (a bug, a broken database). */

@@ -1,0 +1,283 @@
+/**
+ * The subsidy ledger's SQL (docs/decisions/2026-12-01-subsidy-ledger.md): policies and their
+ * versions, the facts a compute stands on, and the lines. Loads that touch every placement of a
+ * period use prepared statements (drizzle's builder costs more than the row at county scale).
+ */
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { EmployerType, HouseholdCategory, RecognitionStatus } from "../../src/core/enums.ts";
+import type { SubsidyLineStatus } from "../../src/core/subsidies/ledger.ts";
+import type { SubsidyKind } from "../../src/core/subsidies/policy.ts";
+import type { Db } from "../client.ts";
+import { subsidyLines, subsidyPolicies, subsidyPolicyVersions } from "../schema.ts";
+
+/** A database or a transaction. */
+type Tx = Pick<Db, "select" | "insert" | "update" | "$client">;
+
+export type PolicyRow = typeof subsidyPolicies.$inferSelect;
+export type PolicyVersionRow = typeof subsidyPolicyVersions.$inferSelect;
+
+/** A policy with its newest version (the one a compute applies), by 编号. */
+export function policyByCode(db: Tx, code: string): { policy: PolicyRow; version: PolicyVersionRow } | undefined {
+  const policy = db.select().from(subsidyPolicies).where(eq(subsidyPolicies.code, code)).get();
+  if (!policy) return undefined;
+  const version = db
+    .select()
+    .from(subsidyPolicyVersions)
+    .where(eq(subsidyPolicyVersions.policyId, policy.id))
+    .orderBy(desc(subsidyPolicyVersions.version))
+    .limit(1)
+    .get();
+  return version ? { policy, version } : undefined;
+}
+
+/** `now` undefined: the database's clock stamps the row. */
+export function insertPolicy(tx: Tx, values: { code: string; name: string; kind: SubsidyKind; now: string | undefined }): PolicyRow {
+  const stamp = values.now === undefined ? {} : { createdAt: values.now, updatedAt: values.now };
+  return tx.insert(subsidyPolicies).values({ code: values.code, name: values.name, kind: values.kind, ...stamp }).returning().get();
+}
+
+export function renamePolicy(tx: Tx, id: number, name: string, now: string | undefined): void {
+  tx.update(subsidyPolicies)
+    .set({ name, updatedAt: now ?? sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
+    .where(eq(subsidyPolicies.id, id))
+    .run();
+}
+
+/** Every policy with its newest version, by code (the `policies` export). */
+export function policiesWithNewestVersion(db: Tx): { policy: PolicyRow; version: PolicyVersionRow }[] {
+  const policies = db.select().from(subsidyPolicies).orderBy(subsidyPolicies.code).all();
+  return policies.flatMap((policy) => {
+    const found = policyByCode(db, policy.code);
+    return found ? [found] : [];
+  });
+}
+
+export function insertPolicyVersion(tx: Tx, values: Omit<typeof subsidyPolicyVersions.$inferInsert, "id">): PolicyVersionRow {
+  return tx.insert(subsidyPolicyVersions).values(values).returning().get();
+}
+
+export interface FactWorker {
+  id: number;
+  householdId: number;
+  category: HouseholdCategory;
+  birthDate: string;
+  name: string;
+  idNumberMasked: string;
+  idNumberCipher: string;
+}
+
+export interface FactEmployer {
+  id: number;
+  code: string;
+  name: string;
+  type: EmployerType;
+  recognition: RecognitionStatus;
+}
+
+export interface FactPlacement {
+  id: number;
+  workerId: number;
+  employerId: number | null;
+  startDate: string;
+  endDate: string | null;
+  workProvince: string | null;
+}
+
+/**
+ * The facts of a period: confirmed placements overlapping it (a placement still marked for the
+ * bureau's confirmation never reaches a subsidy), their workers with the household's category
+ * as held now, and every employer with its type and recognition as held now.
+ */
+export function loadFacts(db: Tx, period: { first: string; last: string }) {
+  const placements = db.$client
+    .prepare(
+      `SELECT id, worker_id AS workerId, employer_id AS employerId, start_date AS startDate, end_date AS endDate, work_province AS workProvince
+       FROM placements
+       WHERE needs_confirmation = 0 AND start_date <= ? AND (end_date IS NULL OR end_date >= ?)
+       ORDER BY id`,
+    )
+    .all(period.last, period.first) as FactPlacement[];
+  const workers = db.$client
+    .prepare(
+      `SELECT w.id, w.household_id AS householdId, h.category, w.birth_date AS birthDate, w.name,
+              w.id_number_masked AS idNumberMasked, w.id_number_cipher AS idNumberCipher
+       FROM workers w JOIN households h ON h.id = w.household_id
+       WHERE w.id IN (SELECT worker_id FROM placements WHERE needs_confirmation = 0 AND start_date <= ? AND (end_date IS NULL OR end_date >= ?))`,
+    )
+    .all(period.last, period.first) as FactWorker[];
+  const employers = db.$client
+    .prepare("SELECT id, code, name, type, recognition FROM employers")
+    .all() as FactEmployer[];
+  return { placements, workers, employers };
+}
+
+/** A line of a policy as the compute compares it with what is due now. */
+export interface ExistingLine {
+  id: number;
+  period: string;
+  workerId: number;
+  householdId: number;
+  employerId: number | null;
+  round: number;
+  status: SubsidyLineStatus;
+  snapshot: string;
+  /** Status of the live reversal of this line, if one exists. */
+  reversalStatus: SubsidyLineStatus | null;
+}
+
+/**
+ * The original (not reversing) lines of a policy that are live — pending, approved or paid —
+ * with the status of their live reversal, over every period (the cap and 每户限一人 look beyond
+ * one key), plus, per key of `period`, the highest round already reversed and paid back.
+ */
+export function liveLinesOfPolicy(db: Tx, policyId: number): ExistingLine[] {
+  return db.$client
+    .prepare(
+      `SELECT l.id, l.period, l.worker_id AS workerId, w.household_id AS householdId, l.employer_id AS employerId,
+              l.round, l.status, l.snapshot,
+              (SELECT r.status FROM subsidy_lines r
+                WHERE r.reverses_line_id = l.id AND r.status IN ('待审核', '已审核', '已发放')) AS reversalStatus
+       FROM subsidy_lines l JOIN workers w ON w.id = l.worker_id
+       WHERE l.policy_id = ? AND l.reverses_line_id IS NULL AND l.status IN ('待审核', '已审核', '已发放')
+       ORDER BY l.id`,
+    )
+    .all(policyId) as ExistingLine[];
+}
+
+/** Lines of `period` then: each key's next round is one more than its lines that were reversed and paid back. */
+export function reversedRoundsOfPeriod(db: Tx, policyId: number, period: string): { workerId: number; employerId: number | null; round: number }[] {
+  return db.$client
+    .prepare(
+      `SELECT l.worker_id AS workerId, l.employer_id AS employerId, max(l.round) AS round
+       FROM subsidy_lines l JOIN subsidy_lines r ON r.reverses_line_id = l.id AND r.status = '已发放'
+       WHERE l.policy_id = ? AND l.period = ? AND l.reverses_line_id IS NULL
+       GROUP BY l.worker_id, l.employer_id`,
+    )
+    .all(policyId, period) as { workerId: number; employerId: number | null; round: number }[];
+}
+
+export interface NewLine {
+  policyId: number;
+  policyVersionId: number;
+  period: string;
+  workerId: number;
+  employerId: number | null;
+  round: number;
+  amountFen: number;
+  snapshot: unknown;
+  computedAt: string;
+  createdByUserId: number | null;
+  createdByLabel: string;
+}
+
+/** Inserts new pending lines; returns their ids in order. */
+export function insertLines(tx: Tx, lines: readonly NewLine[]): number[] {
+  const insert = tx.$client.prepare(
+    `INSERT INTO subsidy_lines (policy_id, policy_version_id, period, worker_id, employer_id, round, amount_fen, status, snapshot, computed_at, created_by_user_id, created_by_label, status_changed_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, '待审核', ?, ?, ?, ?, ?)`,
+  );
+  return lines.map((l) =>
+    Number(
+      insert.run(l.policyId, l.policyVersionId, l.period, l.workerId, l.employerId, l.round, l.amountFen, JSON.stringify(l.snapshot), l.computedAt, l.createdByUserId, l.createdByLabel, l.computedAt)
+        .lastInsertRowid,
+    ),
+  );
+}
+
+/** The lines of a policy and period, oldest first (for tests and the line list). */
+export function linesOfPolicyPeriod(db: Tx, policyId: number, period: string) {
+  return db
+    .select()
+    .from(subsidyLines)
+    .where(and(eq(subsidyLines.policyId, policyId), eq(subsidyLines.period, period)))
+    .orderBy(subsidyLines.id)
+    .all();
+}
+
+/** A line as the bureau's list shows it. */
+export interface LineListRow {
+  id: number;
+  policyCode: string;
+  policyName: string;
+  kind: SubsidyKind;
+  period: string;
+  round: number;
+  amountFen: number;
+  status: SubsidyLineStatus;
+  reversesLineId: number | null;
+  workerName: string;
+  workerIdMasked: string;
+  town: string;
+  village: string;
+  employerCode: string | null;
+  employerName: string | null;
+  snapshot: string;
+}
+
+export interface LineFilter {
+  policyCode?: string | undefined;
+  period?: string | undefined;
+  status?: SubsidyLineStatus | undefined;
+}
+
+const LINE_SELECT = `
+  SELECT l.id, p.code AS policyCode, p.name AS policyName, p.kind, l.period, l.round, l.amount_fen AS amountFen, l.status,
+         l.reverses_line_id AS reversesLineId, w.name AS workerName, w.id_number_masked AS workerIdMasked,
+         t.name AS town, v.name AS village, e.code AS employerCode, e.name AS employerName, l.snapshot
+  FROM subsidy_lines l
+  JOIN subsidy_policies p ON p.id = l.policy_id
+  JOIN workers w ON w.id = l.worker_id
+  JOIN villages v ON v.id = w.village_id
+  JOIN towns t ON t.id = v.town_id
+  LEFT JOIN employers e ON e.id = l.employer_id`;
+
+function lineWhere(filter: LineFilter): { sql: string; params: string[] } {
+  const clauses: string[] = [];
+  const params: string[] = [];
+  if (filter.policyCode) clauses.push("p.code = ?"), params.push(filter.policyCode);
+  if (filter.period) clauses.push("l.period = ?"), params.push(filter.period);
+  if (filter.status) clauses.push("l.status = ?"), params.push(filter.status);
+  return { sql: clauses.length > 0 ? `WHERE ${clauses.join(" AND ")}` : "", params };
+}
+
+/** One page of lines, newest first, with the count and amount of every matching line. */
+export function listLines(db: Tx, filter: LineFilter, page: { limit: number; offset: number }) {
+  const where = lineWhere(filter);
+  const rows = db.$client.prepare(`${LINE_SELECT} ${where.sql} ORDER BY l.id DESC LIMIT ? OFFSET ?`).all(...where.params, page.limit, page.offset) as LineListRow[];
+  const totals = db.$client
+    .prepare(`SELECT count(*) AS total, coalesce(sum(l.amount_fen), 0) AS amountFen FROM subsidy_lines l JOIN subsidy_policies p ON p.id = l.policy_id ${where.sql}`)
+    .get(...where.params) as { total: number; amountFen: number };
+  return { rows, ...totals };
+}
+
+/** A line with everything its trail shows: policy version, authors, reviewer. */
+export function lineDetail(db: Tx, id: number) {
+  const line = db.$client.prepare(`${LINE_SELECT} WHERE l.id = ?`).get(id) as LineListRow | undefined;
+  if (!line) return undefined;
+  const more = db.$client
+    .prepare(
+      `SELECT l.computed_at AS computedAt, l.created_by_label AS createdBy, l.reason, l.review_note AS reviewNote, l.reviewed_at AS reviewedAt,
+              u.login AS reviewedBy, l.status_changed_at AS statusChangedAt,
+              pv.version, pv.amount_fen AS versionAmountFen, pv.min_months AS minMonths, pv.max_months_per_person AS maxMonthsPerPerson,
+              pv.age_limit AS ageLimit, pv.one_per_household AS onePerHousehold, pv.start_date AS startDate, pv.end_date AS endDate, pv.fund_source AS fundSource
+       FROM subsidy_lines l JOIN subsidy_policy_versions pv ON pv.id = l.policy_version_id LEFT JOIN users u ON u.id = l.reviewed_by_user_id
+       WHERE l.id = ?`,
+    )
+    .get(id) as {
+    computedAt: string; createdBy: string; reason: string | null; reviewNote: string | null; reviewedAt: string | null; reviewedBy: string | null;
+    statusChangedAt: string; version: number; versionAmountFen: number; minMonths: number | null; maxMonthsPerPerson: number | null;
+    ageLimit: number | null; onePerHousehold: number; startDate: string; endDate: string | null; fundSource: string | null;
+  };
+  const reversals = db.$client
+    .prepare("SELECT id, status, amount_fen AS amountFen, reason FROM subsidy_lines WHERE reverses_line_id = ? ORDER BY id")
+    .all(id) as { id: number; status: SubsidyLineStatus; amountFen: number; reason: string }[];
+  const audit = db.$client
+    .prepare("SELECT created_at AS at, actor_label AS actor, action, after FROM audit_log WHERE entity = 'subsidy-line' AND entity_id = ? ORDER BY id")
+    .all(String(id)) as { at: string; actor: string; action: string; after: string | null }[];
+  return { line, ...more, onePerHousehold: more.onePerHousehold === 1, reversals, audit };
+}
+
+/** Policy codes for the list's filter. */
+export function policyCodes(db: Tx): { code: string; name: string }[] {
+  return db.select({ code: subsidyPolicies.code, name: subsidyPolicies.name }).from(subsidyPolicies).orderBy(subsidyPolicies.code).all();
+}
