@@ -13,16 +13,6 @@ const ROOT = resolve(import.meta.dirname, "..");
 const ROUTES = join(ROOT, "src", "routes");
 const DB = join(ROOT, "db");
 
-/**
- * JSON API modules that break a rule today; the API is another engineer's part of issue 14 and
- * was left as it is. Remove an entry once its file keeps the rule (the API's read models in
- * src/use-cases, its town scope from the policy).
- */
-const PENDING: Record<string, readonly ("db" | "role")[]> = {
-  "src/routes/api/stats-api.ts": ["db", "role"],
-  "src/routes/api/openapi.ts": ["db"],
-};
-
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? sourceFiles(join(dir, e.name)) : /\.(ts|tsx|mts|cts)$/.test(e.name) ? [join(dir, e.name)] : [],
@@ -107,12 +97,12 @@ describe("route modules", () => {
   });
 
   it("import nothing from db/ (their page's data comes from a use-case)", () => {
-    const found = files.filter((f) => !PENDING[f.name]?.includes("db")).flatMap((f) => dbImports(f.file, f.source).map((spec) => `${f.name} imports ${spec}`));
+    const found = files.flatMap((f) => dbImports(f.file, f.source).map((spec) => `${f.name} imports ${spec}`));
     expect(found).toEqual([]);
   });
 
   it("test no role themselves (the policy and the guards do)", () => {
-    const found = files.filter((f) => !PENDING[f.name]?.includes("role")).flatMap((f) => roleChecksIn(f.source).map((m) => `${f.name}: ${m}`));
+    const found = files.flatMap((f) => roleChecksIn(f.source).map((m) => `${f.name}: ${m}`));
     expect(found).toEqual([]);
   });
 });

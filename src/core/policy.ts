@@ -202,6 +202,14 @@ export function listScope(actor: Actor, type: "posting" | "application" | "place
 }
 
 /**
+ * The town whose figures a statistics reader is held to: a town account's or token's own town
+ * (-1, no town, when one is missing), or null for the county's readers.
+ */
+export function statsTownOf(actor: Actor): number | null {
+  return actor.role === "town" ? (actor.townId ?? -1) : null;
+}
+
+/**
  * 身份证号 in full: county staff and admins, and the cadres of the worker's own town, who visit
  * the household. Everyone else sees the mask.
  */

@@ -7,7 +7,7 @@
  */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { apiAuth } from "../../http/api-auth.ts";
-import type { Db } from "../../../db/client.ts";
+import type { AppDeps } from "../../app-deps.ts";
 import type { ApiTokenRole } from "../../core/enums.ts";
 import { errorResponse } from "./errors.ts";
 
@@ -44,7 +44,7 @@ export const NO_TOKEN: Record<string, string[]>[] = [];
  * `x-token-roles` for programs). Its 401 and 403 responses are TOKEN_ERROR_RESPONSES.
  * @example createRoute({ method: "get", path: "/stats/workshops", ...tokenOnly(deps.db, ["county"], "…"), … })
  */
-export function tokenOnly(db: Db, roles: readonly ApiTokenRole[], description: string) {
+export function tokenOnly(db: AppDeps["db"], roles: readonly ApiTokenRole[], description: string) {
   return {
     middleware: apiAuth({ db, roles }),
     security: [{ [BEARER]: [] }],

@@ -8,10 +8,11 @@
  * below add their descriptions for the API's OpenAPI document.
  * @example app.route("/api/v1", statsApi(deps)); // GET /api/v1/stats/employment?date=2026-11-23&by=town
  */
+import { statsTownOf } from "../../core/policy.ts";
+import { townNameOf } from "../../use-cases/stats-view.ts";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { currentSettings } from "../../use-cases/settings.ts";
-import { townNameById } from "../../../db/queries/towns.ts";
 import type { AppDeps } from "../../app-deps.ts";
 import { EMPLOYER_TYPES } from "../../core/enums.ts";
 import { dateQuerySchema, employmentQuerySchema } from "../../core/stats/query.ts";
@@ -98,10 +99,10 @@ const json = <S extends z.ZodType>(description: string, schema: S) => ({ descrip
  */
 function tokenScope(c: Context, deps: AppDeps, detail: boolean): TownScope {
   const actor = c.get("apiActor");
-  const townId = actor.role === "town" ? (actor.townId ?? -1) : null;
+  const townId = statsTownOf(actor);
   authorizeApi(c, "read", { type: "stats", townId, detail });
   if (townId === null) return {};
-  const town = townNameById(deps.db, townId);
+  const town = townNameOf(deps, townId);
   if (town === undefined) throw new ApiError(403, messages.forbidden.apiNoRight);
   return { town };
 }
