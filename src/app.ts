@@ -7,6 +7,7 @@ import { contextStorage } from "hono/context-storage";
 import type { AppDeps } from "./app-deps.ts";
 import { compression } from "./http/compression.ts";
 import { csrfProtection } from "./http/csrf.tsx";
+import { formBodies } from "./http/form-bodies.tsx";
 import { errorHandler, notFoundHandler } from "./http/errors.tsx";
 import { requestLog } from "./http/request-log.ts";
 import { securityHeaders } from "./http/security-headers.ts";
@@ -40,6 +41,8 @@ export function createApp(deps: AppDeps): Hono {
   app.use(sessions({ db: deps.db, now: deps.now }));
   // Uploads are limited before the CSRF check reads the body.
   app.on("POST", "/bureau/import", importBodyLimit());
+  // Only web forms, read once (a body that is not a form, or cannot be read, changes nothing).
+  app.use(formBodies({ log: deps.log }));
   app.use(csrfProtection({ key: deps.csrfKey }));
 
   app.route("/", publicArea(deps));

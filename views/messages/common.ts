@@ -24,6 +24,10 @@ export const commonMessages = {
     serverTitle: "出错了",
     server: "系统出了点问题，请稍后再试。如果一直这样，请联系县人社局。",
     backHome: "回到首页",
+    badFormTitle: "提交的内容无法读取",
+    badForm: "表单内容不完整或格式不对，什么都没有保存。请回到上一页，重新填写后再提交。",
+    notAFormTitle: "只接受网页表单",
+    notAForm: "这个地址只接受网页上的表单提交，什么都没有保存。请在网页上填写后提交。",
   },
   /** Refusals: no right to the page, a form that failed the CSRF check. */
   forbidden: {
