@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { formatCsvRecord, readCsv, scanCsv, type CsvEncoding } from "./csv.ts";
+import { formatCsvRecord, neutraliseFormulaText, readCsv, restoreFormulaText, scanCsv, type CsvEncoding } from "./csv.ts";
 
 /** The bytes of `text`, fed to the reader `chunk` bytes at a time (1: every byte on its own). */
 function chunked(bytes: Uint8Array, chunk: number): AsyncIterable<Uint8Array> {
@@ -101,5 +101,29 @@ describe("formatCsvRecord", () => {
   it("round-trips through the reader", async () => {
     const fields = ["缝纫、包装", 'He said "ok"', "1,2", "", "多\r\n行"];
     expect((await records(formatCsvRecord(fields)))[0]!.fields).toEqual(fields);
+  });
+
+  it.each([
+    ['=HYPERLINK("http://evil.example","点我")', `'=HYPERLINK("http://evil.example","点我")`],
+    ["=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"],
+    ["@SUM(1+1)", "'@SUM(1+1)"],
+    ["+1+1", "'+1+1"],
+    ["-1+1", "'-1+1"],
+    ["\t=1", "'\t=1"],
+    ["\r=1", "'\r=1"],
+    ["-12", "-12"],
+    ["+3.5", "+3.5"],
+    ["缝纫工", "缝纫工"],
+    ["a=b", "a=b"],
+  ])("neutralises a cell that would run as a formula: %j → %j", (cell, written) => {
+    expect(neutraliseFormulaText(cell)).toBe(written);
+    expect(restoreFormulaText(written)).toBe(cell);
+  });
+
+  it("keeps typed negative numbers, neutralises formulas, and reads them back as they were", async () => {
+    const fields = ["=1+1", "@x", "-5", "正常"];
+    const line = formatCsvRecord([...fields, -7]);
+    expect(line).toBe("'=1+1,'@x,-5,正常,-7\r\n");
+    expect((await records(line))[0]!.fields).toEqual([...fields, "-7"]);
   });
 });

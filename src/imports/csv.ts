@@ -147,7 +147,7 @@ export async function* readCsv(source: AsyncIterable<Uint8Array> | NodeJS.Readab
       let inside = 0;
       for (const field of item.record) inside += lineBreaks(field);
       lastLine = end;
-      yield { line: end - inside, fields: item.record };
+      yield { line: end - inside, fields: item.record.map(restoreFormulaText) };
     }
   } finally {
     // The consumer may stop early (a bad header): let go of the file.
@@ -162,12 +162,35 @@ export async function openCsv(file: string): Promise<{ encoding: CsvEncoding; re
   return { encoding, records, rows: readCsv(createReadStream(file), encoding) };
 }
 
-/** One CSV record: fields quoted when they hold a comma, quote or line break, CRLF at the end. */
+/** A text Excel or WPS would run as a formula: it starts with = + - @, a tab or a CR. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A real number written as text, which stays as it is (-12, +3.5). */
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
+
+/**
+ * CSV formula injection: a cell that a spreadsheet program would run as a formula is written
+ * with a leading apostrophe, which makes it text; real numbers (typed, or text like `-12`) are
+ * kept. Reading a CSV drops that apostrophe again, so export → import changes nothing.
+ * @example neutraliseFormulaText('=HYPERLINK("http://x","点我")') // `'=HYPERLINK("http://x","点我")`
+ */
+export function neutraliseFormulaText(text: string): string {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+}
+
+/** The inverse of neutraliseFormulaText, for a cell read from a CSV. @example restoreFormulaText("'=1+1") // "=1+1" */
+export function restoreFormulaText(text: string): string {
+  return text.startsWith("'") && neutraliseFormulaText(text.slice(1)) !== text.slice(1) ? text.slice(1) : text;
+}
+
+/**
+ * One CSV record: fields quoted when they hold a comma, quote or line break, CRLF at the end;
+ * text that would run as a formula is neutralised (neutraliseFormulaText).
+ */
 export function formatCsvRecord(fields: readonly (string | number | null | undefined)[]): string {
   return (
     fields
       .map((value) => {
-        const text = value === null || value === undefined ? "" : String(value);
+        const text = value === null || value === undefined ? "" : typeof value === "number" ? String(value) : neutraliseFormulaText(value);
         return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
       })
       .join(",") + "\r\n"
