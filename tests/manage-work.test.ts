@@ -165,6 +165,11 @@ describe("a workshop manager's work", () => {
     expect(one<{ status: string }>("SELECT status FROM applications WHERE id = ?", a1).status).toBe("已联系");
     expect((await web.post(`/manage/applicants/${a1}/note`, { managerNote: "周一来面试", back: "/manage/applicants" })).status).toBe(303);
     expect(one<{ manager_note: string }>("SELECT manager_note FROM applications WHERE id = ?", a1).manager_note).toBe("周一来面试");
+    // A `back` of 100,000 characters is not followed: the Location stays short.
+    const longBack = await web.post(`/manage/applicants/${a1}/note`, { managerNote: "周一来面试", back: `/manage/${"a".repeat(100_000)}` });
+    expect(longBack.status).toBe(303);
+    expect(longBack.headers.get("Location")!.length).toBeLessThan(300);
+    expect(longBack.headers.get("Location")).toMatch(/^\/manage\/applicants/);
     // A note too long: refused on its card, typed text kept, nothing written.
     const beforeNote = snapshot();
     const longNote = "很长的备注".repeat(101);

@@ -17,8 +17,11 @@ export function managedEmployerId(c: Context): number {
 }
 
 /** A form's `back` field, if it is a page of the manager's area; else the fallback. */
+/** The longest `back` path followed; a longer one (a 100 KB Location header) falls back. */
+export const MAX_BACK_PATH_LENGTH = 200;
+
 export function backPath(raw: unknown, fallback: string): string {
-  return typeof raw === "string" && /^\/manage(\/[A-Za-z0-9_\-/]*)?$/.test(raw) ? raw : fallback;
+  return typeof raw === "string" && raw.length <= MAX_BACK_PATH_LENGTH && /^\/manage(\/[A-Za-z0-9_\-/]*)?$/.test(raw) ? raw : fallback;
 }
 
 const NOTICES = {
