@@ -85,5 +85,9 @@ describe("matchHeaders", () => {
     expect(match.positions.get("身份证号")).toBe(2);
     expect(matchHeaders(placementsFormat, ["身份证号"]).missing).toEqual(["开始日期"]);
     expect(matchHeaders(placementsFormat, ["身份证号", "身份证号", "开始日期"]).duplicated).toEqual(["身份证号"]);
+    // An unknown header repeated (备注,备注) refuses the file as a known one does, and is not also "unknown" twice.
+    const repeated = matchHeaders(placementsFormat, ["身份证号", "开始日期", "备注", "备注"]);
+    expect(repeated.duplicated).toEqual(["备注"]);
+    expect(repeated.unknown).toEqual(["备注"]);
   });
 });

@@ -487,17 +487,25 @@ export function isSpreadsheetKind(value: string): value is SpreadsheetKind {
 
 /**
  * Matches a header row to a format: where each known column is, which required ones are
- * missing, which headers are unknown (ignored with a warning) or repeated.
+ * missing, which headers are unknown (ignored with a warning) or repeated (known or not: the file
+ * is refused).
  */
 export function matchHeaders(format: SpreadsheetFormat<SpreadsheetKind>, headers: readonly CellValue[]) {
   const positions = new Map<string, number>();
   const unknown: string[] = [];
   const duplicated: string[] = [];
+  // A repeated header rejects the file whether or not the column is known (the contract):
+  // which of two 备注 columns holds the note cannot be guessed.
+  const seen = new Set<string>();
   headers.forEach((cell, index) => {
     const name = cellText(cell).replace(/\s+/g, "").replace(/\*$/, "");
     if (name === "") return;
+    if (seen.has(name)) {
+      if (!duplicated.includes(name)) duplicated.push(name);
+      return;
+    }
+    seen.add(name);
     if (!format.columns.includes(name)) unknown.push(name);
-    else if (positions.has(name)) duplicated.push(name);
     else positions.set(name, index);
   });
   const missing = format.required.filter((c) => !positions.has(c));
