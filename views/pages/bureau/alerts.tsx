@@ -6,6 +6,7 @@
 import { ALERT_KINDS, ALERT_OUTCOMES, type AlertDetail } from "../../../src/core/alerts.ts";
 import type { PostingMatch } from "../../../src/core/matching.ts";
 import { CsrfField } from "../../components/csrf-field.tsx";
+import { Facts } from "../../components/facts.tsx";
 import { Pager } from "../../components/pager.tsx";
 import { BaseLayout } from "../../layouts/base.tsx";
 import { messages } from "../../messages.ts";
@@ -157,24 +158,26 @@ export function AlertPage(props: AlertPageProps) {
       <p>
         <StatusBadges status={a.status} overdue={a.overdue} overdueDays={props.overdueDays} />
       </p>
-      <dl class="facts">
-        <dt>{m.household}</dt>
-        <dd>
-          <a href={`/bureau/households/${encodeURIComponent(a.householdCode)}`}>{a.householdCode}</a>（{a.category}）
-        </dd>
-        <dt>{m.town}</dt>
-        <dd>
-          {a.town} {a.village}
-        </dd>
-        <dt>{m.raised}</dt>
-        <dd>{a.raisedDate}</dd>
-        <dt>{m.assigned}</dt>
-        <dd>{a.assigned ?? m.unassigned}</dd>
-        <dt>{m.reason}</dt>
-        <dd class="alert-reason">
-          {a.detail.kind === "zero-employment" ? m.zeroReason(a.detail.jobSeekers.length) : m.lowIncomeReason(a.detail.perPersonMonth, a.detail.line)}
-        </dd>
-      </dl>
+      <Facts
+        entries={[
+          {
+            term: m.household,
+            value: (
+              <>
+                <a href={`/bureau/households/${encodeURIComponent(a.householdCode)}`}>{a.householdCode}</a>（{a.category}）
+              </>
+            ),
+          },
+          { term: m.town, value: `${a.town} ${a.village}` },
+          { term: m.raised, value: a.raisedDate },
+          { term: m.assigned, value: a.assigned ?? m.unassigned },
+          {
+            term: m.reason,
+            class: "alert-reason",
+            value: a.detail.kind === "zero-employment" ? m.zeroReason(a.detail.jobSeekers.length) : m.lowIncomeReason(a.detail.perPersonMonth, a.detail.line),
+          },
+        ]}
+      />
       {a.status === "closed" && a.closedDate && a.outcome ? (
         <p class="notice">
           {m.closedOn(a.closedDate, a.outcome)}

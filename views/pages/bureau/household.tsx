@@ -3,6 +3,7 @@
  * and the household's risk alerts. ID numbers of members are masked here (in full on a member's page
  * for those the policy allows).
  */
+import { Facts } from "../../components/facts.tsx";
 import { BaseLayout } from "../../layouts/base.tsx";
 import { messages } from "../../messages.ts";
 
@@ -59,18 +60,14 @@ export function HouseholdPage(props: HouseholdPageProps) {
   return (
     <BaseLayout title={m.householdTitle(h.code)}>
       <h1>{m.householdTitle(h.code)}</h1>
-      <dl class="facts">
-        <dt>{m.category}</dt>
-        <dd>{h.category}</dd>
-        <dt>{m.town}</dt>
-        <dd>
-          {h.town} {h.village}
-        </dd>
-        <dt>{m.relocated}</dt>
-        <dd>{h.relocated ? m.yes : m.no}</dd>
-        <dt>{m.size}</dt>
-        <dd>{h.size ?? ""}</dd>
-      </dl>
+      <Facts
+        entries={[
+          { term: m.category, value: h.category },
+          { term: m.town, value: `${h.town} ${h.village}` },
+          { term: m.relocated, value: h.relocated ? m.yes : m.no },
+          { term: m.size, value: h.size ?? "" },
+        ]}
+      />
       <h2>{m.members}</h2>
       <ul class="cards">
         {h.members.map((w) => (

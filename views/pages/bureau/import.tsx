@@ -4,6 +4,7 @@
  * exports per kind. The form works without JavaScript; the upload runs while the page waits.
  */
 import { CsrfField } from "../../components/csrf-field.tsx";
+import { DataTable, num } from "../../components/data-table.tsx";
 import { BaseLayout } from "../../layouts/base.tsx";
 import { messages } from "../../messages.ts";
 import { BureauNav } from "./bureau-nav.tsx";
@@ -155,26 +156,15 @@ function ImportResult(props: { result: ImportResultView }) {
       </p>
       {r.unknownColumns.length > 0 ? <p class="notice">{messages.imports.unknownColumns(r.unknownColumns)}</p> : null}
       {r.rejected.length > 0 ? (
-        <div class="table-wrap">
-          <table class="data-table rejected-rows">
-            <thead>
-              <tr>
-                <th class="num">{m.row}</th>
-                <th>{m.column}</th>
-                <th>{m.reason}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.rejected.map((row) => (
-                <tr>
-                  <td class="num">{row.rowNumber}</td>
-                  <td>{row.column}</td>
-                  <td>{row.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable class="rejected-rows" columns={[num(m.row), m.column, m.reason]}>
+          {r.rejected.map((row) => (
+            <tr>
+              <td class="num">{row.rowNumber}</td>
+              <td>{row.column}</td>
+              <td>{row.reason}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       {r.rejectedCount > r.rejected.length ? <p>{m.moreRejected(r.rejectedCount - r.rejected.length)}</p> : null}
       {r.reportHref ? (

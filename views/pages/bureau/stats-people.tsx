@@ -1,4 +1,6 @@
 /** The people behind one figure of the statistics page: masked, paged, in the viewer's town scope. */
+import { DataTable, num } from "../../components/data-table.tsx";
+import { Pager } from "../../components/pager.tsx";
 import { BaseLayout } from "../../layouts/base.tsx";
 import { messages } from "../../messages.ts";
 import { BureauNav } from "./bureau-nav.tsx";
@@ -31,41 +33,25 @@ export function StatsPeoplePage(props: {
       {props.rows.length === 0 ? (
         <p class="empty">{m.peopleNone}</p>
       ) : (
-        <div class="table-wrap">
-          <table class="data-table people-table">
-            <thead>
-              <tr>
-                <th>{b.name}</th>
-                <th>{b.idNumber}</th>
-                <th>{b.town}</th>
-                <th>{b.household}</th>
-                <th>{b.category}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.rows.map((p) => (
-                <tr>
-                  <td>
-                    <a href={`/bureau/workers/${p.id}`}>{p.name}</a>
-                  </td>
-                  <td>{p.idNumberMasked}</td>
-                  <td>
-                    {p.town} {p.village}
-                  </td>
-                  <td>
-                    <a href={`/bureau/households/${encodeURIComponent(p.household)}`}>{p.household}</a>
-                  </td>
-                  <td>{p.category}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable class="people-table" columns={[b.name, b.idNumber, b.town, b.household, b.category]}>
+          {props.rows.map((p) => (
+            <tr>
+              <td>
+                <a href={`/bureau/workers/${p.id}`}>{p.name}</a>
+              </td>
+              <td>{p.idNumberMasked}</td>
+              <td>
+                {p.town} {p.village}
+              </td>
+              <td>
+                <a href={`/bureau/households/${encodeURIComponent(p.household)}`}>{p.household}</a>
+              </td>
+              <td>{p.category}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
-      <nav class="pager" aria-label={messages.search.paging}>
-        {props.previousHref ? <a href={props.previousHref}>{messages.search.previous}</a> : <span></span>}
-        {props.nextHref ? <a href={props.nextHref}>{messages.search.next}</a> : <span></span>}
-      </nav>
+      <Pager previousHref={props.previousHref} nextHref={props.nextHref} />
       <p>
         <a href="/bureau/stats">{m.backToStats}</a>
       </p>

@@ -7,6 +7,9 @@
 import { chinaTime } from "../../../src/core/china-time.ts";
 import type { EmploymentRow, PublicBenefitPosts, TrendPoint, WorkshopRow } from "../../../src/core/stats/figures.ts";
 import { BarChartSvg, LineChartSvg } from "../../components/bar-chart.tsx";
+import { DataTable, num } from "../../components/data-table.tsx";
+import { DownloadLinks } from "../../components/filter-fields.tsx";
+import { FormError } from "../../components/form-error.tsx";
 import { BaseLayout } from "../../layouts/base.tsx";
 import { messages } from "../../messages.ts";
 import { BureauNav } from "./bureau-nav.tsx";
@@ -37,19 +40,7 @@ export function peopleHref(params: Record<string, string | undefined>): string {
 }
 
 function Downloads(props: { table: string; date: string; baseline: string }) {
-  const m = messages.statsPage;
-  const href = (format: string) => `/bureau/stats/tables/${props.table}?date=${props.date}&baseline=${props.baseline}&format=${format}`;
-  return (
-    <p class="downloads">
-      {m.download}
-      <a href={href("xlsx")} download>
-        {m.downloadXlsx}
-      </a>
-      <a href={href("csv")} download>
-        {m.downloadCsv}
-      </a>
-    </p>
-  );
+  return <DownloadLinks href={(format) => `/bureau/stats/tables/${props.table}?date=${props.date}&baseline=${props.baseline}&format=${format}`} />;
 }
 
 function BreakdownSection(props: { by: Breakdown; title: string; rows: EmploymentRow[]; date: string; baseline: string }) {
@@ -62,38 +53,24 @@ function BreakdownSection(props: { by: Breakdown; title: string; rows: Employmen
     <section class="figure" id={`by-${by}`}>
       <h2>{props.title}</h2>
       <BarChartSvg title={m.chartOf(props.title)} rows={keyRows.map((r) => ({ label: r.key, value: r.employed }))} />
-      <div class="table-wrap">
-        <table class="data-table">
-          <thead>
-            <tr>
-              <th>{m.key[by]}</th>
-              <th class="num">{m.labourForce}</th>
-              <th class="num">{m.employed}</th>
-              <th class="num">{m.rate}</th>
-              <th class="num">{m.employedBaseline}</th>
-              <th class="num">{m.change}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr class={r.key === "total" ? "total" : undefined}>
-                <td>{label(r.key)}</td>
-                <td class="num">
-                  {r.labour_force === null ? "—" : <a href={peopleHref({ figure: "labour_force", date, by: keyOf(r) && by, key: keyOf(r) })}>{r.labour_force}</a>}
-                </td>
-                <td class="num">
-                  <a href={peopleHref({ figure: "employed", date, by: keyOf(r) && by, key: keyOf(r) })}>{r.employed}</a>
-                </td>
-                <td class="num">{m.percent(r.employed, r.labour_force)}</td>
-                <td class="num">
-                  <a href={peopleHref({ figure: "employed", date: baseline, by: keyOf(r) && by, key: keyOf(r) })}>{r.employed_baseline}</a>
-                </td>
-                <td class="num">{m.changeValue(r.employed - r.employed_baseline)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={[{ label: m.key[by] }, num(m.labourForce), num(m.employed), num(m.rate), num(m.employedBaseline), num(m.change)]}>
+        {rows.map((r) => (
+          <tr class={r.key === "total" ? "total" : undefined}>
+            <td>{label(r.key)}</td>
+            <td class="num">
+              {r.labour_force === null ? "—" : <a href={peopleHref({ figure: "labour_force", date, by: keyOf(r) && by, key: keyOf(r) })}>{r.labour_force}</a>}
+            </td>
+            <td class="num">
+              <a href={peopleHref({ figure: "employed", date, by: keyOf(r) && by, key: keyOf(r) })}>{r.employed}</a>
+            </td>
+            <td class="num">{m.percent(r.employed, r.labour_force)}</td>
+            <td class="num">
+              <a href={peopleHref({ figure: "employed", date: baseline, by: keyOf(r) && by, key: keyOf(r) })}>{r.employed_baseline}</a>
+            </td>
+            <td class="num">{m.changeValue(r.employed - r.employed_baseline)}</td>
+          </tr>
+        ))}
+      </DataTable>
       <Downloads table={by} date={date} baseline={baseline} />
     </section>
   );
@@ -121,11 +98,7 @@ export function StatsPage(props: StatsPageProps) {
         </label>
         <button type="submit">{m.show}</button>
       </form>
-      {props.error ? (
-        <p class="form-error" role="alert">
-          {props.error}
-        </p>
-      ) : null}
+      <FormError error={props.error} />
       {total && props.breakdowns ? (
         <>
           <h2>{m.headline}</h2>
@@ -174,34 +147,21 @@ export function StatsPage(props: StatsPageProps) {
           ) : (
             <>
               <BarChartSvg title={m.chartOf(m.workshops)} rows={props.workshops.map((w) => ({ label: w.name, value: w.employed }))} />
-              <div class="table-wrap">
-                <table class="data-table">
-                  <thead>
-                    <tr>
-                      <th>{m.workshopCode}</th>
-                      <th>{m.workshopName}</th>
-                      <th>{m.workshopType}</th>
-                      <th class="num">{m.workshopEmployed}</th>
-                      <th class="num">{m.workshopAssisted}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {props.workshops.map((w) => (
-                      <tr>
-                        <td>{w.code}</td>
-                        <td>{w.name}</td>
-                        <td>{w.type}</td>
-                        <td class="num">
-                          <a href={peopleHref({ figure: "workshop", date, employer: w.code })}>{w.employed}</a>
-                        </td>
-                        <td class="num">
-                          <a href={peopleHref({ figure: "workshop_assisted", date, employer: w.code })}>{w.employed_assisted}</a>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable columns={[m.workshopCode, m.workshopName, m.workshopType, num(m.workshopEmployed), num(m.workshopAssisted)]}>
+                {props.workshops.map((w) => (
+                  <tr>
+                    <td>{w.code}</td>
+                    <td>{w.name}</td>
+                    <td>{w.type}</td>
+                    <td class="num">
+                      <a href={peopleHref({ figure: "workshop", date, employer: w.code })}>{w.employed}</a>
+                    </td>
+                    <td class="num">
+                      <a href={peopleHref({ figure: "workshop_assisted", date, employer: w.code })}>{w.employed_assisted}</a>
+                    </td>
+                  </tr>
+                ))}
+              </DataTable>
             </>
           )}
           <Downloads table="workshops" date={date} baseline={baseline} />
@@ -229,32 +189,20 @@ export function StatsPage(props: StatsPageProps) {
         <section class="figure" id="trend">
           <h2>{m.trend}</h2>
           <LineChartSvg title={m.trendChart} points={props.trend.map((p) => ({ label: p.month, value: p.employed }))} />
-          <div class="table-wrap">
-            <table class="data-table">
-              <thead>
-                <tr>
-                  <th>{m.month}</th>
-                  <th class="num">{m.labourForce}</th>
-                  <th class="num">{m.employed}</th>
-                  <th class="num">{m.rate}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.trend.map((p) => (
-                  <tr>
-                    <td>{p.month}</td>
-                    <td class="num">
-                      <a href={peopleHref({ figure: "labour_force", date: p.date })}>{p.labour_force}</a>
-                    </td>
-                    <td class="num">
-                      <a href={peopleHref({ figure: "employed", date: p.date })}>{p.employed}</a>
-                    </td>
-                    <td class="num">{m.percent(p.employed, p.labour_force)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={[m.month, num(m.labourForce), num(m.employed), num(m.rate)]}>
+            {props.trend.map((p) => (
+              <tr>
+                <td>{p.month}</td>
+                <td class="num">
+                  <a href={peopleHref({ figure: "labour_force", date: p.date })}>{p.labour_force}</a>
+                </td>
+                <td class="num">
+                  <a href={peopleHref({ figure: "employed", date: p.date })}>{p.employed}</a>
+                </td>
+                <td class="num">{m.percent(p.employed, p.labour_force)}</td>
+              </tr>
+            ))}
+          </DataTable>
           <Downloads table="trend" date={date} baseline={baseline} />
         </section>
       ) : null}
