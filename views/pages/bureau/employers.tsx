@@ -1,7 +1,7 @@
 /** Workshops and their recognition (认定): the list, one workshop with its history and the decision form. */
 import { RECOGNITION_STATUSES } from "../../../src/core/enums.ts";
 import { CsrfField } from "../../components/csrf-field.tsx";
-import { DataTable, num } from "../../components/data-table.tsx";
+import { DataTable } from "../../components/data-table.tsx";
 import { Facts } from "../../components/facts.tsx";
 import { SelectFilter } from "../../components/filter-fields.tsx";
 import { FormError } from "../../components/form-error.tsx";

@@ -5,17 +5,11 @@
  */
 import { Facts } from "../../components/facts.tsx";
 import { BaseLayout } from "../../layouts/base.tsx";
+import type { WorkerPlacementView } from "./worker.tsx";
 import { messages } from "../../messages.ts";
 
-export interface HouseholdPlacement {
-  id: number;
-  employerName: string | null;
-  employmentForm: string | null;
-  startDate: string;
-  endDate: string | null;
-  endReason: string | null;
-  monthlyIncome: number | null;
-}
+/** A member's placement, as on the worker's page. */
+export type HouseholdPlacement = WorkerPlacementView;
 
 export interface HouseholdApplication {
   id: number;

@@ -1,24 +1,15 @@
 /** The people behind one figure of the statistics page: masked, paged, in the viewer's town scope. */
-import { DataTable, num } from "../../components/data-table.tsx";
+import type { PersonRow } from "../../../db/queries/stats-people.ts";
+import { DataTable } from "../../components/data-table.tsx";
 import { Pager } from "../../components/pager.tsx";
 import { BaseLayout } from "../../layouts/base.tsx";
 import { messages } from "../../messages.ts";
 import { BureauNav } from "./bureau-nav.tsx";
 
-export interface StatsPersonRow {
-  id: number;
-  name: string;
-  idNumberMasked: string;
-  town: string;
-  village: string;
-  household: string;
-  category: string;
-}
-
 export function StatsPeoplePage(props: {
   heading: string;
   total: number;
-  rows: StatsPersonRow[];
+  rows: PersonRow[];
   previousHref?: string | undefined;
   nextHref?: string | undefined;
 }) {
