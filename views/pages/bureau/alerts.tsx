@@ -9,7 +9,9 @@ import { CsrfField } from "../../components/csrf-field.tsx";
 import { Facts } from "../../components/facts.tsx";
 import { Pager } from "../../components/pager.tsx";
 import { BaseLayout } from "../../layouts/base.tsx";
+import { CardList } from "../../components/card-list.tsx";
 import { messages } from "../../messages.ts";
+import { BureauPage } from "./bureau-page.tsx";
 import { BureauNav } from "./bureau-nav.tsx";
 
 export interface AlertListRow {
@@ -49,10 +51,7 @@ export function AlertsPage(props: { rows: AlertListRow[]; filter: AlertFilterVie
   const m = messages.alerts;
   const f = props.filter;
   return (
-    <BaseLayout title={m.title}>
-      <BureauNav />
-      <h1>{m.title}</h1>
-      <p>{m.intro}</p>
+    <BureauPage title={m.title} intro={m.intro}>
       <form class="stacked alert-filter" method="get" action="/bureau/alerts">
         <label for="f-status">{m.status}</label>
         <select id="f-status" name="status">
@@ -108,7 +107,7 @@ export function AlertsPage(props: { rows: AlertListRow[]; filter: AlertFilterVie
         </ul>
       )}
       <Pager previousHref={props.previousHref} nextHref={props.nextHref} />
-    </BaseLayout>
+    </BureauPage>
   );
 }
 
@@ -199,21 +198,20 @@ export function AlertPage(props: AlertPageProps) {
       </ul>
 
       <h2>{m.suggestions}</h2>
-      {props.suggestions.length === 0 ? (
-        <p class="empty">{m.suggestionsNone}</p>
-      ) : (
-        <ul class="cards suggestions">
-          {props.suggestions.map((s) => (
-            <li class="record-card">
-              <a href={`/jobs/${encodeURIComponent(s.code)}`}>{s.title}</a>
-              <p>
-                {s.employerName} · {s.town} · {m.suggestion(s.distanceKm, s.workingTime)}
-              </p>
-              <p class="muted">{m.forWhom(s.seekerIds.map((id) => names.get(id) ?? "").join("、"))}</p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <CardList
+        items={props.suggestions}
+        none={m.suggestionsNone}
+        class="suggestions"
+        item={(s) => (
+          <li class="record-card">
+            <a href={`/jobs/${encodeURIComponent(s.code)}`}>{s.title}</a>
+            <p>
+              {s.employerName} · {s.town} · {m.suggestion(s.distanceKm, s.workingTime)}
+            </p>
+            <p class="muted">{m.forWhom(s.seekerIds.map((id) => names.get(id) ?? "").join("、"))}</p>
+          </li>
+        )}
+      />
 
       {a.status === "open" ? (
         <form method="post" action={`${base}/assign`} class="stacked assign-form" novalidate>
@@ -235,20 +233,19 @@ export function AlertPage(props: AlertPageProps) {
       ) : null}
 
       <h2>{m.notes}</h2>
-      {props.notes.length === 0 ? (
-        <p class="empty">{m.notesNone}</p>
-      ) : (
-        <ul class="cards notes">
-          {props.notes.map((n) => (
-            <li class="record-card alert-note">
-              <p class="muted">
-                {n.date} · {n.author}
-              </p>
-              <p class="description">{n.note}</p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <CardList
+        items={props.notes}
+        none={m.notesNone}
+        class="notes"
+        item={(n) => (
+          <li class="record-card alert-note">
+            <p class="muted">
+              {n.date} · {n.author}
+            </p>
+            <p class="description">{n.note}</p>
+          </li>
+        )}
+      />
       <form method="post" action={`${base}/notes`} class="stacked note-form" novalidate>
         <CsrfField />
         {refused("note") ? <p class="field-error">{refused("note")!.error}</p> : null}

@@ -6,7 +6,9 @@ import { Facts } from "../../components/facts.tsx";
 import { SelectFilter } from "../../components/filter-fields.tsx";
 import { FormError } from "../../components/form-error.tsx";
 import { BaseLayout } from "../../layouts/base.tsx";
+import { CardList } from "../../components/card-list.tsx";
 import { messages } from "../../messages.ts";
+import { BureauPage } from "./bureau-page.tsx";
 import { BureauNav } from "./bureau-nav.tsx";
 
 export interface WorkshopRowView {
@@ -21,10 +23,7 @@ export interface WorkshopRowView {
 export function EmployersPage(props: { rows: WorkshopRowView[]; recognition: string | undefined }) {
   const m = messages.recognition;
   return (
-    <BaseLayout title={m.title}>
-      <BureauNav />
-      <h1>{m.title}</h1>
-      <p>{m.intro}</p>
+    <BureauPage title={m.title} intro={m.intro}>
       <form class="stats-form" method="get" action="/bureau/employers">
         <SelectFilter label={m.status} name="recognition" any={m.anyStatus} options={RECOGNITION_STATUSES} selected={props.recognition} />
         <span></span>
@@ -49,7 +48,7 @@ export function EmployersPage(props: { rows: WorkshopRowView[]; recognition: str
           ))}
         </DataTable>
       )}
-    </BaseLayout>
+    </BureauPage>
   );
 }
 
@@ -77,18 +76,17 @@ export function EmployerPage(props: {
         ]}
       />
       <h2>{m.history}</h2>
-      {props.history.length === 0 ? (
-        <p class="empty">{m.historyNone}</p>
-      ) : (
-        <ul class="cards recognition-history">
-          {props.history.map((h) => (
-            <li class="record-card">
-              <p>{m.historyRow(h.effectiveDate, h.status, h.by)}</p>
-              {h.note ? <p class="description">{h.note}</p> : null}
-            </li>
-          ))}
-        </ul>
-      )}
+      <CardList
+        items={props.history}
+        none={m.historyNone}
+        class="recognition-history"
+        item={(h) => (
+          <li class="record-card">
+            <p>{m.historyRow(h.effectiveDate, h.status, h.by)}</p>
+            {h.note ? <p class="description">{h.note}</p> : null}
+          </li>
+        )}
+      />
       {props.canDecide ? (
         <form method="post" action={`/bureau/employers/${encodeURIComponent(e.code)}/recognition`} class="stacked recognition-form" novalidate>
           <CsrfField />

@@ -6,6 +6,7 @@
 import { Facts } from "../../components/facts.tsx";
 import { BaseLayout } from "../../layouts/base.tsx";
 import type { WorkerPlacementView } from "./worker.tsx";
+import { CardList } from "../../components/card-list.tsx";
 import { messages } from "../../messages.ts";
 
 /** A member's placement, as on the worker's page. */
@@ -87,31 +88,29 @@ export function HouseholdPage(props: HouseholdPageProps) {
         ))}
       </ul>
       <h2>{m.applicationsTitle}</h2>
-      {props.applications.length === 0 ? (
-        <p class="muted">{m.applicationsNone}</p>
-      ) : (
-        <ul class="cards">
-          {props.applications.map((a) => (
-            <li class="record-card">
-              {a.workerId !== null ? `${nameOf.get(a.workerId) ?? ""}：` : ""}
-              {m.applicationLine(a.postingTitle, a.status, a.createdAt.slice(0, 10))}
-            </li>
-          ))}
-        </ul>
-      )}
+      <CardList
+        items={props.applications}
+        none={m.applicationsNone}
+        noneClass="muted"
+        item={(a) => (
+          <li class="record-card">
+            {a.workerId !== null ? `${nameOf.get(a.workerId) ?? ""}：` : ""}
+            {m.applicationLine(a.postingTitle, a.status, a.createdAt.slice(0, 10))}
+          </li>
+        )}
+      />
       <h2>{m.alertsTitle}</h2>
-      {props.alerts.length === 0 ? (
-        <p class="muted">{m.alertsNone}</p>
-      ) : (
-        <ul class="cards">
-          {props.alerts.map((a) => (
-            <li class="record-card">
-              <a href={`/bureau/alerts/${a.id}`}>{messages.alerts.kinds[a.kind] ?? a.kind}</a> · {a.raisedDate} · {messages.alerts.statuses[a.status] ?? a.status}
-              {a.closedDate ? ` · ${a.closedDate}` : ""}
-            </li>
-          ))}
-        </ul>
-      )}
+      <CardList
+        items={props.alerts}
+        none={m.alertsNone}
+        noneClass="muted"
+        item={(a) => (
+          <li class="record-card">
+            <a href={`/bureau/alerts/${a.id}`}>{messages.alerts.kinds[a.kind] ?? a.kind}</a> · {a.raisedDate} · {messages.alerts.statuses[a.status] ?? a.status}
+            {a.closedDate ? ` · ${a.closedDate}` : ""}
+          </li>
+        )}
+      />
     </BaseLayout>
   );
 }

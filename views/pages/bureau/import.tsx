@@ -7,6 +7,7 @@ import { CsrfField } from "../../components/csrf-field.tsx";
 import { DataTable, num } from "../../components/data-table.tsx";
 import { BaseLayout } from "../../layouts/base.tsx";
 import { messages } from "../../messages.ts";
+import { BureauPage } from "./bureau-page.tsx";
 import { BureauNav } from "./bureau-nav.tsx";
 
 export interface ImportResultView {
@@ -78,10 +79,7 @@ export function ImportPage(props: { kinds: readonly string[]; maxMb: number; kin
   const m = messages.importPage;
   const kindName = (k: string) => messages.imports.kinds[k] ?? k;
   return (
-    <BaseLayout title={m.title}>
-      <BureauNav />
-      <h1>{m.title}</h1>
-      <p>{m.intro}</p>
+    <BureauPage title={m.title} intro={m.intro}>
       {props.result ? <ImportResult result={props.result} /> : null}
       <form method="post" action="/bureau/import" enctype="multipart/form-data" class="stacked import-form" novalidate>
         <CsrfField />
@@ -128,7 +126,7 @@ export function ImportPage(props: { kinds: readonly string[]; maxMb: number; kin
           </li>
         ))}
       </ul>
-    </BaseLayout>
+    </BureauPage>
   );
 }
 

@@ -2,9 +2,8 @@
 import type { PersonRow } from "../../../db/queries/stats-people.ts";
 import { DataTable } from "../../components/data-table.tsx";
 import { Pager } from "../../components/pager.tsx";
-import { BaseLayout } from "../../layouts/base.tsx";
 import { messages } from "../../messages.ts";
-import { BureauNav } from "./bureau-nav.tsx";
+import { BureauPage } from "./bureau-page.tsx";
 
 export function StatsPeoplePage(props: {
   heading: string;
@@ -16,10 +15,7 @@ export function StatsPeoplePage(props: {
   const m = messages.statsPage;
   const b = messages.bureau;
   return (
-    <BaseLayout title={m.people}>
-      <BureauNav />
-      <h1>{m.people}</h1>
-      <p>{m.peopleIntro(props.heading)}</p>
+    <BureauPage title={m.people} intro={m.peopleIntro(props.heading)}>
       <p class="count">{m.peopleCount(props.total)}</p>
       {props.rows.length === 0 ? (
         <p class="empty">{m.peopleNone}</p>
@@ -46,6 +42,6 @@ export function StatsPeoplePage(props: {
       <p>
         <a href="/bureau/stats">{m.backToStats}</a>
       </p>
-    </BaseLayout>
+    </BureauPage>
   );
 }

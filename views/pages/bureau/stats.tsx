@@ -10,9 +10,8 @@ import { BarChartSvg, LineChartSvg } from "../../components/bar-chart.tsx";
 import { DataTable, num } from "../../components/data-table.tsx";
 import { DownloadLinks } from "../../components/filter-fields.tsx";
 import { FormError } from "../../components/form-error.tsx";
-import { BaseLayout } from "../../layouts/base.tsx";
 import { messages } from "../../messages.ts";
-import { BureauNav } from "./bureau-nav.tsx";
+import { BureauPage } from "./bureau-page.tsx";
 
 export type Breakdown = "town" | "platform" | "category";
 
@@ -81,10 +80,7 @@ export function StatsPage(props: StatsPageProps) {
   const { date, baseline } = props;
   const total = props.breakdowns?.town.find((r) => r.key === "total");
   return (
-    <BaseLayout title={m.title}>
-      <BureauNav />
-      <h1>{m.title}</h1>
-      <p>{m.intro}</p>
+    <BureauPage title={m.title} intro={m.intro}>
       <p class="muted">{props.town ? m.townScope(props.town) : m.countyScope}</p>
       {props.asOf ? <p class="muted">{m.asOf(chinaTime(props.asOf.toISOString()).slice(11, 16))}</p> : null}
       <form class="stats-form" method="get" action="/bureau/stats">
@@ -206,6 +202,6 @@ export function StatsPage(props: StatsPageProps) {
           <Downloads table="trend" date={date} baseline={baseline} />
         </section>
       ) : null}
-    </BaseLayout>
+    </BureauPage>
   );
 }

@@ -9,6 +9,7 @@ import { FormError } from "../../components/form-error.tsx";
 import { Pager } from "../../components/pager.tsx";
 import { BaseLayout } from "../../layouts/base.tsx";
 import { messages } from "../../messages.ts";
+import { BureauPage } from "./bureau-page.tsx";
 import { BureauNav } from "./bureau-nav.tsx";
 
 const m = messages.subsidies.page;
@@ -36,10 +37,7 @@ export function SubsidyLinesPage(props: {
   nextHref?: string | undefined;
 }) {
   return (
-    <BaseLayout title={m.title}>
-      <BureauNav />
-      <h1>{m.title}</h1>
-      <p>{m.intro}</p>
+    <BureauPage title={m.title} intro={m.intro}>
       <form class="stats-form" method="get" action="/bureau/subsidies">
         <SelectFilter
           label={m.policy}
@@ -85,7 +83,7 @@ export function SubsidyLinesPage(props: {
         </DataTable>
       )}
       <Pager previousHref={props.previousHref} nextHref={props.nextHref} />
-    </BaseLayout>
+    </BureauPage>
   );
 }
 

@@ -3,9 +3,8 @@ import type { ZeroEmploymentHousehold } from "../../../src/core/stats/figures.ts
 import { DataTable, num } from "../../components/data-table.tsx";
 import { DownloadLinks, SelectFilter } from "../../components/filter-fields.tsx";
 import { FormError } from "../../components/form-error.tsx";
-import { BaseLayout } from "../../layouts/base.tsx";
 import { messages } from "../../messages.ts";
-import { BureauNav } from "./bureau-nav.tsx";
+import { BureauPage } from "./bureau-page.tsx";
 
 export function ZeroEmploymentPage(props: {
   date: string;
@@ -18,10 +17,7 @@ export function ZeroEmploymentPage(props: {
 }) {
   const m = messages.zeroEmployment;
   return (
-    <BaseLayout title={m.title}>
-      <BureauNav />
-      <h1>{m.title}</h1>
-      <p>{m.intro}</p>
+    <BureauPage title={m.title} intro={m.intro}>
       <form class="stats-form" method="get" action="/bureau/zero-employment">
         <label>
           {m.date}
@@ -53,6 +49,6 @@ export function ZeroEmploymentPage(props: {
         </DataTable>
       )}
       <DownloadLinks href={(format) => `/bureau/zero-employment?${props.downloadQuery}&format=${format}`} />
-    </BaseLayout>
+    </BureauPage>
   );
 }
