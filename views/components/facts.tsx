@@ -23,3 +23,19 @@ export function Facts(props: { entries: readonly Fact[] }) {
     </dl>
   );
 }
+
+/** Headline figures (`<dl class="headline">`): each term over its value, in a box of its own; undefined entries are left out. */
+export function HeadlineFigures(props: { entries: readonly (Fact | undefined)[] }) {
+  return (
+    <dl class="headline">
+      {props.entries.map((f) =>
+        f ? (
+          <div>
+            <dt>{f.term}</dt>
+            <dd class={f.class}>{f.value}</dd>
+          </div>
+        ) : null,
+      )}
+    </dl>
+  );
+}

@@ -5,6 +5,7 @@
  */
 import { CsrfField } from "../../components/csrf-field.tsx";
 import { DataTable, num } from "../../components/data-table.tsx";
+import { HeadlineFigures } from "../../components/facts.tsx";
 import { BaseLayout } from "../../layouts/base.tsx";
 import { messages } from "../../messages.ts";
 import { BureauPage } from "./bureau-page.tsx";
@@ -139,16 +140,12 @@ function ImportResult(props: { result: ImportResultView }) {
       <h2>
         {m.result}：{kindName(r.kind)}
       </h2>
-      <dl class="headline">
-        <div>
-          <dt>{m.accepted}</dt>
-          <dd class="accepted">{r.created + r.updated + r.unchanged}</dd>
-        </div>
-        <div>
-          <dt>{m.rejected}</dt>
-          <dd class="rejected">{r.rejectedCount}</dd>
-        </div>
-      </dl>
+      <HeadlineFigures
+        entries={[
+          { term: m.accepted, value: r.created + r.updated + r.unchanged, class: "accepted" },
+          { term: m.rejected, value: r.rejectedCount, class: "rejected" },
+        ]}
+      />
       <p class="muted">
         {m.created} {r.created} · {m.updated} {r.updated} · {m.unchanged} {r.unchanged}
       </p>

@@ -9,6 +9,7 @@ import type { EmploymentRow, PublicBenefitPosts, TrendPoint, WorkshopRow } from 
 import { BarChartSvg, LineChartSvg } from "../../components/bar-chart.tsx";
 import { DataTable, num } from "../../components/data-table.tsx";
 import { DownloadLinks } from "../../components/filter-fields.tsx";
+import { HeadlineFigures } from "../../components/facts.tsx";
 import { FormError } from "../../components/form-error.tsx";
 import { messages } from "../../messages.ts";
 import { BureauPage } from "./bureau-page.tsx";
@@ -98,38 +99,17 @@ export function StatsPage(props: StatsPageProps) {
       {total && props.breakdowns ? (
         <>
           <h2>{m.headline}</h2>
-          <dl class="headline">
-            <div>
-              <dt>{m.labourForce}</dt>
-              <dd>
-                <a href={peopleHref({ figure: "labour_force", date })}>{total.labour_force}</a>
-              </dd>
-            </div>
-            <div>
-              <dt>{m.employed}</dt>
-              <dd>
-                <a href={peopleHref({ figure: "employed", date })}>{total.employed}</a>
-              </dd>
-            </div>
-            <div>
-              <dt>{m.rate}</dt>
-              <dd>{m.percent(total.employed, total.labour_force)}</dd>
-            </div>
-            <div>
-              <dt>
-                {m.change}（{baseline}）
-              </dt>
-              <dd>{m.changeValue(total.employed - total.employed_baseline)}</dd>
-            </div>
-            {props.zeroEmploymentHouseholds !== undefined ? (
-              <div>
-                <dt>{messages.zeroEmployment.title}</dt>
-                <dd>
-                  <a href={`/bureau/zero-employment?date=${date}`}>{props.zeroEmploymentHouseholds}</a>
-                </dd>
-              </div>
-            ) : null}
-          </dl>
+          <HeadlineFigures
+            entries={[
+              { term: m.labourForce, value: <a href={peopleHref({ figure: "labour_force", date })}>{total.labour_force}</a> },
+              { term: m.employed, value: <a href={peopleHref({ figure: "employed", date })}>{total.employed}</a> },
+              { term: m.rate, value: m.percent(total.employed, total.labour_force) },
+              { term: `${m.change}（${baseline}）`, value: m.changeValue(total.employed - total.employed_baseline) },
+              props.zeroEmploymentHouseholds === undefined
+                ? undefined
+                : { term: messages.zeroEmployment.title, value: <a href={`/bureau/zero-employment?date=${date}`}>{props.zeroEmploymentHouseholds}</a> },
+            ]}
+          />
           <BreakdownSection by="town" title={m.byTown} rows={props.breakdowns.town} date={date} baseline={baseline} />
           <BreakdownSection by="platform" title={m.byPlatform} rows={props.breakdowns.platform} date={date} baseline={baseline} />
           <BreakdownSection by="category" title={m.byCategory} rows={props.breakdowns.category} date={date} baseline={baseline} />
@@ -166,18 +146,12 @@ export function StatsPage(props: StatsPageProps) {
       {props.publicBenefit ? (
         <section class="figure" id="public-benefit">
           <h2>{m.publicBenefit}</h2>
-          <dl class="headline">
-            <div>
-              <dt>{m.postsOffered}</dt>
-              <dd>{props.publicBenefit.posts_offered}</dd>
-            </div>
-            <div>
-              <dt>{m.postsPeople}</dt>
-              <dd>
-                <a href={peopleHref({ figure: "public_benefit", date })}>{props.publicBenefit.people}</a>
-              </dd>
-            </div>
-          </dl>
+          <HeadlineFigures
+            entries={[
+              { term: m.postsOffered, value: props.publicBenefit.posts_offered },
+              { term: m.postsPeople, value: <a href={peopleHref({ figure: "public_benefit", date })}>{props.publicBenefit.people}</a> },
+            ]}
+          />
           <Downloads table="public-benefit" date={date} baseline={baseline} />
         </section>
       ) : null}
