@@ -5,7 +5,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { openDatabase, type Db } from "../db/client.ts";
-import { EnvError, parseEnv } from "../src/env.ts";
+import { parseEnvOrReport } from "../src/env.ts";
 import { DATABASE_FILE } from "../src/platform.ts";
 import { messages } from "../views/messages.ts";
 import { AccountInputError } from "../src/use-cases/accounts.ts";
@@ -20,12 +20,9 @@ export function fail(message: string, code: number): never {
 }
 
 export function dataDirFromEnv(): string {
-  try {
-    return parseEnv(process.env).dataDir;
-  } catch (error) {
-    if (error instanceof EnvError) fail(error.message, EXIT_USAGE);
-    throw error;
-  }
+  const env = parseEnvOrReport(process.env);
+  if (!env) process.exit(EXIT_USAGE);
+  return env.dataDir;
 }
 
 export function openDataDirDatabase(dataDir: string): Db {

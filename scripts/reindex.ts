@@ -9,7 +9,7 @@
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { openDatabase } from "../db/client.ts";
-import { EnvError, parseEnv } from "../src/env.ts";
+import { parseEnvOrReport } from "../src/env.ts";
 import { createLogger, errorFields } from "../src/log.ts";
 import { DATABASE_FILE, DEFAULT_INDEX_NAME } from "../src/platform.ts";
 import { findRunningEngine, startBundledEngine, type RunningEngine } from "../src/search/engine-process.ts";
@@ -21,16 +21,8 @@ import { progressBar } from "./lib/progress-bar.ts";
 const text = messages.cli.reindex;
 
 async function main(): Promise<number> {
-  let env;
-  try {
-    env = parseEnv(process.env);
-  } catch (error) {
-    if (error instanceof EnvError) {
-      process.stderr.write(error.message + "\n");
-      return 2;
-    }
-    throw error;
-  }
+  const env = parseEnvOrReport(process.env);
+  if (!env) return 2;
   const { values } = parseArgs({ options: { index: { type: "string", default: DEFAULT_INDEX_NAME } } });
   const indexName = values.index!;
   // Logs go to stderr beside the bar; stdout keeps the one-line summary.

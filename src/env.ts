@@ -130,3 +130,18 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     settings: fromEnv.settings,
   };
 }
+
+/**
+ * `parseEnv` at a program's start: a bad setting is written to stderr (the EnvError's message) and
+ * gives undefined, so the caller exits with its usage code (2).
+ * @example const env = parseEnvOrReport(process.env); if (!env) process.exit(2);
+ */
+export function parseEnvOrReport(source: Record<string, string | undefined>): Env | undefined {
+  try {
+    return parseEnv(source);
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    process.stderr.write(error.message + "\n");
+    return undefined;
+  }
+}

@@ -4,23 +4,15 @@
  * down with it.
  */
 import { serve, type ServerType } from "@hono/node-server";
-import { EnvError, parseEnv } from "./env.ts";
+import { parseEnvOrReport } from "./env.ts";
 import { createLogger, errorFields } from "./log.ts";
 import { startPlatform, type Platform } from "./platform.ts";
 import { DataDirLockedError } from "./ops/server-lock.ts";
 import { dataDirLockedMessage } from "./ops/lock-message.ts";
 
 async function main(): Promise<void> {
-  let env;
-  try {
-    env = parseEnv(process.env);
-  } catch (error) {
-    if (error instanceof EnvError) {
-      process.stderr.write(error.message + "\n");
-      process.exit(2);
-    }
-    throw error;
-  }
+  const env = parseEnvOrReport(process.env);
+  if (!env) process.exit(2);
   const log = createLogger({ level: env.logLevel });
   const started = performance.now();
 

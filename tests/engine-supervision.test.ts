@@ -6,7 +6,7 @@
  * again, even when it stops while a restart is pending. This file runs its own bundled engine
  * (its own DATA_DIR), not the run's shared one, since it kills it.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,6 +17,7 @@ import { RUNNING_FILE } from "../src/search/engine-process.ts";
 import { restartDelayMs } from "../src/search/engine-supervisor.ts";
 import { changePostingStatus, savePosting } from "../src/use-cases/save-posting.ts";
 import { FIXTURE_AUTHOR, FIXTURE_EMPLOYERS, FIXTURE_POSTINGS, loadJobFixture } from "./support/job-fixture.ts";
+import { isAlive, processesMentioning } from "./support/server-process.ts";
 
 const DEADLINE_MS = 30_000;
 const dirs: string[] = [];
@@ -37,29 +38,6 @@ afterAll(async () => {
   for (const platform of platforms) await platform.stop();
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Pids of the processes whose command line mentions `text` (an engine names its data folder). */
-function processesMentioning(text: string): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/cmdline`, "utf8").includes(text)) pids.push(Number(entry));
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return pids;
-}
 
 /** Polls `probe` until it returns a value (not undefined), or fails after the deadline with the last seen state. */
 async function eventually<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {

@@ -4,7 +4,7 @@
  * the job's page says the import was interrupted, and uploading the same file again completes it
  * with no row twice. A real server process on its own DATA_DIR (the test search engine outside it).
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,10 +13,10 @@ import type { Hono } from "hono";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { makeIdNumber } from "../src/core/id-number.ts";
 import { runScript } from "./support/run-command.ts";
+import { ROOT, spawnServer, untilListening } from "./support/server-process.ts";
 import { postUpload } from "./support/upload.ts";
 import { webClient, type WebClient } from "./support/web-client.ts";
 
-const ROOT = new URL("..", import.meta.url).pathname;
 const PASSWORD = "导入中断测试密码2026";
 const WORKERS = 30_000;
 const WORKER_HEADER = "户编号,户类型,是否易地搬迁,家庭人口数,姓名,身份证号,联系电话,乡镇,村,劳动能力,就业意愿,技能,期望工作地,可工作时间";
@@ -36,33 +36,9 @@ interface Server {
 
 async function startServer(): Promise<Server> {
   const meili = inject("meili");
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? "/tmp",
-      PORT: "0",
-      LOG_LEVEL: "info",
-      DATA_DIR: dataDir,
-      DEMO_DATA: "0",
-      MEILI_URL: meili.url,
-      MEILI_MASTER_KEY: meili.masterKey,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  const lines: string[] = [];
-  child.stdout!.on("data", (chunk: Buffer) => lines.push(...chunk.toString().split("\n").filter((l) => l.startsWith("{"))));
-  child.stderr!.on("data", (chunk: Buffer) => lines.push(chunk.toString()));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const listening = lines.filter((l) => l.startsWith("{")).map((l) => JSON.parse(l)).find((l) => l.msg === "listening");
-    if (listening) return { child, url: listening.url as string, exited };
-    if (child.exitCode !== null) throw new Error(`server exited: ${lines.join("\n")}`);
-    if (Date.now() > deadline) throw new Error(`server did not start: ${lines.join("\n")}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  const server = spawnServer({ DATA_DIR: dataDir, DEMO_DATA: "0", MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey });
+  children.push(server.child);
+  return { child: server.child, url: await untilListening(server), exited: server.exited };
 }
 
 /** A web client talking to a real server over HTTP, sending that server's own origin. */

@@ -4,7 +4,7 @@
  * serving with its files untouched; once the first server is killed outright (SIGKILL, no
  * clean-up of its own), the operating system has dropped its lock and a new start succeeds.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,56 +12,14 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DataDirLockedError, dataDirHolder, lockDataDir } from "../src/ops/server-lock.ts";
 import { runScript } from "./support/run-command.ts";
-
-const ROOT = new URL("..", import.meta.url).pathname;
-
-interface Server {
-  child: ChildProcess;
-  stdout: string[];
-  stderr: string[];
-  exited: Promise<number | null>;
-}
+import { processesMentioning, ROOT, spawnServer, untilListening, type ServerProcess as Server } from "./support/server-process.ts";
 
 const children: ChildProcess[] = [];
 
 function startServer(dataDir: string): Server {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", PORT: "0", LOG_LEVEL: "info", DATA_DIR: dataDir, DEMO_DATA: "0" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  child.stdout!.on("data", (chunk: Buffer) => stdout.push(...chunk.toString().split("\n").filter((l) => l.startsWith("{"))));
-  child.stderr!.on("data", (chunk: Buffer) => stderr.push(chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return { child, stdout, stderr, exited };
-}
-
-async function untilListening(server: Server): Promise<string> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const listening = server.stdout.map((l) => JSON.parse(l) as { msg: string; url?: string }).find((l) => l.msg === "listening");
-    if (listening) return listening.url!;
-    if (server.child.exitCode !== null) throw new Error(`server exited: ${server.stdout.join("\n")}${server.stderr.join("")}`);
-    if (Date.now() > deadline) throw new Error(`server did not start: ${server.stdout.join("\n")}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** Pids of processes whose command line mentions `text` (the engine and its watchdog name DATA_DIR/meili). */
-function processesMentioning(text: string): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/cmdline`, "utf8").includes(text)) pids.push(Number(entry));
-    } catch {
-      // ended while we looked
-    }
-  }
-  return pids;
+  const server = spawnServer({ DATA_DIR: dataDir, DEMO_DATA: "0" });
+  children.push(server.child);
+  return server;
 }
 
 const digest = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
@@ -101,7 +59,7 @@ describe("one server per data folder", () => {
     expect(said).toContain(`进程 ${first.child.pid}`);
     expect(said).toContain(`端口 ${port}`);
     // It started no engine of its own and left the first server's files as they were.
-    expect(second.stdout.some((l) => l.includes("search engine started"))).toBe(false);
+    expect(second.lines.some((l) => l.includes("search engine started"))).toBe(false);
     expect(readFileSync(join(dataDir, "server.pid"), "utf8")).toBe(pidFile);
     expect(readFileSync(runningFile, "utf8")).toBe(running);
     const health = await fetch(firstUrl + "/healthz");

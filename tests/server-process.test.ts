@@ -2,13 +2,12 @@
  * `npm start` as a real process: it starts its own search engine, reports healthy, and leaves no
  * engine behind when stopped — by a signal or by being killed outright.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-
-const ROOT = new URL("..", import.meta.url).pathname;
+import { isAlive, processesMentioning, spawnServer, untilListening, untilLogged, type ServerProcess } from "./support/server-process.ts";
 
 interface Started {
   child: ChildProcess;
@@ -23,61 +22,19 @@ const children: ChildProcess[] = [];
 const dirs: string[] = [];
 
 /** `node --import tsx src/server.ts`, or the same through `npm start` when `viaNpm`. */
-function startServer(
-  env: Record<string, string>,
-  viaNpm = false,
-): { child: ChildProcess; lines: string[]; stderr: string[]; exited: Promise<number | null> } {
-  const [command, args] = viaNpm ? ["npm", ["start", "--silent"]] : [process.execPath, ["--import", "tsx", "src/server.ts"]];
-  const child = spawn(command as string, args as string[], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", PORT: "0", LOG_LEVEL: "info", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  const lines: string[] = [];
-  const stderr: string[] = [];
-  child.stdout!.on("data", (chunk: Buffer) => lines.push(...chunk.toString().split("\n").filter((l) => l.startsWith("{"))));
-  child.stderr!.on("data", (chunk: Buffer) => stderr.push(chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return { child, lines, stderr, exited };
+function startServer(env: Record<string, string>, viaNpm = false): ServerProcess {
+  const server = spawnServer(env, { viaNpm });
+  children.push(server.child);
+  return server;
 }
 
 async function startUntilListening(env: Record<string, string> = {}, viaNpm = false): Promise<Started> {
   const dataDir = mkdtempSync(join(tmpdir(), "jybf-server-"));
   dirs.push(dataDir);
-  const { child, lines, exited } = startServer({ DATA_DIR: dataDir, DEMO_DATA: "0", ...env }, viaNpm);
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const listening = lines.map((l) => JSON.parse(l)).find((l) => l.msg === "listening");
-    const engine = lines.map((l) => JSON.parse(l)).find((l) => l.msg === "search engine started");
-    if (listening && engine) return { child, url: listening.url, dataDir, enginePid: engine.pid, lines, exited };
-    if (child.exitCode !== null) throw new Error(`server exited: ${lines.join("\n")}`);
-    if (Date.now() > deadline) throw new Error(`server did not start: ${lines.join("\n")}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Pids of every process whose command line (or environment) mentions `text`. */
-function processesMentioning(text: string, where: "cmdline" | "environ" = "cmdline"): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/${where}`, "utf8").includes(text)) pids.push(Number(entry));
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return pids;
+  const server = startServer({ DATA_DIR: dataDir, DEMO_DATA: "0", ...env }, viaNpm);
+  const url = await untilListening(server);
+  const engine = await untilLogged(server, "search engine started");
+  return { child: server.child, url, dataDir, enginePid: engine.pid as number, lines: server.lines, exited: server.exited };
 }
 
 /** Waits until no process mentions the data folder (the engine and its watchdog are gone). */

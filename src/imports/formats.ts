@@ -20,13 +20,11 @@ import {
   type EmploymentForm,
   type HouseholdCategory,
   type LabourAbility,
-  type PayUnit,
-  type PhysicalDemand,
-  type PostingStatus,
   type PreferredArea,
   type RecognitionStatus,
   type WorkingTime,
 } from "../core/enums.ts";
+import type { PostingFields } from "../core/posting-fields.ts";
 import { reversedPostingRanges } from "../core/posting-rules.ts";
 import { fenOfYuan } from "../core/subsidies/ledger.ts";
 import { policyProblems, SUBSIDY_KINDS, type PolicyFields, type PolicyProblem } from "../core/subsidies/policy.ts";
@@ -75,23 +73,8 @@ export interface EmployerRecord {
   recognition: RecognitionStatus;
 }
 
-export interface PostingRecord {
-  code: string;
+export interface PostingRecord extends PostingFields {
   employerCode: string;
-  title: string;
-  description: string;
-  headcount: number;
-  payMin: number | null;
-  payMax: number | null;
-  payUnit: PayUnit;
-  workingTime: WorkingTime;
-  ageMin: number | null;
-  ageMax: number | null;
-  physicalDemand: PhysicalDemand | null;
-  skills: string[];
-  benefits: string[];
-  status: PostingStatus;
-  closingDate: string | null;
 }
 
 export interface WorkerRecord {

@@ -7,27 +7,13 @@
 import { dayNumber } from "../core/china-time.ts";
 import type { EmployerType, PayUnit, PhysicalDemand, PostingStatus, WorkingTime } from "../core/enums.ts";
 import type { GeoPoint } from "../core/geo.ts";
+import type { PostingFields } from "../core/posting-fields.ts";
 import { monthlyPay, payLevel, type JobFacts } from "../core/job-filters.ts";
 import { toSearchForm } from "../core/search-text.ts";
 
 /** A posting joined with its employer and place, as the database gives it. */
-export interface JobRow {
+export interface JobRow extends PostingFields {
   id: number;
-  code: string;
-  title: string;
-  description: string;
-  headcount: number;
-  payMin: number | null;
-  payMax: number | null;
-  payUnit: PayUnit;
-  workingTime: WorkingTime;
-  ageMin: number | null;
-  ageMax: number | null;
-  physicalDemand: PhysicalDemand | null;
-  skills: string[];
-  benefits: string[];
-  status: PostingStatus;
-  closingDate: string | null;
   publishedAt: string | null;
   employerCode: string;
   employerName: string;

@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { AppDeps } from "../../app-deps.ts";
 import { ALERT_KINDS, ALERT_OUTCOMES, ALERT_STATUSES } from "../../core/alerts.ts";
 import { actorOf, authorize, authorOf } from "../../http/guards.tsx";
+import { pagerLinks } from "../../http/pager-links.ts";
 import { alertOf, alertPageView, alertsView } from "../../use-cases/alerts-view.ts";
 import { alertAssigner, alertCloser, alertNoteWriter } from "../../use-cases/risk-alerts.ts";
 import { currentSettings } from "../../use-cases/settings.ts";
@@ -42,24 +43,13 @@ export function bureauAlerts(deps: AppDeps): Hono {
       today: deps.today(),
       page: { limit: ALERTS_PER_PAGE, offset: q.offset },
     });
-    const href = (offset: number) => {
-      const params = new URLSearchParams();
-      if (q.status) params.set("status", q.status);
-      if (q.kind) params.set("kind", q.kind);
-      if (town) params.set("town", town);
-      if (q.overdue) params.set("overdue", "1");
-      if (offset > 0) params.set("offset", String(offset));
-      const qs = params.toString();
-      return qs ? `/bureau/alerts?${qs}` : "/bureau/alerts";
-    };
     return c.html(
       <AlertsPage
         rows={rows}
         overdueDays={overdueDays}
         filter={{ status: q.status, kind: q.kind, town, overdue: q.overdue }}
         towns={towns}
-        previousHref={q.offset > 0 ? href(Math.max(0, q.offset - ALERTS_PER_PAGE)) : undefined}
-        nextHref={hasMore ? href(q.offset + ALERTS_PER_PAGE) : undefined}
+        {...pagerLinks("/bureau/alerts", { status: q.status, kind: q.kind, town, overdue: q.overdue ? "1" : undefined }, { offset: q.offset, limit: ALERTS_PER_PAGE, hasMore })}
       />,
     );
   });

@@ -7,6 +7,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { COUNTY_STAFF_ROLES } from "../../core/policy.ts";
 import { authorize, requireRole } from "../../http/guards.tsx";
+import { pagerLinks } from "../../http/pager-links.ts";
 import { auditLogView } from "../../use-cases/audit-view.ts";
 import type { AppDeps } from "../../app-deps.ts";
 import { AuditPage } from "../../../views/pages/bureau/audit.tsx";
@@ -44,21 +45,13 @@ export function bureauAudit(deps: AppDeps): Hono {
     const query: Partial<z.infer<typeof AuditQuerySchema>> & { offset: number } = parsed.success ? parsed.data : { offset: 0 };
     const filter = { entity: query.entity, actor: query.actor, from: query.from, to: query.to };
     const { rows, hasMore } = auditLogView(deps, { filter, page: { limit: AUDIT_PAGE_SIZE, offset: query.offset } });
-    const href = (offset: number) => {
-      const params = new URLSearchParams();
-      for (const [k, v] of Object.entries(filter)) if (v) params.set(k, v);
-      if (offset > 0) params.set("offset", String(offset));
-      const qs = params.toString();
-      return qs ? `/bureau/audit?${qs}` : "/bureau/audit";
-    };
     return c.html(
       <AuditPage
         filter={filter}
         entities={AUDITED_ENTITIES}
         error={error}
         rows={rows}
-        previousHref={query.offset > 0 ? href(Math.max(0, query.offset - AUDIT_PAGE_SIZE)) : undefined}
-        nextHref={hasMore ? href(query.offset + AUDIT_PAGE_SIZE) : undefined}
+        {...pagerLinks("/bureau/audit", filter, { offset: query.offset, limit: AUDIT_PAGE_SIZE, hasMore })}
       />,
       error ? 400 : 200,
     );

@@ -10,6 +10,7 @@ import type { AppDeps } from "../../app-deps.ts";
 import { employmentColumns, publicBenefitColumns, trendColumns, workshopColumns } from "../../core/stats/columns.ts";
 import { EMPLOYMENT_BREAKDOWNS, TOTAL_KEY } from "../../core/stats/figures.ts";
 import { dateQuerySchema, employmentQuerySchema } from "../../core/stats/query.ts";
+import { pagerLinks } from "../../http/pager-links.ts";
 import { DownloadFormatSchema, tableDownload } from "../../http/table-download.ts";
 import { PEOPLE_FIGURES, peopleView, statsPageView } from "../../use-cases/stats-view.ts";
 import { StatsPage } from "../../../views/pages/bureau/stats.tsx";
@@ -105,21 +106,16 @@ export function bureauStats(deps: AppDeps): Hono {
       query: { figure: q.figure, date, by: q.key !== undefined ? q.by : undefined, key: q.by !== undefined ? q.key : undefined, employer: q.employer, town: scope.town },
       page: { limit: STATS_PEOPLE_PAGE_SIZE, offset: q.offset },
     });
-    const href = (offset: number) => {
-      const params = new URLSearchParams({ figure: q.figure, date });
-      if (q.by && q.key) params.set("by", q.by);
-      if (q.by && q.key) params.set("key", q.key);
-      if (q.employer) params.set("employer", q.employer);
-      if (offset > 0) params.set("offset", String(offset));
-      return `/bureau/stats/people?${params.toString()}`;
-    };
     return c.html(
       <StatsPeoplePage
         heading={m.figureAt(m.figures[q.figure]!, date, q.by && q.key ? q.key : q.employer)}
         total={total}
         rows={rows}
-        previousHref={q.offset > 0 ? href(Math.max(0, q.offset - STATS_PEOPLE_PAGE_SIZE)) : undefined}
-        nextHref={q.offset + STATS_PEOPLE_PAGE_SIZE < total ? href(q.offset + STATS_PEOPLE_PAGE_SIZE) : undefined}
+        {...pagerLinks(
+          "/bureau/stats/people",
+          { figure: q.figure, date, by: q.by && q.key ? q.by : undefined, key: q.by && q.key ? q.key : undefined, employer: q.employer },
+          { offset: q.offset, limit: STATS_PEOPLE_PAGE_SIZE, hasMore: q.offset + STATS_PEOPLE_PAGE_SIZE < total },
+        )}
       />,
     );
   });

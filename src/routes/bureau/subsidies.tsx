@@ -9,6 +9,7 @@ import type { AppDeps } from "../../app-deps.ts";
 import { SUBSIDY_LINE_STATUSES } from "../../core/subsidies/ledger.ts";
 import { COUNTY_STAFF_ROLES } from "../../core/policy.ts";
 import { requireRole } from "../../http/guards.tsx";
+import { pagerLinks } from "../../http/pager-links.ts";
 import { subsidyLineTrail, subsidyLinesPage, subsidyPolicyChoices } from "../../use-cases/subsidies-view.ts";
 import { SubsidyLinePage, SubsidyLinesPage } from "../../../views/pages/bureau/subsidies.tsx";
 import { messages } from "../../../views/messages.ts";
@@ -41,14 +42,6 @@ export function bureauSubsidies(deps: AppDeps): Hono {
     if (!error && query.policy && !policies.some((p) => p.code === query.policy)) error = m.unknownPolicy;
     const filter = error ? {} : { policyCode: query.policy, period: query.period, status: query.status };
     const { rows, total, amountFen } = subsidyLinesPage(deps, filter, { limit: PAGE_SIZE, offset: error ? 0 : query.offset });
-    const href = (offset: number) => {
-      const q = new URLSearchParams();
-      if (filter.policyCode) q.set("policy", filter.policyCode);
-      if (filter.period) q.set("period", filter.period);
-      if (filter.status) q.set("status", filter.status);
-      if (offset > 0) q.set("offset", String(offset));
-      return `/bureau/subsidies${q.size > 0 ? `?${q}` : ""}`;
-    };
     const offset = error ? 0 : query.offset;
     return c.html(
       <SubsidyLinesPage
@@ -58,8 +51,7 @@ export function bureauSubsidies(deps: AppDeps): Hono {
         rows={rows}
         total={total}
         amountFen={amountFen}
-        previousHref={offset > 0 ? href(Math.max(0, offset - PAGE_SIZE)) : undefined}
-        nextHref={offset + PAGE_SIZE < total ? href(offset + PAGE_SIZE) : undefined}
+        {...pagerLinks("/bureau/subsidies", { policy: filter.policyCode, period: filter.period, status: filter.status }, { offset, limit: PAGE_SIZE, hasMore: offset + PAGE_SIZE < total })}
       />,
       error ? 400 : 200,
     );

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { DEPARTURE_REASONS } from "../../core/hire-rules.ts";
 import { registryQueryOf } from "../../core/registry-query.ts";
 import { actorOf, authorize, authorOf } from "../../http/guards.tsx";
+import { pagerLinks } from "../../http/pager-links.ts";
 import { placementEnder } from "../../use-cases/placement-end.ts";
 import { workerPlacement, workersView, workerView } from "../../use-cases/registry-view.ts";
 import { messages } from "../../../views/messages.ts";
@@ -41,20 +42,12 @@ export function bureauWorkers(deps: AppDeps): Hono {
           ? messages.bureau.partialIdRefused
           : messages.bureau.invalidId(messages.bureau.idProblems[query.problem] ?? "");
     const { rows, hasMore } = workersView(deps, { actor: actorOf(c), query, page: { limit: WORKERS_PER_PAGE, offset } });
-    const href = (o: number) => {
-      const params = new URLSearchParams();
-      if (q) params.set("q", q);
-      if (o > 0) params.set("offset", String(o));
-      const qs = params.toString();
-      return qs ? `/bureau/workers?${qs}` : "/bureau/workers";
-    };
     return c.html(
       <WorkersPage
         q={q}
         problem={problem}
         rows={rows}
-        previousHref={offset > 0 ? href(Math.max(0, offset - WORKERS_PER_PAGE)) : undefined}
-        nextHref={hasMore ? href(offset + WORKERS_PER_PAGE) : undefined}
+        {...pagerLinks("/bureau/workers", { q }, { offset, limit: WORKERS_PER_PAGE, hasMore })}
       />,
     );
   });

@@ -1,5 +1,6 @@
 /** A seeker's own applications, and one of them. */
 import { BaseLayout } from "../../layouts/base.tsx";
+import { CardList } from "../../components/card-list.tsx";
 import { messages } from "../../messages.ts";
 
 export interface MyApplication {
@@ -18,20 +19,18 @@ export function MyApplicationsPage(props: { applications: MyApplication[] }) {
   return (
     <BaseLayout title={m.title}>
       <h1>{m.title}</h1>
-      {props.applications.length === 0 ? (
-        <p class="empty">{m.none}</p>
-      ) : (
-        <ul class="cards">
-          {props.applications.map((a) => (
-            <li class="record-card">
-              <a href={`/account/applications/${a.id}`}>{a.postingTitle}</a>
-              <p>
-                {a.employerName} · <span class="badge">{a.status}</span>
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <CardList
+        items={props.applications}
+        none={m.none}
+        item={(a) => (
+          <li class="record-card">
+            <a href={`/account/applications/${a.id}`}>{a.postingTitle}</a>
+            <p>
+              {a.employerName} · <span class="badge">{a.status}</span>
+            </p>
+          </li>
+        )}
+      />
     </BaseLayout>
   );
 }

@@ -6,9 +6,12 @@
 import { ALERT_KINDS, ALERT_OUTCOMES, type AlertDetail } from "../../../src/core/alerts.ts";
 import type { PostingMatch } from "../../../src/core/matching.ts";
 import { CsrfField } from "../../components/csrf-field.tsx";
+import { Facts } from "../../components/facts.tsx";
 import { Pager } from "../../components/pager.tsx";
 import { BaseLayout } from "../../layouts/base.tsx";
+import { CardList } from "../../components/card-list.tsx";
 import { messages } from "../../messages.ts";
+import { BureauPage } from "./bureau-page.tsx";
 import { BureauNav } from "./bureau-nav.tsx";
 
 export interface AlertListRow {
@@ -48,10 +51,7 @@ export function AlertsPage(props: { rows: AlertListRow[]; filter: AlertFilterVie
   const m = messages.alerts;
   const f = props.filter;
   return (
-    <BaseLayout title={m.title}>
-      <BureauNav />
-      <h1>{m.title}</h1>
-      <p>{m.intro}</p>
+    <BureauPage title={m.title} intro={m.intro}>
       <form class="stacked alert-filter" method="get" action="/bureau/alerts">
         <label for="f-status">{m.status}</label>
         <select id="f-status" name="status">
@@ -107,7 +107,7 @@ export function AlertsPage(props: { rows: AlertListRow[]; filter: AlertFilterVie
         </ul>
       )}
       <Pager previousHref={props.previousHref} nextHref={props.nextHref} />
-    </BaseLayout>
+    </BureauPage>
   );
 }
 
@@ -157,24 +157,26 @@ export function AlertPage(props: AlertPageProps) {
       <p>
         <StatusBadges status={a.status} overdue={a.overdue} overdueDays={props.overdueDays} />
       </p>
-      <dl class="facts">
-        <dt>{m.household}</dt>
-        <dd>
-          <a href={`/bureau/households/${encodeURIComponent(a.householdCode)}`}>{a.householdCode}</a>（{a.category}）
-        </dd>
-        <dt>{m.town}</dt>
-        <dd>
-          {a.town} {a.village}
-        </dd>
-        <dt>{m.raised}</dt>
-        <dd>{a.raisedDate}</dd>
-        <dt>{m.assigned}</dt>
-        <dd>{a.assigned ?? m.unassigned}</dd>
-        <dt>{m.reason}</dt>
-        <dd class="alert-reason">
-          {a.detail.kind === "zero-employment" ? m.zeroReason(a.detail.jobSeekers.length) : m.lowIncomeReason(a.detail.perPersonMonth, a.detail.line)}
-        </dd>
-      </dl>
+      <Facts
+        entries={[
+          {
+            term: m.household,
+            value: (
+              <>
+                <a href={`/bureau/households/${encodeURIComponent(a.householdCode)}`}>{a.householdCode}</a>（{a.category}）
+              </>
+            ),
+          },
+          { term: m.town, value: `${a.town} ${a.village}` },
+          { term: m.raised, value: a.raisedDate },
+          { term: m.assigned, value: a.assigned ?? m.unassigned },
+          {
+            term: m.reason,
+            class: "alert-reason",
+            value: a.detail.kind === "zero-employment" ? m.zeroReason(a.detail.jobSeekers.length) : m.lowIncomeReason(a.detail.perPersonMonth, a.detail.line),
+          },
+        ]}
+      />
       {a.status === "closed" && a.closedDate && a.outcome ? (
         <p class="notice">
           {m.closedOn(a.closedDate, a.outcome)}
@@ -196,21 +198,20 @@ export function AlertPage(props: AlertPageProps) {
       </ul>
 
       <h2>{m.suggestions}</h2>
-      {props.suggestions.length === 0 ? (
-        <p class="empty">{m.suggestionsNone}</p>
-      ) : (
-        <ul class="cards suggestions">
-          {props.suggestions.map((s) => (
-            <li class="record-card">
-              <a href={`/jobs/${encodeURIComponent(s.code)}`}>{s.title}</a>
-              <p>
-                {s.employerName} · {s.town} · {m.suggestion(s.distanceKm, s.workingTime)}
-              </p>
-              <p class="muted">{m.forWhom(s.seekerIds.map((id) => names.get(id) ?? "").join("、"))}</p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <CardList
+        items={props.suggestions}
+        none={m.suggestionsNone}
+        class="suggestions"
+        item={(s) => (
+          <li class="record-card">
+            <a href={`/jobs/${encodeURIComponent(s.code)}`}>{s.title}</a>
+            <p>
+              {s.employerName} · {s.town} · {m.suggestion(s.distanceKm, s.workingTime)}
+            </p>
+            <p class="muted">{m.forWhom(s.seekerIds.map((id) => names.get(id) ?? "").join("、"))}</p>
+          </li>
+        )}
+      />
 
       {a.status === "open" ? (
         <form method="post" action={`${base}/assign`} class="stacked assign-form" novalidate>
@@ -232,20 +233,19 @@ export function AlertPage(props: AlertPageProps) {
       ) : null}
 
       <h2>{m.notes}</h2>
-      {props.notes.length === 0 ? (
-        <p class="empty">{m.notesNone}</p>
-      ) : (
-        <ul class="cards notes">
-          {props.notes.map((n) => (
-            <li class="record-card alert-note">
-              <p class="muted">
-                {n.date} · {n.author}
-              </p>
-              <p class="description">{n.note}</p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <CardList
+        items={props.notes}
+        none={m.notesNone}
+        class="notes"
+        item={(n) => (
+          <li class="record-card alert-note">
+            <p class="muted">
+              {n.date} · {n.author}
+            </p>
+            <p class="description">{n.note}</p>
+          </li>
+        )}
+      />
       <form method="post" action={`${base}/notes`} class="stacked note-form" novalidate>
         <CsrfField />
         {refused("note") ? <p class="field-error">{refused("note")!.error}</p> : null}

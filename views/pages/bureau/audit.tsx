@@ -1,4 +1,5 @@
 /** The audit log for county staff: filter by entity, actor and dates; newest first; paged. */
+import { FormError } from "../../components/form-error.tsx";
 import { Pager } from "../../components/pager.tsx";
 import { BaseLayout } from "../../layouts/base.tsx";
 import { messages } from "../../messages.ts";
@@ -49,11 +50,7 @@ export function AuditPage(props: AuditPageProps) {
         <input id="to" name="to" type="date" value={f.to ?? ""} />
         <button type="submit">{m.filter}</button>
       </form>
-      {props.error ? (
-        <p class="form-error" role="alert">
-          {props.error}
-        </p>
-      ) : null}
+      <FormError error={props.error} />
       {props.rows.length === 0 ? (
         <p class="empty">{m.none}</p>
       ) : (

@@ -1,8 +1,14 @@
 /** Workshops and their recognition (认定): the list, one workshop with its history and the decision form. */
 import { RECOGNITION_STATUSES } from "../../../src/core/enums.ts";
 import { CsrfField } from "../../components/csrf-field.tsx";
+import { DataTable } from "../../components/data-table.tsx";
+import { Facts } from "../../components/facts.tsx";
+import { SelectFilter } from "../../components/filter-fields.tsx";
+import { FormError } from "../../components/form-error.tsx";
 import { BaseLayout } from "../../layouts/base.tsx";
+import { CardList } from "../../components/card-list.tsx";
 import { messages } from "../../messages.ts";
+import { BureauPage } from "./bureau-page.tsx";
 import { BureauNav } from "./bureau-nav.tsx";
 
 export interface WorkshopRowView {
@@ -17,58 +23,32 @@ export interface WorkshopRowView {
 export function EmployersPage(props: { rows: WorkshopRowView[]; recognition: string | undefined }) {
   const m = messages.recognition;
   return (
-    <BaseLayout title={m.title}>
-      <BureauNav />
-      <h1>{m.title}</h1>
-      <p>{m.intro}</p>
+    <BureauPage title={m.title} intro={m.intro}>
       <form class="stats-form" method="get" action="/bureau/employers">
-        <label>
-          {m.status}
-          <select name="recognition">
-            <option value="">{m.anyStatus}</option>
-            {RECOGNITION_STATUSES.map((s) => (
-              <option value={s} selected={props.recognition === s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectFilter label={m.status} name="recognition" any={m.anyStatus} options={RECOGNITION_STATUSES} selected={props.recognition} />
         <span></span>
         <button type="submit">{m.filter}</button>
       </form>
       {props.rows.length === 0 ? (
         <p class="empty">{m.none}</p>
       ) : (
-        <div class="table-wrap">
-          <table class="data-table employers-table">
-            <thead>
-              <tr>
-                <th>{m.code}</th>
-                <th>{m.name}</th>
-                <th>{m.type}</th>
-                <th>{m.town}</th>
-                <th>{m.status}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.rows.map((e) => (
-                <tr>
-                  <td>
-                    <a href={`/bureau/employers/${encodeURIComponent(e.code)}`}>{e.code}</a>
-                  </td>
-                  <td>{e.name}</td>
-                  <td>{e.type}</td>
-                  <td>
-                    {e.town} {e.village ?? ""}
-                  </td>
-                  <td>{e.recognition}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable class="employers-table" columns={[m.code, m.name, m.type, m.town, m.status]}>
+          {props.rows.map((e) => (
+            <tr>
+              <td>
+                <a href={`/bureau/employers/${encodeURIComponent(e.code)}`}>{e.code}</a>
+              </td>
+              <td>{e.name}</td>
+              <td>{e.type}</td>
+              <td>
+                {e.town} {e.village ?? ""}
+              </td>
+              <td>{e.recognition}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
-    </BaseLayout>
+    </BureauPage>
   );
 }
 
@@ -87,40 +67,31 @@ export function EmployerPage(props: {
     <BaseLayout title={e.name}>
       <BureauNav />
       <h1>{e.name}</h1>
-      <dl class="facts">
-        <dt>{m.code}</dt>
-        <dd>{e.code}</dd>
-        <dt>{m.type}</dt>
-        <dd>{e.type}</dd>
-        <dt>{m.town}</dt>
-        <dd>
-          {e.town} {e.village ?? ""} {e.address ?? ""}
-        </dd>
-        <dt>{m.status}</dt>
-        <dd class="recognition-status">{e.recognition}</dd>
-      </dl>
+      <Facts
+        entries={[
+          { term: m.code, value: e.code },
+          { term: m.type, value: e.type },
+          { term: m.town, value: `${e.town} ${e.village ?? ""} ${e.address ?? ""}` },
+          { term: m.status, value: e.recognition, class: "recognition-status" },
+        ]}
+      />
       <h2>{m.history}</h2>
-      {props.history.length === 0 ? (
-        <p class="empty">{m.historyNone}</p>
-      ) : (
-        <ul class="cards recognition-history">
-          {props.history.map((h) => (
-            <li class="record-card">
-              <p>{m.historyRow(h.effectiveDate, h.status, h.by)}</p>
-              {h.note ? <p class="description">{h.note}</p> : null}
-            </li>
-          ))}
-        </ul>
-      )}
+      <CardList
+        items={props.history}
+        none={m.historyNone}
+        class="recognition-history"
+        item={(h) => (
+          <li class="record-card">
+            <p>{m.historyRow(h.effectiveDate, h.status, h.by)}</p>
+            {h.note ? <p class="description">{h.note}</p> : null}
+          </li>
+        )}
+      />
       {props.canDecide ? (
         <form method="post" action={`/bureau/employers/${encodeURIComponent(e.code)}/recognition`} class="stacked recognition-form" novalidate>
           <CsrfField />
           <h2>{m.decide}</h2>
-          {props.error ? (
-            <p class="form-error" role="alert">
-              {props.error}
-            </p>
-          ) : null}
+          <FormError error={props.error} />
           <label for="f-status">{m.status}</label>
           <select id="f-status" name="status" required>
             <option value="已认定" selected={(v?.status ?? (e.recognition === "已认定" ? "未认定" : "已认定")) === "已认定"}>

@@ -3,18 +3,14 @@
  * and the household's risk alerts. ID numbers of members are masked here (in full on a member's page
  * for those the policy allows).
  */
+import { Facts } from "../../components/facts.tsx";
 import { BaseLayout } from "../../layouts/base.tsx";
+import type { WorkerPlacementView } from "./worker.tsx";
+import { CardList } from "../../components/card-list.tsx";
 import { messages } from "../../messages.ts";
 
-export interface HouseholdPlacement {
-  id: number;
-  employerName: string | null;
-  employmentForm: string | null;
-  startDate: string;
-  endDate: string | null;
-  endReason: string | null;
-  monthlyIncome: number | null;
-}
+/** A member's placement, as on the worker's page. */
+export type HouseholdPlacement = WorkerPlacementView;
 
 export interface HouseholdApplication {
   id: number;
@@ -59,18 +55,14 @@ export function HouseholdPage(props: HouseholdPageProps) {
   return (
     <BaseLayout title={m.householdTitle(h.code)}>
       <h1>{m.householdTitle(h.code)}</h1>
-      <dl class="facts">
-        <dt>{m.category}</dt>
-        <dd>{h.category}</dd>
-        <dt>{m.town}</dt>
-        <dd>
-          {h.town} {h.village}
-        </dd>
-        <dt>{m.relocated}</dt>
-        <dd>{h.relocated ? m.yes : m.no}</dd>
-        <dt>{m.size}</dt>
-        <dd>{h.size ?? ""}</dd>
-      </dl>
+      <Facts
+        entries={[
+          { term: m.category, value: h.category },
+          { term: m.town, value: `${h.town} ${h.village}` },
+          { term: m.relocated, value: h.relocated ? m.yes : m.no },
+          { term: m.size, value: h.size ?? "" },
+        ]}
+      />
       <h2>{m.members}</h2>
       <ul class="cards">
         {h.members.map((w) => (
@@ -96,31 +88,29 @@ export function HouseholdPage(props: HouseholdPageProps) {
         ))}
       </ul>
       <h2>{m.applicationsTitle}</h2>
-      {props.applications.length === 0 ? (
-        <p class="muted">{m.applicationsNone}</p>
-      ) : (
-        <ul class="cards">
-          {props.applications.map((a) => (
-            <li class="record-card">
-              {a.workerId !== null ? `${nameOf.get(a.workerId) ?? ""}：` : ""}
-              {m.applicationLine(a.postingTitle, a.status, a.createdAt.slice(0, 10))}
-            </li>
-          ))}
-        </ul>
-      )}
+      <CardList
+        items={props.applications}
+        none={m.applicationsNone}
+        noneClass="muted"
+        item={(a) => (
+          <li class="record-card">
+            {a.workerId !== null ? `${nameOf.get(a.workerId) ?? ""}：` : ""}
+            {m.applicationLine(a.postingTitle, a.status, a.createdAt.slice(0, 10))}
+          </li>
+        )}
+      />
       <h2>{m.alertsTitle}</h2>
-      {props.alerts.length === 0 ? (
-        <p class="muted">{m.alertsNone}</p>
-      ) : (
-        <ul class="cards">
-          {props.alerts.map((a) => (
-            <li class="record-card">
-              <a href={`/bureau/alerts/${a.id}`}>{messages.alerts.kinds[a.kind] ?? a.kind}</a> · {a.raisedDate} · {messages.alerts.statuses[a.status] ?? a.status}
-              {a.closedDate ? ` · ${a.closedDate}` : ""}
-            </li>
-          ))}
-        </ul>
-      )}
+      <CardList
+        items={props.alerts}
+        none={m.alertsNone}
+        noneClass="muted"
+        item={(a) => (
+          <li class="record-card">
+            <a href={`/bureau/alerts/${a.id}`}>{messages.alerts.kinds[a.kind] ?? a.kind}</a> · {a.raisedDate} · {messages.alerts.statuses[a.status] ?? a.status}
+            {a.closedDate ? ` · ${a.closedDate}` : ""}
+          </li>
+        )}
+      />
     </BaseLayout>
   );
 }

@@ -4,8 +4,11 @@
  * exports per kind. The form works without JavaScript; the upload runs while the page waits.
  */
 import { CsrfField } from "../../components/csrf-field.tsx";
+import { DataTable, num } from "../../components/data-table.tsx";
+import { HeadlineFigures } from "../../components/facts.tsx";
 import { BaseLayout } from "../../layouts/base.tsx";
 import { messages } from "../../messages.ts";
+import { BureauPage } from "./bureau-page.tsx";
 import { BureauNav } from "./bureau-nav.tsx";
 
 export interface ImportResultView {
@@ -77,10 +80,7 @@ export function ImportPage(props: { kinds: readonly string[]; maxMb: number; kin
   const m = messages.importPage;
   const kindName = (k: string) => messages.imports.kinds[k] ?? k;
   return (
-    <BaseLayout title={m.title}>
-      <BureauNav />
-      <h1>{m.title}</h1>
-      <p>{m.intro}</p>
+    <BureauPage title={m.title} intro={m.intro}>
       {props.result ? <ImportResult result={props.result} /> : null}
       <form method="post" action="/bureau/import" enctype="multipart/form-data" class="stacked import-form" novalidate>
         <CsrfField />
@@ -127,7 +127,7 @@ export function ImportPage(props: { kinds: readonly string[]; maxMb: number; kin
           </li>
         ))}
       </ul>
-    </BaseLayout>
+    </BureauPage>
   );
 }
 
@@ -140,41 +140,26 @@ function ImportResult(props: { result: ImportResultView }) {
       <h2>
         {m.result}：{kindName(r.kind)}
       </h2>
-      <dl class="headline">
-        <div>
-          <dt>{m.accepted}</dt>
-          <dd class="accepted">{r.created + r.updated + r.unchanged}</dd>
-        </div>
-        <div>
-          <dt>{m.rejected}</dt>
-          <dd class="rejected">{r.rejectedCount}</dd>
-        </div>
-      </dl>
+      <HeadlineFigures
+        entries={[
+          { term: m.accepted, value: r.created + r.updated + r.unchanged, class: "accepted" },
+          { term: m.rejected, value: r.rejectedCount, class: "rejected" },
+        ]}
+      />
       <p class="muted">
         {m.created} {r.created} · {m.updated} {r.updated} · {m.unchanged} {r.unchanged}
       </p>
       {r.unknownColumns.length > 0 ? <p class="notice">{messages.imports.unknownColumns(r.unknownColumns)}</p> : null}
       {r.rejected.length > 0 ? (
-        <div class="table-wrap">
-          <table class="data-table rejected-rows">
-            <thead>
-              <tr>
-                <th class="num">{m.row}</th>
-                <th>{m.column}</th>
-                <th>{m.reason}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.rejected.map((row) => (
-                <tr>
-                  <td class="num">{row.rowNumber}</td>
-                  <td>{row.column}</td>
-                  <td>{row.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable class="rejected-rows" columns={[num(m.row), m.column, m.reason]}>
+          {r.rejected.map((row) => (
+            <tr>
+              <td class="num">{row.rowNumber}</td>
+              <td>{row.column}</td>
+              <td>{row.reason}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
       {r.rejectedCount > r.rejected.length ? <p>{m.moreRejected(r.rejectedCount - r.rejected.length)}</p> : null}
       {r.reportHref ? (

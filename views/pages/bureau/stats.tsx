@@ -7,9 +7,12 @@
 import { chinaTime } from "../../../src/core/china-time.ts";
 import type { EmploymentRow, PublicBenefitPosts, TrendPoint, WorkshopRow } from "../../../src/core/stats/figures.ts";
 import { BarChartSvg, LineChartSvg } from "../../components/bar-chart.tsx";
-import { BaseLayout } from "../../layouts/base.tsx";
+import { DataTable, num } from "../../components/data-table.tsx";
+import { DownloadLinks } from "../../components/filter-fields.tsx";
+import { HeadlineFigures } from "../../components/facts.tsx";
+import { FormError } from "../../components/form-error.tsx";
 import { messages } from "../../messages.ts";
-import { BureauNav } from "./bureau-nav.tsx";
+import { BureauPage } from "./bureau-page.tsx";
 
 export type Breakdown = "town" | "platform" | "category";
 
@@ -37,19 +40,7 @@ export function peopleHref(params: Record<string, string | undefined>): string {
 }
 
 function Downloads(props: { table: string; date: string; baseline: string }) {
-  const m = messages.statsPage;
-  const href = (format: string) => `/bureau/stats/tables/${props.table}?date=${props.date}&baseline=${props.baseline}&format=${format}`;
-  return (
-    <p class="downloads">
-      {m.download}
-      <a href={href("xlsx")} download>
-        {m.downloadXlsx}
-      </a>
-      <a href={href("csv")} download>
-        {m.downloadCsv}
-      </a>
-    </p>
-  );
+  return <DownloadLinks href={(format) => `/bureau/stats/tables/${props.table}?date=${props.date}&baseline=${props.baseline}&format=${format}`} />;
 }
 
 function BreakdownSection(props: { by: Breakdown; title: string; rows: EmploymentRow[]; date: string; baseline: string }) {
@@ -62,38 +53,24 @@ function BreakdownSection(props: { by: Breakdown; title: string; rows: Employmen
     <section class="figure" id={`by-${by}`}>
       <h2>{props.title}</h2>
       <BarChartSvg title={m.chartOf(props.title)} rows={keyRows.map((r) => ({ label: r.key, value: r.employed }))} />
-      <div class="table-wrap">
-        <table class="data-table">
-          <thead>
-            <tr>
-              <th>{m.key[by]}</th>
-              <th class="num">{m.labourForce}</th>
-              <th class="num">{m.employed}</th>
-              <th class="num">{m.rate}</th>
-              <th class="num">{m.employedBaseline}</th>
-              <th class="num">{m.change}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr class={r.key === "total" ? "total" : undefined}>
-                <td>{label(r.key)}</td>
-                <td class="num">
-                  {r.labour_force === null ? "—" : <a href={peopleHref({ figure: "labour_force", date, by: keyOf(r) && by, key: keyOf(r) })}>{r.labour_force}</a>}
-                </td>
-                <td class="num">
-                  <a href={peopleHref({ figure: "employed", date, by: keyOf(r) && by, key: keyOf(r) })}>{r.employed}</a>
-                </td>
-                <td class="num">{m.percent(r.employed, r.labour_force)}</td>
-                <td class="num">
-                  <a href={peopleHref({ figure: "employed", date: baseline, by: keyOf(r) && by, key: keyOf(r) })}>{r.employed_baseline}</a>
-                </td>
-                <td class="num">{m.changeValue(r.employed - r.employed_baseline)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={[{ label: m.key[by] }, num(m.labourForce), num(m.employed), num(m.rate), num(m.employedBaseline), num(m.change)]}>
+        {rows.map((r) => (
+          <tr class={r.key === "total" ? "total" : undefined}>
+            <td>{label(r.key)}</td>
+            <td class="num">
+              {r.labour_force === null ? "—" : <a href={peopleHref({ figure: "labour_force", date, by: keyOf(r) && by, key: keyOf(r) })}>{r.labour_force}</a>}
+            </td>
+            <td class="num">
+              <a href={peopleHref({ figure: "employed", date, by: keyOf(r) && by, key: keyOf(r) })}>{r.employed}</a>
+            </td>
+            <td class="num">{m.percent(r.employed, r.labour_force)}</td>
+            <td class="num">
+              <a href={peopleHref({ figure: "employed", date: baseline, by: keyOf(r) && by, key: keyOf(r) })}>{r.employed_baseline}</a>
+            </td>
+            <td class="num">{m.changeValue(r.employed - r.employed_baseline)}</td>
+          </tr>
+        ))}
+      </DataTable>
       <Downloads table={by} date={date} baseline={baseline} />
     </section>
   );
@@ -104,10 +81,7 @@ export function StatsPage(props: StatsPageProps) {
   const { date, baseline } = props;
   const total = props.breakdowns?.town.find((r) => r.key === "total");
   return (
-    <BaseLayout title={m.title}>
-      <BureauNav />
-      <h1>{m.title}</h1>
-      <p>{m.intro}</p>
+    <BureauPage title={m.title} intro={m.intro}>
       <p class="muted">{props.town ? m.townScope(props.town) : m.countyScope}</p>
       {props.asOf ? <p class="muted">{m.asOf(chinaTime(props.asOf.toISOString()).slice(11, 16))}</p> : null}
       <form class="stats-form" method="get" action="/bureau/stats">
@@ -121,46 +95,21 @@ export function StatsPage(props: StatsPageProps) {
         </label>
         <button type="submit">{m.show}</button>
       </form>
-      {props.error ? (
-        <p class="form-error" role="alert">
-          {props.error}
-        </p>
-      ) : null}
+      <FormError error={props.error} />
       {total && props.breakdowns ? (
         <>
           <h2>{m.headline}</h2>
-          <dl class="headline">
-            <div>
-              <dt>{m.labourForce}</dt>
-              <dd>
-                <a href={peopleHref({ figure: "labour_force", date })}>{total.labour_force}</a>
-              </dd>
-            </div>
-            <div>
-              <dt>{m.employed}</dt>
-              <dd>
-                <a href={peopleHref({ figure: "employed", date })}>{total.employed}</a>
-              </dd>
-            </div>
-            <div>
-              <dt>{m.rate}</dt>
-              <dd>{m.percent(total.employed, total.labour_force)}</dd>
-            </div>
-            <div>
-              <dt>
-                {m.change}（{baseline}）
-              </dt>
-              <dd>{m.changeValue(total.employed - total.employed_baseline)}</dd>
-            </div>
-            {props.zeroEmploymentHouseholds !== undefined ? (
-              <div>
-                <dt>{messages.zeroEmployment.title}</dt>
-                <dd>
-                  <a href={`/bureau/zero-employment?date=${date}`}>{props.zeroEmploymentHouseholds}</a>
-                </dd>
-              </div>
-            ) : null}
-          </dl>
+          <HeadlineFigures
+            entries={[
+              { term: m.labourForce, value: <a href={peopleHref({ figure: "labour_force", date })}>{total.labour_force}</a> },
+              { term: m.employed, value: <a href={peopleHref({ figure: "employed", date })}>{total.employed}</a> },
+              { term: m.rate, value: m.percent(total.employed, total.labour_force) },
+              { term: `${m.change}（${baseline}）`, value: m.changeValue(total.employed - total.employed_baseline) },
+              props.zeroEmploymentHouseholds === undefined
+                ? undefined
+                : { term: messages.zeroEmployment.title, value: <a href={`/bureau/zero-employment?date=${date}`}>{props.zeroEmploymentHouseholds}</a> },
+            ]}
+          />
           <BreakdownSection by="town" title={m.byTown} rows={props.breakdowns.town} date={date} baseline={baseline} />
           <BreakdownSection by="platform" title={m.byPlatform} rows={props.breakdowns.platform} date={date} baseline={baseline} />
           <BreakdownSection by="category" title={m.byCategory} rows={props.breakdowns.category} date={date} baseline={baseline} />
@@ -174,34 +123,21 @@ export function StatsPage(props: StatsPageProps) {
           ) : (
             <>
               <BarChartSvg title={m.chartOf(m.workshops)} rows={props.workshops.map((w) => ({ label: w.name, value: w.employed }))} />
-              <div class="table-wrap">
-                <table class="data-table">
-                  <thead>
-                    <tr>
-                      <th>{m.workshopCode}</th>
-                      <th>{m.workshopName}</th>
-                      <th>{m.workshopType}</th>
-                      <th class="num">{m.workshopEmployed}</th>
-                      <th class="num">{m.workshopAssisted}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {props.workshops.map((w) => (
-                      <tr>
-                        <td>{w.code}</td>
-                        <td>{w.name}</td>
-                        <td>{w.type}</td>
-                        <td class="num">
-                          <a href={peopleHref({ figure: "workshop", date, employer: w.code })}>{w.employed}</a>
-                        </td>
-                        <td class="num">
-                          <a href={peopleHref({ figure: "workshop_assisted", date, employer: w.code })}>{w.employed_assisted}</a>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable columns={[m.workshopCode, m.workshopName, m.workshopType, num(m.workshopEmployed), num(m.workshopAssisted)]}>
+                {props.workshops.map((w) => (
+                  <tr>
+                    <td>{w.code}</td>
+                    <td>{w.name}</td>
+                    <td>{w.type}</td>
+                    <td class="num">
+                      <a href={peopleHref({ figure: "workshop", date, employer: w.code })}>{w.employed}</a>
+                    </td>
+                    <td class="num">
+                      <a href={peopleHref({ figure: "workshop_assisted", date, employer: w.code })}>{w.employed_assisted}</a>
+                    </td>
+                  </tr>
+                ))}
+              </DataTable>
             </>
           )}
           <Downloads table="workshops" date={date} baseline={baseline} />
@@ -210,18 +146,12 @@ export function StatsPage(props: StatsPageProps) {
       {props.publicBenefit ? (
         <section class="figure" id="public-benefit">
           <h2>{m.publicBenefit}</h2>
-          <dl class="headline">
-            <div>
-              <dt>{m.postsOffered}</dt>
-              <dd>{props.publicBenefit.posts_offered}</dd>
-            </div>
-            <div>
-              <dt>{m.postsPeople}</dt>
-              <dd>
-                <a href={peopleHref({ figure: "public_benefit", date })}>{props.publicBenefit.people}</a>
-              </dd>
-            </div>
-          </dl>
+          <HeadlineFigures
+            entries={[
+              { term: m.postsOffered, value: props.publicBenefit.posts_offered },
+              { term: m.postsPeople, value: <a href={peopleHref({ figure: "public_benefit", date })}>{props.publicBenefit.people}</a> },
+            ]}
+          />
           <Downloads table="public-benefit" date={date} baseline={baseline} />
         </section>
       ) : null}
@@ -229,35 +159,23 @@ export function StatsPage(props: StatsPageProps) {
         <section class="figure" id="trend">
           <h2>{m.trend}</h2>
           <LineChartSvg title={m.trendChart} points={props.trend.map((p) => ({ label: p.month, value: p.employed }))} />
-          <div class="table-wrap">
-            <table class="data-table">
-              <thead>
-                <tr>
-                  <th>{m.month}</th>
-                  <th class="num">{m.labourForce}</th>
-                  <th class="num">{m.employed}</th>
-                  <th class="num">{m.rate}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.trend.map((p) => (
-                  <tr>
-                    <td>{p.month}</td>
-                    <td class="num">
-                      <a href={peopleHref({ figure: "labour_force", date: p.date })}>{p.labour_force}</a>
-                    </td>
-                    <td class="num">
-                      <a href={peopleHref({ figure: "employed", date: p.date })}>{p.employed}</a>
-                    </td>
-                    <td class="num">{m.percent(p.employed, p.labour_force)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={[m.month, num(m.labourForce), num(m.employed), num(m.rate)]}>
+            {props.trend.map((p) => (
+              <tr>
+                <td>{p.month}</td>
+                <td class="num">
+                  <a href={peopleHref({ figure: "labour_force", date: p.date })}>{p.labour_force}</a>
+                </td>
+                <td class="num">
+                  <a href={peopleHref({ figure: "employed", date: p.date })}>{p.employed}</a>
+                </td>
+                <td class="num">{m.percent(p.employed, p.labour_force)}</td>
+              </tr>
+            ))}
+          </DataTable>
           <Downloads table="trend" date={date} baseline={baseline} />
         </section>
       ) : null}
-    </BaseLayout>
+    </BureauPage>
   );
 }

@@ -3,9 +3,13 @@ import type { LineListRow, lineDetail } from "../../../db/queries/subsidies.ts";
 import { chinaTime } from "../../../src/core/china-time.ts";
 import { SUBSIDY_LINE_STATUSES, yuanText } from "../../../src/core/subsidies/ledger.ts";
 import type { LineSnapshot } from "../../../src/core/subsidies/reconcile.ts";
+import { DataTable, num } from "../../components/data-table.tsx";
+import { SelectFilter } from "../../components/filter-fields.tsx";
+import { FormError } from "../../components/form-error.tsx";
 import { Pager } from "../../components/pager.tsx";
 import { BaseLayout } from "../../layouts/base.tsx";
 import { messages } from "../../messages.ts";
+import { BureauPage } from "./bureau-page.tsx";
 import { BureauNav } from "./bureau-nav.tsx";
 
 const m = messages.subsidies.page;
@@ -33,91 +37,53 @@ export function SubsidyLinesPage(props: {
   nextHref?: string | undefined;
 }) {
   return (
-    <BaseLayout title={m.title}>
-      <BureauNav />
-      <h1>{m.title}</h1>
-      <p>{m.intro}</p>
+    <BureauPage title={m.title} intro={m.intro}>
       <form class="stats-form" method="get" action="/bureau/subsidies">
-        <label>
-          {m.policy}
-          <select name="policy">
-            <option value="">{m.allPolicies}</option>
-            {props.policies.map((p) => (
-              <option value={p.code} selected={p.code === props.filter.policy}>
-                {p.code} {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectFilter
+          label={m.policy}
+          name="policy"
+          any={m.allPolicies}
+          options={props.policies.map((p) => ({ value: p.code, label: `${p.code} ${p.name}` }))}
+          selected={props.filter.policy}
+        />
         <label>
           {m.period}
           <input type="text" name="period" value={props.filter.period ?? ""} placeholder={m.periodHint} inputmode="numeric" maxlength={7} />
         </label>
-        <label>
-          {m.status}
-          <select name="status">
-            <option value="">{m.allStatuses}</option>
-            {SUBSIDY_LINE_STATUSES.map((s) => (
-              <option value={s} selected={s === props.filter.status}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectFilter label={m.status} name="status" any={m.allStatuses} options={SUBSIDY_LINE_STATUSES} selected={props.filter.status} />
         <button type="submit">{m.filter}</button>
       </form>
-      {props.error ? (
-        <p class="form-error" role="alert">
-          {props.error}
-        </p>
-      ) : null}
+      <FormError error={props.error} />
       <p class="count">{m.count(props.total, yuanText(props.amountFen))}</p>
       {props.rows.length === 0 ? (
         <p class="empty">{m.none}</p>
       ) : (
-        <div class="table-wrap">
-          <table class="data-table subsidy-lines">
-            <thead>
-              <tr>
-                <th>{m.line}</th>
-                <th>{m.policy}</th>
-                <th>{m.period}</th>
-                <th>{m.payee}</th>
-                <th>{m.worker}</th>
-                <th>{m.place}</th>
-                <th>{m.months}</th>
-                <th class="num">{m.amount}</th>
-                <th>{m.status}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.rows.map((row) => (
-                <tr>
-                  <td>
-                    <a href={`/bureau/subsidies/${row.id}`}>#{row.id}</a>
-                    {row.reversesLineId !== null ? <small> {m.reversal(row.reversesLineId)}</small> : null}
-                  </td>
-                  <td>{row.policyCode}</td>
-                  <td>{row.period}</td>
-                  <td>{payee(row)}</td>
-                  <td>
-                    {row.workerName} {row.workerIdMasked}
-                  </td>
-                  <td>
-                    {row.town}
-                    {row.village}
-                  </td>
-                  <td>{(snapshotOf(row).countedMonths ?? []).map((x) => x.month).join("、")}</td>
-                  <td class="num">{yuanText(row.amountFen)}</td>
-                  <td>{row.status}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable class="subsidy-lines" columns={[m.line, m.policy, m.period, m.payee, m.worker, m.place, m.months, num(m.amount), m.status]}>
+          {props.rows.map((row) => (
+            <tr>
+              <td>
+                <a href={`/bureau/subsidies/${row.id}`}>#{row.id}</a>
+                {row.reversesLineId !== null ? <small> {m.reversal(row.reversesLineId)}</small> : null}
+              </td>
+              <td>{row.policyCode}</td>
+              <td>{row.period}</td>
+              <td>{payee(row)}</td>
+              <td>
+                {row.workerName} {row.workerIdMasked}
+              </td>
+              <td>
+                {row.town}
+                {row.village}
+              </td>
+              <td>{(snapshotOf(row).countedMonths ?? []).map((x) => x.month).join("、")}</td>
+              <td class="num">{yuanText(row.amountFen)}</td>
+              <td>{row.status}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Pager previousHref={props.previousHref} nextHref={props.nextHref} />
-    </BaseLayout>
+    </BureauPage>
   );
 }
 
@@ -191,75 +157,40 @@ export function SubsidyLinePage(props: { detail: NonNullable<ReturnType<typeof l
             {snap.employer ? `；${m.employerFacts}：${snap.employer.code} ${snap.employer.type} ${snap.employer.recognition}` : ""}
           </p>
           <h3>{m.placements}</h3>
-          <div class="table-wrap">
-            <table class="data-table">
-              <thead>
-                <tr>
-                  <th>{m.placementId}</th>
-                  <th>{m.employer}</th>
-                  <th>{m.start}</th>
-                  <th>{m.end}</th>
-                  <th>{m.province}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {snap.placements.map((p) => (
-                  <tr>
-                    <td>{p.id}</td>
-                    <td>{p.employerCode ?? "—"}</td>
-                    <td>{p.startDate}</td>
-                    <td>{p.endDate ?? m.stillWorking}</td>
-                    <td>{p.workProvince?.trim() ? p.workProvince : m.ownProvince(snap.countyProvince ?? "")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={[m.placementId, m.employer, m.start, m.end, m.province]}>
+            {snap.placements.map((p) => (
+              <tr>
+                <td>{p.id}</td>
+                <td>{p.employerCode ?? "—"}</td>
+                <td>{p.startDate}</td>
+                <td>{p.endDate ?? m.stillWorking}</td>
+                <td>{p.workProvince?.trim() ? p.workProvince : m.ownProvince(snap.countyProvince ?? "")}</td>
+              </tr>
+            ))}
+          </DataTable>
           <h3>{m.monthDays}</h3>
-          <div class="table-wrap">
-            <table class="data-table">
-              <thead>
-                <tr>
-                  <th>{m.month}</th>
-                  <th class="num">{m.days}</th>
-                  <th>{m.counted}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {(snap.coveredMonths ?? []).map((x) => (
-                  <tr>
-                    <td>{x.month}</td>
-                    <td class="num">{x.days}</td>
-                    <td>{counted.has(x.month) ? m.yes : m.no}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={[m.month, num(m.days), m.counted]}>
+            {(snap.coveredMonths ?? []).map((x) => (
+              <tr>
+                <td>{x.month}</td>
+                <td class="num">{x.days}</td>
+                <td>{counted.has(x.month) ? m.yes : m.no}</td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       ) : null}
 
       <h2>{m.trail}</h2>
-      <div class="table-wrap">
-        <table class="data-table">
-          <thead>
-            <tr>
-              <th>{m.at}</th>
-              <th>{m.actor}</th>
-              <th>{m.action}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.audit.map((a) => (
-              <tr>
-                <td>{chinaTime(a.at)}</td>
-                <td>{a.actor}</td>
-                <td>{a.action === "create" ? m.created : m.updated}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={[m.at, m.actor, m.action]}>
+        {d.audit.map((a) => (
+          <tr>
+            <td>{chinaTime(a.at)}</td>
+            <td>{a.actor}</td>
+            <td>{a.action === "create" ? m.created : m.updated}</td>
+          </tr>
+        ))}
+      </DataTable>
     </BaseLayout>
   );
 }

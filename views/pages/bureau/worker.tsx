@@ -1,6 +1,7 @@
 /** One worker of the registry; ID number and phone arrive already masked unless the role needs them. */
 import { DEPARTURE_REASONS } from "../../../src/core/hire-rules.ts";
 import { CsrfField } from "../../components/csrf-field.tsx";
+import { Facts } from "../../components/facts.tsx";
 import { BaseLayout } from "../../layouts/base.tsx";
 import { messages } from "../../messages.ts";
 
@@ -42,31 +43,28 @@ export function WorkerPage(props: {
   return (
     <BaseLayout title={w.name}>
       <h1>{w.name}</h1>
-      <dl class="facts">
-        <dt>{m.idNumber}</dt>
-        <dd class="id-number">
-          {w.idNumber}
-          {w.idNumberMasked ? <span class="muted">{m.masked}</span> : null}
-        </dd>
-        <dt>{m.phone}</dt>
-        <dd class="phone">{w.phone ?? ""}</dd>
-        <dt>{m.sex}</dt>
-        <dd>{w.sex}</dd>
-        <dt>{m.birthDate}</dt>
-        <dd>{w.birthDate}</dd>
-        <dt>{m.town}</dt>
-        <dd>{w.town}</dd>
-        <dt>{m.village}</dt>
-        <dd>{w.village}</dd>
-        <dt>{m.household}</dt>
-        <dd>
-          <a href={`/bureau/households/${encodeURIComponent(w.householdCode)}`}>{w.householdCode}</a>
-        </dd>
-        <dt>{m.category}</dt>
-        <dd>{w.category}</dd>
-        <dt>{m.labourAbility}</dt>
-        <dd>{w.labourAbility}</dd>
-      </dl>
+      <Facts
+        entries={[
+          {
+            term: m.idNumber,
+            class: "id-number",
+            value: (
+              <>
+                {w.idNumber}
+                {w.idNumberMasked ? <span class="muted">{m.masked}</span> : null}
+              </>
+            ),
+          },
+          { term: m.phone, value: w.phone ?? "", class: "phone" },
+          { term: m.sex, value: w.sex },
+          { term: m.birthDate, value: w.birthDate },
+          { term: m.town, value: w.town },
+          { term: m.village, value: w.village },
+          { term: m.household, value: <a href={`/bureau/households/${encodeURIComponent(w.householdCode)}`}>{w.householdCode}</a> },
+          { term: m.category, value: w.category },
+          { term: m.labourAbility, value: w.labourAbility },
+        ]}
+      />
       {props.placements ? <WorkerPlacements {...props} placements={props.placements} /> : null}
     </BaseLayout>
   );

@@ -59,6 +59,16 @@ export function PostingFormPage(props: PostingFormPageProps) {
   const e = props.errors ?? {};
   const checked = Array.isArray(v.benefits) ? v.benefits : v.benefits ? [v.benefits] : [];
   const hasErrors = Object.keys(e).length > 0;
+  /** A range's two number fields side by side (pay, age). */
+  const numberPair = (...names: ("payMin" | "payMax" | "ageMin" | "ageMax")[]) => (
+    <div class="pair">
+      {names.map((name) => (
+        <div>
+          <TextField name={name} label={f[name]} value={text(v[name])} error={e[name]} type="number" inputmode="numeric" />
+        </div>
+      ))}
+    </div>
+  );
   return (
     <BaseLayout title={props.heading}>
       <ManageNav />
@@ -70,24 +80,10 @@ export function PostingFormPage(props: PostingFormPageProps) {
         <CsrfField />
         <TextField name="title" label={f.title} value={text(v.title)} error={e.title} required />
         <TextField name="headcount" label={f.headcount} value={text(v.headcount)} error={e.headcount} type="number" inputmode="numeric" required />
-        <div class="pair">
-          <div>
-            <TextField name="payMin" label={f.payMin} value={text(v.payMin)} error={e.payMin} type="number" inputmode="numeric" />
-          </div>
-          <div>
-            <TextField name="payMax" label={f.payMax} value={text(v.payMax)} error={e.payMax} type="number" inputmode="numeric" />
-          </div>
-        </div>
+        {numberPair("payMin", "payMax")}
         <SelectField name="payUnit" label={f.payUnit} value={text(v.payUnit) || "月"} error={e.payUnit} options={PAY_UNITS.map((u) => [u, m.payUnits[u] ?? u] as const)} />
         <SelectField name="workingTime" label={f.workingTime} value={text(v.workingTime) || "全天"} error={e.workingTime} options={WORKING_TIMES.map((t) => [t, messages.job.time[t]] as const)} />
-        <div class="pair">
-          <div>
-            <TextField name="ageMin" label={f.ageMin} value={text(v.ageMin)} error={e.ageMin} type="number" inputmode="numeric" />
-          </div>
-          <div>
-            <TextField name="ageMax" label={f.ageMax} value={text(v.ageMax)} error={e.ageMax} type="number" inputmode="numeric" />
-          </div>
-        </div>
+        {numberPair("ageMin", "ageMax")}
         <SelectField
           name="physicalDemand"
           label={f.physicalDemand}
