@@ -3,6 +3,7 @@
  * correcting a placement (就业记录), as zod schemas whose problems are codes (`FormProblem`). Pure.
  */
 import { z } from "zod";
+import { decimalNumber } from "./numbers.ts";
 import { addDays } from "./calendar.ts";
 import { DateSchema, PhoneSchema, fieldErrors, problem, type Parsed } from "./posting-rules.ts";
 
@@ -12,7 +13,7 @@ export const DEPARTURE_REASONS = ["合同到期", "本人辞职", "家庭原因"
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
 const income = z.preprocess(
-  (v) => (blank(v) ? Number.NaN : Number(typeof v === "string" ? v.trim() : v)),
+  (v) => (blank(v) ? Number.NaN : decimalNumber(v)),
   z.number({ error: problem.income }).int(problem.income).min(0, problem.income).max(MAX_MONTHLY_INCOME, problem.income),
 );
 const startDate = z.preprocess((v) => (blank(v) ? "" : v), DateSchema);

@@ -21,6 +21,9 @@ describe("a posting form", () => {
     ["headcount 0", { ...valid, headcount: "0" }, "headcount", "headcount"],
     ["headcount missing", { title: "x" }, "headcount", "headcount"],
     ["headcount not a number", { ...valid, headcount: "三" }, "headcount", "headcount"],
+    ["headcount in hexadecimal", { ...valid, headcount: "0x10" }, "headcount", "headcount"],
+    ["headcount in binary", { ...valid, headcount: "0b101" }, "headcount", "headcount"],
+    ["headcount in exponent form", { ...valid, headcount: "1e3" }, "headcount", "headcount"],
     ["pay minimum above maximum", { ...valid, payMin: "3000", payMax: "2000" }, "payMax", "payReversed"],
     ["negative pay", { ...valid, payMin: "-1" }, "payMin", "pay"],
     ["age range reversed", { ...valid, ageMin: "50", ageMax: "30" }, "ageMax", "ageReversed"],
@@ -111,4 +114,11 @@ describe("publishedDate", () => {
     ["a posting written again keeps its day", "招聘中", "2026-10-01", "2026-10-01"],
     ["a closed posting written again keeps its day", "已关闭", "2026-10-01", "2026-10-01"],
   ] as const)("%s", (_, status, previous, expected) => expect(publishedDate({ status, previous, today: TODAY })).toBe(expected));
+});
+
+describe("numbers typed with a Chinese input method", () => {
+  it("reads full-width digits as the number they show", () => {
+    const r = parsePostingInput({ title: "缝纫工", headcount: "１２" }, TODAY);
+    expect(r.ok && r.value.headcount).toBe(12);
+  });
 });

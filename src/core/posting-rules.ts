@@ -5,6 +5,7 @@
  * message); views/problems.ts words it for people.
  */
 import { z } from "zod";
+import { decimalNumber } from "./numbers.ts";
 import { isIsoDate } from "./calendar.ts";
 import { PAY_UNITS, PHYSICAL_DEMANDS, WORKING_TIMES, type PostingStatus } from "./enums.ts";
 
@@ -34,13 +35,13 @@ const trimmed = (v: unknown) => (typeof v === "string" ? v.trim() : v);
 /** A whole number typed in a form, or null when left empty. */
 function optionalWhole(min: number, max: number, message: string) {
   return z.preprocess(
-    (v) => (blank(v) ? null : Number(trimmed(v))),
+    (v) => (blank(v) ? null : decimalNumber(v)),
     z.number({ error: message }).int(message).min(min, message).max(max, message).nullable(),
   );
 }
 
 function requiredWhole(min: number, max: number, message: string) {
-  return z.preprocess((v) => (blank(v) ? Number.NaN : Number(trimmed(v))), z.number({ error: message }).int(message).min(min, message).max(max, message));
+  return z.preprocess((v) => (blank(v) ? Number.NaN : decimalNumber(v)), z.number({ error: message }).int(message).min(min, message).max(max, message));
 }
 
 export const DateSchema = z.string({ error: problem.date }).trim().refine(isIsoDate, problem.date);
@@ -153,9 +154,9 @@ export const PhoneSchema = z.preprocess(trimmed, z.string({ error: problem.phone
 /** The employer profile a manager keeps. Name and type are the bureau's (recognition). */
 export const EmployerProfileInputSchema = z.object({
   address: z.preprocess((v) => (blank(v) ? null : trimmed(v)), z.string().max(100, problem.addressTooLong).nullable()),
-  villageId: z.preprocess((v) => (blank(v) ? null : Number(v)), z.number({ error: problem.choice }).int(problem.choice).positive(problem.choice).nullable()),
-  lat: z.preprocess((v) => (blank(v) ? null : Number(trimmed(v))), z.number({ error: problem.lat }).min(-90, problem.lat).max(90, problem.lat).nullable()),
-  lng: z.preprocess((v) => (blank(v) ? null : Number(trimmed(v))), z.number({ error: problem.lng }).min(-180, problem.lng).max(180, problem.lng).nullable()),
+  villageId: z.preprocess((v) => (blank(v) ? null : decimalNumber(v)), z.number({ error: problem.choice }).int(problem.choice).positive(problem.choice).nullable()),
+  lat: z.preprocess((v) => (blank(v) ? null : decimalNumber(v)), z.number({ error: problem.lat }).min(-90, problem.lat).max(90, problem.lat).nullable()),
+  lng: z.preprocess((v) => (blank(v) ? null : decimalNumber(v)), z.number({ error: problem.lng }).min(-180, problem.lng).max(180, problem.lng).nullable()),
   contactName: z.preprocess((v) => (blank(v) ? null : trimmed(v)), z.string().max(20, problem.nameTooLong).nullable()),
   contactPhone: z.preprocess((v) => (blank(v) ? null : v), PhoneSchema.nullable()),
 }).superRefine((p, ctx) => {
