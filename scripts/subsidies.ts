@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import { systemClock } from "../src/clock.ts";
 import { loadPersonalDataProtector } from "../src/security/personal-data.ts";
 import { computeSubsidies, type ComputeOutcome } from "../src/use-cases/subsidies-compute.ts";
-import { countyProvince } from "../src/use-cases/subsidies-settings.ts";
+import { countyProvinceFor } from "../src/use-cases/subsidies-settings.ts";
 import { messages } from "../views/messages.ts";
 import { dataDirFromEnv, EXIT_USAGE, fail, openDataDirDatabase } from "./cli-support.ts";
 
@@ -30,7 +30,7 @@ function main(argv: string[]): number {
   try {
     const outcome = computeSubsidies(
       { db, protector: loadPersonalDataProtector(dataDir) },
-      { policyCode: policy.trim(), period: period.trim(), countyProvince: countyProvince(), by: { label: "cli:subsidies" }, now: systemClock() },
+      { policyCode: policy.trim(), period: period.trim(), countyProvince: countyProvinceFor({ db }), by: { label: "cli:subsidies" }, now: systemClock() },
     );
     if (outcome.status !== "done") fail(refusal(outcome, policy.trim(), period.trim()), EXIT_USAGE);
     const out: string[] = [
