@@ -87,14 +87,14 @@ describe("one server per data folder", () => {
     // The engine's watchdog takes the old engine down; the lock needed no clean-up at all.
     const deadline = Date.now() + 10_000;
     while (processesMentioning(join(dataDir, "meili")).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    expect(dataDirHolder(dataDir)).toBeUndefined();
+    expect(dataDirHolder(dataDir, new Date())).toBeUndefined();
     const again = startServer(dataDir);
     const url = await untilListening(again);
     expect(await (await fetch(url + "/healthz")).json()).toMatchObject({ status: "ok", database: "ok" });
     expect(readFileSync(join(dataDir, "server.pid"), "utf8").trim()).toBe(String(again.child.pid));
     again.child.kill("SIGTERM");
     expect(await again.exited).toBe(0);
-    expect(dataDirHolder(dataDir)).toBeUndefined();
+    expect(dataDirHolder(dataDir, new Date())).toBeUndefined();
   });
 });
 
@@ -107,14 +107,14 @@ describe("the data-folder lock inside one process", () => {
     try {
       const lock = lockDataDir(dir, { role: "server", now: new Date("2026-12-01T08:00:00Z") });
       expect(() => lockDataDir(alias, { role: "restore", now: new Date("2026-12-01T08:01:00Z") })).toThrow(DataDirLockedError);
-      expect(dataDirHolder(dir)).toMatchObject({ pid: process.pid, role: "server", startedAt: "2026-12-01T08:00:00.000Z" });
+      expect(dataDirHolder(dir, new Date("2026-12-01T08:02:00Z"))).toMatchObject({ pid: process.pid, role: "server", startedAt: "2026-12-01T08:00:00.000Z" });
       // Another process still finds the lock held, and reads who holds it.
       expect(probe()).toEqual({ pid: process.pid, role: "server", port: null, startedAt: "2026-12-01T08:00:00.000Z" });
       lock.announcePort(3123);
       expect(probe()).toMatchObject({ port: 3123 });
       lock.release();
       expect(probe()).toBeNull();
-      expect(dataDirHolder(dir)).toBeUndefined();
+      expect(dataDirHolder(dir, new Date("2026-12-01T08:02:00Z"))).toBeUndefined();
     } finally {
       rmSync(alias, { force: true });
       rmSync(dir, { recursive: true, force: true });

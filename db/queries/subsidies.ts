@@ -7,6 +7,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { EmployerType, HouseholdCategory, RecognitionStatus } from "../../src/core/enums.ts";
 import type { SubsidyLineStatus } from "../../src/core/subsidies/ledger.ts";
 import type { SubsidyKind } from "../../src/core/subsidies/policy.ts";
+import type { SubsidyPlacement } from "../../src/core/subsidies/rules.ts";
 import type { Db } from "../client.ts";
 import { subsidyLines, subsidyPolicies, subsidyPolicyVersions } from "../schema.ts";
 
@@ -74,15 +75,6 @@ export interface FactEmployer {
   recognition: RecognitionStatus;
 }
 
-export interface FactPlacement {
-  id: number;
-  workerId: number;
-  employerId: number | null;
-  startDate: string;
-  endDate: string | null;
-  workProvince: string | null;
-}
-
 /**
  * The facts of a period: confirmed placements overlapping it (a placement still marked for the
  * bureau's confirmation never reaches a subsidy), their workers with the household's category
@@ -96,7 +88,7 @@ export function loadFacts(db: Tx, period: { first: string; last: string }) {
        WHERE needs_confirmation = 0 AND start_date <= ? AND (end_date IS NULL OR end_date >= ?)
        ORDER BY id`,
     )
-    .all(period.last, period.first) as FactPlacement[];
+    .all(period.last, period.first) as SubsidyPlacement[];
   const workers = db.$client
     .prepare(
       `SELECT w.id, w.household_id AS householdId, h.category, w.birth_date AS birthDate, w.name,

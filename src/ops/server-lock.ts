@@ -63,7 +63,7 @@ function isBusy(error: unknown): boolean {
 /**
  * Takes the DATA_DIR for this process, or throws DataDirLockedError naming the holder. The
  * folder must exist.
- * @example const lock = lockDataDir(env.dataDir, { role: "server", now: new Date() }); … lock.release();
+ * @example const lock = lockDataDir(env.dataDir, { role: "server", now: now() }); … lock.release();
  */
 export function lockDataDir(dataDir: string, props: { role: string; now: Date; port?: number }): DataDirLock {
   const file = join(dataDir, SERVER_LOCK_FILE);
@@ -112,7 +112,7 @@ export function lockDataDir(dataDir: string, props: { role: string; now: Date; p
  * Who holds `dataDir` now, or undefined when nobody does. Probes by trying the lock itself (and
  * letting it go at once), so a record left by a dead process never counts.
  */
-export function dataDirHolder(dataDir: string, now = new Date()): LockHolder | undefined {
+export function dataDirHolder(dataDir: string, now: Date): LockHolder | undefined {
   try {
     lockDataDir(dataDir, { role: "probe", now }).release();
     return undefined;

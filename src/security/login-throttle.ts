@@ -34,7 +34,7 @@ function keyHash(scope: LoginFailureScope, key: string): string {
  * The throttle over the platform's database. Only failures are written (one row each, in one
  * transaction with the clean-up of rows past every window), so the table stays as small as a
  * minute of failures.
- * @example const throttle = createLoginThrottle({ db }); throttle.waitMs("county1", "10.0.0.1", Date.now());
+ * @example const throttle = createLoginThrottle({ db }); throttle.waitMs("county1", "10.0.0.1", now.getTime());
  */
 export function createLoginThrottle(deps: { db: Db }): LoginThrottle {
   const verdict = (scope: LoginFailureScope, key: string, now: number) => {

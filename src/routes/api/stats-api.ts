@@ -90,7 +90,7 @@ const WorkshopRowsSchema = z
   })
   .openapi("WorkshopRows");
 
-const badParameter = errorResponse("A bad parameter: `日期格式不对，应为 YYYY-MM-DD`, `by 只能是 town、platform 或 category`, `基线日期不能晚于统计日期`.");
+const badParameter = errorResponse(`A bad parameter: ${[messages.stats.badDate, messages.stats.badBreakdown, messages.stats.baselineAfterDate].map((t) => `\`${t}\``).join(", ")}.`);
 const json = <S extends z.ZodType>(description: string, schema: S) => ({ description, content: { "application/json": { schema } } });
 
 /**
