@@ -21,6 +21,7 @@ import {
 } from "../core/job-filters.ts";
 import { wordAlternatives } from "../core/job-synonyms.ts";
 import { normaliseQuery, queryWords } from "../core/search-text.ts";
+import { readQuery } from "../core/query-reading.ts";
 import type { Logger } from "../log.ts";
 import { jobFacts, summaryFromDocument, summaryFromRow, type JobDocument, type JobSummary } from "./job-document.ts";
 import type { JobsIndex, JobsIndexSearch } from "./jobs-index.ts";
@@ -46,6 +47,8 @@ export interface JobResults {
   hits: JobSummary[];
   total: number;
   degraded: boolean;
+  /** Pinyin and same-sound slips of the query that were searched as these words (query-reading.ts). */
+  readAs?: { typed: string; word: string }[];
   facets?: FacetCounts;
 }
 
@@ -176,16 +179,18 @@ export function createJobSearch(deps: { db: Db; index: JobsIndex; log: Logger; t
   return {
     async search(asked) {
       const query: JobQuery = { ...asked, openOn: asked.openOn ?? deps.today() };
-      const q = normaliseQuery(query.q ?? "");
+      const reading = readQuery(normaliseQuery(query.q ?? ""));
+      const q = reading.text;
+      const readAs = reading.readAs.length > 0 ? { readAs: reading.readAs } : {};
       let results: JobResults;
       try {
         results = await fromEngine(query, q);
       } catch (error) {
         fallbacks.fellBack(error);
-        return fromDatabase(query, q);
+        return { ...fromDatabase(query, q), ...readAs };
       }
       fallbacks.answered();
-      return results;
+      return { ...results, ...readAs };
     },
   };
 }

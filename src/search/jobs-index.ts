@@ -23,7 +23,7 @@ const DISPLAYED: readonly (keyof JobDocument)[] = [
  * who asks for the nearest 缝纫 job gets the nearest of those, not the best-worded one first.
  */
 export const JOBS_INDEX_SETTINGS = {
-  rankingRules: ["words", "sort", "typo", "proximity", "attribute", "exactness"],
+  rankingRules: ["words", "sort", "typo", "attribute", "proximity", "exactness"],
   searchableAttributes: ["titleText", "skillsText", "tagsText", "employerText", "placeText", "descriptionText"],
   displayedAttributes: DISPLAYED,
   filterableAttributes: ["type", "town", "workingTime", "ageMin", "ageMax", "payLevel", "benefits", "closesOn", "_geo"],

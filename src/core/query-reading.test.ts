@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { readQuery, wordsOfPinyin } from "./query-reading.ts";
+import { normaliseQuery } from "./search-text.ts";
+
+const read = (typed: string) => readQuery(normaliseQuery(typed));
+
+describe("pinyin typed without characters", () => {
+  it.each([
+    ["fengren", "缝纫"],
+    ["feng ren", "缝纫"],
+    ["FengRen", "缝纫"],
+    ["baojie", "保洁"],
+    ["baojieyuan", "保洁员"],
+    ["dianhan", "电焊"],
+    ["xianggu", "香菇"],
+    ["gongyigang", "公益性岗位"],
+    ["lv hua", "绿化"],
+  ])("reads %s as %s", (typed, searched) => {
+    expect(read(typed).text).toBe(searched);
+  });
+
+  it("says what it read, as typed", () => {
+    expect(read("feng ren 半天").readAs).toEqual([{ typed: "feng ren", word: "缝纫" }]);
+    expect(read("feng ren 半天").text).toBe("缝纫 半天");
+  });
+
+  it.each(["app", "qc", "abc", "x"])("leaves %s, which is not the pinyin of a known word, as typed", (typed) => {
+    expect(read(typed)).toEqual({ text: typed, readAs: [] });
+  });
+
+  it("splits run-together pinyin into the fewest known words", () => {
+    expect(wordsOfPinyin("baojieyuan")).toEqual(["保洁员"]);
+    expect(wordsOfPinyin("fengrenbaojie")).toEqual(["缝纫", "保洁"]);
+    expect(wordsOfPinyin("fengrenx")).toBeUndefined();
+  });
+});
+
+describe("same-sound slips", () => {
+  it.each([
+    ["缝认", "缝纫"],
+    ["保结", "保洁"],
+    ["缝认 半天", "缝纫 半天"],
+    ["电悍工", "电焊工"],
+  ])("reads %s as %s", (typed, searched) => {
+    expect(read(typed).text).toBe(searched);
+  });
+
+  it.each(["垫子", "保住", "电子", "缝纫工作", "岭背", "采茶", "看孩子 岭背"])("leaves %s alone: a real word, or nothing that sounds like a job word", (typed) => {
+    expect(read(typed).readAs).toEqual([]);
+  });
+});
+
+describe("synonym groups", () => {
+  it("asks for a group's first word and does not call it a re-reading", () => {
+    expect(read("看孩子")).toEqual({ text: "育婴", readAs: [] });
+    expect(read("扶贫车间 半天")).toEqual({ text: "帮扶车间 半天", readAs: [] });
+  });
+});
