@@ -39,6 +39,8 @@ describe("the engine finds what people call things", () => {
     ["摘橙子", ["F08"]],
     ["臍橙", ["F08"]],
     ["dianhan", ["F07"]],
+    ["lingbei", ["F01", "F02", "F11"]],
+    ["shuanglong fengren", ["F03"]],
   ])("%s finds %j", async (q, expected) => {
     const codes = await codesFor(q);
     for (const code of expected) expect(codes, `${q} → ${codes.join(",")}`).toContain(code);

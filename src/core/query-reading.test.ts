@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { readQuery, wordsOfPinyin } from "./query-reading.ts";
+import { placeVocabulary, readQuery, wordsOfPinyin } from "./query-reading.ts";
 import { normaliseQuery } from "./search-text.ts";
 
-const read = (typed: string) => readQuery(normaliseQuery(typed));
+const read = (typed: string, places?: ReturnType<typeof placeVocabulary>) => readQuery(normaliseQuery(typed), places);
 
 describe("pinyin typed without characters", () => {
   it.each([
@@ -54,5 +54,35 @@ describe("synonym groups", () => {
   it("asks for a group's first word and does not call it a re-reading", () => {
     expect(read("看孩子")).toEqual({ text: "育婴", readAs: [] });
     expect(read("扶贫车间 半天")).toEqual({ text: "帮扶车间 半天", readAs: [] });
+  });
+});
+
+describe("place names in pinyin", () => {
+  const places = placeVocabulary(["岭背镇", "上坪村", "城关镇", "城关移民安置点", "双龙镇", "双溪村", "双溪乡"]);
+
+  it.each([
+    ["lingbei", "岭背"],
+    ["lingbeizhen", "岭背镇"],
+    ["shangping fengren", "上坪 缝纫"],
+    ["chengguan baojie", "城关 保洁"],
+  ])("reads %s as %s", (typed, searched) => {
+    expect(read(typed, places).text).toBe(searched);
+  });
+
+  it("leaves a sound two places share as typed (shuangxi: 双溪村 and 双溪乡 → both 双溪, one name)", () => {
+    expect(placeVocabulary(["双溪村", "双溪乡"]).byPinyin.get("shuangxi")).toBe("双溪");
+    expect(placeVocabulary(["石门乡", "十门村"]).byPinyin.get("shimen")).toBeUndefined();
+  });
+
+  it("asks for the places only when some pinyin is not a job word", () => {
+    let asked = 0;
+    const lazy = () => {
+      asked++;
+      return places;
+    };
+    readQuery(normaliseQuery("fengren 半天"), lazy);
+    expect(asked).toBe(0);
+    expect(readQuery(normaliseQuery("lingbei"), lazy).text).toBe("岭背");
+    expect(asked).toBe(1);
   });
 });

@@ -2,7 +2,8 @@
  * Reads a typed query the way a person meant it, before it is searched: pinyin typed without the
  * Chinese characters (`fengren`, `bao jie` → 缝纫, 保洁), and same-sound slips of a pinyin keyboard
  * (`缝认` → 缝纫) — both against the search vocabulary (job-synonyms.ts), never against free text,
- * so a word the vocabulary does not know is searched as typed. Pure; pinyin from pinyin-pro.
+ * so a word the vocabulary does not know is searched as typed. The county's place names can be
+ * added (placeVocabulary): `lingbei` → 岭背. Pure; pinyin from pinyin-pro.
  *
  * The rules, each kept narrow so a real word is not rewritten:
  * - a run of Latin words is pinyin when it splits wholly into the sounds of vocabulary words;
@@ -37,22 +38,61 @@ for (const word of VOCABULARY) {
   const sound = syllables(word).join("");
   if (!WORD_BY_SOUND.has(sound)) WORD_BY_SOUND.set(sound, word);
 }
-const LONGEST_SOUND = Math.max(...[...WORD_BY_SOUND.keys()].map((s) => s.length));
+const LONGEST_SOUND = 40;
 const LONGEST_WORD = 4;
 
 const LATIN = /^[a-z]+$/;
 const HAN_RUN = /\p{Script=Han}+/gu;
 
+/** The county's place names by sound, for pinyin typed as a place (placeVocabulary). */
+export interface PlaceVocabulary {
+  readonly byPinyin: ReadonlyMap<string, string>;
+}
+
+const PLACE_SUFFIX = /(镇|乡|村|移民安置点|安置点|社区)$/;
+
 /**
- * The vocabulary words whose sounds make up `letters` exactly (fewest words), or undefined.
+ * The sounds of the county's towns and villages, each under its name and its short form
+ * (岭背镇: `lingbeizhen` and `lingbei` → 岭背). A sound two places share is left out: the typed
+ * pinyin does not say which was meant.
+ * @example placeVocabulary(["岭背镇"]).byPinyin.get("lingbei") // "岭背"
+ */
+export function placeVocabulary(names: readonly string[]): PlaceVocabulary {
+  const byPinyin = new Map<string, string>();
+  const shared = new Set<string>();
+  const add = (sound: string, name: string) => {
+    if (sound.length < 4 || WORD_BY_SOUND.has(sound) || shared.has(sound)) return;
+    const before = byPinyin.get(sound);
+    if (before === undefined) byPinyin.set(sound, name);
+    else if (before !== name) {
+      byPinyin.delete(sound);
+      shared.add(sound);
+    }
+  };
+  for (const name of names) {
+    if (!/^\p{Script=Han}+$/u.test(name)) continue;
+    const short = name.replace(PLACE_SUFFIX, "");
+    add(syllables(name).join(""), name);
+    if (short.length >= 2 && short !== name) add(syllables(short).join(""), short);
+  }
+  return { byPinyin };
+}
+
+const NO_PLACES: PlaceVocabulary = { byPinyin: new Map() };
+
+/**
+ * The vocabulary words (and places) whose sounds make up `letters` exactly (fewest words), or
+ * undefined.
  * @example wordsOfPinyin("baojieyuan") // ["保洁员"]
  */
-export function wordsOfPinyin(letters: string): string[] | undefined {
+export function wordsOfPinyin(letters: string, places: PlaceVocabulary = NO_PLACES): string[] | undefined {
   const best: (string[] | undefined)[] = [[]];
   for (let end = 1; end <= letters.length; end++) {
     for (let start = Math.max(0, end - LONGEST_SOUND); start < end; start++) {
       const before = best[start];
-      const word = WORD_BY_SOUND.get(letters.slice(start, end));
+      if (!before) continue;
+      const sound = letters.slice(start, end);
+      const word = WORD_BY_SOUND.get(sound) ?? places.byPinyin.get(sound);
       if (before && word && (!best[end] || best[end]!.length > before.length + 1)) best[end] = [...before, word];
     }
   }
@@ -107,7 +147,10 @@ function correctSlips(run: string, readAs: QueryReading["readAs"]): string {
  * @example readQuery("fengren").text // "缝纫"
  * @example readQuery("缝认 半天").text // "缝纫 半天"
  */
-export function readQuery(normalised: string): QueryReading {
+export function readQuery(normalised: string, places: PlaceVocabulary | (() => PlaceVocabulary) = NO_PLACES): QueryReading {
+  // The places are asked for only when some pinyin is not a job word (they may cost a lookup).
+  let known: PlaceVocabulary | undefined = typeof places === "function" ? undefined : places;
+  const placesNow = () => (known ??= (places as () => PlaceVocabulary)());
   const readAs: QueryReading["readAs"] = [];
   const tokens = normalised.split(" ").filter(Boolean);
   const out: string[] = [];
@@ -120,7 +163,8 @@ export function readQuery(normalised: string): QueryReading {
       let read = false;
       for (let stop = end; stop > i && !read; stop--) {
         const typed = tokens.slice(i, stop);
-        const words = wordsOfPinyin(typed.join("").toLowerCase());
+        const letters = typed.join("").toLowerCase();
+        const words = wordsOfPinyin(letters) ?? wordsOfPinyin(letters, placesNow());
         if (words) {
           readAs.push({ typed: typed.join(" "), word: words.join(" ") });
           out.push(...words);
