@@ -4,6 +4,7 @@
  * an admin overrides them on /bureau/settings, and everything reads them through one module
  * (src/use-cases/settings.ts). See docs/decisions/2026-12-01-settings.md.
  */
+import { readDate } from "./calendar.ts";
 
 /** 县名, 本省, 基线日期, 收入监测线, 预警逾期天数, 公示天数. */
 export const SETTING_KEYS = ["countyName", "countyProvince", "baselineDate", "incomeLinePerPersonMonth", "alertOverdueDays", "noticeDays"] as const;

@@ -4,6 +4,7 @@
  * both the start and the end day counted, each day once however many placements are open on it.
  * Dates are `YYYY-MM-DD` calendar days (no time zone: a placement's dates are Beijing days).
  */
+import { epochDay, fromEpochDay, isIsoDate, monthEnd } from "../calendar.ts";
 
 /** A placement's days: `end` null while it is still open. */
 export interface DaySpan {
