@@ -29,7 +29,7 @@ export function idCheckCharacter(first17: string): string {
  * living person (the birthDate rule of src/core/date-fields.ts: not in the future, within 120
  * years). Without `today` (finding a record by its number) any real day from 1900 will do.
  * @example checkIdNumber("11010519491231002X") // { ok: true, birthDate: "1949-12-31", sex: "女", … }
- * @example checkIdNumber("360732210001010013", "2026-11-23") // { ok: false, problem: "birthRange" } (born 2100)
+ * @example checkIdNumber(makeIdNumber("360732", "2100-01-01", 1), "2026-11-23") // { ok: false, problem: "birthRange" }
  */
 export function checkIdNumber(input: string, today?: string): IdNumberCheck {
   const idNumber = input.trim().toUpperCase();

@@ -59,6 +59,9 @@ describe("parseLandline", () => {
     "600-123-4567",
     "0797-8812345a",
     "电话0797-8812345",
+    "00123456789", // 00 is the international prefix, not an area code
+    "0797-8812345".padEnd(41, " "),
+    "0".repeat(100_000),
     "",
   ])("refuses %j", (input) => expect(parseLandline(input)).toBeUndefined());
 });

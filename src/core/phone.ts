@@ -9,6 +9,12 @@
 /** What a phone field takes: a mobile only (workers, applicants), or any contact number (employers). */
 export type PhoneKind = "mobile" | "contact";
 
+/** No phone, however typed, is longer than this: longer input is refused before any pattern runs. */
+export const MAX_TYPED_PHONE_LENGTH = 40;
+
+const typedText = (raw: unknown) =>
+  (typeof raw === "string" || typeof raw === "number") && String(raw).length <= MAX_TYPED_PHONE_LENGTH ? String(raw) : undefined;
+
 /** Full-width characters folded (NFKC: １３８ → 138, （）→ ()), dashes of every width made "-". */
 function fold(raw: string): string {
   return raw.normalize("NFKC").trim().replace(/[\u2010-\u2015\u2212]/g, "-");
@@ -25,8 +31,9 @@ function nationalMobile(digits: string): string {
  * @example parseMobile("0797-8812345") // undefined
  */
 export function parseMobile(raw: unknown): string | undefined {
-  if (typeof raw !== "string" && typeof raw !== "number") return undefined;
-  const compact = nationalMobile(fold(String(raw)).replace(/[\s\-().]/g, ""));
+  const typed = typedText(raw);
+  if (typed === undefined) return undefined;
+  const compact = nationalMobile(fold(typed).replace(/[\s\-().]/g, ""));
   return /^1[3-9]\d{9}$/.test(compact) ? compact : undefined;
 }
 
@@ -42,8 +49,9 @@ const areaCodeLength = (digits: string) => (/^(010|02\d)/.test(digits) ? 3 : 4);
  * @example parseLandline("(0797)8812345转123") // "0797-8812345-123"
  */
 export function parseLandline(raw: unknown): string | undefined {
-  if (typeof raw !== "string" && typeof raw !== "number") return undefined;
-  let text = fold(String(raw)).replace(/^(\+86|0086)[\s\-]*/, "0");
+  const typed = typedText(raw);
+  if (typed === undefined) return undefined;
+  let text = fold(typed).replace(/^(\+86|0086)[\s\-]*/, "0");
   let extension: string | undefined;
   const marked = /^(.*?)\s*(?:转|分机|ext\.?|x|#)\s*(\d{1,6})$/i.exec(text);
   if (marked) [text, extension] = [marked[1]!, marked[2]!];
@@ -60,7 +68,7 @@ export function parseLandline(raw: unknown): string | undefined {
   if (parts.length > 2 || (parts.length === 2 && extension !== undefined)) return undefined;
   digits = parts[0]!;
   extension ??= parts[1];
-  if (!/^0\d{9,11}$/.test(digits) || (extension !== undefined && !/^\d{1,6}$/.test(extension))) return undefined;
+  if (!/^0[1-9]\d{8,10}$/.test(digits) || (extension !== undefined && !/^\d{1,6}$/.test(extension))) return undefined;
   const n = areaCodeLength(digits);
   const [area, local] = [digits.slice(0, n), digits.slice(n)];
   if (!/^[2-9]\d{6,7}$/.test(local)) return undefined;
