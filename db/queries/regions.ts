@@ -90,3 +90,11 @@ export function regionLists(db: Db): RegionLists {
   }
   return cache.get();
 }
+
+/** Changes when a town or village is added or removed (names are never edited in place). */
+export function regionsSignature(db: Db): string {
+  const row = db.$client
+    .prepare("SELECT (SELECT count(*) || ':' || coalesce(max(id), 0) FROM towns) || '/' || (SELECT count(*) || ':' || coalesce(max(id), 0) FROM villages) AS signature")
+    .get() as { signature: string };
+  return row.signature;
+}

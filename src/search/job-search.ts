@@ -7,6 +7,7 @@
  * filters (core/job-filters.ts) and give the same facet counts.
  */
 import type { Db } from "../../db/client.ts";
+import { regionLists, type RegionLists } from "../../db/queries/regions.ts";
 import { distanceKm } from "../core/geo.ts";
 import {
   cumulativePayCounts,
@@ -17,6 +18,7 @@ import {
   type JobFilters,
 } from "../core/job-filters.ts";
 import { normaliseQuery } from "../core/search-text.ts";
+import { placeVocabulary, readQuery, type PlaceVocabulary } from "../core/query-reading.ts";
 import type { Logger } from "../log.ts";
 import { summaryFromDocument, type JobDocument, type JobSummary } from "./job-document.ts";
 import type { JobsIndex, JobsIndexSearch } from "./jobs-index.ts";
@@ -43,6 +45,8 @@ export interface JobResults {
   hits: JobSummary[];
   total: number;
   degraded: boolean;
+  /** Pinyin and same-sound slips of the query that were searched as these words (query-reading.ts). */
+  readAs?: { typed: string; word: string }[];
   facets?: FacetCounts;
 }
 
@@ -122,6 +126,16 @@ function facetsFrom(main: MeiliSearchResponse<unknown>, own: Map<DisjunctiveFace
  */
 export function createJobSearch(deps: { db: Db; index: JobsIndex; log: Logger; today: () => string; fallbacks?: SearchFallbacks }): JobSearch {
   const fallbacks = deps.fallbacks ?? createSearchFallbacks(deps.log);
+  // The county's place names for pinyin (`lingbei` → 岭背), rebuilt when a town or village is added.
+  // The regions come from their cache (db/queries/regions.ts), the same object until a town or village changes.
+  let places: { regions: RegionLists; vocabulary: PlaceVocabulary } | undefined;
+  const placesNow = (): PlaceVocabulary => {
+    const regions = regionLists(deps.db);
+    if (places?.regions !== regions) {
+      places = { regions, vocabulary: placeVocabulary([...regions.towns, ...regions.villages.map((v) => v.name)]) };
+    }
+    return places.vocabulary;
+  };
   const fromEngine = async (query: JobQuery, q: string): Promise<JobResults> => {
     const main: JobsIndexSearch = {
       q,
@@ -156,16 +170,18 @@ export function createJobSearch(deps: { db: Db; index: JobsIndex; log: Logger; t
   return {
     async search(asked) {
       const query: JobQuery = { ...asked, openOn: asked.openOn ?? deps.today() };
-      const q = normaliseQuery(query.q ?? "");
+      const reading = readQuery(normaliseQuery(query.q ?? ""), placesNow);
+      const q = reading.text;
+      const readAs = reading.readAs.length > 0 ? { readAs: reading.readAs } : {};
       let results: JobResults;
       try {
         results = await fromEngine(query, q);
       } catch (error) {
         fallbacks.fellBack(error);
-        return fromDatabase(query, q);
+        return { ...fromDatabase(query, q), ...readAs };
       }
       fallbacks.answered();
-      return results;
+      return { ...results, ...readAs };
     },
   };
 }
