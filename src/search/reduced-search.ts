@@ -90,15 +90,20 @@ export function createReducedSearch(db: Db): ReducedSearch {
       catchUpPostingSearch(db);
       const match = pairMatchQuery(queryWords(q).slice(0, MAX_TERMS).map(wordAlternatives));
       const matching = match === undefined ? undefined : new Set(postingIdsMatching(db, match));
-      // Open postings matching the words, newest first; the filters and counts work on these.
-      const found = matching === undefined ? open.get() : open.get().filter((p) => matching.has(p.id));
-      let hits = found
-        .map((p) => ({ id: p.id, facts: p.facts, distance: query.origin && p.facts.point ? distanceKm(query.origin, p.facts.point) : undefined }))
-        .filter((hit) => matchesFilters(hit.facts, query));
+      // Open postings matching the words and still open on the day, newest first; the filters and
+      // counts work on these. The day is compared once here, as text (YYYY-MM-DD sorts as dates),
+      // not in every matchesFilters call of every facet.
+      const openOn = query.openOn;
+      const found = (matching === undefined ? open.get() : open.get().filter((p) => matching.has(p.id))).filter(
+        (p) => !openOn || p.facts.closingDate === null || p.facts.closingDate >= openOn,
+      );
+      const filters = { ...query, openOn: undefined };
+      const distanceOf = (p: OpenPosting) => (query.origin && p.facts.point ? distanceKm(query.origin, p.facts.point) : undefined);
+      let hits = found.filter((p) => matchesFilters(p.facts, filters)).map((p) => ({ id: p.id, facts: p.facts, distance: sort === "distance" ? distanceOf(p) : undefined }));
       // The sorts below are stable, so ties stay newest first.
       if (sort === "distance") hits = hits.sort((a, b) => (a.distance ?? Infinity) - (b.distance ?? Infinity));
       if (sort === "pay") hits = hits.sort((a, b) => (b.facts.monthlyPay ?? -1) - (a.facts.monthlyPay ?? -1));
-      const page = hits.slice(query.offset, query.offset + query.limit);
+      const page = hits.slice(query.offset, query.offset + query.limit).map((hit) => ({ ...hit, distance: hit.distance ?? distanceOf(hit) }));
       const rows = new Map(jobRowsByIds(db, page.map((hit) => hit.id)).map((row) => [row.id, row]));
       return {
         hits: page.flatMap((hit) => {
@@ -107,7 +112,7 @@ export function createReducedSearch(db: Db): ReducedSearch {
         }),
         total: hits.length,
         degraded: true,
-        ...(query.facets ? { facets: countFacets(found.map((p) => p.facts), query) } : {}),
+        ...(query.facets ? { facets: countFacets(found.map((p) => p.facts), filters) } : {}),
       };
     },
   };
