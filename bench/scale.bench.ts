@@ -5,6 +5,7 @@
  * the demo's own postings with varied pay, dates and status — not through a huge county.
  */
 import type { Database } from "better-sqlite3";
+import { loadavg } from "node:os";
 import { addDays } from "../src/core/calendar.ts";
 import { chinaDate } from "../src/core/china-time.ts";
 import { createRandom } from "../src/core/random.ts";
@@ -14,6 +15,8 @@ import { createJobSearch } from "../src/search/job-search.ts";
 import { createJobsIndex } from "../src/search/jobs-index.ts";
 import { createMeiliClient } from "../src/search/meili-client.ts";
 import { rebuildJobsIndex } from "../src/search/rebuild-index.ts";
+import { catchUpPostingSearch } from "../src/search/reduced-search.ts";
+import { JOBS_PER_PAGE, parseJobBoardQuery } from "../src/routes/public/job-board-query.ts";
 import { benchPlatform, SEARCH_MIX, timeEach } from "./support.ts";
 import type { Bench, BenchRow } from "./types.ts";
 
@@ -117,12 +120,28 @@ const bench: Bench = async ({ workDir, progress }) => {
       rows.push({ name: `${name} p95`, value: t.p95, unit: "ms" });
     }
 
+    // Reduced mode: its text index first brings in what changed (here every generated posting;
+    // the outbox worker may have done part of it in the background meanwhile).
+    progress("reduced mode: text index of the changed postings");
+    started = performance.now();
+    const caughtUp = catchUpPostingSearch(platform.db);
+    const catchUpSeconds = (performance.now() - started) / 1000;
+    rows.push({ name: "reduced-mode text index, catching up", value: catchUpSeconds, unit: "s", note: `${caughtUp.toLocaleString("en")} postings left by the outbox worker, written as search pairs (FTS5)` });
     progress("results page, 100k, engine down");
     const unreachable = createJobsIndex(createMeiliClient({ url: "http://127.0.0.1:9", apiKey: "x" }), "jobs");
     const todayFn = () => today;
-    const degraded = createApp({ db: platform.db, log, jobSearch: createJobSearch({ db: platform.db, index: unreachable, log, today: todayFn }), searchIsHealthy: async () => false, now: platform.now, today: todayFn, protector: platform.protector, statistics: platform.statistics, csrfKey: "bench-csrf-key-0123456789abcdef" });
-    const t = await timeEach(SEARCH_MIX, 2, async (qs) => (await degraded.request(`/jobs?${qs}`)).arrayBuffer());
-    rows.push({ name: "results page, 100k, engine down p50", value: t.p50, unit: "ms", note: "plain database search with facet counts" });
+    const reducedSearch = createJobSearch({ db: platform.db, index: unreachable, log, today: todayFn });
+    const searchQuery = (qs: string) => {
+      const params = new URLSearchParams(qs);
+      const query = parseJobBoardQuery(Object.fromEntries(params), { benefit: params.getAll("benefit") });
+      return { q: query.q, type: query.type, town: query.town, time: query.time, age: query.age, benefits: query.benefit, payAtLeast: query.pay, ...(query.lat !== undefined && query.lng !== undefined ? { origin: { lat: query.lat, lng: query.lng } } : {}), radiusKm: query.radius, sort: query.sort, limit: JOBS_PER_PAGE, offset: query.offset ?? 0, facets: true };
+    };
+    const s = await timeEach(SEARCH_MIX, 10, (qs) => reducedSearch.search(searchQuery(qs)));
+    rows.push({ name: "reduced-mode search, 100k p50", value: s.p50, unit: "ms", note: `${s.n} searches: FTS5 words, filters and facet counts over the cached facts, 20 hits read; before (LIKE over every row): p50 1.0 s / p95 2.8 s` });
+    rows.push({ name: "reduced-mode search, 100k p95", value: s.p95, unit: "ms", budget: "≤ 50 ms" });
+    const degraded = createApp({ db: platform.db, log, jobSearch: reducedSearch, searchIsHealthy: async () => false, now: platform.now, today: todayFn, protector: platform.protector, statistics: platform.statistics, csrfKey: "bench-csrf-key-0123456789abcdef" });
+    const t = await timeEach(SEARCH_MIX, 10, async (qs) => (await degraded.request(`/jobs?${qs}`, { headers: { "Accept-Encoding": "br" } })).arrayBuffer());
+    rows.push({ name: "results page, 100k, engine down p50", value: t.p50, unit: "ms", note: `${t.n} requests; the reduced-mode search above, rendered and compressed; load average ${loadavg().map((l) => l.toFixed(1)).join("/")}` });
     rows.push({ name: "results page, 100k, engine down p95", value: t.p95, unit: "ms" });
     return rows;
   } finally {

@@ -1,8 +1,8 @@
 /**
  * Reading postings joined with their employer and place — for the search index, for job pages,
- * and for the plain database search that answers while the search engine is down.
+ * and for the page of hits the reduced mode shows (src/search/reduced-search.ts).
  */
-import { and, desc, eq, gte, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { JobRow } from "../../src/search/job-document.ts";
 import type { Db } from "../client.ts";
 import { employers, postings, towns, villages } from "../schema.ts";
@@ -89,44 +89,6 @@ export function* openJobRowBatches(db: Db, batchSize: number): Generator<JobRow[
 
 export function countOpenPostings(db: Db): number {
   return db.select({ n: sql<number>`count(*)` }).from(postings).where(eq(postings.status, "招聘中")).get()!.n;
-}
-
-export interface PlainJobFilter {
-  /** Every group must match; a group matches when any of its words does (a word and its synonyms). */
-  terms: readonly (readonly string[])[];
-  /** Leave out postings whose closing date is before this day (YYYY-MM-DD). */
-  openOn?: string;
-}
-
-/** Escapes LIKE wildcards in what a person typed. */
-function likeTerm(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => "\\" + c)}%`;
-}
-
-/** Most word groups the plain search looks at; more only slow it down. */
-const MAX_TERMS = 5;
-
-/**
- * Open postings matching a plain substring search, newest first — the reduced mode used while
- * the search engine is unavailable. Each group of words must appear in the title, skills,
- * benefits, description, employer, town or village. The caller applies the seeker's filters.
- */
-export function plainJobSearch(db: Db, filter: PlainJobFilter): JobRow[] {
-  const conditions: SQL[] = [eq(postings.status, "招聘中")];
-  for (const words of filter.terms.slice(0, MAX_TERMS)) {
-    const any = words.flatMap((word) => {
-      const term = likeTerm(word);
-      return [postings.title, postings.skills, postings.benefits, postings.description, employers.name, towns.name, villages.name].map(
-        (column) => sql`${column} LIKE ${term} ESCAPE '\\'`,
-      );
-    });
-    conditions.push(or(...any)!);
-  }
-  if (filter.openOn) conditions.push(or(isNull(postings.closingDate), gte(postings.closingDate, filter.openOn))!);
-  return selectJobs(db)
-    .where(and(...conditions))
-    .orderBy(desc(postings.publishedAt), desc(postings.id))
-    .all();
 }
 
 /** Ids of every posting, any status (to send them all to the index again). */

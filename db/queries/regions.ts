@@ -2,6 +2,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { towns, villages } from "../schema.ts";
+import { versionedCache } from "./cache-versions.ts";
 
 export interface VillageOption {
   id: number;
@@ -63,6 +64,31 @@ export function upsertVillage(tx: Tx, townId: number, name: string, point: { lat
   if (!found) return { id: tx.insert(villages).values({ townId, name, ...point }).returning({ id: villages.id }).get().id };
   tx.update(villages).set(point).where(eq(villages.id, found.id)).run();
   return { id: found.id, before: { lat: found.lat, lng: found.lng } };
+}
+
+/** The towns and villages a page shows, kept in memory until a town or village changes (any writer). */
+export interface RegionLists {
+  towns: string[];
+  villages: VillageOption[];
+  villageById: Map<number, VillageOption>;
+}
+
+const regionCaches = new WeakMap<Db["$client"], { get(): RegionLists }>();
+
+/**
+ * Every town and village, read once per change of either table (cache_versions 'regions', kept
+ * by triggers): the results page shows them all on every request.
+ */
+export function regionLists(db: Db): RegionLists {
+  let cache = regionCaches.get(db.$client);
+  if (!cache) {
+    cache = versionedCache(db, "regions", () => {
+      const villages = villageOptions(db);
+      return { towns: townNames(db), villages, villageById: new Map(villages.map((v) => [v.id, v])) };
+    });
+    regionCaches.set(db.$client, cache);
+  }
+  return cache.get();
 }
 
 /** Changes when a town or village is added or removed (names are never edited in place). */

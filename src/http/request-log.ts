@@ -9,7 +9,8 @@ export function requestLog(options: { log: Logger }): MiddlewareHandler {
   return async function requestLogMiddleware(c, next) {
     const started = performance.now();
     await next();
-    const path = new URL(c.req.url).pathname;
+    // c.req.path, not new URL(c.req.url): the router has the path already.
+    const path = c.req.path;
     if (path.startsWith("/static/")) return;
     options.log.info("request", {
       method: c.req.method,

@@ -7,26 +7,23 @@
  * filters (core/job-filters.ts) and give the same facet counts.
  */
 import type { Db } from "../../db/client.ts";
-import { plainJobSearch } from "../../db/queries/jobs.ts";
-import { regionsSignature, townNames, villageOptions } from "../../db/queries/regions.ts";
+import { regionLists, type RegionLists } from "../../db/queries/regions.ts";
 import { distanceKm } from "../core/geo.ts";
 import {
-  countFacets,
   cumulativePayCounts,
   DISJUNCTIVE_FACETS,
-  matchesFilters,
   SEEKER_BENEFITS,
   type DisjunctiveFacet,
   type FacetCounts,
   type JobFilters,
 } from "../core/job-filters.ts";
-import { wordAlternatives } from "../core/job-synonyms.ts";
-import { normaliseQuery, queryWords } from "../core/search-text.ts";
+import { normaliseQuery } from "../core/search-text.ts";
 import { placeVocabulary, readQuery, type PlaceVocabulary } from "../core/query-reading.ts";
 import type { Logger } from "../log.ts";
-import { jobFacts, summaryFromDocument, summaryFromRow, type JobDocument, type JobSummary } from "./job-document.ts";
+import { summaryFromDocument, type JobDocument, type JobSummary } from "./job-document.ts";
 import type { JobsIndex, JobsIndexSearch } from "./jobs-index.ts";
 import type { MeiliSearchResponse } from "./meili-client.ts";
+import { createReducedSearch } from "./reduced-search.ts";
 import { createSearchFallbacks, type SearchFallbacks } from "./search-fallbacks.ts";
 
 /** relevance: best match first (newest first without words); the others as named. */
@@ -130,11 +127,12 @@ function facetsFrom(main: MeiliSearchResponse<unknown>, own: Map<DisjunctiveFace
 export function createJobSearch(deps: { db: Db; index: JobsIndex; log: Logger; today: () => string; fallbacks?: SearchFallbacks }): JobSearch {
   const fallbacks = deps.fallbacks ?? createSearchFallbacks(deps.log);
   // The county's place names for pinyin (`lingbei` → 岭背), rebuilt when a town or village is added.
-  let places: { signature: string; vocabulary: PlaceVocabulary } | undefined;
+  // The regions come from their cache (db/queries/regions.ts), the same object until a town or village changes.
+  let places: { regions: RegionLists; vocabulary: PlaceVocabulary } | undefined;
   const placesNow = (): PlaceVocabulary => {
-    const signature = regionsSignature(deps.db);
-    if (places?.signature !== signature) {
-      places = { signature, vocabulary: placeVocabulary([...townNames(deps.db), ...villageOptions(deps.db).map((v) => v.name)]) };
+    const regions = regionLists(deps.db);
+    if (places?.regions !== regions) {
+      places = { regions, vocabulary: placeVocabulary([...regions.towns, ...regions.villages.map((v) => v.name)]) };
     }
     return places.vocabulary;
   };
@@ -165,26 +163,9 @@ export function createJobSearch(deps: { db: Db; index: JobsIndex; log: Logger; t
     };
   };
 
-  const fromDatabase = (query: JobQuery, q: string): JobResults => {
-    const rows = plainJobSearch(deps.db, {
-      terms: queryWords(q).map(wordAlternatives),
-      ...(query.openOn ? { openOn: query.openOn } : {}),
-    });
-    const facts = rows.map(jobFacts);
-    const sort = effectiveSort(query);
-    let hits = rows
-      .map((row, i) => ({ row, facts: facts[i]!, distance: query.origin && facts[i]!.point ? distanceKm(query.origin, facts[i]!.point!) : undefined }))
-      .filter((hit) => matchesFilters(hit.facts, query));
-    // Rows come newest first; the sorts below are stable, so ties stay newest first.
-    if (sort === "distance") hits = hits.sort((a, b) => (a.distance ?? Infinity) - (b.distance ?? Infinity));
-    if (sort === "pay") hits = hits.sort((a, b) => (b.facts.monthlyPay ?? -1) - (a.facts.monthlyPay ?? -1));
-    return {
-      hits: hits.slice(query.offset, query.offset + query.limit).map((hit) => summaryFromRow(hit.row, hit.distance)),
-      total: hits.length,
-      degraded: true,
-      ...(query.facets ? { facets: countFacets(facts, query) } : {}),
-    };
-  };
+  // Reduced mode: FTS5 over the search text, filters and facets from the postings' facts.
+  const reduced = createReducedSearch(deps.db);
+  const fromDatabase = (query: JobQuery, q: string): JobResults => reduced.search(query, q, effectiveSort(query));
 
   return {
     async search(asked) {

@@ -12,9 +12,12 @@ import { deleteOutboxRows, dueOutboxRows, outboxIsPaused, postponeOutboxRows } f
 import { errorFields, type Logger } from "../log.ts";
 import { isSearchable, toJobDocument } from "./job-document.ts";
 import type { JobsIndex } from "./jobs-index.ts";
+import { catchUpPostingSearch } from "./reduced-search.ts";
 
 export const OUTBOX_BATCH_SIZE = 1_000;
 export const OUTBOX_POLL_MS = 1_000;
+/** Postings whose reduced-mode search text is written per run (a few hundred ms at most). */
+const TEXT_INDEX_BATCH = 2_000;
 const BACKOFF_BASE_MS = 1_000;
 const BACKOFF_MAX_MS = 5 * 60_000;
 /** Later than any retry time (retryNow takes every row); four-digit year, so it compares as text. */
@@ -93,6 +96,8 @@ export function createOutboxWorker(deps: { db: Db; index: JobsIndex; log: Logger
       while ((await runBatch()) > 0) {
         // keep going while batches succeed
       }
+      // The reduced mode's text index, in the background too, engine up or down (reduced-search.ts).
+      catchUpPostingSearch(deps.db, TEXT_INDEX_BATCH);
     })();
     try {
       await running;

@@ -3,7 +3,7 @@
  * the towns and villages to choose from, and where distances are measured from.
  */
 import type { Db } from "../../db/client.ts";
-import { townNames, villageById, villageOptions, type VillageOption } from "../../db/queries/regions.ts";
+import { regionLists, type VillageOption } from "../../db/queries/regions.ts";
 import type { GeoPoint } from "../core/geo.ts";
 import type { JobBoardQuery } from "../routes/public/job-board-query.ts";
 import type { JobResults, JobSearch } from "../search/job-search.ts";
@@ -25,7 +25,7 @@ export interface OriginChoice {
 /** The origin a search names: the phone's position first (the newer choice), else the village. */
 export function resolveOrigin(db: Db, query: OriginChoice): Origin | undefined {
   if (query.lat !== undefined && query.lng !== undefined) return { point: { lat: query.lat, lng: query.lng } };
-  const village = query.village === undefined ? undefined : villageById(db, query.village);
+  const village = query.village === undefined ? undefined : regionLists(db).villageById.get(query.village);
   return village ? { point: { lat: village.lat, lng: village.lng }, village: village.name } : undefined;
 }
 
@@ -53,5 +53,7 @@ export async function searchJobBoard(deps: { db: Db; jobSearch: JobSearch }, que
     offset: query.offset ?? 0,
     facets: true,
   });
-  return { results, towns: townNames(deps.db), villages: villageOptions(deps.db), ...(origin ? { origin } : {}) };
+    // Read after the search: a region changed meanwhile shows already (the cache checks its version).
+  const regions = regionLists(deps.db);
+  return { results, towns: regions.towns, villages: regions.villages, ...(origin ? { origin } : {}) };
 }

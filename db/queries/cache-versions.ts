@@ -1,0 +1,36 @@
+/**
+ * Versions of what the server keeps in memory (migration 0014_speed): triggers bump a cache's
+ * version on any change of the tables it is made of, whoever writes, so a reader asks one
+ * primary-key row before it trusts its copy. See docs/decisions/2026-12-01-rarely-changing-caches.md.
+ */
+import type Database from "better-sqlite3";
+import type { Db } from "../client.ts";
+
+export type CacheName = "regions" | "postings";
+
+const statements = new WeakMap<Database.Database, Database.Statement>();
+
+/** The cache's version now (0 before migration 0014 ran, which never happens in a migrated database). */
+export function cacheVersion(db: Pick<Db, "$client">, name: CacheName): number {
+  let statement = statements.get(db.$client);
+  if (!statement) {
+    statement = db.$client.prepare("SELECT version FROM cache_versions WHERE name = ?").pluck();
+    statements.set(db.$client, statement);
+  }
+  return (statement.get(name) as number | undefined) ?? 0;
+}
+
+/**
+ * A value computed from the database and kept until its cache's version changes.
+ * @example const towns = versionedCache(db, "regions", () => townNames(db)); towns.get();
+ */
+export function versionedCache<T>(db: Pick<Db, "$client">, name: CacheName, load: () => T): { get(): T } {
+  let held: { version: number; value: T } | undefined;
+  return {
+    get() {
+      const version = cacheVersion(db, name);
+      if (held?.version !== version) held = { version, value: load() };
+      return held.value;
+    },
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * The reduced mode's full-text index (migration 0014_speed): `posting_search` holds each
+ * posting's text as search pairs (src/core/search-pairs.ts), rowid = posting id; triggers note
+ * in `posting_search_stale` which postings changed (their own text, their employer's, their
+ * town's or village's name), and src/search/reduced-search.ts writes those again before it
+ * answers. Also the compact facts of every open posting that the reduced mode filters on.
+ */
+import { desc, eq, sql } from "drizzle-orm";
+import type { Db } from "../client.ts";
+import { employers, postings, towns, villages } from "../schema.ts";
+
+/** Ids of postings whose search text is out of date, lowest first. */
+export function stalePostingIds(db: Db, limit: number): number[] {
+  return db.$client.prepare("SELECT posting_id FROM posting_search_stale ORDER BY posting_id LIMIT ?").pluck().all(limit) as number[];
+}
+
+export function stalePostingCount(db: Db): number {
+  return db.$client.prepare("SELECT count(*) FROM posting_search_stale").pluck().get() as number;
+}
+
+/**
+ * Writes the search text of these postings (undefined text: the posting is gone) and clears
+ * them from the stale list, in one transaction. A posting changed again meanwhile is stale again
+ * by its trigger only after this commits, so nothing is lost.
+ */
+export function writePostingSearchText(db: Db, entries: readonly { id: number; text: string | undefined }[]): void {
+  const s = db.$client;
+  const remove = s.prepare("DELETE FROM posting_search WHERE rowid = ?");
+  const insert = s.prepare("INSERT INTO posting_search (rowid, text) VALUES (?, ?)");
+  const fresh = s.prepare("DELETE FROM posting_search_stale WHERE posting_id = ?");
+  s.transaction(() => {
+    for (const entry of entries) {
+      remove.run(entry.id);
+      if (entry.text !== undefined) insert.run(entry.id, entry.text);
+      fresh.run(entry.id);
+    }
+  })();
+}
+
+/** Ids of the postings whose text matches an FTS5 expression (src/core/search-pairs.ts pairMatchQuery). */
+export function postingIdsMatching(db: Db, match: string): number[] {
+  return db.$client.prepare("SELECT rowid FROM posting_search WHERE posting_search MATCH ?").pluck().all(match) as number[];
+}
+
+/** What the reduced mode filters and sorts open postings on, newest first (as the engine-less search always listed them). */
+export function openPostingFactRows(db: Db) {
+  return db
+    .select({
+      id: postings.id,
+      payMin: postings.payMin,
+      payMax: postings.payMax,
+      payUnit: postings.payUnit,
+      workingTime: postings.workingTime,
+      ageMin: postings.ageMin,
+      ageMax: postings.ageMax,
+      benefits: postings.benefits,
+      closingDate: postings.closingDate,
+      employerType: employers.type,
+      town: towns.name,
+      lat: sql<number | null>`coalesce(${employers.lat}, ${villages.lat})`,
+      lng: sql<number | null>`coalesce(${employers.lng}, ${villages.lng})`,
+    })
+    .from(postings)
+    .innerJoin(employers, eq(postings.employerId, employers.id))
+    .innerJoin(towns, eq(employers.townId, towns.id))
+    .leftJoin(villages, eq(employers.villageId, villages.id))
+    .where(eq(postings.status, "招聘中"))
+    .orderBy(desc(postings.publishedAt), desc(postings.id))
+    .all();
+}
+
+export type OpenPostingFactRow = ReturnType<typeof openPostingFactRows>[number];
