@@ -1,5 +1,5 @@
 /**
- * Versions of what the server keeps in memory (migration 0014_speed): triggers bump a cache's
+ * Versions of what the server keeps in memory (migration 0010_speed): triggers bump a cache's
  * version on any change of the tables it is made of, whoever writes, so a reader asks one
  * primary-key row before it trusts its copy. See docs/decisions/2026-12-01-rarely-changing-caches.md.
  */
@@ -10,7 +10,7 @@ export type CacheName = "regions" | "postings";
 
 const statements = new WeakMap<Database.Database, Database.Statement>();
 
-/** The cache's version now (0 before migration 0014 ran, which never happens in a migrated database). */
+/** The cache's version now (0 before migration 0010 ran, which never happens in a migrated database). */
 export function cacheVersion(db: Pick<Db, "$client">, name: CacheName): number {
   let statement = statements.get(db.$client);
   if (!statement) {

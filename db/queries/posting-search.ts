@@ -1,5 +1,5 @@
 /**
- * The reduced mode's full-text index (migration 0014_speed): `posting_search` holds each
+ * The reduced mode's full-text index (migration 0010_speed): `posting_search` holds each
  * posting's text as search pairs (src/core/search-pairs.ts), rowid = posting id; triggers note
  * in `posting_search_stale` which postings changed (their own text, their employer's, their
  * town's or village's name), and src/search/reduced-search.ts writes those again before it

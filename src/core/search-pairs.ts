@@ -1,5 +1,5 @@
 /**
- * The reduced mode's full-text form (migration 0014_speed, table posting_search): text in the
+ * The reduced mode's full-text form (migration 0010_speed, table posting_search): text in the
  * search form (search-text.ts) written as overlapping character pairs, so that SQLite FTS5 finds
  * any word of one or more characters as a substring through its index. A trigram index cannot:
  * it needs three characters, and most Chinese job words have two (缝纫, 保洁, 包装). Pure.
