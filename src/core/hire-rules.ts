@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { decimalNumber } from "./numbers.ts";
 import { addDays } from "./calendar.ts";
+import { textSchema } from "./text-fields.ts";
 import { DateSchema, PhoneSchema, fieldErrors, problem, type Parsed } from "./posting-rules.ts";
 
 export const MAX_MONTHLY_INCOME = 100_000;
@@ -24,7 +25,7 @@ export type HireInput = z.output<typeof HireInputSchema>;
 
 /** Someone hired at the gate, straight onto the roster. */
 export const GateHireInputSchema = z.object({
-  name: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string({ error: problem.nameRequired }).min(1, problem.nameRequired).max(20, problem.nameTooLong)),
+  name: textSchema("personName", { required: problem.nameRequired, tooLong: problem.nameTooLong }),
   phone: PhoneSchema,
   startDate,
   monthlyIncome: income,
@@ -41,7 +42,7 @@ export type DepartureInput = z.output<typeof DepartureInputSchema>;
 export const CorrectionInputSchema = z.object({
   startDate,
   monthlyIncome: income,
-  note: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string({ error: problem.correctionNote }).min(1, problem.correctionNote).max(200, problem.correctionNote)),
+  note: textSchema("correctionNote", { required: problem.correctionNote, tooLong: problem.correctionNote }),
 });
 export type CorrectionInput = z.output<typeof CorrectionInputSchema>;
 

@@ -4,6 +4,7 @@
  * stray spaces all meet in one form. Pure; the converter tables come with opencc-js.
  */
 import * as OpenCC from "opencc-js/t2cn";
+import { TEXT_FIELDS } from "./text-fields.ts";
 
 // Hong Kong and Taiwan variants first, then the common traditional forms: 幫扶 → 帮扶, 裡 → 里, 著 → 着.
 // Converting simplified text again is a no-op, so every string can go through without a test.
@@ -11,7 +12,7 @@ const fromHongKong = OpenCC.Converter({ from: "hk", to: "cn" });
 const fromTaiwan = OpenCC.Converter({ from: "tw", to: "cn" });
 
 /** Longest query we look at; beyond it people paste, not type. */
-export const MAX_QUERY_LENGTH = 100;
+export const MAX_QUERY_LENGTH = TEXT_FIELDS.searchQuery.max;
 
 /**
  * Simplified-Chinese form of a text, with full-width letters and digits made half-width (NFKC)

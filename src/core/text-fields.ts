@@ -110,6 +110,15 @@ export function checkText(value: string, field: TextField): TextCheck {
   return textLength(cleaned) <= rule.max ? { ok: true, value: cleaned } : { ok: false, problem: "tooLong", max: rule.max };
 }
 
+/**
+ * Whether a value, cleaned, fits its field: for a schema that must stay a plain `z.string()`
+ * (the API's documented parameters).
+ * @example fitsText("城".repeat(21), "townName") // false
+ */
+export function fitsText(value: string, field: TextField): boolean {
+  return checkText(value, field).ok;
+}
+
 /** The maximum of a field (for a form's `maxlength` and the messages). */
 export function maxLength(field: TextField): number {
   return TEXT_FIELDS[field].max;

@@ -7,6 +7,7 @@ import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { AppDeps } from "../../app-deps.ts";
 import { ALERT_KINDS, ALERT_OUTCOMES, ALERT_STATUSES } from "../../core/alerts.ts";
+import { optionalTextSchema, textSchema } from "../../core/text-fields.ts";
 import { actorOf, authorize, authorOf } from "../../http/guards.tsx";
 import { pagerLinks } from "../../http/pager-links.ts";
 import { alertOf, alertPageView, alertsView } from "../../use-cases/alerts-view.ts";
@@ -22,14 +23,14 @@ const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v
 export const AlertsQuerySchema = z.object({
   status: z.preprocess(blankToUndefined, z.enum(ALERT_STATUSES).optional()).catch(undefined),
   kind: z.preprocess(blankToUndefined, z.enum(ALERT_KINDS).optional()).catch(undefined),
-  town: z.preprocess(blankToUndefined, z.string().trim().max(50).optional()).catch(undefined),
+  town: optionalTextSchema("townName", "town").transform((v) => v ?? undefined).catch(undefined),
   overdue: z.preprocess((v) => v === "1", z.boolean()),
   offset: z.coerce.number().int().min(0).max(10_000_000).catch(0).default(0),
 });
 export const AlertIdSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const IsoDate = z.string({ message: e.date }).regex(/^\d{4}-\d{2}-\d{2}$/, e.date);
-export const AlertNoteSchema = z.object({ date: IsoDate, note: z.string({ message: e.note }).trim().min(1, e.note).max(500, e.note) });
-export const AlertCloseSchema = z.object({ outcome: z.enum(ALERT_OUTCOMES, { message: e.outcome }), note: z.string().trim().max(500, e.note).optional() });
+export const AlertNoteSchema = z.object({ date: IsoDate, note: textSchema("alertNote", { required: e.note, tooLong: e.note }) });
+export const AlertCloseSchema = z.object({ outcome: z.enum(ALERT_OUTCOMES, { message: e.outcome }), note: optionalTextSchema("alertNote", e.note).transform((v) => v ?? undefined) });
 export const AlertAssignSchema = z.object({ userId: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()) });
 
 export function bureauAlerts(deps: AppDeps): Hono {

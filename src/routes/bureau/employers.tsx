@@ -8,6 +8,7 @@ import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { AppDeps } from "../../app-deps.ts";
 import { RECOGNITION_STATUSES } from "../../core/enums.ts";
+import { optionalTextSchema } from "../../core/text-fields.ts";
 import { COUNTY_STAFF_ROLES } from "../../core/policy.ts";
 import { actorOf, authorize, authorOf, requireRole } from "../../http/guards.tsx";
 import { employerRecogniser } from "../../use-cases/recognise-employer.ts";
@@ -20,7 +21,7 @@ const e = messages.recognition.errors;
 export const RecognitionInputSchema = z.object({
   status: z.enum(RECOGNITION_STATUSES, { message: e.status }),
   effectiveDate: z.string({ message: e.date }).regex(/^\d{4}-\d{2}-\d{2}$/, e.date),
-  note: z.string().trim().max(200, e.note),
+  note: optionalTextSchema("recognitionNote", e.note).transform((v) => v ?? ""),
 });
 
 export function bureauEmployers(deps: AppDeps): Hono {

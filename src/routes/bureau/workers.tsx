@@ -6,6 +6,7 @@ import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { DEPARTURE_REASONS } from "../../core/hire-rules.ts";
 import { registryQueryOf } from "../../core/registry-query.ts";
+import { optionalTextSchema } from "../../core/text-fields.ts";
 import { actorOf, authorize, authorOf } from "../../http/guards.tsx";
 import { pagerLinks } from "../../http/pager-links.ts";
 import { placementEnder } from "../../use-cases/placement-end.ts";
@@ -23,7 +24,7 @@ export const PlacementEndSchema = z.object({
   reason: z.enum(DEPARTURE_REASONS, { message: messages.workerPlacements.badReason }),
 });
 export const WorkersQuerySchema = z.object({
-  q: z.string().trim().max(50).catch("").default(""),
+  q: optionalTextSchema("searchQuery", "q").transform((v) => v ?? "").catch(""),
   offset: z.coerce.number().int().min(0).max(10_000_000).catch(0).default(0),
 });
 

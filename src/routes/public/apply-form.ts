@@ -4,18 +4,19 @@
  */
 import { z } from "zod";
 import { APPLICANT_NAME_MAX, APPLICANT_VILLAGE_MAX, APPLICATION_NOTE_MAX, isMobilePhone, normalisePhone } from "../../core/application.ts";
+import { optionalTextSchema, textSchema } from "../../core/text-fields.ts";
 import { messages } from "../../../views/messages.ts";
 
 const m = messages.apply.errors;
 
 export const ApplicationFormSchema = z.object({
-  name: z.string().trim().min(1, m.nameRequired).max(APPLICANT_NAME_MAX, m.nameTooLong(APPLICANT_NAME_MAX)),
+  name: textSchema("personName", { required: m.nameRequired, tooLong: m.nameTooLong(APPLICANT_NAME_MAX) }),
   phone: z
     .string()
     .transform(normalisePhone)
     .pipe(z.string().min(1, m.phoneRequired).refine(isMobilePhone, m.phoneInvalid)),
-  village: z.string().trim().max(APPLICANT_VILLAGE_MAX, m.villageTooLong(APPLICANT_VILLAGE_MAX)),
-  note: z.string().trim().max(APPLICATION_NOTE_MAX, m.noteTooLong(APPLICATION_NOTE_MAX)),
+  village: optionalTextSchema("villageName", m.villageTooLong(APPLICANT_VILLAGE_MAX)).transform((v) => v ?? ""),
+  note: optionalTextSchema("applicationNote", m.noteTooLong(APPLICATION_NOTE_MAX)).transform((v) => v ?? ""),
 });
 export type ApplicationFormData = z.infer<typeof ApplicationFormSchema>;
 
