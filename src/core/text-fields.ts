@@ -88,6 +88,16 @@ export function cleanText(value: string, rule: { multiline?: boolean } = {}): st
   return text.trim();
 }
 
+/**
+ * The part of `cleanText` that holds for any field, whatever it is: NFC, control (except tab and
+ * line breaks) and invisible characters removed; nothing trimmed. Every posted form goes through
+ * it once (src/http/form-bodies.tsx), so a page shows again what it will store.
+ * @example withoutControls("城关镇\u0000 ") // "城关镇 "
+ */
+export function withoutControls(value: string): string {
+  return value.normalize("NFC").replace(CONTROL_CHARACTERS, "").replace(INVISIBLE_CHARACTERS, "");
+}
+
 /** Length in characters (code points): an emoji counts once, as a person counts it. */
 export function textLength(value: string): number {
   let n = 0;

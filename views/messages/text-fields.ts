@@ -7,6 +7,10 @@ export const textFieldsMessages = {
   textFields: {
     /** A spreadsheet cell or a filter over its field's length. */
     tooLong: (max: number) => `超过 ${max} 字`,
+    /** One item of a 、-separated list cell over its length. */
+    listItemTooLong: (max: number) => `每一项不能超过 ${max} 字`,
+    /** A 、-separated list cell with too many items. */
+    listTooLong: (max: number) => `最多 ${max} 项`,
     /** A filter value on a page (audit log, subsidy lines) over its length. */
     filterTooLong: (max: number) => `筛选条件不能超过 ${max} 个字。`,
     /** The .xlsx reader: one cell's text is bigger than any real cell. */
