@@ -28,7 +28,9 @@ export const API_MAX_OFFSET = 10_000 - API_MAX_LIMIT;
 /** Longest town name looked for (the registry's own limit). */
 const MAX_TOWN_LENGTH = TEXT_FIELDS.townName.max;
 /** Query text: NFC, control characters stripped, at most the field's length (src/core/text-fields.ts). */
-const text = (field: TextField, max: number) => z.string().refine((v) => fitsText(v, field), m.tooLong(max)).transform((v) => cleanText(v));
+// `.max` documents the bound (maxLength); the refine measures the cleaned text in characters.
+const text = (field: TextField, max: number) =>
+  z.string().trim().max(max, m.tooLong(max)).refine((v) => fitsText(v, field), m.tooLong(max)).transform((v) => cleanText(v));
 
 /** Query values are text: read them as numbers (as `Number` does) before checking the bounds. */
 const asNumber = (value: unknown) => (typeof value === "string" ? Number(value) : value);
