@@ -3,10 +3,11 @@
  * look like, and which role needs which scope (an employer for a manager, a town for a cadre).
  */
 import type { ApiTokenRole, UserRole } from "./enums.ts";
+import { TEXT_FIELDS } from "./text-fields.ts";
 
 export const MIN_PASSWORD_LENGTH = 8;
 export const MAX_PASSWORD_LENGTH = 128;
-export const MAX_LOGIN_LENGTH = 50;
+export const MAX_LOGIN_LENGTH = TEXT_FIELDS.login.max;
 
 export type PasswordProblem = "tooShort" | "tooLong" | "sameAsLogin";
 

@@ -3,9 +3,10 @@
  * manager may make, and what a posting's remaining openings are. Pure.
  */
 import type { ApplicationStatus } from "./enums.ts";
+import { TEXT_FIELDS } from "./text-fields.ts";
 
 /** Longest manager's note on an application. */
-export const MAX_NOTE_LENGTH = 500;
+export const MAX_NOTE_LENGTH = TEXT_FIELDS.managerNote.max;
 
 /**
  * Allowed moves. A hire is undone by recording a departure, not by moving the application back;

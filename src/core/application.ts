@@ -4,10 +4,11 @@
  */
 import { isOpenOn } from "./job-filters.ts";
 import type { PostingStatus } from "./enums.ts";
+import { TEXT_FIELDS } from "./text-fields.ts";
 
-export const APPLICANT_NAME_MAX = 20;
-export const APPLICANT_VILLAGE_MAX = 30;
-export const APPLICATION_NOTE_MAX = 200;
+export const APPLICANT_NAME_MAX = TEXT_FIELDS.personName.max;
+export const APPLICANT_VILLAGE_MAX = TEXT_FIELDS.villageName.max;
+export const APPLICATION_NOTE_MAX = TEXT_FIELDS.applicationNote.max;
 
 /** Why a posting takes no applications, or null when it does. */
 export type ApplicationBlock = "full" | "closed" | "past-closing";

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { dateRangeProblem, MAX_START_AHEAD_DAYS } from "./date-fields.ts";
 import { NUMBER_RULES, wholeNumberSchema } from "./number-fields.ts";
+import { textSchema } from "./text-fields.ts";
 import { DateSchema, PhoneSchema, fieldErrors, problem, type Parsed } from "./posting-rules.ts";
 
 export const MAX_MONTHLY_INCOME = NUMBER_RULES.monthlyIncome.max;
@@ -23,7 +24,7 @@ export type HireInput = z.output<typeof HireInputSchema>;
 
 /** Someone hired at the gate, straight onto the roster. */
 export const GateHireInputSchema = z.object({
-  name: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string({ error: problem.nameRequired }).min(1, problem.nameRequired).max(20, problem.nameTooLong)),
+  name: textSchema("personName", { required: problem.nameRequired, tooLong: problem.nameTooLong }),
   phone: PhoneSchema,
   startDate,
   monthlyIncome: income,
@@ -40,7 +41,7 @@ export type DepartureInput = z.output<typeof DepartureInputSchema>;
 export const CorrectionInputSchema = z.object({
   startDate,
   monthlyIncome: income,
-  note: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string({ error: problem.correctionNote }).min(1, problem.correctionNote).max(200, problem.correctionNote)),
+  note: textSchema("correctionNote", { required: problem.correctionNote, tooLong: problem.correctionNote }),
 });
 export type CorrectionInput = z.output<typeof CorrectionInputSchema>;
 

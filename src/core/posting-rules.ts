@@ -11,6 +11,7 @@ import { DATE_PROBLEMS, dateRangeProblem } from "./date-fields.ts";
 import { NUMBER_PROBLEMS, NUMBER_RULES, wholeNumberSchema } from "./number-fields.ts";
 import { parsePhone } from "./phone.ts";
 import { PAY_UNITS, PHYSICAL_DEMANDS, WORKING_TIMES, type PostingStatus } from "./enums.ts";
+import { TEXT_FIELDS, cleanText, optionalTextSchema, textLength, textSchema } from "./text-fields.ts";
 
 /** What can be wrong with a form a manager sent: codes, worded by views/problems.ts. */
 export const FORM_PROBLEMS = [
@@ -25,8 +26,8 @@ export type FormProblem = (typeof FORM_PROBLEMS)[number];
 /** The codes by name, to write `problem.income` as a zod message. */
 export const problem = Object.fromEntries(FORM_PROBLEMS.map((code) => [code, code])) as { readonly [K in FormProblem]: K };
 
-export const MAX_TITLE_LENGTH = 60;
-export const MAX_DESCRIPTION_LENGTH = 2000;
+export const MAX_TITLE_LENGTH = TEXT_FIELDS.postingTitle.max;
+export const MAX_DESCRIPTION_LENGTH = TEXT_FIELDS.postingDescription.max;
 export const MAX_HEADCOUNT = NUMBER_RULES.headcount.max;
 export const MAX_PAY_YUAN = NUMBER_RULES.pay.max;
 export const MIN_WORKING_AGE = NUMBER_RULES.age.min;
@@ -52,7 +53,7 @@ const optionalDate = z.preprocess((v) => (blank(v) ? null : trimmed(v)), DateSch
 export function splitList(value: unknown): string[] {
   const parts = (Array.isArray(value) ? value : [value])
     .filter((v): v is string => typeof v === "string")
-    .flatMap((v) => v.split(/[、，,;；\s]+/))
+    .flatMap((v) => cleanText(v).split(/[、，,;；\s]+/))
     .map((v) => v.trim())
     .filter(Boolean);
   return [...new Set(parts)];
@@ -60,7 +61,7 @@ export function splitList(value: unknown): string[] {
 
 const listField = z.preprocess(
   (v) => splitList(v),
-  z.array(z.string().max(20, problem.listItem)).max(20, problem.listTooLong),
+  z.array(z.string().refine((item) => textLength(item) <= TEXT_FIELDS.listItem.max, problem.listItem)).max(20, problem.listTooLong),
 );
 
 function oneOfOrNull<T extends readonly [string, ...string[]]>(values: T) {
@@ -91,8 +92,8 @@ export function reversedPostingRanges(p: { payMin: number | null; payMax: number
  */
 export const PostingInputSchema = z
   .object({
-    title: z.preprocess(trimmed, z.string({ error: problem.titleRequired }).min(1, problem.titleRequired).max(MAX_TITLE_LENGTH, problem.titleTooLong)),
-    description: z.preprocess((v) => (blank(v) ? "" : trimmed(v)), z.string().max(MAX_DESCRIPTION_LENGTH, problem.descriptionTooLong)),
+    title: textSchema("postingTitle", { required: problem.titleRequired, tooLong: problem.titleTooLong }),
+    description: optionalTextSchema("postingDescription", problem.descriptionTooLong).transform((v) => v ?? ""),
     headcount: wholeNumberSchema("headcount"),
     payMin: wholeNumberSchema("pay", { optional: true }),
     payMax: wholeNumberSchema("pay", { optional: true }),
@@ -168,11 +169,11 @@ export const ContactPhoneSchema = z.string({ error: problem.contactPhone }).tran
 
 /** The employer profile a manager keeps. Name and type are the bureau's (recognition). */
 export const EmployerProfileInputSchema = z.object({
-  address: z.preprocess((v) => (blank(v) ? null : trimmed(v)), z.string().max(100, problem.addressTooLong).nullable()),
+  address: optionalTextSchema("address", problem.addressTooLong),
   villageId: z.preprocess((v) => (blank(v) ? null : decimalNumber(v)), z.number({ error: problem.choice }).int(problem.choice).positive(problem.choice).nullable()),
   lat: z.preprocess((v) => (blank(v) ? null : decimalNumber(v)), z.number({ error: problem.lat }).min(-90, problem.lat).max(90, problem.lat).nullable()),
   lng: z.preprocess((v) => (blank(v) ? null : decimalNumber(v)), z.number({ error: problem.lng }).min(-180, problem.lng).max(180, problem.lng).nullable()),
-  contactName: z.preprocess((v) => (blank(v) ? null : trimmed(v)), z.string().max(20, problem.nameTooLong).nullable()),
+  contactName: optionalTextSchema("personName", problem.nameTooLong),
   contactPhone: z.preprocess((v) => (blank(v) ? null : v), ContactPhoneSchema.nullable()),
 }).superRefine((p, ctx) => {
   if ((p.lat === null) !== (p.lng === null)) ctx.addIssue({ code: "custom", path: [p.lat === null ? "lat" : "lng"], message: problem.latLngBoth });

@@ -4,6 +4,7 @@
  * stray spaces all meet in one form. Pure; the converter tables come with opencc-js.
  */
 import * as OpenCC from "opencc-js/t2cn";
+import { TEXT_FIELDS } from "./text-fields.ts";
 
 // Hong Kong and Taiwan variants first, then the common traditional forms: 幫扶 → 帮扶, 裡 → 里, 著 → 着.
 // Converting simplified text again is a no-op, so every string can go through without a test.
@@ -37,7 +38,7 @@ const VARIANT_PATTERN = new RegExp(`[${Object.keys(VARIANT_CHARACTERS).join("")}
 const PICTOGRAPHS = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u{FE0E}\u{FE0F}\u{200D}\u{20E3}\u{E0020}-\u{E007F}]+/gu;
 
 /** Longest query we look at; beyond it people paste, not type. */
-export const MAX_QUERY_LENGTH = 100;
+export const MAX_QUERY_LENGTH = TEXT_FIELDS.searchQuery.max;
 
 /**
  * Simplified-Chinese form of a text, with full-width letters and digits made half-width (NFKC),

@@ -5,6 +5,7 @@
  * (src/use-cases/settings.ts). See docs/decisions/2026-12-01-settings.md.
  */
 import { readDate } from "./calendar.ts";
+import { TEXT_FIELDS, cleanText } from "./text-fields.ts";
 
 /** 县名, 本省, 基线日期, 收入监测线, 预警逾期天数, 公示天数. */
 export const SETTING_KEYS = ["countyName", "countyProvince", "baselineDate", "incomeLinePerPersonMonth", "alertOverdueDays", "noticeDays"] as const;
@@ -46,7 +47,7 @@ export const SETTING_VARIABLES: Readonly<Record<SettingKey, string>> = {
   noticeDays: "NOTICE_DAYS",
 };
 
-export const MAX_COUNTY_NAME_LENGTH = 20;
+export const MAX_COUNTY_NAME_LENGTH = TEXT_FIELDS.countyName.max;
 /** The earliest baseline: the registry's figures mean nothing before the poverty-relief era. */
 export const EARLIEST_BASELINE_DATE = "2000-01-01";
 /** Whole numbers, inclusive. Counties use 5 working days to 10 days of notice. */
@@ -77,7 +78,7 @@ export type SettingCheck<T> = { ok: true; value: T } | { ok: false; problem: Set
  * @example checkSetting("alertOverdueDays", "10") // { ok: true, value: 10 }
  */
 export function checkSetting<K extends SettingKey>(key: K, raw: string, today?: string): SettingCheck<Settings[K]> {
-  const text = raw.trim();
+  const text = cleanText(raw);
   if (text === "") return { ok: false, problem: "required" };
   const ok = (value: string | number) => ({ ok: true, value }) as SettingCheck<Settings[K]>;
   switch (key) {

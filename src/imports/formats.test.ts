@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeIdNumber } from "../core/id-number.ts";
 import type { CellValue } from "./cells.ts";
-import { matchHeaders, placementsFormat, postingsFormat, workersFormat, employersFormat } from "./formats.ts";
+import { matchHeaders, placementsFormat, postingsFormat, regionsFormat, workersFormat, employersFormat } from "./formats.ts";
 
 const cells = (entries: Record<string, CellValue>) => new Map(Object.entries(entries));
 const TODAY = "2026-11-23";
@@ -90,5 +90,40 @@ describe("matchHeaders", () => {
     const repeated = matchHeaders(placementsFormat, ["身份证号", "开始日期", "备注", "备注"]);
     expect(repeated.duplicated).toEqual(["备注"]);
     expect(repeated.unknown).toEqual(["备注"]);
+  });
+});
+
+describe("text cells (src/core/text-fields.ts)", () => {
+  it("stores 城关镇\\0 as 城关镇: a NUL cannot make a second town", () => {
+    const result = regionsFormat.parse(cells({ 乡镇: "城关镇\u0000", 村: "上村\u001b", 经度: 115, 纬度: 26 }), TODAY);
+    expect(result).toMatchObject({ ok: true, record: { town: "城关镇", village: "上村" } });
+  });
+
+  it("makes a decomposed name NFC, so a look-alike is the same village", () => {
+    const result = regionsFormat.parse(cells({ 乡镇: "城关镇", 村: "Che\u0301ng", 经度: 115, 纬度: 26 }), TODAY);
+    expect(result).toMatchObject({ ok: true, record: { village: "Chéng" } });
+  });
+
+  it.each<[Record<string, CellValue>, string, string]>([
+    [{ 村: "村".repeat(1_000_000) }, "村", "超过 30 字"],
+    [{ 乡镇: "镇".repeat(21) }, "乡镇", "超过 20 字"],
+    [{ 姓名: "张".repeat(21) }, "姓名", "超过 20 字"],
+    [{ 户编号: "H".repeat(31) }, "户编号", "超过 30 字"],
+    [{ 技能: `${"缝".repeat(21)}、电工` }, "技能", "每一项不能超过 20 字"],
+    [{ 技能: Array.from({ length: 21 }, (_, i) => `技能${i}`).join("、") }, "技能", "最多 20 项"],
+  ])("rejects %#: column %s, reason %s", (change, column, reason) => {
+    const result = workersFormat.parse(cells({ ...worker, ...change }), TODAY);
+    expect(result).toEqual({ ok: false, rejection: { column, reason }, problems: [{ column, reason }] });
+  });
+
+  it("refuses a name that is only control characters as missing", () => {
+    const result = workersFormat.parse(cells({ ...worker, 姓名: "\u0000\u001b" }), TODAY);
+    expect(result).toMatchObject({ ok: false, problems: [{ column: "姓名", reason: "必填，不能为空" }] });
+  });
+
+  it("rejects a posting title with ESC only for its length, storing it clean", () => {
+    const base = { 编号: "P1", 用工主体编号: "E1", 岗位名称: "缝纫工\u001b[2J", 招聘人数: 1 };
+    expect(postingsFormat.parse(cells(base), TODAY), TODAY).toMatchObject({ ok: true, record: { title: "缝纫工[2J" } });
+    expect(postingsFormat.parse(cells({ ...base, 岗位名称: "岗".repeat(61) }), TODAY), TODAY).toMatchObject({ ok: false, problems: [{ column: "岗位名称", reason: "超过 60 字" }] });
   });
 });

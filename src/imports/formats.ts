@@ -29,6 +29,7 @@ import { IMPORT_NUMBER_RANGES, NUMBER_RULES } from "../core/number-fields.ts";
 import type { PhoneKind } from "../core/phone.ts";
 import type { PostingFields } from "../core/posting-fields.ts";
 import { reversedPostingRanges } from "../core/posting-rules.ts";
+import { checkText, type TextField } from "../core/text-fields.ts";
 import { fenOfYuan } from "../core/subsidies/ledger.ts";
 import { policyProblems, SUBSIDY_KINDS, type PolicyFields, type PolicyProblem } from "../core/subsidies/policy.ts";
 import { messages } from "../../views/messages.ts";
@@ -162,6 +163,31 @@ export interface SpreadsheetFormat<K extends SpreadsheetKind> {
 // A tiny reader over one row: each getter records a column's (first) problem and returns a
 // placeholder, so that every problem of the row is reported at once.
 
+/**
+ * The text rule (src/core/text-fields.ts) of each text column: a cell is cleaned (NFC, no control
+ * characters) and refused over the field's length, "超过 N 字". A column not named here is `other`.
+ */
+export const COLUMN_TEXT_FIELDS: Readonly<Record<string, TextField>> = {
+  乡镇: "townName",
+  村: "villageName",
+  编号: "code",
+  核心工厂编号: "code",
+  用工主体编号: "code",
+  岗位编号: "code",
+  户编号: "code",
+  名称: "employerName",
+  地址: "address",
+  联系人: "personName",
+  姓名: "personName",
+  岗位名称: "postingTitle",
+  岗位描述: "postingDescription",
+  就业地省份: "placeName",
+  就业地县区: "placeName",
+  资金来源: "fundSource",
+};
+/** The most items of a 、-separated list (技能, 技能要求, 福利), as the posting form allows. */
+export const MAX_LIST_ITEMS = 20;
+
 class RowReader {
   private readonly problems: Rejection[] = [];
   private readonly failed = new Set<string>();
@@ -187,13 +213,20 @@ class RowReader {
     return isBlank(this.cell(column));
   }
   text(column: string): string {
-    const value = cellText(this.cell(column));
+    const value = this.checkedText(column);
     if (value === "") this.fail(column, t.required);
     return value;
   }
   optionalText(column: string): string | null {
-    const value = cellText(this.cell(column));
+    const value = this.checkedText(column);
     return value === "" ? null : value;
+  }
+  /** The cell's text cleaned by its column's rule; over the length: a problem and "". */
+  private checkedText(column: string): string {
+    const checked = checkText(cellText(this.cell(column)), COLUMN_TEXT_FIELDS[column] ?? "other");
+    if (checked.ok) return checked.value;
+    this.fail(column, messages.textFields.tooLong(checked.max));
+    return "";
   }
   number(column: string, check?: (n: number) => string | undefined): number {
     if (this.blank(column)) return this.fail(column, t.required), 0;
@@ -238,7 +271,14 @@ class RowReader {
     return this.blank(column) ? null : this.take(column, parsePhone(this.cell(column), kind), "");
   }
   list(column: string): string[] {
-    return parseList(this.cell(column));
+    const items: string[] = [];
+    for (const item of parseList(this.cell(column))) {
+      const checked = checkText(item, "listItem");
+      if (!checked.ok) return this.fail(column, messages.textFields.listItemTooLong(checked.max)), [];
+      if (checked.value !== "" && !items.includes(checked.value)) items.push(checked.value);
+      if (items.length > MAX_LIST_ITEMS) return this.fail(column, messages.textFields.listTooLong(MAX_LIST_ITEMS)), [];
+    }
+    return items;
   }
   idNumber(column: string): { idNumber: string; birthDate: string; sex: "男" | "女" } {
     if (this.blank(column)) return this.fail(column, t.required), { idNumber: "", birthDate: "", sex: "男" };

@@ -8,9 +8,79 @@
  * Cells come back as the raw values Excel stored: text, numbers (dates are serial numbers — the
  * formats' parsers convert them), booleans. An ID number typed as a number therefore arrives as a
  * number and is rejected by the workers format, as it must be.
+ *
+ * Limits (docs/decisions/2026-12-01-text-fields.md): the upload cap measures the compressed file,
+ * and deflate turns 293 KB into 300 MB of one repeated character. So the reader refuses, while
+ * streaming and before anything grows, a workbook whose entries inflate to more than
+ * `MAX_UNZIPPED_BYTES`, and a cell (shared string or inline) longer than `MAX_CELL_CHARACTERS`,
+ * Excel's own limit for a cell. Either is an `XlsxLimitError` with a Chinese message.
  */
 import { SaxesParser } from "saxes";
 import unzipper from "unzipper";
+import { messages } from "../../views/messages.ts";
+
+/** Excel's own limit: a cell holds at most 32,767 characters. */
+export const MAX_CELL_CHARACTERS = 32_767;
+/** Unzipped, a county's largest registry is tens of MB; ten times that is not a spreadsheet. */
+export const MAX_UNZIPPED_BYTES = 100 * 1024 * 1024;
+/**
+ * The most raw XML characters between two `<`: a cell at its limit with every character written as
+ * an entity (`&#x1F600;`, 10 characters). Checked on the stream, before the parser buffers a text.
+ */
+const MAX_XML_RUN = MAX_CELL_CHARACTERS * 10;
+
+/** A workbook over the reader's limits; `message` is for people (Chinese). */
+export class XlsxLimitError extends Error {
+  constructor(readonly limit: "cell" | "unzipped") {
+    super(limit === "cell" ? messages.textFields.xlsxStringTooLong(MAX_CELL_CHARACTERS) : messages.textFields.xlsxTooLarge(MAX_UNZIPPED_BYTES / 1024 / 1024));
+    this.name = "XlsxLimitError";
+  }
+}
+
+/**
+ * What one workbook may still inflate, shared by every entry read, and the guard on runs of text
+ * between tags (kept across chunks).
+ */
+class InflateBudget {
+  private left: number;
+  constructor(bytes: number) {
+    this.left = bytes;
+  }
+  /** Counts an inflated chunk; throws once the workbook is over its size. */
+  take(chunk: Buffer): void {
+    this.left -= chunk.length;
+    if (this.left < 0) throw new XlsxLimitError("unzipped");
+  }
+}
+
+/** Throws when a decoded chunk, continuing `run` characters without `<`, makes a run too long. */
+function guardRuns(text: string, state: { run: number }): void {
+  let from = 0;
+  for (;;) {
+    const next = text.indexOf("<", from);
+    const length = (next === -1 ? text.length : next) - from;
+    if (state.run + length > MAX_XML_RUN) throw new XlsxLimitError("cell");
+    if (next === -1) {
+      state.run += length;
+      return;
+    }
+    state.run = 0;
+    from = next + 1;
+  }
+}
+
+/** An entry's decoded text, chunk by chunk, within the budget and the run guard. */
+async function* entryText(entry: ZipEntry, budget: InflateBudget): AsyncGenerator<string> {
+  const decoder = new TextDecoder("utf-8");
+  const runs = { run: 0 };
+  for await (const chunk of entry.stream() as AsyncIterable<Buffer>) {
+    budget.take(chunk);
+    const text = decoder.decode(chunk, { stream: true });
+    guardRuns(text, runs);
+    yield text;
+  }
+  yield decoder.decode();
+}
 
 export type XlsxCell = string | number | boolean | null;
 
@@ -23,6 +93,8 @@ export interface XlsxRow {
 
 interface ZipEntry {
   path: string;
+  /** As the zip's central directory declares it (may lie: the inflated bytes are counted too). */
+  uncompressedSize?: number;
   stream(): NodeJS.ReadableStream;
 }
 
@@ -33,25 +105,23 @@ async function openZip(file: string): Promise<Map<string, ZipEntry>> {
 }
 
 /** Feeds an entry's bytes, decoded as a stream, to a fresh SAX parser set up by `listen`. */
-async function parseEntry(entry: ZipEntry, listen: (parser: SaxesParser) => void): Promise<void> {
+async function parseEntry(entry: ZipEntry, budget: InflateBudget, listen: (parser: SaxesParser) => void): Promise<void> {
   const parser = new SaxesParser();
   let failure: Error | undefined;
   parser.on("error", (error) => {
     failure ??= error;
   });
   listen(parser);
-  const decoder = new TextDecoder("utf-8");
-  for await (const chunk of entry.stream() as AsyncIterable<Buffer>) {
-    parser.write(decoder.decode(chunk, { stream: true }));
+  for await (const text of entryText(entry, budget)) {
+    parser.write(text);
     if (failure) throw failure;
   }
-  parser.write(decoder.decode());
   parser.close();
   if (failure) throw failure;
 }
 
 /** Async iteration over a parser's rows: the parser pushes, the consumer pulls batch by batch. */
-async function* streamRows(entry: ZipEntry, listen: (parser: SaxesParser, emit: (row: XlsxRow) => void) => void): AsyncGenerator<XlsxRow> {
+async function* streamRows(entry: ZipEntry, budget: InflateBudget, listen: (parser: SaxesParser, emit: (row: XlsxRow) => void) => void): AsyncGenerator<XlsxRow> {
   const ready: XlsxRow[] = [];
   let pending: XlsxRow[] = [];
   const parser = new SaxesParser();
@@ -60,26 +130,24 @@ async function* streamRows(entry: ZipEntry, listen: (parser: SaxesParser, emit: 
     failure ??= error;
   });
   listen(parser, (row) => pending.push(row));
-  const decoder = new TextDecoder("utf-8");
-  for await (const chunk of entry.stream() as AsyncIterable<Buffer>) {
-    parser.write(decoder.decode(chunk, { stream: true }));
+  for await (const text of entryText(entry, budget)) {
+    parser.write(text);
     if (failure) throw failure;
     ready.push(...pending);
     pending = [];
     while (ready.length > 0) yield ready.shift()!;
   }
-  parser.write(decoder.decode());
   parser.close();
   if (failure) throw failure;
   yield* pending;
 }
 
 /** The path of the first worksheet, from the workbook and its relationships. */
-async function firstSheetPath(entries: Map<string, ZipEntry>): Promise<string | undefined> {
+async function firstSheetPath(entries: Map<string, ZipEntry>, budget: InflateBudget): Promise<string | undefined> {
   let relationId: string | undefined;
   const workbook = entries.get("xl/workbook.xml");
   if (workbook) {
-    await parseEntry(workbook, (parser) =>
+    await parseEntry(workbook, budget, (parser) =>
       parser.on("opentag", (tag) => {
         if (relationId === undefined && tag.name.endsWith("sheet") && !tag.name.endsWith("sheets")) {
           const id = Object.entries(tag.attributes).find(([name]) => name === "r:id" || name.endsWith(":id"))?.[1];
@@ -91,7 +159,7 @@ async function firstSheetPath(entries: Map<string, ZipEntry>): Promise<string | 
   const rels = entries.get("xl/_rels/workbook.xml.rels");
   if (relationId && rels) {
     let target: string | undefined;
-    await parseEntry(rels, (parser) =>
+    await parseEntry(rels, budget, (parser) =>
       parser.on("opentag", (tag) => {
         if (tag.name === "Relationship" && tag.attributes.Id === relationId) target = String(tag.attributes.Target);
       }),
@@ -102,21 +170,25 @@ async function firstSheetPath(entries: Map<string, ZipEntry>): Promise<string | 
 }
 
 /** The shared-string table: the text of each `<si>` (rich-text runs joined, phonetic runs left out). */
-async function sharedStrings(entries: Map<string, ZipEntry>): Promise<string[]> {
+async function sharedStrings(entries: Map<string, ZipEntry>, budget: InflateBudget): Promise<string[]> {
   const entry = entries.get("xl/sharedStrings.xml");
   const strings: string[] = [];
   if (!entry) return strings;
   let current: string[] | undefined;
+  let currentLength = 0;
   let inText = false;
   let inPhonetic = false;
-  await parseEntry(entry, (parser) => {
+  await parseEntry(entry, budget, (parser) => {
     parser.on("opentag", (tag) => {
-      if (tag.name === "si") current = [];
+      if (tag.name === "si") (current = []), (currentLength = 0);
       else if (tag.name === "rPh") inPhonetic = true;
       else if (tag.name === "t" && !inPhonetic) inText = true;
     });
     parser.on("text", (text) => {
-      if (inText && current) current.push(text);
+      if (!inText || !current) return;
+      currentLength += text.length;
+      if (currentLength > MAX_CELL_CHARACTERS) throw new XlsxLimitError("cell");
+      current.push(text);
     });
     parser.on("closetag", (tag) => {
       if (tag.name === "t") inText = false;
@@ -141,6 +213,9 @@ export function columnIndex(reference: string): number {
   return index - 1;
 }
 
+/** How much of the sheet is read looking for its dimension. */
+const DIMENSION_HEAD_BYTES = 64 * 1024;
+
 export interface OpenedXlsx {
   /** Rows with at least one value, in order. */
   rows: AsyncIterable<XlsxRow>;
@@ -154,10 +229,14 @@ export interface OpenedXlsx {
  */
 export async function openXlsx(file: string): Promise<OpenedXlsx> {
   const entries = await openZip(file);
-  const sheetPath = await firstSheetPath(entries);
+  // The sizes the zip declares come first: a workbook that says it is too big is refused unread.
+  const declared = [...entries.values()].reduce((sum, e) => sum + (e.uncompressedSize ?? 0), 0);
+  if (declared > MAX_UNZIPPED_BYTES) throw new XlsxLimitError("unzipped");
+  const budget = new InflateBudget(MAX_UNZIPPED_BYTES);
+  const sheetPath = await firstSheetPath(entries, budget);
   const sheet = sheetPath ? entries.get(sheetPath) : undefined;
   if (!sheet) throw new Error("the workbook has no worksheet");
-  const strings = await sharedStrings(entries);
+  const strings = await sharedStrings(entries, budget);
 
   let lastRow: number | undefined;
   // The dimension comes first in the sheet; read it from the head of the stream cheaply.
@@ -181,14 +260,19 @@ export async function openXlsx(file: string): Promise<OpenedXlsx> {
         finish();
       } else if (tag.name === "sheetData") finish();
     });
+    let head = 0;
     stream.on("data", (chunk: Buffer) => {
-      if (!done) parser.write(decoder.decode(chunk, { stream: true }));
+      if (done) return;
+      head += chunk.length;
+      // The dimension is in the sheet's first bytes; past them, give up rather than read on.
+      if (head > DIMENSION_HEAD_BYTES) return finish();
+      parser.write(decoder.decode(chunk, { stream: true }));
     });
     stream.on("end", finish);
     stream.on("error", finish);
   });
 
-  const rows = streamRows(sheet, (parser, emit) => {
+  const rows = streamRows(sheet, budget, (parser, emit) => {
     let row: XlsxRow | undefined;
     let nextRowNumber = 1;
     let cell: { column: number; type: string } | undefined;
@@ -210,6 +294,7 @@ export async function openXlsx(file: string): Promise<OpenedXlsx> {
           cell = { column, type: String(tag.attributes.t ?? "n") };
           nextColumn = column + 1;
           text = [];
+          textLength = 0;
           break;
         }
         case "v":
@@ -218,8 +303,12 @@ export async function openXlsx(file: string): Promise<OpenedXlsx> {
           break;
       }
     });
+    let textLength = 0;
     parser.on("text", (value) => {
-      if (inValue) text.push(value);
+      if (!inValue) return;
+      textLength += value.length;
+      if (textLength > MAX_CELL_CHARACTERS) throw new XlsxLimitError("cell");
+      text.push(value);
     });
     parser.on("closetag", (tag) => {
       switch (tag.name) {

@@ -7,6 +7,7 @@ import { Hono } from "hono";
 import { getCookie } from "hono/cookie";
 import { z } from "zod";
 import { MAX_LOGIN_LENGTH, MAX_PASSWORD_LENGTH } from "../../core/account-rules.ts";
+import { textSchema } from "../../core/text-fields.ts";
 import { clearSessionCookie, clientAddress, SESSION_COOKIE, setSessionCookie } from "../../http/session.ts";
 import type { LoginThrottle } from "../../security/login-throttle.ts";
 import { signIn, signOut } from "../../use-cases/sessions.ts";
@@ -23,7 +24,7 @@ export const NextPathSchema = z
   .catch(undefined);
 
 export const LoginFormSchema = z.object({
-  login: z.string().trim().min(1, messages.accounts.required).max(MAX_LOGIN_LENGTH, messages.accounts.invalidCredentials),
+  login: textSchema("login", { required: messages.accounts.required, tooLong: messages.accounts.invalidCredentials }),
   password: z.string().min(1, messages.accounts.required).max(MAX_PASSWORD_LENGTH, messages.accounts.invalidCredentials),
   next: NextPathSchema,
 });

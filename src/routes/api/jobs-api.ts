@@ -8,6 +8,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { EMPLOYER_TYPES, PAY_UNITS, PHYSICAL_DEMANDS, POSTING_STATUSES, WORKING_TIMES } from "../../core/enums.ts";
 import { MAX_RADIUS_KM, MAX_SEEKER_AGE, MIN_SEEKER_AGE, SEEKER_BENEFITS } from "../../core/job-filters.ts";
 import { MAX_QUERY_LENGTH } from "../../core/search-text.ts";
+import { cleanText, fitsText, TEXT_FIELDS, type TextField } from "../../core/text-fields.ts";
 import type { AppDeps } from "../../app-deps.ts";
 import type { JobRow } from "../../search/job-document.ts";
 import { JOB_SORTS } from "../../search/job-search.ts";
@@ -24,8 +25,12 @@ export const API_DEFAULT_LIMIT = 20;
 export const API_MAX_LIMIT = 50;
 /** The engine counts at most 10,000 hits; offset + limit stays within. */
 export const API_MAX_OFFSET = 10_000 - API_MAX_LIMIT;
-/** Longest town name looked for. */
-const MAX_TOWN_LENGTH = 50;
+/** Longest town name looked for (the registry's own limit). */
+const MAX_TOWN_LENGTH = TEXT_FIELDS.townName.max;
+/** Query text: NFC, control characters stripped, at most the field's length (src/core/text-fields.ts). */
+// `.max` documents the bound (maxLength); the refine measures the cleaned text in characters.
+const text = (field: TextField, max: number) =>
+  z.string().trim().max(max, m.tooLong(max)).refine((v) => fitsText(v, field), m.tooLong(max)).transform((v) => cleanText(v));
 
 /** Query values are text: read them as numbers (as `Number` does) before checking the bounds. */
 const asNumber = (value: unknown) => (typeof value === "string" ? Number(value) : value);
@@ -40,14 +45,11 @@ const date = () => z.string().openapi({ format: "date" });
 /** The search's parameters, each as the handler checks it and the document describes it. */
 const JobsQueryFieldsSchema = z
   .object({
-    q: z
-      .string()
-      .trim()
-      .max(MAX_QUERY_LENGTH, m.tooLong(MAX_QUERY_LENGTH))
+    q: text("searchQuery", MAX_QUERY_LENGTH)
       .optional()
       .openapi({ description: "Words to search for; traditional and simplified characters alike, synonyms of the field included." }),
     type: oneOf(EMPLOYER_TYPES).optional().openapi({ description: "Platform type of the employer." }),
-    town: z.string().trim().max(MAX_TOWN_LENGTH, m.tooLong(MAX_TOWN_LENGTH)).optional().openapi({ description: "Town (乡镇) name, exactly." }),
+    town: text("townName", MAX_TOWN_LENGTH).optional().openapi({ description: "Town (乡镇) name, exactly." }),
     lat: number(-90, 90).optional().openapi({ description: "Latitude of the seeker (WGS-84); with lng, every hit has distance_km." }),
     lng: number(-180, 180).optional().openapi({ description: "Longitude of the seeker (WGS-84); given with lat." }),
     radius_km: number(0.1, MAX_RADIUS_KM).optional().openapi({ description: "Only postings within this distance of lat/lng (needs both)." }),

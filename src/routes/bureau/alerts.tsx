@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { AppDeps } from "../../app-deps.ts";
 import { ALERT_KINDS, ALERT_OUTCOMES, ALERT_STATUSES } from "../../core/alerts.ts";
 import { dateFieldSchema } from "../../core/date-fields.ts";
+import { optionalTextSchema, textSchema } from "../../core/text-fields.ts";
 import { actorOf, authorize, authorOf } from "../../http/guards.tsx";
 import { pagerLinks } from "../../http/pager-links.ts";
 import { alertOf, alertPageView, alertsView } from "../../use-cases/alerts-view.ts";
@@ -24,16 +25,16 @@ const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v
 export const AlertsQuerySchema = z.object({
   status: z.preprocess(blankToUndefined, z.enum(ALERT_STATUSES).optional()).catch(undefined),
   kind: z.preprocess(blankToUndefined, z.enum(ALERT_KINDS).optional()).catch(undefined),
-  town: z.preprocess(blankToUndefined, z.string().trim().max(50).optional()).catch(undefined),
+  town: optionalTextSchema("townName", "town").transform((v) => v ?? undefined).catch(undefined),
   overdue: z.preprocess((v) => v === "1", z.boolean()),
   offset: z.coerce.number().int().min(0).max(10_000_000).catch(0).default(0),
 });
 export const AlertIdSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 /** A follow-up note: the day of the visit (a real date, not in the future: the followUp rule) and what was found. */
 export function alertNoteSchema(today: string) {
-  return z.object({ date: dateFieldSchema("followUp", today), note: z.string({ message: e.note }).trim().min(1, e.note).max(500, e.note) });
+  return z.object({ date: dateFieldSchema("followUp", today), note: textSchema("alertNote", { required: e.note, tooLong: e.note }) });
 }
-export const AlertCloseSchema = z.object({ outcome: z.enum(ALERT_OUTCOMES, { message: e.outcome }), note: z.string().trim().max(500, e.note).optional() });
+export const AlertCloseSchema = z.object({ outcome: z.enum(ALERT_OUTCOMES, { message: e.outcome }), note: optionalTextSchema("alertNote", e.note).transform((v) => v ?? undefined) });
 export const AlertAssignSchema = z.object({ userId: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()) });
 
 export function bureauAlerts(deps: AppDeps): Hono {

@@ -7,6 +7,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { readDate } from "../../core/calendar.ts";
 import { COUNTY_STAFF_ROLES } from "../../core/policy.ts";
+import { optionalTextSchema, TEXT_FIELDS } from "../../core/text-fields.ts";
 import { authorize, requireRole } from "../../http/guards.tsx";
 import { pagerLinks } from "../../http/pager-links.ts";
 import { auditLogView } from "../../use-cases/audit-view.ts";
@@ -17,7 +18,7 @@ import { messages } from "../../../views/messages.ts";
 export const AUDIT_PAGE_SIZE = 50;
 export const AUDITED_ENTITIES = ["posting", "application", "placement", "worker", "household", "employer", "user", "api-token", "alert", "alert-note", "county", "setting"] as const;
 
-const optionalText = z.string().trim().max(100).optional().transform((v) => (v ? v : undefined));
+const optionalText = optionalTextSchema("filter", messages.textFields.filterTooLong(TEXT_FIELDS.filter.max)).transform((v) => v ?? undefined);
 const optionalDate = z
   .string()
   .trim()

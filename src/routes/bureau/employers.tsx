@@ -9,6 +9,7 @@ import { z } from "zod";
 import type { AppDeps } from "../../app-deps.ts";
 import { dateFieldSchema } from "../../core/date-fields.ts";
 import { RECOGNITION_STATUSES } from "../../core/enums.ts";
+import { optionalTextSchema } from "../../core/text-fields.ts";
 import { COUNTY_STAFF_ROLES } from "../../core/policy.ts";
 import { actorOf, authorize, authorOf, requireRole } from "../../http/guards.tsx";
 import { employerRecogniser } from "../../use-cases/recognise-employer.ts";
@@ -24,7 +25,7 @@ export function recognitionInputSchema(today: string) {
   return z.object({
     status: z.enum(RECOGNITION_STATUSES, { message: e.status }),
     effectiveDate: dateFieldSchema("recognition", today),
-    note: z.string().trim().max(200, e.note),
+    note: optionalTextSchema("recognitionNote", e.note).transform((v) => v ?? ""),
   });
 }
 

@@ -10,6 +10,7 @@ import type { AppDeps } from "../../app-deps.ts";
 import { employmentColumns, publicBenefitColumns, trendColumns, workshopColumns } from "../../core/stats/columns.ts";
 import { EMPLOYMENT_BREAKDOWNS, TOTAL_KEY } from "../../core/stats/figures.ts";
 import { dateQuerySchema, employmentQuerySchema } from "../../core/stats/query.ts";
+import { optionalTextSchema } from "../../core/text-fields.ts";
 import { pagerLinks } from "../../http/pager-links.ts";
 import { DownloadFormatSchema, tableDownload } from "../../http/table-download.ts";
 import { PEOPLE_FIGURES, peopleView, statsPageView } from "../../use-cases/stats-view.ts";
@@ -36,8 +37,8 @@ function pageDates(c: Context, today: string, db: AppDeps["db"]): { date: string
 export const StatsPeopleQuerySchema = z.object({
   figure: z.enum(PEOPLE_FIGURES, { message: m.badFigure }),
   by: z.enum(EMPLOYMENT_BREAKDOWNS, { message: messages.stats.badBreakdown }).optional(),
-  key: z.string().trim().min(1).max(100).optional(),
-  employer: z.string().trim().min(1).max(100).optional(),
+  key: optionalTextSchema("filter", "key").transform((v) => v ?? undefined),
+  employer: optionalTextSchema("filter", "employer").transform((v) => v ?? undefined),
   offset: z.coerce.number().int().min(0).max(10_000_000).catch(0).default(0),
 });
 

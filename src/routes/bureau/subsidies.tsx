@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { AppDeps } from "../../app-deps.ts";
 import { SUBSIDY_LINE_STATUSES } from "../../core/subsidies/ledger.ts";
 import { COUNTY_STAFF_ROLES } from "../../core/policy.ts";
+import { optionalTextSchema } from "../../core/text-fields.ts";
 import { requireRole } from "../../http/guards.tsx";
 import { pagerLinks } from "../../http/pager-links.ts";
 import { subsidyLineTrail, subsidyLinesPage, subsidyPolicyChoices } from "../../use-cases/subsidies-view.ts";
@@ -18,7 +19,7 @@ const m = messages.subsidies.page;
 const PAGE_SIZE = 50;
 
 export const SubsidyLineQuerySchema = z.object({
-  policy: z.string().trim().max(100).optional(),
+  policy: optionalTextSchema("filter", m.unknownPolicy).transform((v) => v ?? undefined).optional(),
   period: z
     .string()
     .trim()

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { dateFieldSchema } from "../../core/date-fields.ts";
 import { DEPARTURE_REASONS } from "../../core/hire-rules.ts";
 import { registryQueryOf } from "../../core/registry-query.ts";
+import { optionalTextSchema } from "../../core/text-fields.ts";
 import { actorOf, authorize, authorOf } from "../../http/guards.tsx";
 import { pagerLinks } from "../../http/pager-links.ts";
 import { placementEnder } from "../../use-cases/placement-end.ts";
@@ -30,7 +31,7 @@ export function placementEndSchema(today: string) {
   });
 }
 export const WorkersQuerySchema = z.object({
-  q: z.string().trim().max(50).catch("").default(""),
+  q: optionalTextSchema("searchQuery", "q").transform((v) => v ?? "").catch(""),
   offset: z.coerce.number().int().min(0).max(10_000_000).catch(0).default(0),
 });
 

@@ -4,8 +4,8 @@
  */
 import { Hono, type Context } from "hono";
 import { z } from "zod";
-import { MAX_NOTE_LENGTH } from "../../core/application-pipeline.ts";
 import { APPLICATION_STATUSES } from "../../core/enums.ts";
+import { optionalTextSchema } from "../../core/text-fields.ts";
 import { HireInputSchema, parseWithDates } from "../../core/hire-rules.ts";
 import { actorOf, authorize, authorOf } from "../../http/guards.tsx";
 import { applicantMover, applicantNoter } from "../../use-cases/manage-applicants.ts";
@@ -18,7 +18,7 @@ import { backPath, managedEmployerId, noticeOf, withNotice } from "./manager-con
 
 export const ApplicationIdSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const MoveFormSchema = z.object({ to: z.enum(APPLICATION_STATUSES), back: z.string().optional() });
-export const NoteFormSchema = z.object({ managerNote: z.string().max(MAX_NOTE_LENGTH, messages.workshop.errors.noteTooLong), back: z.string().optional() });
+export const NoteFormSchema = z.object({ managerNote: optionalTextSchema("managerNote", messages.workshop.errors.noteTooLong).transform((v) => v ?? ""), back: z.string().optional() });
 
 export function manageApplicants(deps: AppDeps): Hono {
   const app = new Hono();

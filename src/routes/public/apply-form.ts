@@ -5,12 +5,13 @@
 import { z } from "zod";
 import { APPLICANT_NAME_MAX, APPLICANT_VILLAGE_MAX, APPLICATION_NOTE_MAX } from "../../core/application.ts";
 import { parsePhone } from "../../core/phone.ts";
+import { optionalTextSchema, textSchema } from "../../core/text-fields.ts";
 import { messages } from "../../../views/messages.ts";
 
 const m = messages.apply.errors;
 
 export const ApplicationFormSchema = z.object({
-  name: z.string().trim().min(1, m.nameRequired).max(APPLICANT_NAME_MAX, m.nameTooLong(APPLICANT_NAME_MAX)),
+  name: textSchema("personName", { required: m.nameRequired, tooLong: m.nameTooLong(APPLICANT_NAME_MAX) }),
   // An applicant's phone is a mobile (src/core/phone.ts), stored as its 11 digits.
   phone: z
     .string()
@@ -21,8 +22,8 @@ export const ApplicationFormSchema = z.object({
       if (phone === undefined) ctx.addIssue({ code: "custom", message: m.phoneInvalid });
       return phone ?? "";
     }),
-  village: z.string().trim().max(APPLICANT_VILLAGE_MAX, m.villageTooLong(APPLICANT_VILLAGE_MAX)),
-  note: z.string().trim().max(APPLICATION_NOTE_MAX, m.noteTooLong(APPLICATION_NOTE_MAX)),
+  village: optionalTextSchema("villageName", m.villageTooLong(APPLICANT_VILLAGE_MAX)).transform((v) => v ?? ""),
+  note: optionalTextSchema("applicationNote", m.noteTooLong(APPLICATION_NOTE_MAX)).transform((v) => v ?? ""),
 });
 export type ApplicationFormData = z.infer<typeof ApplicationFormSchema>;
 

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { EMPLOYER_TYPES, WORKING_TIMES } from "../../core/enums.ts";
 import { MAX_SEEKER_AGE, MIN_SEEKER_AGE, PAY_LEVELS, RADIUS_CHOICES_KM, SEEKER_BENEFITS, type SeekerBenefit } from "../../core/job-filters.ts";
-import { MAX_QUERY_LENGTH } from "../../core/search-text.ts";
+import { optionalTextSchema } from "../../core/text-fields.ts";
 import { JOB_SORTS } from "../../search/job-search.ts";
 
 /** How many postings a page lists. */
@@ -25,9 +25,9 @@ function optionalNumber<T extends z.ZodType<unknown, number>>(schema: T) {
 const coordinate = (max: number) => optionalNumber(z.number().min(-max).max(max).transform((v) => Math.round(v * 1000) / 1000));
 
 export const JobBoardQuerySchema = z.object({
-  q: z.string().trim().max(MAX_QUERY_LENGTH).catch("").default(""),
+  q: optionalTextSchema("searchQuery", "q").transform((v) => v ?? "").catch(""),
   type: z.enum(EMPLOYER_TYPES).optional().catch(undefined),
-  town: z.string().trim().min(1).max(50).optional().catch(undefined),
+  town: optionalTextSchema("townName", "town").transform((v) => v ?? undefined).catch(undefined),
   time: z.enum(WORKING_TIMES).optional().catch(undefined),
   age: optionalNumber(z.number().int().min(MIN_SEEKER_AGE).max(MAX_SEEKER_AGE)),
   benefit: z
