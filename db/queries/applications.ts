@@ -18,7 +18,10 @@ export function insertApplication(tx: Pick<Db, "insert">, values: ApplicationVal
   return tx.insert(applications).values(values).returning().get();
 }
 
-/** Registry workers with this phone (a phone may be shared in a household, or mistyped). */
-export function workerIdsByPhone(tx: Pick<Db, "select">, phone: string): number[] {
-  return tx.select({ id: workers.id }).from(workers).where(eq(workers.phone, phone)).limit(2).all().map((w) => w.id);
+/**
+ * Registry workers with this phone and their names (a phone may be shared in a household, or
+ * mistyped): the candidates src/core/applicant-link.ts picks the applicant from by name.
+ */
+export function workersByPhone(tx: Pick<Db, "select">, phone: string): { id: number; name: string }[] {
+  return tx.select({ id: workers.id, name: workers.name }).from(workers).where(eq(workers.phone, phone)).limit(20).all();
 }

@@ -66,11 +66,11 @@ export function workingFromPosting(db: Tx, postingId: number, today: string): nu
 // ——— applicants ———
 
 /**
- * Does the applicant come from a 帮扶对象 household? Known when the application names a registry
- * worker, or when its phone is that of a registry worker (the county's registry is the only one).
+ * Does the applicant come from a 帮扶对象 household? Known only when the application is linked to
+ * a registry worker (on name and phone, or by the bureau): a phone alone is not an identity.
  */
 const assistedApplicant = sql<number>`EXISTS (SELECT 1 FROM ${workers} w JOIN ${households} h ON h.id = w.household_id
-  WHERE (w.id = ${applications.workerId} OR (${applications.workerId} IS NULL AND w.phone = ${applications.applicantPhone})) AND h.category <> '一般户')`;
+  WHERE w.id = ${applications.workerId} AND h.category <> '一般户')`;
 
 const manageApplicationColumns = {
   id: applications.id,
@@ -125,9 +125,9 @@ export function stageCountsOfEmployer(db: Tx, employerId: number): Record<string
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 
-/** Registry workers with this phone (a phone may be shared in a household). */
-export function workerIdsByPhone(db: Tx, phone: string): number[] {
-  return db.select({ id: workers.id }).from(workers).where(eq(workers.phone, phone)).all().map((r) => r.id);
+/** Registry workers with this phone and their names (a phone may be shared in a household). */
+export function workersByPhone(db: Tx, phone: string): { id: number; name: string }[] {
+  return db.select({ id: workers.id, name: workers.name }).from(workers).where(eq(workers.phone, phone)).limit(20).all();
 }
 
 // ——— placements and pending hires ———
@@ -189,6 +189,8 @@ export interface RosterRow {
   townId: number | null;
   assisted: boolean;
   needsConfirmation: boolean;
+  /** Why it waits for the bureau, as stored (comma-separated; a pending hire also waits for the person). */
+  confirmationReason: string | null;
   startDate: string;
   endDate: string | null;
   endReason: string | null;
@@ -208,6 +210,7 @@ export function rosterRows(db: Tx, employerId: number, from: string | null, to: 
       townId: villages.townId,
       category: households.category,
       needsConfirmation: placements.needsConfirmation,
+      confirmationReason: placements.confirmationReason,
       startDate: placements.startDate,
       endDate: placements.endDate,
       endReason: placements.endReason,
@@ -233,6 +236,7 @@ export function rosterRows(db: Tx, employerId: number, from: string | null, to: 
       id: pendingHires.id,
       name: pendingHires.name,
       phone: pendingHires.phone,
+      confirmationReason: pendingHires.confirmationReason,
       startDate: pendingHires.startDate,
       endDate: pendingHires.endDate,
       endReason: pendingHires.endReason,

@@ -37,6 +37,7 @@ export function applyRoutes(deps: AppDeps): Hono {
       by: user ? { userId: user.actor.userId, login: user.login } : ANONYMOUS_VISITOR,
       applicantUserId: applicantAccountOf(user?.actor),
       today,
+      now: deps.now(),
     });
     switch (result.outcome) {
       case "applied":
