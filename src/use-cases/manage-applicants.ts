@@ -51,6 +51,8 @@ export function hireOntoRoster(
     hire: HireInput;
     by: ChangeAuthor;
     today: string;
+    /** The platform's clock: when the hire is recorded (created_at; a refused backdated start falls back to its day). */
+    now: Date;
     /** The Beijing day the person applied (a hire from an application). */
     appliedOn?: string | null;
   },
@@ -69,6 +71,8 @@ export function hireOntoRoster(
       needsConfirmation: reasons.length > 0,
       confirmationReason: confirmationReasonText(reasons),
       createdByUserId: userId,
+      createdAt: props.now.toISOString(),
+      updatedAt: props.now.toISOString(),
     });
     recordChange(tx, props.by, { action: "create", entity: "placement", entityId: row.id, after: row });
     return { kind: "placement", id: row.id, needsConfirmation: row.needsConfirmation };
@@ -83,6 +87,8 @@ export function hireOntoRoster(
     monthlyIncome: props.hire.monthlyIncome,
     confirmationReason: confirmationReasonText(reasons),
     createdByUserId: userId,
+    createdAt: props.now.toISOString(),
+    updatedAt: props.now.toISOString(),
   });
   // The audit log keeps no phone of a person outside the registry.
   recordChange(tx, props.by, { action: "create", entity: "pending-hire", entityId: row.id, after: { ...row, phone: undefined } });
@@ -122,6 +128,7 @@ export function applicantMover(deps: { db: Db } & SearchPoke, props: { applicati
         hire: props.hire,
         by: props.by,
         today: chinaDate(now),
+        now,
         appliedOn: chinaDate(new Date(before.createdAt)),
       });
       if (!written) return { ok: false, problem: "alreadyOnRoster" };

@@ -38,6 +38,7 @@ export function rosterAdder(deps: { db: Db }, props: { employerId: number; input
       hire: { startDate: props.input.startDate, monthlyIncome: props.input.monthlyIncome },
       by: props.by,
       today: chinaDate(now),
+      now,
     }),
   );
 }

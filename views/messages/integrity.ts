@@ -49,11 +49,18 @@ export const integrityMessages = {
     gone: "这条记录已经处理过了。",
     alreadyOnRoster: "此人已在该单位在岗，不能重复记入。",
     noteRequired: "请写明驳回的理由。",
+    endsBeforeRecorded: "此人的离岗日期早于登记日期，不能按登记当天起算；请核实上岗日期，或请用工单位更正。",
     noteTooLong: "说明不能超过 200 个字。",
     linkApplicant: "关联到此台账人员",
     linkedApplicant: "已关联到台账人员。",
     unlinkedApplications: "未关联台账的报名",
     unlinkedIntro: "报名人填写的姓名与台账中同一手机号的人不一致，或台账中没有此手机号。核实后可关联。",
     revisionReason: "人社局核实：驳回补录的上岗日期",
+  },
+  bureauHome: {
+    title: "人社局工作台",
+    intro: "从这里进入各项工作。",
+    confirmationsDue: (n: number) => (n === 0 ? "没有待核实的录用。" : `有 ${n} 条录用待核实，核实后才计入统计和补贴。`),
+    goConfirm: "去核实",
   },
 } as const;
