@@ -17,7 +17,7 @@ import {
   unlinkedApplicationsWithRegistryPhone,
   workersWithPhone,
 } from "../../db/queries/confirmations.ts";
-import { chinaDate } from "../core/china-time.ts";
+import { chinaDateOf } from "../core/china-time.ts";
 import { parseConfirmationReasons, type ConfirmationReason } from "../core/hire-rules.ts";
 import { maskPhone } from "../core/id-number.ts";
 import { listScope, type Actor, type Resource } from "../core/policy.ts";
@@ -33,7 +33,7 @@ function townOf(actor: Actor): number | null {
 
 const reasonsOfPlacement = (text: string | null): ConfirmationReason[] => parseConfirmationReasons(text ?? "identity");
 const reasonsOfPending = (text: string | null): ConfirmationReason[] => ["identity", ...parseConfirmationReasons(text).filter((r) => r !== "identity")];
-const dateOf = (iso: string) => chinaDate(new Date(iso));
+const dateOf = chinaDateOf;
 
 export interface ConfirmationItem {
   kind: "placement" | "pending";

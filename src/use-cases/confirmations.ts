@@ -11,7 +11,7 @@
 import type { Db } from "../../db/client.ts";
 import { applicationToLink, linkApplication, pendingHireToConfirm, placementToConfirm } from "../../db/queries/confirmations.ts";
 import { insertPlacement, isOnRoster, pendingHireById, placementRecordById, revisePlacement, updatePendingHire } from "../../db/queries/workshop.ts";
-import { chinaDate } from "../core/china-time.ts";
+import { chinaDate, chinaDateOf } from "../core/china-time.ts";
 import { confirmationReasonText, parseConfirmationReasons } from "../core/hire-rules.ts";
 import { authorUserId, recordChange, type ChangeAuthor } from "./audit-trail.ts";
 
@@ -34,7 +34,7 @@ export function placementConfirmer(deps: { db: Db }, props: { placementId: numbe
     const values: { needsConfirmation: false; startDate?: string; workerId?: number } = { needsConfirmation: false };
     const d = props.decision;
     if (d.kind === "recordedStart") {
-      const recordedOn = chinaDate(new Date(before.createdAt));
+      const recordedOn = chinaDateOf(before.createdAt);
       if (before.endDate !== null && before.endDate < recordedOn) return { ok: false, problem: "endsBeforeRecorded" };
       if (recordedOn > before.startDate) values.startDate = recordedOn;
     }
@@ -64,7 +64,7 @@ export function pendingHireMatcher(
     const today = chinaDate(props.now);
     const open = before.endDate === null || before.endDate >= today;
     if (open && isOnRoster(tx, before.employerId, props.workerId, today)) return { ok: false, problem: "alreadyOnRoster" };
-    const recordedOn = chinaDate(new Date(before.createdAt));
+    const recordedOn = chinaDateOf(before.createdAt);
     let startDate = before.startDate;
     if (props.start === "recorded" && recordedOn > startDate) {
       if (before.endDate !== null && before.endDate < recordedOn) return { ok: false, problem: "endsBeforeRecorded" };

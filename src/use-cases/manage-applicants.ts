@@ -18,7 +18,7 @@ import {
   workingFromPosting,
 } from "../../db/queries/workshop.ts";
 import { canMove, fillsPosting } from "../core/application-pipeline.ts";
-import { chinaDate } from "../core/china-time.ts";
+import { chinaDate, chinaDateOf } from "../core/china-time.ts";
 import type { ApplicationStatus } from "../core/enums.ts";
 import { linkedWorkerId } from "../core/applicant-link.ts";
 import { confirmationReasonText, startConfirmationReasons, type HireInput } from "../core/hire-rules.ts";
@@ -129,7 +129,7 @@ export function applicantMover(deps: { db: Db } & SearchPoke, props: { applicati
         by: props.by,
         today: chinaDate(now),
         now,
-        appliedOn: chinaDate(new Date(before.createdAt)),
+        appliedOn: chinaDateOf(before.createdAt),
       });
       if (!written) return { ok: false, problem: "alreadyOnRoster" };
       hired = written.kind === "placement" && written.needsConfirmation ? "unconfirmed" : written.kind;

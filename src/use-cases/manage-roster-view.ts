@@ -5,7 +5,7 @@
  */
 import type { Db } from "../../db/client.ts";
 import { employerProfile, revisionsOfPlacement, rosterRows, type RosterRow } from "../../db/queries/workshop.ts";
-import { chinaDate } from "../core/china-time.ts";
+import { chinaDateOf } from "../core/china-time.ts";
 import { parseConfirmationReasons, type ConfirmationReason } from "../core/hire-rules.ts";
 import type { Actor, Resource } from "../core/policy.ts";
 import type { RosterEntry } from "../../views/pages/manage/roster.tsx";
@@ -65,7 +65,7 @@ export function rosterLineView(deps: { db: Db }, props: { ref: RosterLineRef; ac
     props.ref.kind === "placement"
       ? revisionsOfPlacement(deps.db, props.ref.id).map((r) => {
           const previous = r.previous as { startDate: string; endDate: string | null; monthlyIncome: number | null };
-          return { at: chinaDate(new Date(r.createdAt)), reason: r.reason ?? "", startDate: previous.startDate, endDate: previous.endDate, monthlyIncome: previous.monthlyIncome };
+          return { at: chinaDateOf(r.createdAt), reason: r.reason ?? "", startDate: previous.startDate, endDate: previous.endDate, monthlyIncome: previous.monthlyIncome };
         })
       : [];
   return {
