@@ -187,6 +187,9 @@ export interface RosterRow {
   village: string | null;
   /** The worker's own town, for the phone rule of the policy (null for a pending hire). */
   townId: number | null;
+  /** The worker's ID number, masked and encrypted (null for a pending hire: the registry does not hold it). */
+  idNumberMasked: string | null;
+  idNumberCipher: string | null;
   assisted: boolean;
   needsConfirmation: boolean;
   /** Why it waits for the bureau, as stored (comma-separated; a pending hire also waits for the person). */
@@ -206,6 +209,8 @@ export function rosterRows(db: Tx, employerId: number, from: string | null, to: 
       workerId: placements.workerId,
       name: workers.name,
       phone: workers.phone,
+      idNumberMasked: workers.idNumberMasked,
+      idNumberCipher: workers.idNumberCipher,
       village: villages.name,
       townId: villages.townId,
       category: households.category,
@@ -257,7 +262,7 @@ export function rosterRows(db: Tx, employerId: number, from: string | null, to: 
     .all();
   return [
     ...placed.map(({ category, ...r }) => ({ ...r, kind: "placement" as const, assisted: category !== "一般户" })),
-    ...pending.map((r) => ({ ...r, kind: "pending" as const, workerId: null, village: null, townId: null, assisted: false, needsConfirmation: true })),
+    ...pending.map((r) => ({ ...r, kind: "pending" as const, workerId: null, village: null, townId: null, idNumberMasked: null, idNumberCipher: null, assisted: false, needsConfirmation: true })),
   ].sort((a, b) => (a.startDate < b.startDate ? 1 : a.startDate > b.startDate ? -1 : 0));
 }
 

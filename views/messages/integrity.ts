@@ -57,6 +57,11 @@ export const integrityMessages = {
     unlinkedIntro: "报名人填写的姓名与台账中同一手机号的人不一致，或台账中没有此手机号。核实后可关联。",
     revisionReason: "人社局核实：驳回补录的上岗日期",
   },
+  rosterExport: {
+    totals: (people: number) => `合计 ${people} 人`,
+    futureMonth: "这个月还没有开始，不能导出花名册。",
+    monthSoFar: (today: string) => `本月的花名册只统计到今天（${today}）。`,
+  },
   bureauHome: {
     title: "人社局工作台",
     intro: "从这里进入各项工作。",
