@@ -62,6 +62,22 @@ export const integrityMessages = {
     futureMonth: "这个月还没有开始，不能导出花名册。",
     monthSoFar: (today: string) => `本月的花名册只统计到今天（${today}）。`,
   },
+  passwords: {
+    tooShort: (min: number) => `新密码至少要 ${min} 位。`,
+    tooShortAny: (min: number, staffMin: number) => `密码至少要 ${min} 位（工作人员至少 ${staffMin} 位）。`,
+    common: "这个密码太常见（如 12345678、88888888、woaini1314、生日），很容易被猜到，请换一个。",
+    onlyDigits: "工作人员的密码不能全是数字，请加上字母或汉字。",
+    rule: (min: number, staff: boolean) => (staff ? `至少 ${min} 位，不能全是数字，不能是常见密码。` : `至少 ${min} 位，不能是常见密码（如 12345678、生日）。`),
+  },
+  workPlaces: { manage: "用工管理", bureau: "工作台", myApplications: "我的报名" },
+  loginHelp: {
+    noAccountTitle: "没有账号？",
+    noAccount: "不用账号也能报名：直接去找工作，填上姓名和手机号就能报名。",
+    findWork: "去找工作",
+    getAccount: "想在网上查看和撤回自己的报名，可以带身份证到所在乡镇的人社服务所（或村委会）开通账号，用报名时的手机号登录，以前的报名会一起显示。",
+    forgotTitle: "忘记密码？",
+    forgot: "求职者和用工单位负责人请找所在乡镇的人社服务所重置密码；乡镇和县里的工作人员请找县人社局的系统管理员。重置后会给您一个临时密码，登录后要改成新密码。",
+  },
   bureauHome: {
     title: "人社局工作台",
     intro: "从这里进入各项工作。",
