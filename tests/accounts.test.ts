@@ -24,7 +24,8 @@ describe("accounts over HTTP", () => {
     const web = webClient(platform.app);
     const res = await web.login("county1", PASSWORD);
     expect(res.status).toBe(303);
-    expect(res.headers.get("Location")).toBe("/account");
+    // County staff land on the bureau's home (their work), not on 我的账户.
+    expect(res.headers.get("Location")).toBe("/bureau");
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith("jybf_session="))!;
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
@@ -199,7 +200,7 @@ describe("accounts over HTTP", () => {
     const web = webClient(platform.app);
     await web.text(await web.get("/login?next=%2F%2Fevil.example"));
     const res = await web.post("/login", { login: "county1", password: PASSWORD, next: "//evil.example" });
-    expect(res.headers.get("Location")).toBe("/account");
+    expect(res.headers.get("Location")).toBe("/bureau");
     const web2 = webClient(platform.app);
     await web2.text(await web2.get("/login"));
     const res2 = await web2.post("/login", { login: "county1", password: PASSWORD, next: "/bureau/audit?entity=user" });

@@ -168,4 +168,16 @@ describe("the bureau's confirmation worklist", () => {
     expect((await cadre.post(`/bureau/confirmations/pending/${id}/match`, { workerId: String(stranger), start: "given" })).status).toBe(404);
     expect(one<{ p: number | null }>("SELECT placement_id AS p FROM pending_hires WHERE id = ?", id).p).toBeNull();
   });
+
+  it("every change made here names its person: signed-in changes their account, anonymous applications the visitor", () => {
+    const rows = all<{ actor_user_id: number | null; actor_label: string | null; entity: string; action: string }>(
+      "SELECT actor_user_id, actor_label, entity, action FROM audit_log WHERE actor_label NOT IN ('demo', 'test') OR actor_label IS NULL",
+    );
+    expect(rows.length).toBeGreaterThan(10);
+    for (const r of rows) {
+      expect(r.actor_label).toBeTruthy();
+      if (r.actor_label === "web") expect([r.entity, r.action]).toEqual(["application", "create"]);
+      else expect(r.actor_user_id).not.toBeNull();
+    }
+  });
 });

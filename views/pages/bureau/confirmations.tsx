@@ -87,7 +87,7 @@ export function ConfirmationsPage(props: {
       <p class="hint">{m.unlinkedIntro}</p>
       <CardList
         items={props.unlinked}
-        none={m.none}
+        none={m.noUnlinked}
         noneClass="muted"
         class="unlinked-applications"
         item={(a) => (
@@ -205,7 +205,7 @@ export function PlacementConfirmationPage(props: {
       <Facts
         entries={[
           { term: m.worker, value: <a href={`/bureau/workers/${i.workerId}`}>{i.name}</a> },
-          { term: m.name, value: i.detail },
+          { term: m.identityLine, value: i.detail },
           { term: m.employer, value: `${i.employerName}${i.postingCode ? ` · ${i.postingCode}` : ""}` },
           { term: m.start, value: i.startDate },
           { term: m.recordedOn, value: i.recordedOn },
@@ -215,10 +215,8 @@ export function PlacementConfirmationPage(props: {
       <Reasons reasons={i.reasons} />
       <form method="post" action={`${base}/decide`} class="stacked confirmation-form">
         <CsrfField />
-        <label>
-          {backdated ? m.rejectNote : m.confirmNote}
-          <input name="note" value={props.values?.note ?? ""} maxlength={200} />
-        </label>
+        <label for="confirmation-note">{backdated ? m.rejectNote : m.confirmNote}</label>
+        <input id="confirmation-note" name="note" value={props.values?.note ?? ""} maxlength={200} />
         <button type="submit" name="decision" value="confirm">
           {backdated ? m.confirmStart : m.matchThis}
         </button>
@@ -228,7 +226,7 @@ export function PlacementConfirmationPage(props: {
           </button>
         ) : null}
       </form>
-      <h2>{m.candidates}</h2>
+      <h2>{m.otherPerson}</h2>
       <CandidateSearch action={base} q={props.q} problem={props.problem} />
       {props.q ? <CandidateList candidates={props.found} action={`${base}/worker`} button={m.matchThis} none={m.noCandidates} /> : null}
     </BureauPage>
