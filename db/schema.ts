@@ -267,6 +267,8 @@ export const applications = sqliteTable(
     createdByUserId: integer("created_by_user_id").references((): AnySQLiteColumn => users.id),
     /** The seeker's own account, when a signed-in seeker applied (their "my applications"). */
     applicantUserId: integer("applicant_user_id").references((): AnySQLiteColumn => users.id),
+    /** The bureau user who linked the application to its registry worker (null: matched on name and phone). */
+    workerLinkedByUserId: integer("worker_linked_by_user_id").references((): AnySQLiteColumn => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -304,6 +306,8 @@ export const placements = sqliteTable(
     employmentForm: text("employment_form", { enum: EMPLOYMENT_FORMS }),
     /** Set when a manager hired someone the bureau has yet to confirm in the registry. */
     needsConfirmation: integer("needs_confirmation", { mode: "boolean" }).notNull().default(false),
+    /** Why it waits for the bureau (CONFIRMATION_REASONS of src/core/hire-rules.ts, comma-separated); kept after confirmation. */
+    confirmationReason: text("confirmation_reason"),
     createdByUserId: integer("created_by_user_id").references((): AnySQLiteColumn => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -368,6 +372,8 @@ export const pendingHires = sqliteTable(
     monthlyIncome: integer("monthly_income"),
     /** The placement the bureau made once it confirmed the person in the registry. */
     placementId: integer("placement_id").references(() => placements.id),
+    /** Why it waits for the bureau besides the person (e.g. a backdated start), comma-separated. */
+    confirmationReason: text("confirmation_reason"),
     createdByUserId: integer("created_by_user_id").references((): AnySQLiteColumn => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -9,6 +9,7 @@ import { parseEnvOrReport } from "../src/env.ts";
 import { DATABASE_FILE } from "../src/platform.ts";
 import { messages } from "../views/messages.ts";
 import { AccountInputError } from "../src/use-cases/accounts.ts";
+import { MIN_PASSWORD_LENGTH, MIN_STAFF_PASSWORD_LENGTH } from "../src/core/account-rules.ts";
 
 /** Exit codes: 0 done, 1 refused (unknown employer, login taken, server running…), 2 bad usage. */
 export const EXIT_REFUSED = 1;
@@ -50,7 +51,11 @@ export function accountErrorMessage(error: AccountInputError): string {
     case "townOnlyForTown":
       return m.townOnlyForTown;
     case "tooShort":
-      return `${a.passwordTooShort} (password must be at least 8 characters)`;
+      return `${messages.passwords.tooShortAny(MIN_PASSWORD_LENGTH, MIN_STAFF_PASSWORD_LENGTH)} (password must be at least ${MIN_PASSWORD_LENGTH} characters, ${MIN_STAFF_PASSWORD_LENGTH} for staff)`;
+    case "common":
+      return `${messages.passwords.common} (a common password)`;
+    case "onlyDigits":
+      return `${messages.passwords.onlyDigits} (staff passwords must not be digits only)`;
     case "tooLong":
       return a.passwordTooLong;
     case "sameAsLogin":

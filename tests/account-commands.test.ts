@@ -35,14 +35,14 @@ describe("the account and token commands", () => {
   });
 
   it.each([
-    ["an unknown role", ["create", "--role", "boss", "--login", "x", "--password", "abcdefgh1"], 2, /--role must be one of/],
-    ["no login", ["create", "--role", "county", "--password", "abcdefgh1"], 2, /--login is required/],
+    ["an unknown role", ["create", "--role", "boss", "--login", "x", "--password", "kx7mp2qlw9"], 2, /--role must be one of/],
+    ["no login", ["create", "--role", "county", "--password", "kx7mp2qlw9"], 2, /--login is required/],
     ["an unknown command", ["delete", "--login", "x"], 2, /用法/],
-    ["an unknown employer code", ["create", "--role", "manager", "--login", "m1", "--password", "abcdefgh1", "--employer", "E404"], 1, /找不到编号为 "E404" 的用工主体/],
-    ["a manager without employer", ["create", "--role", "manager", "--login", "m1", "--password", "abcdefgh1"], 1, /--employer is required/],
-    ["an unknown town", ["create", "--role", "town", "--login", "t1", "--password", "abcdefgh1", "--town", "无此镇"], 1, /找不到名为 "无此镇" 的乡镇/],
+    ["an unknown employer code", ["create", "--role", "manager", "--login", "m1", "--password", "kx7mp2qlw9", "--employer", "E404"], 1, /找不到编号为 "E404" 的用工主体/],
+    ["a manager without employer", ["create", "--role", "manager", "--login", "m1", "--password", "kx7mp2qlw9"], 1, /--employer is required/],
+    ["an unknown town", ["create", "--role", "town", "--login", "t1", "--password", "kx7mp2qlw9", "--town", "无此镇"], 1, /找不到名为 "无此镇" 的乡镇/],
     ["a short password", ["create", "--role", "county", "--login", "c1", "--password", "short"], 1, /至少要 8 位/],
-    ["a login taken", ["create", "--role", "county", "--login", "ADMIN", "--password", "abcdefgh1"], 1, /已存在/],
+    ["a login taken", ["create", "--role", "county", "--login", "ADMIN", "--password", "kx7mp2qlw9"], 1, /已存在/],
   ])("refuses %s with a clear message and a non-zero exit", async (_name, args, code, message) => {
     const res = await runScript("user", args, env);
     expect(res.code).toBe(code);

@@ -24,7 +24,8 @@ describe("accounts over HTTP", () => {
     const web = webClient(platform.app);
     const res = await web.login("county1", PASSWORD);
     expect(res.status).toBe(303);
-    expect(res.headers.get("Location")).toBe("/account");
+    // County staff land on the bureau's home (their work), not on 我的账户.
+    expect(res.headers.get("Location")).toBe("/bureau");
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith("jybf_session="))!;
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
@@ -143,16 +144,16 @@ describe("accounts over HTTP", () => {
     const account = await web.text(await web.get("/account"));
     expect(account).toContain("一次性密码");
 
-    const mismatch = await web.post("/account/password", { currentPassword: created.oneTimePassword!, newPassword: "新的密码很长很长", confirmPassword: "不一样的密码啊啊" });
+    const mismatch = await web.post("/account/password", { currentPassword: created.oneTimePassword!, newPassword: "新的密码很长很长很长", confirmPassword: "不一样的密码啊啊啊啊" });
     expect(mismatch.status).toBe(400);
     expect(await web.text(mismatch)).toContain("两次输入的新密码不一样");
     const short = await web.post("/account/password", { currentPassword: created.oneTimePassword!, newPassword: "short", confirmPassword: "short" });
     expect(await web.text(short)).toContain("至少要 8 位");
-    const ok = await web.post("/account/password", { currentPassword: created.oneTimePassword!, newPassword: "新的密码很长很长", confirmPassword: "新的密码很长很长" });
+    const ok = await web.post("/account/password", { currentPassword: created.oneTimePassword!, newPassword: "新的密码很长很长很长", confirmPassword: "新的密码很长很长很长" });
     expect(ok.status).toBe(303);
     expect((await web.get("/bureau/audit")).status).toBe(200);
     expect((await other.get("/account")).status).toBe(303);
-    expect((await webClient(platform.app).login("admin", "新的密码很长很长")).status).toBe(303);
+    expect((await webClient(platform.app).login("admin", "新的密码很长很长很长")).status).toBe(303);
     const row = platform.db.$client.prepare("SELECT must_change_password AS m, password_hash AS h FROM users WHERE login = 'admin'").get() as { m: number; h: string };
     expect(row.m).toBe(0);
     expect(row.h).toMatch(/^\$argon2id\$/);
@@ -199,7 +200,7 @@ describe("accounts over HTTP", () => {
     const web = webClient(platform.app);
     await web.text(await web.get("/login?next=%2F%2Fevil.example"));
     const res = await web.post("/login", { login: "county1", password: PASSWORD, next: "//evil.example" });
-    expect(res.headers.get("Location")).toBe("/account");
+    expect(res.headers.get("Location")).toBe("/bureau");
     const web2 = webClient(platform.app);
     await web2.text(await web2.get("/login"));
     const res2 = await web2.post("/login", { login: "county1", password: PASSWORD, next: "/bureau/audit?entity=user" });

@@ -308,7 +308,7 @@ describe("a workshop manager's work", () => {
     expect(count("SELECT count(*) n FROM search_outbox WHERE entity = 'employer' AND entity_id = ?", employer.id)).toBeGreaterThan(0);
   });
 
-  it("exports the month's roster as a workbook that matches the placements, without ID numbers", async () => {
+  it("exports the month's roster as a workbook that matches the placements, ID numbers masked, with a totals row", async () => {
     const month = today.slice(0, 7);
     const res = await web.get(`/manage/roster/export?month=${month}`);
     expect(res.status).toBe(200);
@@ -316,9 +316,10 @@ describe("a workshop manager's work", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await res.arrayBuffer());
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.getRow(2).values).toEqual([undefined, "姓名", "联系电话", "上岗日期", "离岗日期", "当月天数", "当月收入（元）", "帮扶对象", "待核实"]);
+    expect(sheet.getRow(2).values).toEqual([undefined, "姓名", "身份证号", "联系电话", "上岗日期", "离岗日期", "当月天数", "当月收入（元）", "帮扶对象", "待核实"]);
     const rows: unknown[][] = [];
     sheet.eachRow((row, n) => n > 2 && rows.push((row.values as unknown[]).slice(1)));
+    const totals = rows.pop()!;
 
     // Expected: the pure monthly roster over this employer's placements (per worker) and pending hires (per row).
     const lines = platform.db.$client
@@ -331,14 +332,21 @@ describe("a workshop manager's work", () => {
     const expected = rosterForMonth(
       lines.map((l) => ({ ...l, workerId: keys.indexOf(l.who) })),
       month,
+      today,
     ).map((r) => [lines.find((l) => keys.indexOf(l.who) === r.workerId)!.name, r.days, r.income ?? ""]);
-    const got = rows.map((r) => [r[0], r[4], r[5]]);
+    const got = rows.map((r) => [r[0], r[5], r[6]]);
+    expect(totals[0]).toBe(`合计 ${rows.length} 人`);
+    expect(totals[5]).toBe(rows.reduce((n, r) => n + Number(r[5]), 0));
+    expect(totals[6]).toBe(rows.reduce((n, r) => n + Number(r[6] || 0), 0));
     const order = (a: unknown[], b: unknown[]) => JSON.stringify(a).localeCompare(JSON.stringify(b));
     expect(got.sort(order)).toEqual(expected.sort(order));
     expect(rows.length).toBeGreaterThan(0);
     const stranger = rows.find((r) => r[0] === "陌生人")!;
-    expect(stranger.slice(2, 4)).toEqual([today, ""]);
+    expect(stranger.slice(3, 5)).toEqual([today, ""]);
+    expect(stranger[1]).toBe("");
     for (const r of rows) expect(String(r[1])).not.toMatch(/[0-9]{17}[0-9X]/);
+    expect(rows.some((r) => /^\d{4}\*{10}\d{3}[0-9X]$/.test(String(r[1])))).toBe(true);
+    for (const r of rows) expect(String(r[2])).not.toMatch(/[0-9]{17}[0-9X]/);
 
     const bad = await web.get("/manage/roster/export?month=2026-13");
     expect(bad.status).toBe(400);

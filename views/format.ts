@@ -1,4 +1,5 @@
-/** Small formatting helpers for views: pay, places. Words come from the message catalogue. */
+/** Small formatting helpers for views: pay, places, dates. Words come from the message catalogue. */
+import { chinaDateOf, chinaTime } from "../src/core/china-time.ts";
 import type { PayUnit } from "../src/core/enums.ts";
 import { messages } from "./messages.ts";
 
@@ -18,4 +19,18 @@ export function placeText(town: string, village: string | null): string {
 /** What the board calls a platform type (the home page's buttons), the type itself otherwise. */
 export function typeLabel(type: string): string {
   return messages.categories.find((c) => c.type === type)?.label ?? type;
+}
+
+/**
+ * A stored instant (UTC ISO) as the Beijing date people read — never `iso.slice(0, 10)`, which is
+ * the UTC date and a day early between 00:00 and 08:00 Beijing time.
+ * @example shownDate("2026-12-01T18:27:00.000Z") // "2026-12-02"
+ */
+export function shownDate(iso: string): string {
+  return chinaDateOf(iso);
+}
+
+/** A stored instant as Beijing date and time. @example shownTime("2026-11-23T06:05:09Z") // "2026-11-23 14:05:09" */
+export function shownTime(iso: string): string {
+  return chinaTime(iso);
 }

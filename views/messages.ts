@@ -16,6 +16,7 @@ import { cliMessages } from "./messages/cli.ts";
 import { subsidiesMessages } from "./messages/subsidies.ts";
 import { fieldsMessages } from "./messages/fields.ts";
 import { textFieldsMessages } from "./messages/text-fields.ts";
+import { integrityMessages } from "./messages/integrity.ts";
 
 export const messages = {
   ...commonMessages,
@@ -29,6 +30,7 @@ export const messages = {
   ...subsidiesMessages,
   ...fieldsMessages,
   ...textFieldsMessages,
+  ...integrityMessages,
 } as const;
 
 export type Messages = typeof messages;

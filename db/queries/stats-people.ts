@@ -36,7 +36,8 @@ export interface PersonRow {
 }
 
 const ABLE = LABOUR_FORCE_ABILITIES.map((a) => `'${a}'`).join(", ");
-const OPEN_AT_D = "(p.start_date <= @d AND (p.end_date IS NULL OR p.end_date >= @d))";
+/** Open at D and not waiting for the bureau's confirmation (待核实), as the figures count. */
+const OPEN_AT_D = "(p.needs_confirmation = 0 AND p.start_date <= @d AND (p.end_date IS NULL OR p.end_date >= @d))";
 const COUNTING_PLATFORM = `(SELECT coalesce(e.type, p.employment_form) FROM placements p LEFT JOIN employers e ON e.id = p.employer_id
   WHERE p.worker_id = w.id AND ${OPEN_AT_D} ORDER BY p.start_date DESC, p.id DESC LIMIT 1)`;
 

@@ -129,7 +129,8 @@ export function* statsSnapshotLoader(db: Db, step = LOAD_STEP_ROWS): Generator<v
 
     // Placements, in id order (the tie rule of the counting placement relies on it).
     const forms = index(EMPLOYMENT_FORMS);
-    const pCount = count("placements");
+    // A placement waiting for the bureau's confirmation (待核实) is not in the figures.
+    const pCount = count("placements WHERE needs_confirmation = 0");
     const pWorker = new Int32Array(pCount);
     const pStart = new Int32Array(pCount);
     const pEnd = new Int32Array(pCount);
@@ -137,7 +138,7 @@ export function* statsSnapshotLoader(db: Db, step = LOAD_STEP_ROWS): Generator<v
     const pForm = new Int8Array(pCount);
     n = 0;
     for (const [workerId, employerId, form, start, end] of sqlite
-      .prepare("SELECT worker_id, employer_id, employment_form, start_date, end_date FROM placements ORDER BY id")
+      .prepare("SELECT worker_id, employer_id, employment_form, start_date, end_date FROM placements WHERE needs_confirmation = 0 ORDER BY id")
       .raw()
       .iterate() as Iterable<[number, number | null, (typeof EMPLOYMENT_FORMS)[number] | null, string, string | null]>) {
       pWorker[n] = wIds[workerId]!;

@@ -29,7 +29,8 @@ const ABLE = LABOUR_FORCE_ABILITIES.map((a) => `'${a}'`).join(", ");
 const WORKSHOPS = WORKSHOP_TYPES.map((t) => `'${t}'`).join(", ");
 
 /** `1` when the placement alias `p` is open at the named date parameter. */
-const openAt = (param: string) => `(p.start_date <= @${param} AND (p.end_date IS NULL OR p.end_date >= @${param}))`;
+/** A placement open at the date; one waiting for the bureau's confirmation (待核实) does not count. */
+const openAt = (param: string) => `(p.needs_confirmation = 0 AND p.start_date <= @${param} AND (p.end_date IS NULL OR p.end_date >= @${param}))`;
 
 /** Labour force at a date, for the worker alias `w`, by its birth-date cutoff parameter. */
 const labourForceAt = (cutoffParam: string) => `(w.birth_date <= @${cutoffParam} AND w.labour_ability IN (${ABLE}))`;
@@ -292,7 +293,7 @@ export function readStatsRegistry(db: Db): StatsRegistry {
     employers: all(`SELECT e.id, e.code, e.name, e.type, t.name AS town FROM employers e JOIN towns t ON t.id = e.town_id ORDER BY e.id`),
     placements: all(
       `SELECT id, worker_id AS workerId, employer_id AS employerId, employment_form AS employmentForm, start_date AS startDate, end_date AS endDate
-       FROM placements ORDER BY id`,
+       FROM placements WHERE needs_confirmation = 0 ORDER BY id`,
     ),
     postings: all(`SELECT employer_id AS employerId, headcount, status FROM postings ORDER BY id`),
   };

@@ -66,11 +66,11 @@ export function workingFromPosting(db: Tx, postingId: number, today: string): nu
 // ——— applicants ———
 
 /**
- * Does the applicant come from a 帮扶对象 household? Known when the application names a registry
- * worker, or when its phone is that of a registry worker (the county's registry is the only one).
+ * Does the applicant come from a 帮扶对象 household? Known only when the application is linked to
+ * a registry worker (on name and phone, or by the bureau): a phone alone is not an identity.
  */
 const assistedApplicant = sql<number>`EXISTS (SELECT 1 FROM ${workers} w JOIN ${households} h ON h.id = w.household_id
-  WHERE (w.id = ${applications.workerId} OR (${applications.workerId} IS NULL AND w.phone = ${applications.applicantPhone})) AND h.category <> '一般户')`;
+  WHERE w.id = ${applications.workerId} AND h.category <> '一般户')`;
 
 const manageApplicationColumns = {
   id: applications.id,
@@ -125,9 +125,9 @@ export function stageCountsOfEmployer(db: Tx, employerId: number): Record<string
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 
-/** Registry workers with this phone (a phone may be shared in a household). */
-export function workerIdsByPhone(db: Tx, phone: string): number[] {
-  return db.select({ id: workers.id }).from(workers).where(eq(workers.phone, phone)).all().map((r) => r.id);
+/** Registry workers with this phone and their names (a phone may be shared in a household). */
+export function workersByPhone(db: Tx, phone: string): { id: number; name: string }[] {
+  return db.select({ id: workers.id, name: workers.name }).from(workers).where(eq(workers.phone, phone)).limit(20).all();
 }
 
 // ——— placements and pending hires ———
@@ -187,8 +187,13 @@ export interface RosterRow {
   village: string | null;
   /** The worker's own town, for the phone rule of the policy (null for a pending hire). */
   townId: number | null;
+  /** The worker's ID number, masked and encrypted (null for a pending hire: the registry does not hold it). */
+  idNumberMasked: string | null;
+  idNumberCipher: string | null;
   assisted: boolean;
   needsConfirmation: boolean;
+  /** Why it waits for the bureau, as stored (comma-separated; a pending hire also waits for the person). */
+  confirmationReason: string | null;
   startDate: string;
   endDate: string | null;
   endReason: string | null;
@@ -204,10 +209,13 @@ export function rosterRows(db: Tx, employerId: number, from: string | null, to: 
       workerId: placements.workerId,
       name: workers.name,
       phone: workers.phone,
+      idNumberMasked: workers.idNumberMasked,
+      idNumberCipher: workers.idNumberCipher,
       village: villages.name,
       townId: villages.townId,
       category: households.category,
       needsConfirmation: placements.needsConfirmation,
+      confirmationReason: placements.confirmationReason,
       startDate: placements.startDate,
       endDate: placements.endDate,
       endReason: placements.endReason,
@@ -233,6 +241,7 @@ export function rosterRows(db: Tx, employerId: number, from: string | null, to: 
       id: pendingHires.id,
       name: pendingHires.name,
       phone: pendingHires.phone,
+      confirmationReason: pendingHires.confirmationReason,
       startDate: pendingHires.startDate,
       endDate: pendingHires.endDate,
       endReason: pendingHires.endReason,
@@ -253,7 +262,7 @@ export function rosterRows(db: Tx, employerId: number, from: string | null, to: 
     .all();
   return [
     ...placed.map(({ category, ...r }) => ({ ...r, kind: "placement" as const, assisted: category !== "一般户" })),
-    ...pending.map((r) => ({ ...r, kind: "pending" as const, workerId: null, village: null, townId: null, assisted: false, needsConfirmation: true })),
+    ...pending.map((r) => ({ ...r, kind: "pending" as const, workerId: null, village: null, townId: null, idNumberMasked: null, idNumberCipher: null, assisted: false, needsConfirmation: true })),
   ].sort((a, b) => (a.startDate < b.startDate ? 1 : a.startDate > b.startDate ? -1 : 0));
 }
 

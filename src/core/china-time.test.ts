@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chinaDate, chinaTime, msUntilChinaHour, startOfChinaDay } from "./china-time.ts";
+import { chinaDate, chinaDateOf, chinaTime, msUntilChinaHour, startOfChinaDay } from "./china-time.ts";
 
 describe("startOfChinaDay", () => {
   it.each([
@@ -40,5 +40,18 @@ describe("msUntilChinaHour", () => {
     ["2026-11-23T06:00:00Z", 12 * 3_600_000], // 14:00: twelve hours
   ])("from %s", (instant, ms) => {
     expect(msUntilChinaHour(new Date(instant), 2)).toBe(ms);
+  });
+});
+
+describe("chinaDateOf", () => {
+  it.each([
+    ["18:27Z on 12-01 is 02:27 on 12-02 in Beijing", "2026-12-01T18:27:00.000Z", "2026-12-02"],
+    ["15:59Z is still the same Beijing day", "2026-12-01T15:59:59.999Z", "2026-12-01"],
+    ["16:00Z is the next Beijing day", "2026-12-01T16:00:00.000Z", "2026-12-02"],
+    ["an offset instant", "2026-12-02T02:27:00+08:00", "2026-12-02"],
+    ["the last night of a year", "2026-12-31T17:00:00Z", "2027-01-01"],
+    ["something unparsable, as given", "bad", "bad"],
+  ])("%s", (_n, iso, expected) => {
+    expect(chinaDateOf(iso)).toBe(expected);
   });
 });

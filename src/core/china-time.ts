@@ -23,6 +23,16 @@ export function chinaTime(iso: string): string {
   return Number.isNaN(ms) ? iso : new Date(ms + CHINA_OFFSET_MS).toISOString().replace("T", " ").slice(0, 19);
 }
 
+/**
+ * The Beijing calendar date of a stored UTC instant, as YYYY-MM-DD — the one way a timestamp
+ * becomes a date people read (views/format.ts shownDate); anything unparsable as given.
+ * @example chinaDateOf("2026-12-01T18:27:00.000Z") // "2026-12-02"
+ */
+export function chinaDateOf(iso: string): string {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : chinaDate(new Date(ms));
+}
+
 /** The Beijing calendar date at `now`, as YYYY-MM-DD. @example chinaDate(new Date("2026-11-22T17:00:00Z")) // "2026-11-23" */
 export function chinaDate(now: Date): string {
   return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);

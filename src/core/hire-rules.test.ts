@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { CorrectionInputSchema, DepartureInputSchema, GateHireInputSchema, HireInputSchema, parseWithDates } from "./hire-rules.ts";
+import {
+  confirmationReasonText,
+  CorrectionInputSchema,
+  DepartureInputSchema,
+  GateHireInputSchema,
+  HireInputSchema,
+  parseConfirmationReasons,
+  parseWithDates,
+  startConfirmationReasons,
+} from "./hire-rules.ts";
 
 const TODAY = "2026-11-23";
 
@@ -26,5 +35,27 @@ describe("hire and roster forms", () => {
       value: { endDate: "2026-11-01", reason: "合同到期" },
     });
     expect(parseWithDates(HireInputSchema, { startDate: "2026-11-30", monthlyIncome: "2100" }, { today: TODAY })).toEqual({ ok: true, value: { startDate: "2026-11-30", monthlyIncome: 2100 } });
+  });
+});
+
+describe("which hires wait for the bureau's confirmation", () => {
+  it.each([
+    ["a start today", { startDate: TODAY, today: TODAY }, []],
+    ["a start 31 days back", { startDate: "2026-10-23", today: TODAY }, []],
+    ["a start 32 days back", { startDate: "2026-10-22", today: TODAY }, ["backdated"]],
+    ["a start in 2020 (rewriting the baseline)", { startDate: "2020-01-01", today: TODAY }, ["backdated"]],
+    ["a start next week", { startDate: "2026-11-30", today: TODAY }, []],
+    ["a start the day the person applied", { startDate: "2026-11-20", today: TODAY, appliedOn: "2026-11-20" }, []],
+    ["a start before the person applied", { startDate: "2026-11-19", today: TODAY, appliedOn: "2026-11-20" }, ["beforeApplication"]],
+    ["a start long before the application", { startDate: "2020-01-01", today: TODAY, appliedOn: "2026-11-20" }, ["backdated", "beforeApplication"]],
+  ] as const)("%s", (_n, input, expected) => {
+    expect(startConfirmationReasons(input)).toEqual(expected);
+  });
+
+  it("keeps reasons as text and reads them back, ignoring what it does not know", () => {
+    expect(confirmationReasonText(["identity", "backdated"])).toBe("identity,backdated");
+    expect(confirmationReasonText([])).toBeNull();
+    expect(parseConfirmationReasons("identity,backdated,unknown")).toEqual(["identity", "backdated"]);
+    expect(parseConfirmationReasons(null)).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { dateRangeProblem, MAX_START_AHEAD_DAYS } from "./date-fields.ts";
 import { NUMBER_RULES, wholeNumberSchema } from "./number-fields.ts";
 import { textSchema } from "./text-fields.ts";
+import { addDays } from "./calendar.ts";
 import { DateSchema, PhoneSchema, fieldErrors, problem, type Parsed } from "./posting-rules.ts";
 
 export const MAX_MONTHLY_INCOME = NUMBER_RULES.monthlyIncome.max;
@@ -63,4 +64,35 @@ export function parseWithDates<T extends { startDate?: string; endDate?: string 
   const startProblem = v.startDate !== undefined ? dateRangeProblem("placementStart", v.startDate, context.today) : undefined;
   if (startProblem) return { ok: false, errors: { startDate: startProblem } };
   return { ok: true, value: v };
+}
+
+/**
+ * Why a hire waits for the bureau's confirmation (待核实) before it counts in the figures and
+ * subsidies: the person is not (yet) a confirmed registry worker, the start lies more than
+ * MAX_START_BACK_DAYS before the day it was recorded (it would rewrite past figures, the baseline
+ * among them), or the start lies before the person applied. See
+ * docs/decisions/2026-12-01-hire-confirmation.md.
+ */
+export const CONFIRMATION_REASONS = ["identity", "backdated", "beforeApplication"] as const;
+export type ConfirmationReason = (typeof CONFIRMATION_REASONS)[number];
+
+/** A start this many days back is still an ordinary hire recorded late (a month's paperwork). */
+export const MAX_START_BACK_DAYS = 31;
+
+/** The reasons a hire's start date needs confirming (empty: it counts at once). */
+export function startConfirmationReasons(input: { startDate: string; today: string; appliedOn?: string | null }): ConfirmationReason[] {
+  const reasons: ConfirmationReason[] = [];
+  if (input.startDate < addDays(input.today, -MAX_START_BACK_DAYS)) reasons.push("backdated");
+  if (input.appliedOn && input.startDate < input.appliedOn) reasons.push("beforeApplication");
+  return reasons;
+}
+
+/** As stored in `confirmation_reason`: comma-separated, null when there is none. */
+export function confirmationReasonText(reasons: readonly ConfirmationReason[]): string | null {
+  return reasons.length === 0 ? null : reasons.join(",");
+}
+
+export function parseConfirmationReasons(text: string | null | undefined): ConfirmationReason[] {
+  if (!text) return [];
+  return text.split(",").filter((r): r is ConfirmationReason => (CONFIRMATION_REASONS as readonly string[]).includes(r));
 }

@@ -24,15 +24,18 @@ export interface RosterLine {
 }
 
 /**
- * One line per worker who worked at least one day of `month` (YYYY-MM). Overlapping or adjacent
- * placements of the same worker are counted once per day.
+ * One line per worker who worked at least one day of `month` (YYYY-MM), counting only days up to
+ * `today` when given (a month still running counts the days that have happened: on 12-02 the
+ * December roster counts 2 days, and someone who started today one day, never a whole month).
+ * Overlapping or adjacent placements of the same worker are counted once per day.
  * @example rosterForMonth([{ workerId: 1, startDate: "2026-03-10", endDate: null, monthlyIncome: 3100 }], "2026-03")
  * // [{ workerId: 1, from: "2026-03-10", to: "2026-03-31", days: 22, income: 2200 }]
  */
-export function rosterForMonth(placements: readonly RosterPlacement[], month: string): RosterLine[] {
+export function rosterForMonth(placements: readonly RosterPlacement[], month: string, today?: string): RosterLine[] {
   if (!isIsoMonth(month)) throw new Error(`not a month: ${month}`);
   const first = `${month}-01`;
-  const last = `${month}-${String(daysInMonth(month)).padStart(2, "0")}`;
+  const monthEnd = `${month}-${String(daysInMonth(month)).padStart(2, "0")}`;
+  const last = today !== undefined && today < monthEnd ? today : monthEnd;
   const monthDays = daysInMonth(month);
   const byWorker = new Map<number, { days: Set<number>; incomeDays: number; income: number; hasIncome: boolean }>();
   for (const p of placements) {
@@ -62,4 +65,19 @@ export function rosterForMonth(placements: readonly RosterPlacement[], month: st
       };
     })
     .sort((a, b) => a.workerId - b.workerId);
+}
+
+/** Why a roster cannot be made for `month` on `today`: malformed, or a month that has not begun. */
+export function rosterMonthProblem(month: string, today: string): "malformed" | "future" | null {
+  if (!isIsoMonth(month)) return "malformed";
+  return month > today.slice(0, 7) ? "future" : null;
+}
+
+/** The totals row of a roster: people, days worked, income (yuan, lines without income left out). */
+export function rosterTotals(lines: readonly Pick<RosterLine, "days" | "income">[]): { people: number; days: number; income: number } {
+  return {
+    people: lines.length,
+    days: lines.reduce((n, l) => n + l.days, 0),
+    income: lines.reduce((n, l) => n + (l.income ?? 0), 0),
+  };
 }

@@ -4,7 +4,7 @@
  * personal ever is: a document holds the posting, its employer and place — no contact person, no
  * phone, no applicant or worker data.
  */
-import { dayNumber } from "../core/china-time.ts";
+import { chinaDate, dayNumber } from "../core/china-time.ts";
 import type { EmployerType, PayUnit, PhysicalDemand, PostingStatus, WorkingTime } from "../core/enums.ts";
 import type { GeoPoint } from "../core/geo.ts";
 import type { PostingFields } from "../core/posting-fields.ts";
@@ -194,5 +194,5 @@ export function summaryFromRow(row: JobRow, distanceKm?: number): JobSummary {
 
 export function summaryFromDocument(doc: JobDocument, distanceKm?: number): JobSummary {
   const { type: employerType, publishedAt, ...rest } = doc;
-  return toJobSummary({ ...rest, employerType, publishedAt: publishedAt ? new Date(publishedAt).toISOString().slice(0, 10) : null }, distanceKm);
+  return toJobSummary({ ...rest, employerType, publishedAt: publishedAt ? chinaDate(new Date(publishedAt)) : null }, distanceKm);
 }

@@ -62,7 +62,7 @@ export async function createAccount(db: Db, props: CreateAccountProps): Promise<
   if (scope) throw new AccountInputError(scope);
   const generated = props.password === undefined ? generatePassword() : undefined;
   const password = props.password ?? generated!;
-  const weak = passwordProblem(password, login);
+  const weak = passwordProblem(password, login, props.role);
   if (weak) throw new AccountInputError(weak);
   const employerId = props.employerCode ? employerIdByCode(db, props.employerCode) : undefined;
   if (props.employerCode && employerId === undefined) throw new AccountInputError("unknownEmployer", props.employerCode);
@@ -133,7 +133,7 @@ export async function resetPassword(db: Db, props: { login: string; password?: s
   if (!user) throw new AccountInputError("unknownLogin", login);
   const generated = props.password === undefined ? generatePassword() : undefined;
   const password = props.password ?? generated!;
-  const weak = passwordProblem(password, login);
+  const weak = passwordProblem(password, login, user.role);
   if (weak) throw new AccountInputError(weak);
   const passwordHash = await hashPassword(password);
   const nowIso = props.now.toISOString();

@@ -2,12 +2,13 @@
  * 报名: a person applies to a posting with a name and a phone (optionally village and a note).
  * One application per person and posting — a second one with the same phone is reported, not
  * stored again. The application is stored for the employer (status 报名), linked to the registry
- * worker with that phone when there is exactly one, and written to the audit log in the same
- * transaction.
+ * worker with that phone AND that name when there is exactly one (src/core/applicant-link.ts; a
+ * phone alone is not an identity), and written to the audit log in the same transaction.
  */
 import type { Db } from "../../db/client.ts";
-import { applicationByPostingAndPhone, insertApplication, workerIdsByPhone } from "../../db/queries/applications.ts";
+import { applicationByPostingAndPhone, insertApplication, workersByPhone } from "../../db/queries/applications.ts";
 import { postingByCode } from "../../db/queries/postings.ts";
+import { linkedWorkerId } from "../core/applicant-link.ts";
 import { applicationBlock, type ApplicationBlock } from "../core/application.ts";
 import { authorUserId, recordChange, type ChangeAuthor } from "./audit-trail.ts";
 
@@ -20,6 +21,8 @@ export interface ApplyToJobProps {
   applicantUserId?: number | null;
   /** YYYY-MM-DD in China, for the closing date. */
   today: string;
+  /** The platform's clock: when the application was made (its created_at). */
+  now?: Date;
 }
 
 export type ApplyToJobResult =
@@ -38,8 +41,8 @@ export function applyToJob(deps: { db: Db }, props: ApplyToJobProps): ApplyToJob
     const existing = applicationByPostingAndPhone(tx, posting.id, props.applicant.phone);
     if (existing) return { outcome: "already-applied", appliedAt: existing.createdAt };
 
-    const workers = workerIdsByPhone(tx, props.applicant.phone);
-    const workerId = workers.length === 1 ? workers[0]! : null;
+    // A phone is not an identity: the registry worker must also carry the applicant's name.
+    const workerId = linkedWorkerId(props.applicant.name, workersByPhone(tx, props.applicant.phone));
     const application = insertApplication(tx, {
       postingId: posting.id,
       workerId,
@@ -50,6 +53,7 @@ export function applyToJob(deps: { db: Db }, props: ApplyToJobProps): ApplyToJob
       status: "报名",
       createdByUserId: authorUserId(props.by),
       applicantUserId: props.applicantUserId ?? null,
+      ...(props.now ? { createdAt: props.now.toISOString(), updatedAt: props.now.toISOString() } : {}),
     });
     // The audit row says what happened, not who the person is: name and phone stay in one place.
     recordChange(tx, props.by, {

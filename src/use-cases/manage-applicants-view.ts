@@ -6,7 +6,7 @@
 import type { Db } from "../../db/client.ts";
 import { applicantsOfEmployer, managedApplicationById, stageCountsOfEmployer, type ManagedApplicationRow } from "../../db/queries/workshop.ts";
 import { nextStatuses } from "../core/application-pipeline.ts";
-import { chinaDate } from "../core/china-time.ts";
+import { chinaDateOf } from "../core/china-time.ts";
 import { maskPhone } from "../core/id-number.ts";
 import { canSeeFullPhone, type Actor } from "../core/policy.ts";
 import type { ApplicantView } from "../../views/pages/manage/applicants.tsx";
@@ -23,7 +23,7 @@ export function toApplicantView(actor: Actor, row: ManagedApplicationRow): Appli
     note: row.note,
     managerNote: row.managerNote,
     status: row.status,
-    appliedOn: chinaDate(new Date(row.createdAt)),
+    appliedOn: chinaDateOf(row.createdAt),
     postingCode: row.postingCode,
     postingTitle: row.postingTitle,
     assisted: Boolean(row.assisted),

@@ -14,35 +14,52 @@ import {
   managedApplicationById,
   postingRecordById,
   setApplication,
-  workerIdsByPhone,
+  workersByPhone,
   workingFromPosting,
 } from "../../db/queries/workshop.ts";
 import { canMove, fillsPosting } from "../core/application-pipeline.ts";
-import { chinaDate } from "../core/china-time.ts";
+import { chinaDate, chinaDateOf } from "../core/china-time.ts";
 import type { ApplicationStatus } from "../core/enums.ts";
-import type { HireInput } from "../core/hire-rules.ts";
+import { linkedWorkerId } from "../core/applicant-link.ts";
+import { confirmationReasonText, startConfirmationReasons, type HireInput } from "../core/hire-rules.ts";
 import { recordChange, type ChangeAuthor } from "./audit-trail.ts";
 import { afterSearchWrite, type SearchPoke } from "./search-poke.ts";
 
 export type MoveResult =
-  | { ok: true; hired?: "placement" | "pending" }
+  | { ok: true; hired?: "placement" | "pending" | "unconfirmed" }
   | { ok: false; problem: "transition" | "alreadyOnRoster" | "hireDetailsMissing" };
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /**
- * Puts someone on an employer's roster: a placement when the registry knows the worker (by the
- * application's worker, else by a phone that belongs to exactly one registry worker — then marked
- * for the bureau to confirm), otherwise a pending hire. Returns what was written, or null when
- * that worker already works there.
+ * Puts someone on an employer's roster: a placement when the registry knows the worker (the
+ * application's worker, else the one registry worker with that phone AND that name —
+ * src/core/applicant-link.ts), otherwise a pending hire for the bureau to match. A start the
+ * bureau must confirm (src/core/hire-rules.ts startConfirmationReasons: backdated, or before the
+ * application) marks the placement `needs_confirmation` with its reasons; it does not count in
+ * the figures until confirmed. Returns what was written, or null when that worker already works there.
  */
 export function hireOntoRoster(
   tx: Tx,
-  props: { employerId: number; postingId: number | null; applicationId: number | null; workerId: number | null; name: string; phone: string; hire: HireInput; by: ChangeAuthor; today: string },
-): { kind: "placement" | "pending"; id: number } | null {
-  const byPhone = props.workerId === null ? workerIdsByPhone(tx, props.phone) : [];
-  const workerId = props.workerId ?? (byPhone.length === 1 ? byPhone[0]! : null);
+  props: {
+    employerId: number;
+    postingId: number | null;
+    applicationId: number | null;
+    workerId: number | null;
+    name: string;
+    phone: string;
+    hire: HireInput;
+    by: ChangeAuthor;
+    today: string;
+    /** The platform's clock: when the hire is recorded (created_at; a refused backdated start falls back to its day). */
+    now: Date;
+    /** The Beijing day the person applied (a hire from an application). */
+    appliedOn?: string | null;
+  },
+): { kind: "placement" | "pending"; id: number; needsConfirmation: boolean } | null {
+  const workerId = props.workerId ?? linkedWorkerId(props.name, workersByPhone(tx, props.phone));
   const userId = "userId" in props.by ? props.by.userId : null;
+  const reasons = startConfirmationReasons({ startDate: props.hire.startDate, today: props.today, appliedOn: props.appliedOn ?? null });
   if (workerId !== null) {
     if (isOnRoster(tx, props.employerId, workerId, props.today)) return null;
     const row = insertPlacement(tx, {
@@ -51,11 +68,14 @@ export function hireOntoRoster(
       postingId: props.postingId,
       startDate: props.hire.startDate,
       monthlyIncome: props.hire.monthlyIncome,
-      needsConfirmation: props.workerId === null,
+      needsConfirmation: reasons.length > 0,
+      confirmationReason: confirmationReasonText(reasons),
       createdByUserId: userId,
+      createdAt: props.now.toISOString(),
+      updatedAt: props.now.toISOString(),
     });
     recordChange(tx, props.by, { action: "create", entity: "placement", entityId: row.id, after: row });
-    return { kind: "placement", id: row.id };
+    return { kind: "placement", id: row.id, needsConfirmation: row.needsConfirmation };
   }
   const row = insertPendingHire(tx, {
     employerId: props.employerId,
@@ -65,11 +85,14 @@ export function hireOntoRoster(
     phone: props.phone,
     startDate: props.hire.startDate,
     monthlyIncome: props.hire.monthlyIncome,
+    confirmationReason: confirmationReasonText(reasons),
     createdByUserId: userId,
+    createdAt: props.now.toISOString(),
+    updatedAt: props.now.toISOString(),
   });
   // The audit log keeps no phone of a person outside the registry.
   recordChange(tx, props.by, { action: "create", entity: "pending-hire", entityId: row.id, after: { ...row, phone: undefined } });
-  return { kind: "pending", id: row.id };
+  return { kind: "pending", id: row.id, needsConfirmation: true };
 }
 
 /** After a hire or a departure: a recruiting posting that is now fully hired becomes 已招满; search learns the openings. */
@@ -92,7 +115,7 @@ export function applicantMover(deps: { db: Db } & SearchPoke, props: { applicati
   return afterSearchWrite(deps, deps.db.transaction((tx): MoveResult => {
     const before = managedApplicationById(tx, props.applicationId);
     if (!before || !canMove(before.status, props.to)) return { ok: false, problem: "transition" };
-    let hired: "placement" | "pending" | undefined;
+    let hired: "placement" | "pending" | "unconfirmed" | undefined;
     if (props.to === "已录用") {
       if (!props.hire) return { ok: false, problem: "hireDetailsMissing" };
       const written = hireOntoRoster(tx, {
@@ -105,9 +128,11 @@ export function applicantMover(deps: { db: Db } & SearchPoke, props: { applicati
         hire: props.hire,
         by: props.by,
         today: chinaDate(now),
+        now,
+        appliedOn: chinaDateOf(before.createdAt),
       });
       if (!written) return { ok: false, problem: "alreadyOnRoster" };
-      hired = written.kind;
+      hired = written.kind === "placement" && written.needsConfirmation ? "unconfirmed" : written.kind;
     }
     setApplication(tx, before.id, { status: props.to }, now);
     recordChange(tx, props.by, { action: "update", entity: "application", entityId: before.id, before: { status: before.status }, after: { status: props.to } });

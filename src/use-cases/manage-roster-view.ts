@@ -5,11 +5,18 @@
  */
 import type { Db } from "../../db/client.ts";
 import { employerProfile, revisionsOfPlacement, rosterRows, type RosterRow } from "../../db/queries/workshop.ts";
-import { chinaDate } from "../core/china-time.ts";
+import { chinaDateOf } from "../core/china-time.ts";
+import { parseConfirmationReasons, type ConfirmationReason } from "../core/hire-rules.ts";
 import type { Actor, Resource } from "../core/policy.ts";
 import type { RosterEntry } from "../../views/pages/manage/roster.tsx";
 import { rosterLineOwner, type RosterLineRef } from "./manage-roster.ts";
 import { rosterPhone } from "./roster-export.ts";
+
+/** Why a roster line waits for the bureau (empty once confirmed): a pending hire also waits for the person. */
+export function confirmationReasonsOf(r: { kind: "placement" | "pending"; needsConfirmation: boolean; confirmationReason: string | null }): ConfirmationReason[] {
+  if (r.kind === "pending") return ["identity", ...parseConfirmationReasons(r.confirmationReason).filter((x) => x !== "identity")];
+  return r.needsConfirmation ? parseConfirmationReasons(r.confirmationReason ?? "identity") : [];
+}
 
 function toEntry(actor: Actor, employerId: number, r: RosterRow): RosterEntry {
   return {
@@ -24,6 +31,7 @@ function toEntry(actor: Actor, employerId: number, r: RosterRow): RosterEntry {
     monthlyIncome: r.monthlyIncome,
     assisted: r.assisted,
     needsConfirmation: r.needsConfirmation,
+    confirmationReasons: confirmationReasonsOf(r),
   };
 }
 
@@ -57,7 +65,7 @@ export function rosterLineView(deps: { db: Db }, props: { ref: RosterLineRef; ac
     props.ref.kind === "placement"
       ? revisionsOfPlacement(deps.db, props.ref.id).map((r) => {
           const previous = r.previous as { startDate: string; endDate: string | null; monthlyIncome: number | null };
-          return { at: chinaDate(new Date(r.createdAt)), reason: r.reason ?? "", startDate: previous.startDate, endDate: previous.endDate, monthlyIncome: previous.monthlyIncome };
+          return { at: chinaDateOf(r.createdAt), reason: r.reason ?? "", startDate: previous.startDate, endDate: previous.endDate, monthlyIncome: previous.monthlyIncome };
         })
       : [];
   return {

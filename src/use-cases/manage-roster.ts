@@ -7,7 +7,7 @@
 import type { Db } from "../../db/client.ts";
 import { pendingHireById, placementRecordById, revisePlacement, updatePendingHire } from "../../db/queries/workshop.ts";
 import { chinaDate } from "../core/china-time.ts";
-import type { CorrectionInput, DepartureInput, GateHireInput } from "../core/hire-rules.ts";
+import { confirmationReasonText, startConfirmationReasons, type CorrectionInput, type DepartureInput, type GateHireInput } from "../core/hire-rules.ts";
 import { placementEndProblem, startCorrectionProblem, type PlacementEndProblem } from "../core/placement-end.ts";
 import { recordChange, type ChangeAuthor } from "./audit-trail.ts";
 import type { SearchPoke } from "./search-poke.ts";
@@ -38,6 +38,7 @@ export function rosterAdder(deps: { db: Db }, props: { employerId: number; input
       hire: { startDate: props.input.startDate, monthlyIncome: props.input.monthlyIncome },
       by: props.by,
       today: chinaDate(now),
+      now,
     }),
   );
 }
@@ -60,7 +61,10 @@ function change(
       if (!before) return { ok: true };
       const problem = problemOf(before);
       if (problem) return { ok: false, problem };
-      const after = revisePlacement(tx, before, values, { reason, byUserId: "userId" in by ? by.userId : null }, now);
+      // A start moved far back would rewrite past figures: it waits for the bureau again.
+      const reasons = values.startDate !== undefined && values.startDate !== before.startDate ? startConfirmationReasons({ startDate: values.startDate, today: chinaDate(now) }) : [];
+      const flagged = reasons.length > 0 ? { needsConfirmation: true, confirmationReason: confirmationReasonText(reasons) } : {};
+      const after = revisePlacement(tx, before, { ...values, ...flagged }, { reason, byUserId: "userId" in by ? by.userId : null }, now);
       recordChange(tx, by, { action: "update", entity: "placement", entityId: after.id, before, after: { ...after, reason } });
       if (after.postingId !== null) refreshPostingAfterHire(tx, after.postingId, by, now);
       // A departure may leave a 帮扶对象 household without work: the town is alerted at once.

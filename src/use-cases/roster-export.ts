@@ -1,19 +1,25 @@
 /**
  * The monthly roster (花名册) of an employer as an .xlsx workbook: who worked there in a month,
  * for how many days, with that month's income — the document a workshop hands in for its
- * subsidy. ID numbers are never in it; phones are full or masked as the policy says.
+ * subsidy (the bureau's claim form needs the ID number: masked unless the policy lets whoever
+ * downloads see it in full — never for a manager). Phones are full or masked as the policy says.
+ * A month still running counts the days up to today; a month that has not begun is refused by
+ * the route (src/core/roster.ts rosterMonthProblem). The last row holds the totals.
  */
 import ExcelJS from "exceljs";
 import type { Db } from "../../db/client.ts";
 import { rosterRows, type RosterRow } from "../../db/queries/workshop.ts";
 import { maskPhone } from "../core/id-number.ts";
-import { canSeeFullPhone, type Actor } from "../core/policy.ts";
+import { canSeeFullIdNumber, canSeeFullPhone, type Actor } from "../core/policy.ts";
 import { daysInMonth } from "../core/calendar.ts";
-import { rosterForMonth } from "../core/roster.ts";
+import { rosterForMonth, rosterTotals } from "../core/roster.ts";
+import type { PersonalDataProtector } from "../security/personal-data.ts";
 import { messages } from "../../views/messages.ts";
 
 export interface MonthlyRosterLine {
   name: string;
+  /** Masked unless the policy lets the downloader see it; empty for someone outside the registry. */
+  idNumber: string;
   phone: string;
   startDate: string;
   endDate: string | null;
@@ -32,8 +38,18 @@ export function rosterPhone(actor: Actor, employerId: number, row: Pick<RosterRo
   return full ? row.phone : maskPhone(row.phone);
 }
 
-/** The lines of `month` (YYYY-MM), one per person, by name. */
-export function monthlyRoster(deps: { db: Db }, props: { employerId: number; month: string; actor: Actor }): MonthlyRosterLine[] {
+/** A person's ID number as `actor` may see it on a roster line ("" when the registry holds none). */
+export function rosterIdNumber(actor: Actor, row: Pick<RosterRow, "townId" | "idNumberMasked" | "idNumberCipher">, protector?: PersonalDataProtector): string {
+  if (row.idNumberMasked === null || row.townId === null) return "";
+  if (protector && row.idNumberCipher !== null && canSeeFullIdNumber(actor, { townId: row.townId })) return protector.decrypt(row.idNumberCipher);
+  return row.idNumberMasked;
+}
+
+/** The lines of `month` (YYYY-MM) up to `today`, one per person, by name. */
+export function monthlyRoster(
+  deps: { db: Db; protector?: PersonalDataProtector },
+  props: { employerId: number; month: string; actor: Actor; today: string },
+): MonthlyRosterLine[] {
   const first = `${props.month}-01`;
   const last = `${props.month}-${String(daysInMonth(props.month)).padStart(2, "0")}`;
   const rows = rosterRows(deps.db, props.employerId, first, last);
@@ -49,6 +65,7 @@ export function monthlyRoster(deps: { db: Db }, props: { employerId: number; mon
   const lines = rosterForMonth(
     [...people.values()].flatMap((p) => p.rows.map((r) => ({ workerId: p.key, startDate: r.startDate, endDate: r.endDate, monthlyIncome: r.monthlyIncome }))),
     props.month,
+    props.today,
   );
   return lines
     .map((line) => {
@@ -58,6 +75,7 @@ export function monthlyRoster(deps: { db: Db }, props: { employerId: number; mon
       const latestEnd = open ? null : own.map((r) => r.endDate!).sort().at(-1)!;
       return {
         name: earliest.name,
+        idNumber: rosterIdNumber(props.actor, earliest, deps.protector),
         phone: rosterPhone(props.actor, props.employerId, earliest),
         startDate: earliest.startDate,
         endDate: latestEnd,
@@ -71,7 +89,10 @@ export function monthlyRoster(deps: { db: Db }, props: { employerId: number; mon
 }
 
 /** The workbook of `monthlyRoster`, as bytes. */
-export async function monthlyRosterWorkbook(deps: { db: Db }, props: { employerId: number; employerName: string; month: string; actor: Actor }): Promise<Buffer> {
+export async function monthlyRosterWorkbook(
+  deps: { db: Db; protector?: PersonalDataProtector },
+  props: { employerId: number; employerName: string; month: string; actor: Actor; today: string },
+): Promise<Buffer> {
   const m = messages.workshop;
   const lines = monthlyRoster(deps, props);
   const workbook = new ExcelJS.Workbook();
@@ -80,9 +101,14 @@ export async function monthlyRosterWorkbook(deps: { db: Db }, props: { employerI
   sheet.addRow([props.employerName, m.exportSheet(props.month)]);
   sheet.addRow([...m.exportHeaders]);
   for (const l of lines) {
-    sheet.addRow([l.name, l.phone, l.startDate, l.endDate ?? "", l.days, l.income ?? "", l.assisted ? m.yes : m.no, l.needsConfirmation ? m.yes : m.no]);
+    sheet.addRow([l.name, l.idNumber, l.phone, l.startDate, l.endDate ?? "", l.days, l.income ?? "", l.assisted ? m.yes : m.no, l.needsConfirmation ? m.yes : m.no]);
   }
+  const totals = rosterTotals(lines);
+  const totalRow = sheet.addRow([messages.rosterExport.totals(totals.people), "", "", "", "", totals.days, totals.income, lines.filter((l) => l.assisted).length, lines.filter((l) => l.needsConfirmation).length]);
+  totalRow.font = { bold: true };
   sheet.getRow(2).font = { bold: true };
-  sheet.columns.forEach((col, i) => (col.width = [10, 14, 12, 12, 10, 14, 10, 8][i] ?? 10));
+  // ID numbers as text (18 digits would lose their last ones as a number).
+  sheet.getColumn(2).numFmt = "@";
+  sheet.columns.forEach((col, i) => (col.width = [10, 22, 14, 12, 12, 10, 14, 10, 8][i] ?? 10));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -17,7 +17,9 @@ import {
   userByLogin,
   type UserRow,
 } from "../../db/queries/accounts.ts";
+import { claimApplications, unclaimedApplicationsByPhone } from "../../db/queries/applications.ts";
 import { normaliseLogin, passwordProblem, type PasswordProblem } from "../core/account-rules.ts";
+import { comparableName } from "../core/applicant-link.ts";
 import type { LoginThrottle } from "../security/login-throttle.ts";
 import { hashPassword, verifyPassword } from "../security/passwords.ts";
 import { generateToken, hashToken } from "../security/tokens.ts";
@@ -64,7 +66,31 @@ export async function signIn(deps: { db: Db; throttle: LoginThrottle }, props: S
   // Sign-ins are rare enough to sweep dead sessions on each one; no timer needed.
   deleteExpiredSessions(deps.db, nowIso, new Date(now.getTime() - SESSION_IDLE_MS).toISOString());
   insertSession(deps.db, { tokenHash: hashToken(token), userId: user.id, nowIso, expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS).toISOString() });
+  if (user.role === "seeker") claimEarlierApplications(deps.db, user, now);
   return { ok: true, token, user };
+}
+
+/**
+ * A seeker's applications made before signing in become theirs (their 我的报名): those with the
+ * account's phone (its login, given at the town office that made the account) and, when the
+ * account has a name, that name — a household's shared phone does not hand one member's
+ * applications to another. One transaction with its audit row. See
+ * docs/decisions/2026-12-01-applicant-linking.md.
+ */
+export function claimEarlierApplications(db: Db, user: Pick<UserRow, "id" | "login" | "displayName">, now: Date): number {
+  if (!/^1\d{10}$/.test(user.login)) return 0;
+  return db.transaction((tx) => {
+    const wanted = user.displayName ? comparableName(user.displayName) : undefined;
+    const ids = unclaimedApplicationsByPhone(tx, user.login)
+      .filter((a) => wanted === undefined || comparableName(a.applicantName) === wanted)
+      .map((a) => a.id);
+    if (ids.length === 0) return 0;
+    claimApplications(tx, ids, user.id, now);
+    for (const id of ids) {
+      recordChange(tx, { userId: user.id, login: user.login }, { action: "update", entity: "application", entityId: id, before: { applicantUserId: null }, after: { applicantUserId: user.id, reason: "signed in with the application's phone" } });
+    }
+    return ids.length;
+  });
 }
 
 /** The user behind a session cookie, or undefined when there is none or it has expired. */
@@ -96,7 +122,7 @@ export async function changePassword(
 ): Promise<ChangePasswordResult> {
   const user = userById(db, props.userId);
   if (!user || !(await verifyPassword(user.passwordHash, props.currentPassword))) return { ok: false, problem: "wrongCurrent" };
-  const weak = passwordProblem(props.newPassword, user.login);
+  const weak = passwordProblem(props.newPassword, user.login, user.role);
   if (weak) return { ok: false, problem: weak };
   if (props.newPassword === props.currentPassword) return { ok: false, problem: "unchanged" };
   const passwordHash = await hashPassword(props.newPassword);

@@ -26,6 +26,9 @@ describe("signing in on a phone", () => {
 
       await page.getByLabel("密码").fill(PASSWORD);
       await page.getByRole("button", { name: "登录" }).click();
+      // A town cadre lands on the bureau's home, with 我的账户 in the header.
+      await page.waitForURL(/\/bureau$/);
+      await page.getByRole("link", { name: "我的账户" }).click();
       await page.waitForURL(/\/account$/);
       await expect(page.locator("h1").textContent()).resolves.toBe("我的账户");
       await expect(page.locator(".account-login").textContent()).resolves.toContain("李干部");

@@ -36,7 +36,7 @@ describe("a manager's loop on a phone", () => {
       await page.getByLabel("账号（手机号或用户名）").fill("13600000001");
       await page.getByLabel("密码").fill(PASSWORD);
       await page.getByRole("button", { name: "登录" }).click();
-      await page.waitForURL(/\/account$/);
+      await page.waitForURL(/\/manage$/);
 
       // Post a job; a mistake first, then the fix.
       await page.goto(stage.served.baseUrl + "/manage");

@@ -21,7 +21,7 @@ describe("the settings page on a phone without JavaScript", () => {
     await page.getByLabel("账号（手机号或用户名）").fill("admin");
     await page.getByLabel("密码").fill(PASSWORD);
     await page.getByRole("button", { name: "登录" }).click();
-    await page.waitForURL(/\/account$/);
+    await page.waitForURL(/\/bureau$/);
 
     await page.goto(stage.served.baseUrl + "/bureau/settings");
     const notice = page.getByLabel("补贴公示天数");

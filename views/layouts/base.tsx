@@ -4,6 +4,7 @@
  */
 import type { Child } from "hono/jsx";
 import { tryGetContext } from "hono/context-storage";
+import { workPathOf, workPlaceOf } from "../../src/core/role-home.ts";
 import { assetUrl } from "../../src/http/static-assets.ts";
 import { currentCsrfToken } from "../components/csrf-field.tsx";
 import { messages } from "../messages.ts";
@@ -26,7 +27,10 @@ export interface BaseLayoutProps {
 export function BaseLayout(props: BaseLayoutProps) {
   // The CSRF token rides on every htmx request as a header (hx-headers is inherited from <body>).
   const csrfToken = currentCsrfToken();
-  const signedIn = tryGetContext()?.get("user") !== undefined;
+  const user = tryGetContext()?.get("user");
+  const signedIn = user !== undefined;
+  // The way to the signed-in person's work, first in the header (src/core/role-home.ts).
+  const work = user ? workPlaceOf(user.actor.role) : undefined;
   const title = props.title ? `${props.title} - ${messages.site.name}` : `${messages.site.name} · ${messages.site.tagline}`;
   return (
     <html lang="zh-CN">
@@ -53,6 +57,7 @@ export function BaseLayout(props: BaseLayoutProps) {
           </a>
           <nav aria-label={messages.site.mainNav}>
             <a href="/jobs">{messages.site.jobs}</a>
+            {user && work ? <a href={workPathOf(user.actor.role)}>{messages.workPlaces[work]}</a> : null}
             <a href={signedIn ? "/account" : "/login"}>{signedIn ? messages.accounts.account : messages.accounts.login}</a>
           </nav>
         </header>

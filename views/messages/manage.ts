@@ -116,7 +116,7 @@ export const manageMessages = {
     exportTitle: "导出月度花名册",
     month: "月份",
     download: "下载 Excel",
-    exportHeaders: ["姓名", "联系电话", "上岗日期", "离岗日期", "当月天数", "当月收入（元）", "帮扶对象", "待核实"],
+    exportHeaders: ["姓名", "身份证号", "联系电话", "上岗日期", "离岗日期", "当月天数", "当月收入（元）", "帮扶对象", "待核实"],
     exportSheet: (month: string) => `${month} 花名册`,
     yes: "是",
     no: "否",

@@ -5,6 +5,7 @@
  */
 import { Hono } from "hono";
 import { z } from "zod";
+import { minPasswordLength } from "../../core/account-rules.ts";
 import { SEEKER_ROLES } from "../../core/policy.ts";
 import { actorOf, authorize, currentUser, requireRole } from "../../http/guards.tsx";
 import { changePassword } from "../../use-cases/sessions.ts";
@@ -57,7 +58,17 @@ export function accountRoutes(deps: AppDeps): Hono {
           ? { currentPassword: m.wrongCurrentPassword }
           : {
               newPassword:
-                result.problem === "tooShort" ? m.passwordTooShort : result.problem === "tooLong" ? m.passwordTooLong : result.problem === "sameAsLogin" ? m.passwordSameAsLogin : m.passwordUnchanged,
+                result.problem === "tooShort"
+                  ? messages.passwords.tooShort(minPasswordLength(user.actor.role))
+                  : result.problem === "tooLong"
+                    ? m.passwordTooLong
+                    : result.problem === "sameAsLogin"
+                      ? m.passwordSameAsLogin
+                      : result.problem === "common"
+                        ? messages.passwords.common
+                        : result.problem === "onlyDigits"
+                          ? messages.passwords.onlyDigits
+                          : m.passwordUnchanged,
             };
       return c.html(<AccountPage account={summary(user.actor.userId)} errors={errors} />, 400);
     }

@@ -1,13 +1,15 @@
 /**
  * Signing in and out. POST /login answers a wrong login or password with one generic message,
  * refuses the attempt after too many failures (429, saying when to retry), and on success sets
- * the session cookie and goes where the person was heading. POST /logout ends the session.
+ * the session cookie and goes where the person was heading, else to their work (a manager to
+ * 用工管理, staff to the bureau's home, a seeker to 我的报名). POST /logout ends the session.
  */
 import { Hono } from "hono";
 import { getCookie } from "hono/cookie";
 import { z } from "zod";
 import { MAX_LOGIN_LENGTH, MAX_PASSWORD_LENGTH } from "../../core/account-rules.ts";
 import { textSchema } from "../../core/text-fields.ts";
+import { workPathOf } from "../../core/role-home.ts";
 import { clearSessionCookie, clientAddress, SESSION_COOKIE, setSessionCookie } from "../../http/session.ts";
 import type { LoginThrottle } from "../../security/login-throttle.ts";
 import { signIn, signOut } from "../../use-cases/sessions.ts";
@@ -34,7 +36,8 @@ export function signInRoutes(deps: AppDeps & { throttle: LoginThrottle }): Hono 
 
   app.get("/login", (c) => {
     const next = NextPathSchema.parse(c.req.query("next"));
-    if (c.get("user")) return c.redirect(next ?? "/account", 303);
+    const user = c.get("user");
+    if (user) return c.redirect(next ?? workPathOf(user.actor.role), 303);
     const notice = c.req.query("out") === "1" ? messages.accounts.loggedOut : undefined;
     return c.html(<LoginPage next={next} notice={notice} />);
   });
@@ -62,7 +65,8 @@ export function signInRoutes(deps: AppDeps & { throttle: LoginThrottle }): Hono 
     if (previous) signOut(deps.db, previous);
     setSessionCookie(c, result.token);
     deps.log.info("signed in", { userId: result.user.id, role: result.user.role });
-    const target = result.user.mustChangePassword ? "/account" : (form.data.next ?? "/account");
+    // Each role lands on its work (src/core/role-home.ts) unless it was heading somewhere.
+    const target = result.user.mustChangePassword ? "/account" : (form.data.next ?? workPathOf(result.user.role));
     return c.redirect(target, 303);
   });
 

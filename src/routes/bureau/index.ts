@@ -11,7 +11,9 @@ import { STAFF_ROLES } from "../../core/policy.ts";
 import { requireRole } from "../../http/guards.tsx";
 import { bureauAlerts } from "./alerts.tsx";
 import { bureauAudit } from "./audit.tsx";
+import { bureauConfirmations } from "./confirmations.tsx";
 import { bureauEmployers } from "./employers.tsx";
+import { bureauHome } from "./home.tsx";
 import { bureauHouseholds } from "./households.tsx";
 import { bureauImport } from "./import.tsx";
 import { bureauPostings } from "./postings.tsx";
@@ -37,5 +39,7 @@ export function bureauArea(deps: AppDeps): Hono {
   app.route("/", bureauImport(deps));
   app.route("/settings", bureauSettings(deps));
   app.route("/subsidies", bureauSubsidies(deps));
+  app.route("/confirmations", bureauConfirmations(deps));
+  app.route("/", bureauHome(deps));
   return app;
 }

@@ -70,7 +70,7 @@ export function manageApplicants(deps: AppDeps): Hono {
     if (!parsed.ok) return page(fieldMessages(parsed.errors));
     const result = applicantMover(deps, { applicationId: row.id, to: "已录用", hire: parsed.value, by: authorOf(c), now: deps.now() });
     if (!result.ok) return page({ form: result.problem === "alreadyOnRoster" ? m.errors.alreadyOnRoster : m.errors.transition });
-    return c.redirect(withNotice(back, result.hired === "pending" ? "pending" : "hired"), 303);
+    return c.redirect(withNotice(back, result.hired === "pending" ? "pending" : result.hired === "unconfirmed" ? "unconfirmed" : "hired"), 303);
   });
 
   app.post("/:id/note", async (c) => {

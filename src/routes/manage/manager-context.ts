@@ -30,6 +30,7 @@ const NOTICES = {
   moved: messages.workshop.saved,
   hired: messages.workshop.hired,
   pending: messages.workshop.hiredPending,
+  unconfirmed: messages.confirmations.hiredNeedsConfirmation,
   note: messages.workshop.noteSaved,
   added: messages.workshop.added,
   departed: messages.workshop.departed,

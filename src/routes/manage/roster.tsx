@@ -9,6 +9,7 @@ import { CorrectionInputSchema, DepartureInputSchema, GateHireInputSchema, parse
 import { actorOf, authorize, authorOf } from "../../http/guards.tsx";
 import { departureRecorder, placementCorrector, rosterAdder } from "../../use-cases/manage-roster.ts";
 import { rosterEmployer, rosterLineView, rosterView } from "../../use-cases/manage-roster-view.ts";
+import { rosterMonthProblem } from "../../core/roster.ts";
 import { monthlyRosterWorkbook } from "../../use-cases/roster-export.ts";
 import type { AppDeps } from "../../app-deps.ts";
 import { RosterLinePage, RosterPage } from "../../../views/pages/manage/roster.tsx";
@@ -61,8 +62,10 @@ export function manageRoster(deps: AppDeps): Hono {
     authorize(c, "read", { type: "placement", employerId, townId: employerTown(employerId) });
     const month = MonthSchema.safeParse(c.req.query("month") ?? deps.today().slice(0, 7));
     if (!month.success) return rosterPage(c, employerId, { errors: { form: messages.workshop.badMonth } }, 400);
+    // A month that has not begun has no roster (everyone would show as working).
+    if (rosterMonthProblem(month.data, deps.today()) === "future") return rosterPage(c, employerId, { errors: { form: messages.rosterExport.futureMonth } }, 400);
     const employerName = rosterEmployer(deps, employerId).name;
-    const bytes = await monthlyRosterWorkbook(deps, { employerId, employerName, month: month.data, actor: actorOf(c) });
+    const bytes = await monthlyRosterWorkbook(deps, { employerId, employerName, month: month.data, actor: actorOf(c), today: deps.today() });
     c.header("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     c.header("Content-Disposition", `attachment; filename="roster-${month.data}.xlsx"; filename*=UTF-8''${encodeURIComponent(`花名册-${month.data}.xlsx`)}`);
     c.header("Cache-Control", "no-store");

@@ -11,7 +11,7 @@
 import { Hono } from "hono";
 import type { AppDeps } from "../../app-deps.ts";
 import { applicantAccountOf } from "../../core/application.ts";
-import { chinaDate } from "../../core/china-time.ts";
+import { chinaDateOf } from "../../core/china-time.ts";
 import { applyToJob } from "../../use-cases/apply-to-job.ts";
 import { ANONYMOUS_VISITOR } from "../../use-cases/audit-trail.ts";
 import { findJobPage } from "../../use-cases/find-job.ts";
@@ -37,12 +37,13 @@ export function applyRoutes(deps: AppDeps): Hono {
       by: user ? { userId: user.actor.userId, login: user.login } : ANONYMOUS_VISITOR,
       applicantUserId: applicantAccountOf(user?.actor),
       today,
+      now: deps.now(),
     });
     switch (result.outcome) {
       case "applied":
         return c.html(<AppliedPage job={page.job} phone={parsed.data.phone} />);
       case "already-applied":
-        return c.html(<AppliedPage job={page.job} phone={parsed.data.phone} alreadyOn={chinaDate(new Date(result.appliedAt))} />);
+        return c.html(<AppliedPage job={page.job} phone={parsed.data.phone} alreadyOn={chinaDateOf(result.appliedAt)} />);
       case "not-open":
         return c.html(<JobPage page={{ ...page, block: result.reason }} backHref="/jobs" />, 409);
       case "not-found":

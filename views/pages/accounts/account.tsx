@@ -1,4 +1,6 @@
 /** "My account": who I am, where my work is, and changing my password. */
+import { minPasswordLength } from "../../../src/core/account-rules.ts";
+import type { UserRole } from "../../../src/core/enums.ts";
 import { CsrfField } from "../../components/csrf-field.tsx";
 import { BaseLayout } from "../../layouts/base.tsx";
 import { messages } from "../../messages.ts";
@@ -90,10 +92,13 @@ export function AccountPage(props: AccountPageProps) {
         <input id="currentPassword" name="currentPassword" type="password" autocomplete="current-password" required aria-invalid={errors.currentPassword ? "true" : undefined} />
         <FieldError id="currentPassword-error" text={errors.currentPassword} />
         <label for="newPassword">{m.newPassword}</label>
-        <input id="newPassword" name="newPassword" type="password" autocomplete="new-password" minlength={8} required aria-invalid={errors.newPassword ? "true" : undefined} />
+        <p class="hint" id="newPassword-rule">
+          {messages.passwords.rule(minPasswordLength(a.role as UserRole), a.role !== "seeker" && a.role !== "manager")}
+        </p>
+        <input id="newPassword" name="newPassword" type="password" autocomplete="new-password" minlength={minPasswordLength(a.role as UserRole)} required aria-describedby="newPassword-rule" aria-invalid={errors.newPassword ? "true" : undefined} />
         <FieldError id="newPassword-error" text={errors.newPassword} />
         <label for="confirmPassword">{m.confirmPassword}</label>
-        <input id="confirmPassword" name="confirmPassword" type="password" autocomplete="new-password" minlength={8} required aria-invalid={errors.confirmPassword ? "true" : undefined} />
+        <input id="confirmPassword" name="confirmPassword" type="password" autocomplete="new-password" minlength={minPasswordLength(a.role as UserRole)} required aria-invalid={errors.confirmPassword ? "true" : undefined} />
         <FieldError id="confirmPassword-error" text={errors.confirmPassword} />
         <button type="submit">{m.submitPassword}</button>
       </form>

@@ -12,6 +12,7 @@ export interface LoginPageProps {
 
 export function LoginPage(props: LoginPageProps) {
   const m = messages.accounts;
+  const h = messages.loginHelp;
   return (
     <BaseLayout title={m.loginTitle}>
       <h1>{m.loginTitle}</h1>
@@ -35,6 +36,18 @@ export function LoginPage(props: LoginPageProps) {
         <input id="password" name="password" type="password" autocomplete="current-password" required />
         <button type="submit">{m.submitLogin}</button>
       </form>
+      <section class="login-help">
+        <h2>{h.noAccountTitle}</h2>
+        <p>{h.noAccount}</p>
+        <p>
+          <a class="button" href="/jobs">
+            {h.findWork}
+          </a>
+        </p>
+        <p>{h.getAccount}</p>
+        <h2>{h.forgotTitle}</h2>
+        <p>{h.forgot}</p>
+      </section>
     </BaseLayout>
   );
 }

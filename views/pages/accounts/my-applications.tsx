@@ -1,6 +1,7 @@
 /** A seeker's own applications, and one of them. */
 import { BaseLayout } from "../../layouts/base.tsx";
 import { CardList } from "../../components/card-list.tsx";
+import { shownDate } from "../../format.ts";
 import { messages } from "../../messages.ts";
 
 export interface MyApplication {
@@ -26,7 +27,7 @@ export function MyApplicationsPage(props: { applications: MyApplication[] }) {
           <li class="record-card">
             <a href={`/account/applications/${a.id}`}>{a.postingTitle}</a>
             <p>
-              {a.employerName} · <span class="badge">{a.status}</span>
+              {a.employerName} · <span class="badge">{a.status}</span> · {messages.workshop.appliedAt(shownDate(a.createdAt))}
             </p>
           </li>
         )}
@@ -47,7 +48,7 @@ export function MyApplicationPage(props: { application: MyApplication }) {
         <dt>{m.status}</dt>
         <dd>{a.status}</dd>
         <dt>{m.appliedAt}</dt>
-        <dd>{a.createdAt.slice(0, 10)}</dd>
+        <dd>{shownDate(a.createdAt)}</dd>
         <dt>{m.phone}</dt>
         <dd>{a.phone}</dd>
         {a.note ? (

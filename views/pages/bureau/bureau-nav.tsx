@@ -11,6 +11,7 @@ export function BureauNav() {
   const actor = tryGetContext()?.get("user")?.actor;
   const links: [string, string][] = [
     ["/bureau/stats", m.stats],
+    ["/bureau/confirmations", messages.confirmations.navLink],
     ["/bureau/zero-employment", m.zeroEmployment],
     ["/bureau/alerts", m.alerts],
     ["/bureau/employers", m.employers],

@@ -5,6 +5,7 @@
  */
 import { Facts } from "../../components/facts.tsx";
 import { BaseLayout } from "../../layouts/base.tsx";
+import { shownDate } from "../../format.ts";
 import type { WorkerPlacementView } from "./worker.tsx";
 import { CardList } from "../../components/card-list.tsx";
 import { messages } from "../../messages.ts";
@@ -95,7 +96,7 @@ export function HouseholdPage(props: HouseholdPageProps) {
         item={(a) => (
           <li class="record-card">
             {a.workerId !== null ? `${nameOf.get(a.workerId) ?? ""}：` : ""}
-            {m.applicationLine(a.postingTitle, a.status, a.createdAt.slice(0, 10))}
+            {m.applicationLine(a.postingTitle, a.status, shownDate(a.createdAt))}
           </li>
         )}
       />

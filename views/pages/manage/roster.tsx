@@ -6,7 +6,7 @@ import { CsrfField } from "../../components/csrf-field.tsx";
 import { Notice, SelectField, TextField } from "../../components/form-field.tsx";
 import { BaseLayout } from "../../layouts/base.tsx";
 import { messages } from "../../messages.ts";
-import { DEPARTURE_REASONS } from "../../../src/core/hire-rules.ts";
+import { DEPARTURE_REASONS, type ConfirmationReason } from "../../../src/core/hire-rules.ts";
 import { ManageNav } from "./manage-nav.tsx";
 
 export interface RosterEntry {
@@ -21,6 +21,8 @@ export interface RosterEntry {
   monthlyIncome: number | null;
   assisted: boolean;
   needsConfirmation: boolean;
+  /** Why the line waits for the bureau (empty once confirmed). */
+  confirmationReasons?: readonly ConfirmationReason[];
 }
 
 /** An earlier version of a placement, kept when it was corrected or ended. */
@@ -105,10 +107,17 @@ function RosterList(props: { entries: RosterEntry[]; which: "now" | "past" }) {
             {e.monthlyIncome !== null ? ` · ${m.income(e.monthlyIncome)}` : null}
             {e.endReason ? ` · ${e.endReason}` : null}
           </p>
+          <WhyPending entry={e} />
         </li>
       ))}
     </ul>
   );
+}
+
+/** Why a line waits for the bureau's confirmation, in words (nothing once confirmed). */
+function WhyPending(props: { entry: RosterEntry }) {
+  const reasons = props.entry.needsConfirmation ? (props.entry.confirmationReasons ?? []) : [];
+  return reasons.length === 0 ? null : <p class="pending-reason">{messages.confirmations.reasonsLine(reasons)}</p>;
 }
 
 /** One roster line: record a departure, or correct it (the earlier version is kept). */
@@ -144,6 +153,8 @@ export function RosterLinePage(props: {
         {e.monthlyIncome !== null ? ` · ${m.income(e.monthlyIncome)}` : ""}
         {e.endReason ? ` · ${e.endReason}` : ""}
       </p>
+      <WhyPending entry={e} />
+      {e.needsConfirmation ? <p class="hint">{messages.confirmations.waitsNote}</p> : null}
       {e.endDate === null ? (
         <form method="post" action={`${base}/departure`} class="stacked departure-form" novalidate>
           <h2>{w.departure}</h2>
