@@ -72,6 +72,14 @@ const cases: [string, Actor, Action, Resource, boolean][] = [
   ["county staff cannot change the settings", county, "update", { type: "settings" }, false],
   ["a town cadre cannot read the settings", town, "read", { type: "settings" }, false],
   ["a token never reads the settings", countyToken, "read", { type: "settings" }, false],
+  ["county staff review any subsidy line", county, "update", { type: "subsidy-line", townId: 20 }, true],
+  ["county staff download a payment file", county, "read", { type: "subsidy-line", townId: 20, payment: true }, true],
+  ["a town cadre reads their town's subsidy lines", town, "read", { type: "subsidy-line", townId: 10 }, true],
+  ["a town cadre cannot review their town's subsidy lines", town, "update", { type: "subsidy-line", townId: 10 }, false],
+  ["a town cadre cannot read another town's subsidy lines", town, "read", { type: "subsidy-line", townId: 20 }, false],
+  ["a town cadre never downloads a payment file", town, "read", { type: "subsidy-line", townId: 10, payment: true }, false],
+  ["a manager reads no subsidy line", manager, "read", { type: "subsidy-line", townId: 10 }, false],
+  ["a seeker reads no subsidy line", seeker, "read", { type: "subsidy-line", townId: 10 }, false],
 ];
 
 describe("can", () => {
