@@ -215,6 +215,11 @@ export function statsTownOf(actor: Actor): number | null {
   return actor.role === "town" ? (actor.townId ?? -1) : null;
 }
 
+/** The town a reader of the subsidy ledger is held to: a cadre's own (-1 when missing), or null for county staff. */
+export function subsidyTownOf(actor: Actor): number | null {
+  return actor.role === "town" ? (actor.townId ?? -1) : null;
+}
+
 /**
  * 身份证号 in full: county staff and admins, and the cadres of the worker's own town, who visit
  * the household. Everyone else sees the mask.
