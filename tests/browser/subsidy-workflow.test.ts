@@ -34,7 +34,7 @@ describe("the subsidy loop in a browser", () => {
   const compute = () => computeSubsidies({ db: stage.platform.db, protector: stage.platform.protector }, { policyCode: "JT-2025", period: "2025", countyProvince: "江西省", by: { label: "test" }, now: now() });
   const line = (id: number) => sql().prepare("SELECT status, batch_id AS batch, round FROM subsidy_lines WHERE id = ?").get(id) as { status: string; batch: number | null; round: number };
   const shot = async (page: Page, name: string) => {
-    if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: join(process.env.SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+    if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: join(process.env.SCREENSHOT_DIR, `${name}.png`), fullPage: !process.env.SCREENSHOT_VIEWPORT });
   };
   const desktop = () => stage.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
   async function signIn(context: BrowserContext, login: string): Promise<Page> {

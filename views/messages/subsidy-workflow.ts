@@ -8,6 +8,7 @@ export const subsidyWorkflowMessages = {
     town: "乡镇",
     allTowns: "全部乡镇",
     unknownTown: "没有这个乡镇",
+    monthsSpan: (n: number, first: string, last: string) => `${n} 个月（${first} 至 ${last}）`,
     stage: "进度",
     allStages: "全部进度",
     periodHint: "YYYY 或 YYYY-MM",

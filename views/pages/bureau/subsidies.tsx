@@ -31,6 +31,12 @@ function snapshotOf(row: { snapshot: string }): Partial<LineSnapshot> {
   }
 }
 
+/** Counted months in a list cell: one month as is, several as their number and span. */
+function monthsShort(months: string[]): string {
+  if (months.length <= 1) return months[0] ?? "";
+  return w.monthsSpan(months.length, months[0]!, months.at(-1)!);
+}
+
 function payee(row: Pick<WorkflowLineRow, "employerCode" | "employerName" | "workerName">): string {
   return row.employerCode ? `${row.employerName ?? ""}（${row.employerCode}）` : row.workerName;
 }
@@ -88,7 +94,7 @@ export function SubsidyLinesPage(props: {
             {row.town}
             {row.village}
           </td>
-          <td>{(snapshotOf(row).countedMonths ?? []).map((x) => x.month).join("、")}</td>
+          <td>{monthsShort((snapshotOf(row).countedMonths ?? []).map((x) => x.month))}</td>
           <td class="num">{yuanText(row.amountFen)}</td>
           <td class={`stage stage-${WORKFLOW_STAGES.indexOf(row.stage)}`}>{w.stageText[row.stage] ?? row.stage}</td>
         </tr>

@@ -32,17 +32,19 @@ export function SubsidyNoticePage(props: { notice: NonNullable<ReturnType<typeof
             <tbody>
               {rows.map((r) => (
                 <tr>
-                  <td>{r.name}</td>
-                  <td>
+                  <td class="notice-name">{r.name}</td>
+                  <td data-label={p.place}>
                     {r.town}
                     {r.village}
                   </td>
-                  <td>
+                  <td data-label={p.policy}>
                     {r.policyName}
                     {r.employerName ? <small>（{p.employer}：{r.employerName}）</small> : null}
                   </td>
-                  <td>{r.period}</td>
-                  <td class="num">{yuanText(r.amountFen)}</td>
+                  <td data-label={p.period2}>{r.period}</td>
+                  <td class="num" data-label={p.amount}>
+                    {yuanText(r.amountFen)}
+                  </td>
                 </tr>
               ))}
             </tbody>
