@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, canSeeFullIdNumber, canSeeFullPhone, isCountyStaff, isStaff, listScope, type Action, type Actor, type Resource } from "./policy.ts";
+import { can, canSeeFullIdNumber, canSeeFullPhone, isCountyStaff, isStaff, listScope, subsidyTownOf, type Action, type Actor, type Resource } from "./policy.ts";
 
 const admin: Actor = { kind: "user", role: "admin", userId: 1 };
 const county: Actor = { kind: "user", role: "county", userId: 2 };
@@ -147,5 +147,16 @@ describe("who is bureau staff", () => {
     ["a county API token is not", countyToken, false],
   ] as const)("%s", (_name, actor, expected) => {
     expect(isCountyStaff(actor)).toBe(expected);
+  });
+});
+
+describe("subsidyTownOf", () => {
+  it.each<[string, Actor, number | null]>([
+    ["county staff see the county", county, null],
+    ["an admin sees the county", admin, null],
+    ["a cadre is held to their town", town, 10],
+    ["a cadre without a town sees no town", { kind: "user", role: "town", userId: 9 }, -1],
+  ])("%s", (_label, actor, expected) => {
+    expect(subsidyTownOf(actor)).toBe(expected);
   });
 });
