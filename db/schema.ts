@@ -741,8 +741,14 @@ export const subsidyLines = sqliteTable(
     reviewNote: text("review_note"),
     statusChangedAt: text("status_changed_at").notNull(),
     createdAt: createdAt(),
+    /** The public notice (公示) the approved line was published on (migration 0011). */
+    noticeId: integer("notice_id").references((): AnySQLiteColumn => subsidyNotices.id),
+    /** The payment batch the line is paid in (migration 0011). */
+    batchId: integer("batch_id").references((): AnySQLiteColumn => subsidyPaymentBatches.id),
   },
   (t) => [
+    index("subsidy_lines_notice_idx").on(t.noticeId),
+    index("subsidy_lines_batch_idx").on(t.batchId),
     uniqueIndex("subsidy_lines_live_key_unique")
       .on(t.policyId, t.period, t.workerId, sql`ifnull(${t.employerId}, 0)`, t.round)
       .where(sql`${t.reversesLineId} IS NULL AND ${oneOf(t.status, SUBSIDY_LIVE_STATUSES)}`),
@@ -761,5 +767,83 @@ export const subsidyLines = sqliteTable(
     ),
     check("subsidy_lines_reversal_reason_check", sql`${t.reversesLineId} IS NULL OR coalesce(length(trim(${t.reason})), 0) > 0`),
     check("subsidy_lines_rejection_reason_check", sql`${t.status} <> '已驳回' OR coalesce(length(trim(${t.reviewNote})), 0) > 0`),
+  ],
+);
+
+/** A public notice (公示) of approved lines; never changes (migration 0011, subsidy workflow). */
+export const subsidyNotices = sqliteTable(
+  "subsidy_notices",
+  {
+    id: integer("id").primaryKey(),
+    /** The code in the public address /notices/<code>. */
+    code: text("code").notNull(),
+    title: text("title").notNull(),
+    publishedOn: text("published_on").notNull(),
+    /** The notice's last day; its lines may be paid from the day after. */
+    endsOn: text("ends_on").notNull(),
+    noticeDays: integer("notice_days").notNull(),
+    createdByUserId: integer("created_by_user_id").references((): AnySQLiteColumn => users.id),
+    createdByLabel: text("created_by_label").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("subsidy_notices_code_unique").on(t.code),
+    check("subsidy_notices_days_check", sql`${t.noticeDays} >= 1`),
+    check("subsidy_notices_dates_check", sql`${t.endsOn} >= ${t.publishedOn}`),
+  ],
+);
+
+/** A payment batch (发放批次); frozen once paid, marked paid by someone other than its lines' reviewer. */
+export const subsidyPaymentBatches = sqliteTable(
+  "subsidy_payment_batches",
+  {
+    id: integer("id").primaryKey(),
+    code: text("code").notNull(),
+    status: text("status", { enum: ["待发放", "已发放"] }).notNull().default("待发放"),
+    createdByUserId: integer("created_by_user_id").references((): AnySQLiteColumn => users.id),
+    createdByLabel: text("created_by_label").notNull(),
+    createdAt: text("created_at").notNull(),
+    bankReference: text("bank_reference"),
+    paidOn: text("paid_on"),
+    paidByUserId: integer("paid_by_user_id").references((): AnySQLiteColumn => users.id),
+    paidByLabel: text("paid_by_label"),
+    paidAt: text("paid_at"),
+  },
+  (t) => [
+    uniqueIndex("subsidy_payment_batches_code_unique").on(t.code),
+    check("subsidy_payment_batches_status_check", oneOf(t.status, ["待发放", "已发放"])),
+    check(
+      "subsidy_payment_batches_paid_check",
+      sql`${t.status} <> '已发放' OR (coalesce(length(trim(${t.bankReference})), 0) > 0 AND ${t.paidOn} IS NOT NULL AND ${t.paidByUserId} IS NOT NULL)`,
+    ),
+  ],
+);
+
+/** An objection (异议) to a line, recorded by staff; open (outcome null) it holds the line back. */
+export const subsidyObjections = sqliteTable(
+  "subsidy_objections",
+  {
+    id: integer("id").primaryKey(),
+    lineId: integer("line_id")
+      .notNull()
+      .references(() => subsidyLines.id),
+    raisedBy: text("raised_by").notNull(),
+    content: text("content").notNull(),
+    recordedByUserId: integer("recorded_by_user_id").references((): AnySQLiteColumn => users.id),
+    recordedByLabel: text("recorded_by_label").notNull(),
+    recordedAt: text("recorded_at").notNull(),
+    outcome: text("outcome", { enum: ["成立", "不成立"] }),
+    resolution: text("resolution"),
+    resolvedByUserId: integer("resolved_by_user_id").references((): AnySQLiteColumn => users.id),
+    resolvedByLabel: text("resolved_by_label"),
+    resolvedAt: text("resolved_at"),
+  },
+  (t) => [
+    index("subsidy_objections_line_idx").on(t.lineId),
+    check("subsidy_objections_content_check", sql`length(trim(${t.content})) > 0`),
+    check(
+      "subsidy_objections_outcome_check",
+      sql`${t.outcome} IS NULL OR (${t.outcome} IN ('成立', '不成立') AND coalesce(length(trim(${t.resolution})), 0) > 0 AND ${t.resolvedAt} IS NOT NULL)`,
+    ),
   ],
 );

@@ -14,6 +14,7 @@ import { makeIdNumber, maskIdNumber } from "../src/core/id-number.ts";
 import { DATABASE_FILE } from "../src/platform.ts";
 import { loadPersonalDataProtector } from "../src/security/personal-data.ts";
 import { savePolicy, type PolicyInput } from "../src/use-cases/subsidies-policies.ts";
+import { payLineRaw } from "./support/raw-ledger.ts";
 import { runScript } from "./support/run-command.ts";
 
 let dir: string;
@@ -245,8 +246,7 @@ describe("npm run subsidies -- compute on a hand-built county", () => {
   it("a paid line reversed and paid back is computed again once, on the policy's newest version", async () => {
     const [paid] = linesOf("JT-2025");
     const sql = db.$client;
-    sql.prepare("UPDATE subsidy_lines SET status = '已审核' WHERE id = ?").run(paid!.id);
-    sql.prepare("UPDATE subsidy_lines SET status = '已发放' WHERE id = ?").run(paid!.id);
+    payLineRaw(sql, paid!.id);
     const reversal = Number(
       sql
         .prepare(
@@ -257,8 +257,7 @@ describe("npm run subsidies -- compute on a hand-built county", () => {
     );
     // While the reversal is not paid, the key stays taken.
     expect((await compute("JT-2025", "2025")).stdout).toContain("新增 0 条");
-    sql.prepare("UPDATE subsidy_lines SET status = '已审核' WHERE id = ?").run(reversal);
-    sql.prepare("UPDATE subsidy_lines SET status = '已发放' WHERE id = ?").run(reversal);
+    payLineRaw(sql, reversal);
     // The county raises the transport subsidy to 1,000 yuan: version 2, for what is computed from now on.
     expect(savePolicy({ db }, { input: { ...JT, amountFen: 100_000 }, by: { label: "test" }, now: new Date("2026-02-01T02:00:00Z") })).toMatchObject({ status: "versioned", version: 2 });
     const r = await compute("JT-2025", "2025");

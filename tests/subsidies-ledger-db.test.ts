@@ -28,6 +28,7 @@ beforeEach(() => {
     INSERT INTO employers (id, code, name, type, town_id, recognition) VALUES (1, 'E1', '车间一', '帮扶车间', 1, '已认定'), (2, 'E2', '车间二', '帮扶车间', 1, '已认定');
     INSERT INTO subsidy_policies (id, code, name, kind) VALUES (1, 'XN-2025', '吸纳就业补贴', '吸纳就业补贴'), (2, 'JT-2025', '交通补贴', '交通补贴');
     INSERT INTO subsidy_policy_versions (id, policy_id, version, amount_fen, start_date, created_by_label) VALUES (1, 1, 1, 200000, '2025-01-01', 'test'), (2, 2, 1, 80000, '2025-01-01', 'test');
+    INSERT INTO users (id, login, password_hash, role) VALUES (1, 'approver', 'x', 'county'), (2, 'payer', 'x', 'county');
   `);
 });
 
@@ -54,12 +55,33 @@ function insertLine(v: LineValues = {}): number {
       `INSERT INTO subsidy_lines (policy_id, policy_version_id, period, worker_id, employer_id, round, amount_fen, status, reverses_line_id, reason, snapshot, computed_at, created_by_label, status_changed_at)
        VALUES (?, ?, '2025', 1, ?, ?, ?, ?, ?, ?, '{}', '2026-01-05T00:00:00Z', 'raw', '2026-01-05T00:00:00Z')`,
     )
-    .run(v.policy ?? 1, v.version ?? v.policy ?? 1, v.employer === undefined ? 1 : v.employer, v.round ?? 0, v.amount ?? 200000, v.status ?? "待审核", v.reverses ?? null, v.reason ?? null);
-  return Number(r.lastInsertRowid);
+    .run(v.policy ?? 1, v.version ?? v.policy ?? 1, v.employer === undefined ? 1 : v.employer, v.round ?? 0, v.amount ?? 200000, "待审核", v.reverses ?? null, v.reason ?? null);
+  const id = Number(r.lastInsertRowid);
+  // Every line starts pending (migration 0011); a line wanted in another status walks the flow.
+  if (v.status === "已审核" || v.status === "已发放") setStatus(id, "已审核");
+  if (v.status === "已发放") setStatus(id, "已发放");
+  return id;
 }
 
-const setStatus = (id: number, status: string, note: string | null = null) =>
+let batches = 0;
+
+/** Pays an approved line the only way the database allows: on a notice, in a batch marked paid by user 2. */
+function payInBatch(id: number): void {
+  const line = sql.prepare("SELECT reverses_line_id AS reverses, notice_id AS notice FROM subsidy_lines WHERE id = ?").get(id) as { reverses: number | null; notice: number | null };
+  if (line.reverses === null && line.notice === null) {
+    const notice = Number(sql.prepare("INSERT INTO subsidy_notices (code, title, published_on, ends_on, notice_days, created_by_label) VALUES (?, '公示', '2026-01-06', '2026-01-12', 7, 'raw')").run(`N${id}`).lastInsertRowid);
+    sql.prepare("UPDATE subsidy_lines SET notice_id = ? WHERE id = ?").run(notice, id);
+  }
+  const batch = Number(sql.prepare("INSERT INTO subsidy_payment_batches (code, created_by_label, created_at) VALUES (?, 'raw', '2026-01-13T00:00:00Z')").run(`B${++batches}`).lastInsertRowid);
+  sql.prepare("UPDATE subsidy_lines SET batch_id = ? WHERE id = ?").run(batch, id);
+  sql.prepare("UPDATE subsidy_payment_batches SET status = '已发放', bank_reference = 'BANK-1', paid_on = '2026-01-14', paid_by_user_id = 2, paid_by_label = 'payer', paid_at = '2026-01-14T00:00:00Z' WHERE id = ?").run(batch);
+  sql.prepare("UPDATE subsidy_lines SET status = '已发放' WHERE id = ?").run(id);
+}
+
+function setStatus(id: number, status: string, note: string | null = null) {
+  if (status === "已发放") return payInBatch(id);
   sql.prepare("UPDATE subsidy_lines SET status = ?, review_note = coalesce(?, review_note) WHERE id = ?").run(status, note, id);
+}
 
 /** A paid line, paid its reversal: the key is free for round 1. */
 function paidAndReversed(): { line: number; reversal: number } {
@@ -141,7 +163,7 @@ describe("paid lines never change", () => {
     expect(() => sql.prepare("UPDATE subsidy_lines SET employer_id = 2 WHERE id = ?").run(id)).toThrow(/keeps its key/);
     expect(() => sql.prepare("UPDATE subsidy_lines SET snapshot = '{}' || '' WHERE id = ?").run(id)).not.toThrow();
     expect(() => sql.prepare("UPDATE subsidy_lines SET snapshot = '{\"x\":1}' WHERE id = ?").run(id)).toThrow(/keeps its key/);
-    expect(() => setStatus(id, "已发放")).toThrow(/status change is not allowed/);
+    expect(() => sql.prepare("UPDATE subsidy_lines SET status = '已发放' WHERE id = ?").run(id)).toThrow(/status change is not allowed|paid only in a paid batch/);
     setStatus(id, "已审核");
     setStatus(id, "已发放");
   });
@@ -195,5 +217,86 @@ describe("policies", () => {
     expect(() => sql.exec("UPDATE subsidy_policies SET kind = '交通补贴' WHERE id = 1")).toThrow(/keeps its code and kind/);
     expect(() => sql.exec("DELETE FROM subsidy_policies WHERE id = 1")).toThrow(/never deleted/);
     sql.exec("UPDATE subsidy_policies SET name = '吸纳就业补贴（2025）' WHERE id = 1");
+  });
+});
+
+describe("the workflow's guarantees (migration 0011)", () => {
+  it("refuses a REPLACE that would silently delete a paid line (by id or by key)", () => {
+    const paid = insertLine({ status: "已发放" });
+    const replaceById = `INSERT OR REPLACE INTO subsidy_lines (id, policy_id, policy_version_id, period, worker_id, employer_id, round, amount_fen, status, snapshot, computed_at, created_by_label, status_changed_at)
+      VALUES (?, 1, 1, '2025', 1, 2, 0, 1, '待审核', '{}', 'x', 'raw', 'x')`;
+    expect(() => sql.prepare(replaceById).run(paid)).toThrow(/already holds this key/);
+    const replaceByKey = `REPLACE INTO subsidy_lines (policy_id, policy_version_id, period, worker_id, employer_id, round, amount_fen, status, snapshot, computed_at, created_by_label, status_changed_at)
+      VALUES (1, 1, '2025', 1, 1, 0, 1, '待审核', '{}', 'x', 'raw', 'x')`;
+    expect(() => sql.exec(replaceByKey)).toThrow(/already holds this key/);
+    const pending = insertLine({ employer: 2 });
+    expect(() => sql.prepare("UPDATE OR REPLACE subsidy_lines SET id = ? WHERE id = ?").run(paid, pending)).toThrow(/keeps its id/);
+    expect(sql.prepare("SELECT id, status, amount_fen AS amount FROM subsidy_lines WHERE id = ?").get(paid)).toEqual({ id: paid, status: "已发放", amount: 200000 });
+  });
+
+  it("refuses a line inserted as approved or paid: every line starts pending", () => {
+    const insert = (status: string) =>
+      sql.prepare(
+        `INSERT INTO subsidy_lines (policy_id, policy_version_id, period, worker_id, employer_id, amount_fen, status, snapshot, computed_at, created_by_label, status_changed_at)
+         VALUES (1, 1, '2025', 1, 1, 200000, ?, '{}', 'x', 'raw', 'x')`,
+      ).run(status);
+    expect(() => insert("已发放")).toThrow(/starts pending/);
+    expect(() => insert("已审核")).toThrow(/starts pending/);
+  });
+
+  it("pays a line only inside a paid batch, after its notice", () => {
+    const id = insertLine({ status: "已审核" });
+    expect(() => sql.prepare("UPDATE subsidy_lines SET status = '已发放' WHERE id = ?").run(id)).toThrow(/paid only in a paid batch/);
+    const batch = Number(sql.prepare("INSERT INTO subsidy_payment_batches (code, created_by_label, created_at) VALUES ('B-X', 'raw', 'x')").run().lastInsertRowid);
+    expect(() => sql.prepare("UPDATE subsidy_lines SET batch_id = ? WHERE id = ?").run(batch, id)).toThrow(/were on notice/);
+  });
+
+  it("four eyes: the reviewer of a line cannot mark its batch paid", () => {
+    const id = insertLine();
+    sql.prepare("UPDATE subsidy_lines SET status = '已审核', reviewed_by_user_id = 1 WHERE id = ?").run(id);
+    const notice = Number(sql.prepare("INSERT INTO subsidy_notices (code, title, published_on, ends_on, notice_days, created_by_label) VALUES ('N', '公示', '2026-01-06', '2026-01-12', 7, 'raw')").run().lastInsertRowid);
+    sql.prepare("UPDATE subsidy_lines SET notice_id = ? WHERE id = ?").run(notice, id);
+    const batch = Number(sql.prepare("INSERT INTO subsidy_payment_batches (code, created_by_label, created_at) VALUES ('B-4', 'raw', 'x')").run().lastInsertRowid);
+    sql.prepare("UPDATE subsidy_lines SET batch_id = ? WHERE id = ?").run(batch, id);
+    const markPaid = sql.prepare("UPDATE subsidy_payment_batches SET status = '已发放', bank_reference = 'R', paid_on = '2026-01-14', paid_by_user_id = ?, paid_at = 'x' WHERE id = ?");
+    expect(() => markPaid.run(1, batch)).toThrow(/four eyes/);
+    expect(() => sql.prepare("UPDATE subsidy_payment_batches SET status = '已发放', paid_on = '2026-01-14', paid_by_user_id = 2 WHERE id = ?").run(batch)).toThrow(/subsidy_payment_batches_paid_check/);
+    markPaid.run(2, batch);
+    sql.prepare("UPDATE subsidy_lines SET status = '已发放' WHERE id = ?").run(id);
+    expect(() => sql.prepare("UPDATE subsidy_payment_batches SET bank_reference = 'R2' WHERE id = ?").run(batch)).toThrow(/paid batch never changes/);
+    expect(() => sql.prepare("DELETE FROM subsidy_payment_batches WHERE id = ?").run(batch)).toThrow(/never deleted/);
+  });
+
+  it("an open objection keeps a line out of a batch and unpaid; a resolved objection never changes", () => {
+    const id = insertLine({ status: "已审核" });
+    const notice = Number(sql.prepare("INSERT INTO subsidy_notices (code, title, published_on, ends_on, notice_days, created_by_label) VALUES ('N2', '公示', '2026-01-06', '2026-01-12', 7, 'raw')").run().lastInsertRowid);
+    sql.prepare("UPDATE subsidy_lines SET notice_id = ? WHERE id = ?").run(notice, id);
+    const objection = Number(
+      sql.prepare("INSERT INTO subsidy_objections (line_id, raised_by, content, recorded_by_label, recorded_at) VALUES (?, '村民', '此人当年未在车间务工', 'raw', 'x')").run(id).lastInsertRowid,
+    );
+    const batch = Number(sql.prepare("INSERT INTO subsidy_payment_batches (code, created_by_label, created_at) VALUES ('B-O', 'raw', 'x')").run().lastInsertRowid);
+    expect(() => sql.prepare("UPDATE subsidy_lines SET batch_id = ? WHERE id = ?").run(batch, id)).toThrow(/no open objection/);
+    expect(() => sql.prepare("UPDATE subsidy_objections SET outcome = '不成立' WHERE id = ?").run(objection)).toThrow(/subsidy_objections_outcome_check/);
+    sql.prepare("UPDATE subsidy_objections SET outcome = '不成立', resolution = '核实在岗', resolved_at = 'x' WHERE id = ?").run(objection);
+    expect(() => sql.prepare("UPDATE subsidy_objections SET outcome = '成立' WHERE id = ?").run(objection)).toThrow(/resolved one never changes/);
+    expect(() => sql.prepare("DELETE FROM subsidy_objections WHERE id = ?").run(objection)).toThrow(/never deleted/);
+    sql.prepare("UPDATE subsidy_lines SET batch_id = ? WHERE id = ?").run(batch, id);
+  });
+
+  it("a notice never changes, and a line stays on the notice it was published on", () => {
+    const id = insertLine({ status: "已审核" });
+    const notice = Number(sql.prepare("INSERT INTO subsidy_notices (code, title, published_on, ends_on, notice_days, created_by_label) VALUES ('N3', '公示', '2026-01-06', '2026-01-12', 7, 'raw')").run().lastInsertRowid);
+    sql.prepare("UPDATE subsidy_lines SET notice_id = ? WHERE id = ?").run(notice, id);
+    expect(() => sql.prepare("UPDATE subsidy_notices SET ends_on = '2026-01-07' WHERE id = ?").run(notice)).toThrow(/never changes/);
+    expect(() => sql.prepare("DELETE FROM subsidy_notices WHERE id = ?").run(notice)).toThrow(/never changes/);
+    expect(() => sql.prepare("UPDATE subsidy_lines SET notice_id = NULL WHERE id = ?").run(id)).toThrow(/published once/);
+    const pending = insertLine({ employer: 2 });
+    expect(() => sql.prepare("UPDATE subsidy_lines SET notice_id = ? WHERE id = ?").run(notice, pending)).toThrow(/published once/);
+  });
+
+  it("an upheld objection may reject an approved line (已审核 → 已驳回, with a reason)", () => {
+    const id = insertLine({ status: "已审核" });
+    expect(() => setStatus(id, "已驳回")).toThrow(/rejection_reason_check/);
+    setStatus(id, "已驳回", "异议成立：未在岗");
   });
 });

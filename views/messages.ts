@@ -14,6 +14,7 @@ import { apiMessages } from "./messages/api.ts";
 import { importsMessages } from "./messages/imports.ts";
 import { cliMessages } from "./messages/cli.ts";
 import { subsidiesMessages } from "./messages/subsidies.ts";
+import { subsidyWorkflowMessages } from "./messages/subsidy-workflow.ts";
 import { fieldsMessages } from "./messages/fields.ts";
 import { textFieldsMessages } from "./messages/text-fields.ts";
 import { integrityMessages } from "./messages/integrity.ts";
@@ -28,6 +29,7 @@ export const messages = {
   ...importsMessages,
   ...cliMessages,
   ...subsidiesMessages,
+  ...subsidyWorkflowMessages,
   ...fieldsMessages,
   ...textFieldsMessages,
   ...integrityMessages,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, canSeeFullIdNumber, canSeeFullPhone, isCountyStaff, isStaff, listScope, type Action, type Actor, type Resource } from "./policy.ts";
+import { can, canSeeFullIdNumber, canSeeFullPhone, isCountyStaff, isStaff, listScope, subsidyTownOf, type Action, type Actor, type Resource } from "./policy.ts";
 
 const admin: Actor = { kind: "user", role: "admin", userId: 1 };
 const county: Actor = { kind: "user", role: "county", userId: 2 };
@@ -72,6 +72,14 @@ const cases: [string, Actor, Action, Resource, boolean][] = [
   ["county staff cannot change the settings", county, "update", { type: "settings" }, false],
   ["a town cadre cannot read the settings", town, "read", { type: "settings" }, false],
   ["a token never reads the settings", countyToken, "read", { type: "settings" }, false],
+  ["county staff review any subsidy line", county, "update", { type: "subsidy-line", townId: 20 }, true],
+  ["county staff download a payment file", county, "read", { type: "subsidy-line", townId: 20, payment: true }, true],
+  ["a town cadre reads their town's subsidy lines", town, "read", { type: "subsidy-line", townId: 10 }, true],
+  ["a town cadre cannot review their town's subsidy lines", town, "update", { type: "subsidy-line", townId: 10 }, false],
+  ["a town cadre cannot read another town's subsidy lines", town, "read", { type: "subsidy-line", townId: 20 }, false],
+  ["a town cadre never downloads a payment file", town, "read", { type: "subsidy-line", townId: 10, payment: true }, false],
+  ["a manager reads no subsidy line", manager, "read", { type: "subsidy-line", townId: 10 }, false],
+  ["a seeker reads no subsidy line", seeker, "read", { type: "subsidy-line", townId: 10 }, false],
 ];
 
 describe("can", () => {
@@ -139,5 +147,16 @@ describe("who is bureau staff", () => {
     ["a county API token is not", countyToken, false],
   ] as const)("%s", (_name, actor, expected) => {
     expect(isCountyStaff(actor)).toBe(expected);
+  });
+});
+
+describe("subsidyTownOf", () => {
+  it.each<[string, Actor, number | null]>([
+    ["county staff see the county", county, null],
+    ["an admin sees the county", admin, null],
+    ["a cadre is held to their town", town, 10],
+    ["a cadre without a town sees no town", { kind: "user", role: "town", userId: 9 }, -1],
+  ])("%s", (_label, actor, expected) => {
+    expect(subsidyTownOf(actor)).toBe(expected);
   });
 });

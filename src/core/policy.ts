@@ -46,7 +46,9 @@ export type Resource =
   /** The platform's settings (/bureau/settings): admins change them, county staff read them. */
   | { type: "settings" }
   /** Figures; `townId` null for the whole county; `detail` when rows name households. */
-  | { type: "stats"; townId: number | null; detail?: boolean };
+  | { type: "stats"; townId: number | null; detail?: boolean }
+  /** A subsidy line (补贴明细), of the town of the worker it names; `payment` for the payment file with full ID numbers. */
+  | { type: "subsidy-line"; townId: number; payment?: boolean };
 
 export type ResourceType = Resource["type"];
 export const RESOURCE_TYPES = [
@@ -61,6 +63,7 @@ export const RESOURCE_TYPES = [
   "audit-log",
   "settings",
   "stats",
+  "subsidy-line",
 ] as const satisfies readonly ResourceType[];
 
 const READ_ONLY: readonly Action[] = ["read"];
@@ -112,6 +115,9 @@ function userCan(actor: UserActor, action: Action, resource: Exclude<Resource, {
           return allowed(READ_ONLY);
         case "stats":
           return mine(resource.townId) && allowed(READ_ONLY);
+        case "subsidy-line":
+          // A cadre follows their town's subsidies; review, notice and payment are the county's.
+          return mine(resource.townId) && !resource.payment && allowed(READ_ONLY);
       }
       return false;
     }
@@ -206,6 +212,11 @@ export function listScope(actor: Actor, type: "posting" | "application" | "place
  * (-1, no town, when one is missing), or null for the county's readers.
  */
 export function statsTownOf(actor: Actor): number | null {
+  return actor.role === "town" ? (actor.townId ?? -1) : null;
+}
+
+/** The town a reader of the subsidy ledger is held to: a cadre's own (-1 when missing), or null for county staff. */
+export function subsidyTownOf(actor: Actor): number | null {
   return actor.role === "town" ? (actor.townId ?? -1) : null;
 }
 

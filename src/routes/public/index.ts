@@ -1,5 +1,5 @@
 /**
- * The public area, mounted at `/`: the job board and applying. No guard — a visitor without an
+ * The public area, mounted at `/`: the job board, applying, and the subsidies' public notices. No guard — a visitor without an
  * account searches, reads and applies; a signed-in seeker's application is linked to them.
  * @example app.route("/", publicArea(deps));
  */
@@ -7,10 +7,12 @@ import { Hono } from "hono";
 import type { AppDeps } from "../../app-deps.ts";
 import { applyRoutes } from "./apply.tsx";
 import { jobBoard } from "./job-board.tsx";
+import { publicNotices } from "./notices.tsx";
 
 export function publicArea(deps: AppDeps): Hono {
   const app = new Hono();
   app.route("/", jobBoard(deps));
   app.route("/", applyRoutes(deps));
+  app.route("/", publicNotices(deps));
   return app;
 }
