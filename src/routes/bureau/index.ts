@@ -18,6 +18,7 @@ import { bureauPostings } from "./postings.tsx";
 import { bureauSettings } from "./settings.tsx";
 import { bureauStats } from "./stats.tsx";
 import { bureauSubsidies } from "./subsidies.tsx";
+import { bureauSubsidyPolicies } from "./subsidy-policies.tsx";
 import { bureauWorkers } from "./workers.tsx";
 import { bureauZeroEmployment } from "./zero-employment.tsx";
 
@@ -37,5 +38,6 @@ export function bureauArea(deps: AppDeps): Hono {
   app.route("/", bureauImport(deps));
   app.route("/settings", bureauSettings(deps));
   app.route("/subsidies", bureauSubsidies(deps));
+  app.route("/subsidy-policies", bureauSubsidyPolicies(deps));
   return app;
 }
