@@ -14,7 +14,7 @@ import { apiMessages } from "./messages/api.ts";
 import { importsMessages } from "./messages/imports.ts";
 import { cliMessages } from "./messages/cli.ts";
 import { subsidiesMessages } from "./messages/subsidies.ts";
-import { subsidyPoliciesMessages } from "./messages/subsidy-policies.ts";
+import { subsidyFiguresMessages, subsidyPoliciesMessages } from "./messages/subsidy-policies.ts";
 
 export const messages = {
   ...commonMessages,
@@ -27,6 +27,7 @@ export const messages = {
   ...cliMessages,
   ...subsidiesMessages,
   ...subsidyPoliciesMessages,
+  ...subsidyFiguresMessages,
 } as const;
 
 export type Messages = typeof messages;
