@@ -5,6 +5,7 @@
  * is still unconfirmed (placements marked for the bureau's confirmation). Raw prepared SQL: the
  * figures group every line of the county.
  */
+import type { FigureBreakdown, FigureMeasure } from "../../src/core/subsidies/figures.ts";
 import type { SubsidyLineStatus } from "../../src/core/subsidies/ledger.ts";
 import type { SubsidyKind } from "../../src/core/subsidies/policy.ts";
 import type { Db } from "../client.ts";
@@ -78,11 +79,7 @@ export function apiLines(db: Tx, filter: ApiLineFilter, page: { limit: number; o
   return { rows, ...totals };
 }
 
-export const FIGURE_BREAKDOWNS = ["policy", "town", "period"] as const;
-export type FigureBreakdown = (typeof FIGURE_BREAKDOWNS)[number];
-
-export const FIGURE_MEASURES = ["computed", "approved", "paid"] as const;
-export type FigureMeasure = (typeof FIGURE_MEASURES)[number];
+export type { FigureBreakdown, FigureMeasure };
 
 export interface FigureRow {
   key: string;
