@@ -95,7 +95,7 @@ describe("GET /api/v1/subsidies", () => {
     expect(body.lines.every((l) => l.policy === "API-JT" && l.period === "2025" && l.kind === "交通补贴")).toBe(true);
     expect(body.amount_total).toBe((jt.n * 60_050) / 100);
     expect(body.lines[0]!.amount).toBe(600.5);
-    const approved = await get("?status=已审核", tokens.county);
+    const approved = await get("?policy=API-JT&status=已审核", tokens.county);
     expect(approved.body.total).toBe(1);
     expect(approved.body.lines[0]!.status).toBe("已审核");
     expect((await get("?policy=NOPE", tokens.county)).body).toEqual({ lines: [], total: 0, amount_total: 0 });

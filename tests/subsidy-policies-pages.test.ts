@@ -152,7 +152,7 @@ describe("bureau subsidy policy pages", () => {
     const back = await county.post(`${policyPath}/reinstate`, {});
     expect(back.status).toBe(303);
     expect(await county.text(await county.get(back.headers.get("location")!))).toContain("政策已恢复使用");
-    const audits = platform.db.$client.prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'subsidy-policy' AND action = 'update' AND after LIKE '%retiredAt%'").get() as { n: number };
+    const audits = platform.db.$client.prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'subsidy-policy' AND action = 'update' AND after LIKE '%retiredAt%' AND after LIKE '%T-JT-2025%'").get() as { n: number };
     expect(audits.n).toBe(2);
   });
 
