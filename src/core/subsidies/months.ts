@@ -23,25 +23,39 @@ export const MIN_DAYS_IN_MONTH = 15;
 const DAY_MS = 86_400_000;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+// A county's compute reads the same few thousand dates hundreds of thousands of times: the
+// conversions below remember their answers (pure functions of their argument; bounded).
+const MEMO_LIMIT = 200_000;
+function memo<K, V>(fn: (k: K) => V): (k: K) => V {
+  const known = new Map<K, V>();
+  return (k) => {
+    let v = known.get(k);
+    if (v === undefined) {
+      v = fn(k);
+      if (known.size >= MEMO_LIMIT) known.clear();
+      known.set(k, v);
+    }
+    return v;
+  };
+}
+
 /** Days since 1970-01-01 of a calendar date; throws on anything but a real YYYY-MM-DD date. */
-export function dayIndex(date: string): number {
+export const dayIndex: (date: string) => number = memo((date: string) => {
   const m = DATE.exec(date);
   if (!m) throw new Error(`not a date: ${date}`);
   const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   if (new Date(ms).toISOString().slice(0, 10) !== date) throw new Error(`not a date: ${date}`);
   return ms / DAY_MS;
-}
+});
 
 /** The calendar date of a day index. @example dateOfDay(dayIndex("2025-03-17")) // "2025-03-17" */
-export function dateOfDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
+export const dateOfDay: (day: number) => string = memo((day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10));
 
 /** The last day of a `YYYY-MM` month. @example lastDayOfMonth("2024-02") // "2024-02-29" */
-export function lastDayOfMonth(month: string): string {
+export const lastDayOfMonth: (month: string) => string = memo((month: string) => {
   const [y, m] = month.split("-").map(Number) as [number, number];
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-}
+});
 
 /**
  * The covered days of every month between `from` and `to` (inclusive): the union of the spans,
