@@ -26,13 +26,16 @@ export function subsidyLinesForApi(
   return apiLines(deps.db, filter, { limit: props.limit, offset: props.offset });
 }
 
-/** The figures page: rows by `by`, the policies to choose from, and what is not confirmed yet. */
+/** The figures page: rows by `by` (of one policy when its code is known), the policies to choose from, and what is not confirmed yet. */
 export function subsidyFiguresView(deps: { db: Db }, props: { by: FigureBreakdown; policyCode: string | undefined }) {
-  const rows = subsidyFigures(deps.db, props.by, props.policyCode);
+  const policies = policyCodes(deps.db);
+  const unknownPolicy = props.policyCode !== undefined && !policies.some((p) => p.code === props.policyCode);
+  const rows = subsidyFigures(deps.db, props.by, unknownPolicy ? undefined : props.policyCode);
   const unconfirmed = unconfirmedPlacementsByTown(deps.db);
   return {
     rows,
-    policies: policyCodes(deps.db),
+    policies,
+    unknownPolicy,
     unconfirmed: { placements: unconfirmed.reduce((n, r) => n + r.placements, 0), byTown: unconfirmed, pendingHires: pendingHireCount(deps.db) },
   };
 }

@@ -36,9 +36,8 @@ export function bureauStatsSubsidies(deps: AppDeps): Hono {
 
   app.get("/", async (c) => {
     const q = FiguresQuerySchema.parse({ by: c.req.query("by") || "policy", policy: c.req.query("policy") || undefined });
-    const first = subsidyFiguresView(deps, { by: q.by, policyCode: undefined });
-    const unknown = q.policy !== undefined && !first.policies.some((p) => p.code === q.policy);
-    const view = q.policy === undefined || unknown ? first : subsidyFiguresView(deps, { by: q.by, policyCode: q.policy });
+    const view = subsidyFiguresView(deps, { by: q.by, policyCode: q.policy });
+    const unknown = view.unknownPolicy;
     const format = DownloadFormatSchema.parse(c.req.query("format"));
     if (format && !unknown) {
       const table = figuresTable(q.by, view.rows);
