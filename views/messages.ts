@@ -15,6 +15,7 @@ import { importsMessages } from "./messages/imports.ts";
 import { cliMessages } from "./messages/cli.ts";
 import { subsidiesMessages } from "./messages/subsidies.ts";
 import { subsidyFiguresMessages, subsidyPoliciesMessages } from "./messages/subsidy-policies.ts";
+import { fieldsMessages } from "./messages/fields.ts";
 
 export const messages = {
   ...commonMessages,
@@ -28,6 +29,7 @@ export const messages = {
   ...subsidiesMessages,
   ...subsidyPoliciesMessages,
   ...subsidyFiguresMessages,
+  ...fieldsMessages,
 } as const;
 
 export type Messages = typeof messages;

@@ -34,13 +34,13 @@ export const POLICY_FORM_FIELDS = Object.keys(POLICY_FORM_COLUMNS) as PolicyForm
 const FIELD_OF_COLUMN = new Map(Object.entries(POLICY_FORM_COLUMNS).map(([field, column]) => [column as string, field as PolicyFormField]));
 
 /** The typed form as the spreadsheet row it would be; the errors by field, in Chinese. */
-export function parsePolicyForm(form: PolicyForm): { ok: true; fields: PolicyFields } | { ok: false; errors: Partial<Record<PolicyFormField, string>> } {
+export function parsePolicyForm(form: PolicyForm, today: string): { ok: true; fields: PolicyFields } | { ok: false; errors: Partial<Record<PolicyFormField, string>> } {
   const cells = new Map<string, string | null>();
   for (const field of POLICY_FORM_FIELDS) {
     const value = form[field].trim();
     cells.set(POLICY_FORM_COLUMNS[field], value === "" ? null : value);
   }
-  const parsed = policiesFormat.parse(cells);
+  const parsed = policiesFormat.parse(cells, today);
   if (parsed.ok) return { ok: true, fields: parsed.record };
   const errors: Partial<Record<PolicyFormField, string>> = {};
   for (const p of parsed.problems) {

@@ -75,7 +75,7 @@ export function bureauSubsidyPolicies(deps: AppDeps): Hono {
 
   app.post("/new", async (c) => {
     const form = await formOf(c);
-    const parsed = parsePolicyForm(form);
+    const parsed = parsePolicyForm(form, deps.today());
     if (!parsed.ok) return c.html(<PolicyFormPage values={form} errors={parsed.errors} />, 422);
     const outcome = policyEditor(deps, { fields: parsed.fields, by: authorOf(c), now: deps.now() });
     switch (outcome.status) {
@@ -111,7 +111,7 @@ export function bureauSubsidyPolicies(deps: AppDeps): Hono {
     if (!detail) return c.notFound();
     // Code and kind are the stored ones whatever the form says: they never change.
     const form = { ...(await formOf(c)), code: detail.policy.code, kind: detail.policy.kind };
-    const parsed = parsePolicyForm(form);
+    const parsed = parsePolicyForm(form, deps.today());
     if (!parsed.ok) return c.html(<PolicyFormPage policy={detail.policy} values={form} errors={parsed.errors} />, 422);
     const outcome = policyEditor(deps, { policyId: detail.policy.id, fields: parsed.fields, by: authorOf(c), now: deps.now() });
     switch (outcome.status) {
