@@ -663,6 +663,8 @@ export const subsidyPolicies = sqliteTable(
     name: text("name").notNull(),
     kind: text("kind", { enum: SUBSIDY_KINDS }).notNull(),
     retiredAt: text("retired_at"),
+    /** Who retired it (migration 0013); the audit log has the row too. */
+    retiredByLabel: text("retired_by_label"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -741,9 +743,9 @@ export const subsidyLines = sqliteTable(
     reviewNote: text("review_note"),
     statusChangedAt: text("status_changed_at").notNull(),
     createdAt: createdAt(),
-    /** The public notice (公示) the approved line was published on (migration 0011). */
+    /** The public notice (公示) the approved line was published on (migration 0012). */
     noticeId: integer("notice_id").references((): AnySQLiteColumn => subsidyNotices.id),
-    /** The payment batch the line is paid in (migration 0011). */
+    /** The payment batch the line is paid in (migration 0012). */
     batchId: integer("batch_id").references((): AnySQLiteColumn => subsidyPaymentBatches.id),
   },
   (t) => [
@@ -770,7 +772,7 @@ export const subsidyLines = sqliteTable(
   ],
 );
 
-/** A public notice (公示) of approved lines; never changes (migration 0011, subsidy workflow). */
+/** A public notice (公示) of approved lines; never changes (migration 0012, subsidy workflow). */
 export const subsidyNotices = sqliteTable(
   "subsidy_notices",
   {
@@ -845,5 +847,41 @@ export const subsidyObjections = sqliteTable(
       "subsidy_objections_outcome_check",
       sql`${t.outcome} IS NULL OR (${t.outcome} IN ('成立', '不成立') AND coalesce(length(trim(${t.resolution})), 0) > 0 AND ${t.resolvedAt} IS NOT NULL)`,
     ),
+  ],
+);
+
+/**
+ * A subsidy compute started from the bureau's page (migration 0013, src/jobs/subsidy-compute-jobs.ts):
+ * its stage while it runs (polled by the page), then its outcome — lines added, unchanged, and
+ * the differences to act on (JSON). A restart marks a running job 'interrupted'.
+ */
+export const subsidyComputeJobs = sqliteTable(
+  "subsidy_compute_jobs",
+  {
+    id: integer("id").primaryKey(),
+    publicId: text("public_id").notNull().unique(),
+    policyId: integer("policy_id")
+      .notNull()
+      .references(() => subsidyPolicies.id),
+    period: text("period").notNull(),
+    userId: integer("user_id").references(() => users.id),
+    byLabel: text("by_label").notNull(),
+    status: text("status", { enum: IMPORT_JOB_STATUSES }).notNull().default("running"),
+    /** 0 queued, 1 reading the facts, 2 deciding and writing, 3 finished. */
+    stage: integer("stage").notNull().default(0),
+    /** The compute's outcome status (done, or the problem: notEnded, outsideValidity, …). */
+    outcome: text("outcome"),
+    version: integer("version"),
+    added: integer("added").notNull().default(0),
+    unchanged: integer("unchanged").notNull().default(0),
+    differences: text("differences"),
+    startedAt: text("started_at").notNull(),
+    finishedAt: text("finished_at"),
+  },
+  (t) => [
+    index("subsidy_compute_jobs_policy_idx").on(t.policyId, t.id),
+    index("subsidy_compute_jobs_status_idx").on(t.status),
+    check("subsidy_compute_jobs_status_check", oneOf(t.status, IMPORT_JOB_STATUSES)),
+    check("subsidy_compute_jobs_stage_check", sql`${t.stage} BETWEEN 0 AND 3`),
   ],
 );

@@ -29,6 +29,7 @@ import { loadOrCreateSecret } from "./security/secrets.ts";
 import { lockDataDir, type DataDirLock } from "./ops/server-lock.ts";
 import { loadDemoCountyIfEmpty } from "./use-cases/load-demo-county.ts";
 import { interruptImportJobs } from "./jobs/import-jobs.ts";
+import { interruptComputeJobs } from "./jobs/subsidy-compute-jobs.ts";
 import { createStatistics, type Statistics } from "./use-cases/statistics.ts";
 import { STATS_SNAPSHOT_FILE } from "./ops/stats-snapshot-file.ts";
 import { recordSettingDefaults } from "./use-cases/settings.ts";
@@ -91,6 +92,8 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
     // Web imports the last run left 'running' were cut short by its end: say so on their pages.
     const interrupted = await interruptImportJobs({ db, now });
     if (interrupted > 0) log.warn("web imports interrupted by the restart", { jobs: interrupted });
+    const computes = interruptComputeJobs({ db, now });
+    if (computes > 0) log.warn("subsidy computes interrupted by the restart", { jobs: computes });
     if (env.demoData) {
       const started = performance.now();
       const result = loadDemoCountyIfEmpty({ db, protector }, now());

@@ -28,6 +28,8 @@ interface Schema {
   maximum?: number;
   maxLength?: number;
   format?: string;
+  pattern?: string;
+  example?: unknown;
 }
 interface Parameter {
   name: string;
@@ -164,6 +166,7 @@ describe("the served OpenAPI document", () => {
       employmentStats: [{ bearer: [] }],
       zeroEmploymentHouseholds: [{ bearer: [] }],
       workshopStats: [{ bearer: [] }],
+      subsidyLines: [{ bearer: [] }],
     });
   });
 });
@@ -182,6 +185,8 @@ function probes(schema: Schema): { accepted: string[]; refused: string[] } {
     if (schema.type === "integer") refused.push(String(schema.minimum! + 0.5));
     return { accepted: [String(schema.minimum), String(schema.maximum)], refused };
   }
+  // A patterned text (a period, a whole ID number): its documented example is taken, a misfit refused.
+  if (schema.type === "string" && schema.pattern !== undefined && schema.example !== undefined) return { accepted: [String(schema.example)], refused: ["2025-13", "1"] };
   if (schema.type === "string" && schema.maxLength !== undefined) return { accepted: ["缝".repeat(schema.maxLength)], refused: ["缝".repeat(schema.maxLength + 1)] };
   throw new Error(`no probe for ${JSON.stringify(schema)}: add one, so the parameter is held to its document`);
 }
@@ -227,9 +232,12 @@ describe("the API's answers", () => {
       ["/stats/zero-employment", "/api/v1/stats/zero-employment", 200],
       ["/stats/workshops", "/api/v1/stats/workshops?date=2026-13-01", 400],
       ["/stats/workshops", "/api/v1/stats/workshops", 200],
+      ["/subsidies", "/api/v1/subsidies?limit=500", 200],
+      ["/subsidies", "/api/v1/subsidies?id_number=3607", 400],
+      ["/subsidies", "/api/v1/subsidies", 401],
     ];
     for (const [path, url, status] of calls) {
-      const headers: Record<string, string> = path.startsWith("/stats") && status !== 401 ? { Authorization: `Bearer ${countyToken}` } : {};
+      const headers: Record<string, string> = (path.startsWith("/stats") || path.startsWith("/subsidies")) && status !== 401 ? { Authorization: `Bearer ${countyToken}` } : {};
       const res = await platform.app.request(url, { headers });
       expect(res.status, url).toBe(status);
       const response = doc.paths[path]!.get!.responses[String(status)];

@@ -57,7 +57,7 @@ function insertLine(v: LineValues = {}): number {
     )
     .run(v.policy ?? 1, v.version ?? v.policy ?? 1, v.employer === undefined ? 1 : v.employer, v.round ?? 0, v.amount ?? 200000, "待审核", v.reverses ?? null, v.reason ?? null);
   const id = Number(r.lastInsertRowid);
-  // Every line starts pending (migration 0011); a line wanted in another status walks the flow.
+  // Every line starts pending (migration 0012); a line wanted in another status walks the flow.
   if (v.status === "已审核" || v.status === "已发放") setStatus(id, "已审核");
   if (v.status === "已发放") setStatus(id, "已发放");
   return id;
@@ -220,7 +220,7 @@ describe("policies", () => {
   });
 });
 
-describe("the workflow's guarantees (migration 0011)", () => {
+describe("the workflow's guarantees (migration 0012)", () => {
   it("refuses a REPLACE that would silently delete a paid line (by id or by key)", () => {
     const paid = insertLine({ status: "已发放" });
     const replaceById = `INSERT OR REPLACE INTO subsidy_lines (id, policy_id, policy_version_id, period, worker_id, employer_id, round, amount_fen, status, snapshot, computed_at, created_by_label, status_changed_at)

@@ -53,11 +53,12 @@ describe("bureau subsidy pages", () => {
     const res = await county.get("/bureau/subsidies?policy=JT-2025&period=2025");
     expect(res.status).toBe(200);
     const html = await res.text();
-    const total = (platform.db.$client.prepare("SELECT count(*) AS n FROM subsidy_lines").get() as { n: number }).n;
+    // The demo county has lines of its own policies too (src/use-cases/load-demo-subsidies.ts).
+    const total = (platform.db.$client.prepare("SELECT count(*) AS n FROM subsidy_lines l JOIN subsidy_policies p ON p.id = l.policy_id WHERE p.code = 'JT-2025'").get() as { n: number }).n;
     expect(html).toContain(`共 ${total} 条，合计 ${total * 800} 元`);
     expect(html).toContain(`href="/bureau/subsidies/${newestId}"`);
     expect(html).not.toContain(idNumber);
-    expect(await (await county.get("/bureau/subsidies?status=已发放")).text()).toContain("没有符合条件的明细");
+    expect(await (await county.get("/bureau/subsidies?policy=JT-2025&status=已发放")).text()).toContain("没有符合条件的明细");
   });
 
   it("refuses a malformed period or an unknown policy with a message", async () => {

@@ -15,6 +15,7 @@ import { importsMessages } from "./messages/imports.ts";
 import { cliMessages } from "./messages/cli.ts";
 import { subsidiesMessages } from "./messages/subsidies.ts";
 import { subsidyWorkflowMessages } from "./messages/subsidy-workflow.ts";
+import { subsidyFiguresMessages, subsidyPoliciesMessages } from "./messages/subsidy-policies.ts";
 import { fieldsMessages } from "./messages/fields.ts";
 import { textFieldsMessages } from "./messages/text-fields.ts";
 import { integrityMessages } from "./messages/integrity.ts";
@@ -30,6 +31,8 @@ export const messages = {
   ...cliMessages,
   ...subsidiesMessages,
   ...subsidyWorkflowMessages,
+  ...subsidyPoliciesMessages,
+  ...subsidyFiguresMessages,
   ...fieldsMessages,
   ...textFieldsMessages,
   ...integrityMessages,

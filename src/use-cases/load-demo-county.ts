@@ -14,6 +14,8 @@ import { chinaDate } from "../core/china-time.ts";
 import type { PersonalDataProtector } from "../security/personal-data.ts";
 import { recordChange } from "./audit-trail.ts";
 import { raiseAlertsAfterPlacementChange } from "./risk-alerts.ts";
+import { loadDemoSubsidies } from "./load-demo-subsidies.ts";
+import { currentSettings } from "./settings.ts";
 
 export const DEMO_LOADED_KEY = "demo_loaded_at";
 
@@ -30,6 +32,8 @@ export function loadDemoCountyIfEmpty(deps: { db: Db; protector: PersonalDataPro
     const { postingIds, ...counts } = loadCounty(deps.db, county, { protector: deps.protector, now });
     enqueueSearchUpdate(tx, "posting", postingIds);
     raiseAlertsAfterPlacementChange(tx, assistedHouseholdIds(tx, 0, Number.MAX_SAFE_INTEGER), today, { by: { label: "demo" } });
+    // Subsidy policies and lines in their states (issue 12), on the same connection.
+    loadDemoSubsidies(deps, { now, countyProvince: currentSettings(deps.db).countyProvince });
     setMeta(tx, DEMO_LOADED_KEY, now.toISOString());
     recordChange(tx, { label: "demo" }, { action: "create", entity: "county", entityId: county.countyName, after: counts });
     return { loaded: true as const, counts };

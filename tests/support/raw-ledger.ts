@@ -1,5 +1,5 @@
 /**
- * Paying a subsidy line with raw SQL, the only way migration 0011 lets any program do it: an
+ * Paying a subsidy line with raw SQL, the only way migration 0012 lets any program do it: an
  * original line goes on a notice, the line into a batch, the batch is marked paid by a person
  * other than the line's reviewer, then the line. For tests that need a paid line without the
  * workflow's pages.

@@ -23,21 +23,33 @@ export const MIN_DAYS_IN_MONTH = 15;
 
 // Calendar arithmetic is src/core/calendar.ts's; these names are the subsidy code's words for it.
 
+// A county's compute reads the same few thousand dates hundreds of thousands of times: the
+// conversions below remember their answers (pure functions of their argument; bounded).
+const MEMO_LIMIT = 200_000;
+function memo<K, V>(fn: (k: K) => V): (k: K) => V {
+  const known = new Map<K, V>();
+  return (k) => {
+    let v = known.get(k);
+    if (v === undefined) {
+      v = fn(k);
+      if (known.size >= MEMO_LIMIT) known.clear();
+      known.set(k, v);
+    }
+    return v;
+  };
+}
+
 /** Days since 1970-01-01 of a calendar date; throws on anything but a real YYYY-MM-DD date. */
-export function dayIndex(date: string): number {
+export const dayIndex: (date: string) => number = memo((date: string) => {
   if (!isIsoDate(date)) throw new Error(`not a date: ${date}`);
   return epochDay(date);
-}
+});
 
 /** The calendar date of a day index. @example dateOfDay(dayIndex("2025-03-17")) // "2025-03-17" */
-export function dateOfDay(day: number): string {
-  return fromEpochDay(day);
-}
+export const dateOfDay: (day: number) => string = memo((day: number) => fromEpochDay(day));
 
 /** The last day of a `YYYY-MM` month. @example lastDayOfMonth("2024-02") // "2024-02-29" */
-export function lastDayOfMonth(month: string): string {
-  return monthEnd(`${month}-01`);
-}
+export const lastDayOfMonth: (month: string) => string = memo((month: string) => monthEnd(`${month}-01`));
 
 /**
  * The covered days of every month between `from` and `to` (inclusive): the union of the spans,

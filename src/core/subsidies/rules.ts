@@ -6,7 +6,7 @@
  */
 import { isAssisted, type EmployerType, type HouseholdCategory, type RecognitionStatus } from "../enums.ts";
 import { ageOn } from "../calendar.ts";
-import { countedMonths, coveredDaysByMonth, type CountedMonth } from "./months.ts";
+import { countedMonths, coveredDaysByMonth, MIN_DAYS_IN_MONTH, type CountedMonth } from "./months.ts";
 import { payeeOf, requiredMonths, type Period, type PolicyRule } from "./policy.ts";
 
 export interface SubsidyWorker {
@@ -122,13 +122,15 @@ function groupBy(facts: SubsidyFacts, pick: (p: SubsidyPlacement) => string | nu
 
 function line(facts: SubsidyFacts, key: LineKey, placements: SubsidyPlacement[]): ComputedLine {
   const spans = placements.map((p) => ({ start: p.startDate, end: p.endDate }));
+  const covered = coveredDaysByMonth(spans, facts.period.first, facts.period.last);
   return {
     ...key,
     payee: payeeOf(facts.rule.kind),
     amountFen: facts.rule.amountFen,
     placementIds: placements.map((p) => p.id).sort((a, b) => a - b),
-    coveredMonths: coveredDaysByMonth(spans, facts.period.first, facts.period.last),
-    countedMonths: countedMonths(spans, facts.period.first, facts.period.last),
+    coveredMonths: covered,
+    // The same as countedMonths(spans, …), without counting the days twice.
+    countedMonths: covered.filter((m) => m.days >= MIN_DAYS_IN_MONTH),
   };
 }
 

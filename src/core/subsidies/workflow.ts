@@ -1,7 +1,7 @@
 /**
  * From computed to paid (../shared/DOMAIN.md, Subsidies, steps 2–5): review, public notice (公示),
  * objections (异议), payment batches and reversals, as plain rules of plain data and `today`.
- * Use-cases ask these before they write; migration 0011 refuses the same things in the database.
+ * Use-cases ask these before they write; migration 0012 refuses the same things in the database.
  */
 import type { SubsidyLineStatus } from "./ledger.ts";
 

@@ -19,7 +19,9 @@ import { bureauImport } from "./import.tsx";
 import { bureauPostings } from "./postings.tsx";
 import { bureauSettings } from "./settings.tsx";
 import { bureauStats } from "./stats.tsx";
+import { bureauStatsSubsidies } from "./stats-subsidies.tsx";
 import { bureauSubsidies } from "./subsidies.tsx";
+import { bureauSubsidyPolicies } from "./subsidy-policies.tsx";
 import { bureauWorkers } from "./workers.tsx";
 import { bureauZeroEmployment } from "./zero-employment.tsx";
 
@@ -28,6 +30,7 @@ export function bureauArea(deps: AppDeps): Hono {
   app.use("*", requireRole(...STAFF_ROLES));
   app.route("/workers", bureauWorkers(deps));
   app.route("/households", bureauHouseholds(deps));
+  app.route("/stats/subsidies", bureauStatsSubsidies(deps));
   app.route("/stats", bureauStats(deps));
   app.route("/zero-employment", bureauZeroEmployment(deps));
   app.route("/alerts", bureauAlerts(deps));
@@ -41,5 +44,6 @@ export function bureauArea(deps: AppDeps): Hono {
   app.route("/subsidies", bureauSubsidies(deps));
   app.route("/confirmations", bureauConfirmations(deps));
   app.route("/", bureauHome(deps));
+  app.route("/subsidy-policies", bureauSubsidyPolicies(deps));
   return app;
 }

@@ -19,6 +19,7 @@ export function BureauNav() {
     ...(actor && canImportRegistry(actor) ? ([["/bureau/import", m.imports]] as [string, string][]) : []),
     ...(actor && can(actor, "read", { type: "settings" }) ? ([["/bureau/settings", m.settings]] as [string, string][]) : []),
     ...(actor && can(actor, "read", { type: "subsidy-line", townId: actor.townId ?? -1 }) ? ([["/bureau/subsidies", m.subsidies]] as [string, string][]) : []),
+    ...(actor && (actor.role === "county" || actor.role === "admin") ? ([["/bureau/subsidy-policies", messages.subsidyPolicies.title]] as [string, string][]) : []),
   ];
   return (
     <nav class="manage-nav" aria-label={m.nav}>

@@ -176,6 +176,12 @@ export function StatsPage(props: StatsPageProps) {
           <Downloads table="trend" date={date} baseline={baseline} />
         </section>
       ) : null}
+      {/* The subsidy figures are county staff's (a town's view has a town scope). */}
+      {props.town ? null : (
+        <p class="stats-more">
+          <a href="/bureau/stats/subsidies">{messages.subsidyFigures.link}</a>
+        </p>
+      )}
     </BureauPage>
   );
 }
