@@ -4,21 +4,21 @@
  * changed rule saved as a second version afterwards, a retired policy — and then lines moved to
  * the ledger's other states. Runs inside the demo load's transaction.
  *
- * Two parts, kept apart on purpose:
+ * Two parts:
  * - `loadDemoPolicies` uses only the real use-cases (policies, compute, retire): pending lines.
- * - `advanceDemoLines` moves lines to 已审核 / 已发放 / 已驳回 / 已撤回 and writes reversals with
- *   0009's own columns (db/queries/subsidy-demo.ts, held by 0009's triggers), because the review
- *   and payment use-cases are not on main yet. When they are, replace its body with calls to
- *   them (approve, reject, withdraw, notice, objection, batch, mark paid, reverse), which also
- *   fills the notice, objection and batch tables; see docs/decisions/2026-12-01-subsidy-policies.md.
+ * - `advanceDemoLines` walks lines through the workflow's use-cases (review, notice, objection,
+ *   batch, payment by a second person, reversal), dated in the past, so every state is on the
+ *   pages on first start: 待审核, 已审核, 公示中, 有异议, 已发放, 已驳回, 已撤回 and a reversal.
  */
 import type { Db } from "../../db/client.ts";
 import { policyByCode } from "../../db/queries/subsidies.ts";
-import { insertReversalOf, lineIdsOf, moveLine } from "../../db/queries/subsidy-demo.ts";
+import { insertDemoStaff, lineIdsOf, withdrawLine } from "../../db/queries/subsidy-demo.ts";
 import { chinaDate } from "../core/china-time.ts";
 import { DEMO_MONTHS, demoPolicies } from "../demo/demo-subsidies.ts";
 import type { PersonalDataProtector } from "../security/personal-data.ts";
-import { recordChange, type ChangeAuthor } from "./audit-trail.ts";
+import type { ChangeAuthor } from "./audit-trail.ts";
+import { currentSettings } from "./settings.ts";
+import { buildBatch, markBatchPaid, publishNotice, recordObjection, reverseLine, reviewLines } from "./subsidies-workflow.ts";
 import { computeSubsidies } from "./subsidies-compute.ts";
 import { applyPolicy } from "./subsidies-policies.ts";
 import { policyRetirer } from "./subsidy-policies-edit.ts";
@@ -79,51 +79,70 @@ export function loadDemoPolicies(deps: { db: Db; protector: PersonalDataProtecto
   };
 }
 
+/** `now` moved by whole days (negative: earlier). */
+const daysFrom = (now: Date, days: number) => new Date(now.getTime() + days * 86_400_000);
+
 /**
- * The ledger's other states, written with 0009's columns until the review and payment use-cases
- * are merged (see the module comment). Deterministic: by each line's place in its period.
+ * The ledger's other states, through the workflow's own use-cases (src/use-cases/subsidies-workflow.ts),
+ * dated in the past so that notices have run their course: reviewed six weeks ago by the demo's
+ * reviewer, a notice five weeks ago, paid in a batch three weeks ago by the demo's cashier (four
+ * eyes), a paid line reversed and computed again, a recent notice still running with an open
+ * objection, rejected and withdrawn lines. Deterministic: by each line's place in its period.
  */
 export function advanceDemoLines(deps: { db: Db; protector: PersonalDataProtector }, props: { now: Date; countyProvince: string; periods: DemoPeriods }): void {
   const { db } = deps;
-  const at = props.now.toISOString();
-  const move = (id: number, status: "已审核" | "已发放" | "已驳回" | "已撤回", note?: string) => {
-    if (status === "已发放") moveLine(db, id, "已审核", { at, note: "示范数据：审核通过" });
-    moveLine(db, id, status, { at, note: note ?? (status === "已审核" ? "示范数据：审核通过" : null) });
-    recordChange(db, DEMO, { action: "update", entity: "subsidy-line", entityId: id, after: { status, note: note ?? null } });
+  const { now } = props;
+  const at = daysFrom(now, -50).toISOString();
+  const reviewer = { userId: insertDemoStaff(db, { login: "demo-reviewer", displayName: "示范审核员", at }), login: "demo-reviewer" };
+  const cashier = { userId: insertDemoStaff(db, { login: "demo-cashier", displayName: "示范出纳", at }), login: "demo-cashier" };
+  const noticeDays = currentSettings(db).noticeDays;
+
+  const approve = (ids: number[], days: number) => ids.length > 0 && reviewLines(deps, { selection: { ids }, decision: "approve", reason: null, by: reviewer, now: daysFrom(now, days) });
+  const notice = (ids: number[], title: string, days: number) =>
+    ids.length > 0 ? publishNotice(deps, { selection: { ids }, title, noticeDays, by: reviewer, now: daysFrom(now, days) }) : undefined;
+  const payPolicy = (policyCode: string, period: string, days: number, reference: string) => {
+    const built = buildBatch(deps, { filter: { policyCode, period }, by: reviewer, now: daysFrom(now, days) });
+    if (built.status !== "built") return;
+    markBatchPaid(deps, { batchId: built.batchId, bankReference: reference, paidOn: chinaDate(daysFrom(now, days + 2)), by: cashier, now: daysFrom(now, days + 2) });
   };
 
-  lineIdsOf(db, props.periods.workshop.code, props.periods.workshop.period).forEach((id, i) => {
-    const slot = i % 10;
-    if (slot <= 3) move(id, "已发放");
-    else if (slot <= 5) move(id, "已审核");
-    else if (slot === 6) move(id, "已驳回", "在岗月数与车间考勤表不符，退回核实");
-  });
-
+  const workshop = lineIdsOf(db, props.periods.workshop.code, props.periods.workshop.period);
   const transport = lineIdsOf(db, props.periods.transport.code, props.periods.transport.period);
-  transport.forEach((id, i) => {
-    const slot = i % 8;
-    if (slot <= 2) move(id, "已发放");
-    else if (slot === 3) move(id, "已审核");
-    else if (slot === 4) move(id, "已撤回", "已在务工地领取同类交通补贴");
-  });
-  // A paid line found wrong: reversed, the reversal paid, and the key computed again (round 1).
-  const paid = transport.filter((_, i) => i % 8 <= 2);
-  if (paid[0] !== undefined) {
-    const reversal = insertReversalOf(db, paid[0], { reason: "示范数据：务工地省份登记有误，先冲销后重新计算", at, byLabel: "demo" });
-    recordChange(db, DEMO, { action: "create", entity: "subsidy-line", entityId: reversal, after: { reverses: paid[0] } });
-    move(reversal, "已发放");
-    computeSubsidies(deps, { policyCode: props.periods.transport.code, period: props.periods.transport.period, countyProvince: props.countyProvince, by: DEMO, now: props.now });
+  const slot = (ids: number[], every: number, keep: (s: number) => boolean) => ids.filter((_, i) => keep(i % every));
+
+  // Paid: reviewed, on the notice of five weeks ago, paid in a batch three weeks ago.
+  const workshopPaid = slot(workshop, 10, (s) => s <= 3);
+  const transportPaid = slot(transport, 8, (s) => s <= 2);
+  const benefitPaid = props.periods.publicBenefit.periods[0] ? lineIdsOf(db, props.periods.publicBenefit.code, props.periods.publicBenefit.periods[0]) : [];
+  approve([...workshopPaid, ...transportPaid, ...benefitPaid], -42);
+  notice([...workshopPaid, ...transportPaid, ...benefitPaid], "示范：第一批就业补贴公示", -35);
+  payPolicy(props.periods.workshop.code, props.periods.workshop.period, -21, "示范-农商行-0001");
+  payPolicy(props.periods.transport.code, props.periods.transport.period, -21, "示范-农商行-0002");
+  if (props.periods.publicBenefit.periods[0]) payPolicy(props.periods.publicBenefit.code, props.periods.publicBenefit.periods[0], -21, "示范-农商行-0003");
+
+  // Rejected with a reason, and withdrawn before review.
+  const rejected = slot(workshop, 10, (s) => s === 6);
+  if (rejected.length > 0) reviewLines(deps, { selection: { ids: rejected }, decision: "reject", reason: "在岗月数与车间考勤表不符，退回核实", by: reviewer, now: daysFrom(now, -40) });
+  for (const id of slot(transport, 8, (s) => s === 4)) withdrawLine(db, id, { at: daysFrom(now, -40).toISOString(), note: "已在务工地领取同类交通补贴" });
+
+  // In notice now, one of them held back by an open objection.
+  const inNotice = [...slot(workshop, 10, (s) => s === 4 || s === 5), ...slot(transport, 8, (s) => s === 3)];
+  const benefitRecent = props.periods.publicBenefit.periods[1] ? lineIdsOf(db, props.periods.publicBenefit.code, props.periods.publicBenefit.periods[1]).filter((_, i) => i % 5 !== 4) : [];
+  approve([...inNotice, ...benefitRecent], -3);
+  notice([...inNotice, ...benefitRecent], "示范：第二批就业补贴公示", -1);
+  if (inNotice[0] !== undefined) {
+    recordObjection(deps, { lineId: inNotice[0], raisedBy: "村民（电话反映）", content: "反映此人上半年多在外地务工，在车间时间不足", by: reviewer, now: daysFrom(now, 0) });
+  }
+
+  // A paid line found wrong: reversed, the reversal reviewed and paid, and the key computed again (round 1).
+  if (transportPaid[0] !== undefined) {
+    const reversed = reverseLine(deps, { lineId: transportPaid[0], reason: "示范数据：务工地省份登记有误，先冲销后重新计算", by: reviewer, now: daysFrom(now, -14) });
+    if (reversed.status === "created") {
+      approve([reversed.reversalId], -14);
+      payPolicy(props.periods.transport.code, props.periods.transport.period, -12, "示范-农商行-0004");
+      computeSubsidies(deps, { policyCode: props.periods.transport.code, period: props.periods.transport.period, countyProvince: props.countyProvince, by: DEMO, now });
+    }
   }
   // Another paid line with a reversal proposed, waiting for review.
-  if (paid[1] !== undefined) {
-    const reversal = insertReversalOf(db, paid[1], { reason: "示范数据：外出务工时间不足，拟冲销", at, byLabel: "demo" });
-    recordChange(db, DEMO, { action: "create", entity: "subsidy-line", entityId: reversal, after: { reverses: paid[1] } });
-  }
-
-  props.periods.publicBenefit.periods.forEach((period, age) => {
-    lineIdsOf(db, props.periods.publicBenefit.code, period).forEach((id, i) => {
-      if (age === 0) move(id, i % 10 === 9 ? "已审核" : "已发放");
-      else if (age === 1 && i % 5 !== 4) move(id, "已审核");
-    });
-  });
+  if (transportPaid[1] !== undefined) reverseLine(deps, { lineId: transportPaid[1], reason: "示范数据：外出务工时间不足，拟冲销", by: reviewer, now: daysFrom(now, -2) });
 }
