@@ -1,0 +1,65 @@
+/**
+ * Matching (issue 13): the reasons and exclusions of a recommendation, the widening hints of an
+ * empty answer, candidates for a posting, applying on a worker's behalf (代办).
+ * Part of the message catalogue (views/messages.ts composes the parts; zh-CN).
+ */
+import type { LabourAbility, PhysicalDemand, PreferredArea, WorkingTime } from "../../src/core/enums.ts";
+import type { Nearness } from "../../src/core/recommend/recommend.ts";
+
+const km = (n: number) => `${n} 公里`;
+
+export const matchingMessages = {
+  matching: {
+    /** Reason texts by code; `pay` is worded by views/matching-text.ts with the pay formatter. */
+    reason: {
+      near: (nearness: Nearness, distance: number) =>
+        nearness === "本村" ? "就在本村" : nearness === "本乡镇" ? `在本乡镇，离家约 ${km(distance)}` : `在本县，离家约 ${km(distance)}`,
+      timeFits: (time: WorkingTime, available: WorkingTime | null) =>
+        available === null ? `工作时间：${time}` : `工作时间${time}，合得上可工作时间（${available}）`,
+      physicalFits: (demand: PhysicalDemand | null) => (demand === null ? "岗位未写体力要求" : `体力要求${demand}，干得了`),
+      physicalDemanding: (demand: PhysicalDemand) => `体力要求${demand}，对弱劳动力偏累`,
+      ageFits: (age: number, min: number | null, max: number | null) =>
+        `年龄 ${age} 岁，在岗位要求内（${min ?? "不限"}–${max ?? "不限"} 岁）`,
+      skillsHeld: (skills: string[]) => `会岗位要的技能：${skills.join("、")}`,
+      skillsToLearn: (skills: string[]) => `还不会：${skills.join("、")}（可以学）`,
+      noSkillsNeeded: "不要求技能，新手能做",
+      inPreferredArea: (area: PreferredArea) => `在期望工作地（${area}）之内`,
+      pay: (text: string) => `工资 ${text}`,
+      payUnknown: "工资面议",
+    },
+    /** Hard exclusions, stated as such. */
+    exclusion: {
+      ageAboveMax: (age: number, max: number) => `年龄超过岗位上限（${age} 岁，上限 ${max} 岁）`,
+      ageBelowMin: (age: number, min: number) => `年龄未到岗位下限（${age} 岁，下限 ${min} 岁）`,
+      timeClash: (time: WorkingTime, available: WorkingTime) => `岗位要${time}，只能做${available}`,
+      tooHeavy: (demand: PhysicalDemand, ability: LabourAbility) => `体力要求${demand}，${ability}干不了`,
+      outsidePreferredArea: (area: PreferredArea, nearness: Nearness) => `超出期望工作地（只想在${area}，岗位在${nearness}）`,
+      tooFar: (distance: number) => `离家 ${km(distance)}，太远`,
+      placeUnknown: "岗位地点不明",
+      closed: "岗位已过截止日期",
+    },
+    /** What would widen an empty answer: postings only this one rule keeps out. */
+    widen: {
+      ageAboveMax: (n: number) => `${n} 个岗位只因年龄超过岗位上限不合适：可找不限年龄的公益性岗位或帮扶车间`,
+      ageBelowMin: (n: number) => `${n} 个岗位只因年龄未到岗位下限不合适`,
+      timeClash: (n: number) => `若能做全天，还有 ${n} 个岗位`,
+      tooHeavy: (n: number) => `${n} 个岗位只因体力要求重不合适`,
+      outsidePreferredArea: (n: number) => `若愿意到更远的地方（本乡镇或本县）工作，还有 ${n} 个岗位`,
+      tooFar: (n: number) => `若能到 30 公里以外工作（有接送的岗位），还有 ${n} 个岗位`,
+      placeUnknown: (n: number) => `${n} 个岗位地点不明`,
+      closed: (n: number) => `${n} 个岗位已过截止日期`,
+    },
+    blocked: {
+      notWilling: "登记为暂无就业意愿：上门问清意愿后，在名册中改为有意愿，才会推荐岗位。",
+      notLabourForce: "登记为丧失劳动能力或无劳动能力，不推荐岗位；如情况有变，请先更正名册。",
+    },
+    title: "推荐岗位",
+    intro: "按离家远近、工作时间、体力、年龄、技能、期望工作地和工资排序；不合适的岗位不列出。",
+    none: "现在没有合适的在招岗位。",
+    noneWiden: "放宽以下条件可以多出岗位：",
+    noneNothing: "附近没有在招岗位可以放宽条件去找；可以请用工单位发布岗位，或联系县人社局。",
+    score: (n: number) => `匹配度 ${n}`,
+    forWhom: (name: string) => `为 ${name} 推荐`,
+    considered: (n: number) => `共看了 ${n} 个在招岗位`,
+  },
+};
