@@ -14,6 +14,7 @@ import { notFoundHandler } from "../../http/errors.tsx";
 import { jobsApi } from "./jobs-api.ts";
 import { openApiDocument } from "./openapi.ts";
 import { statsApi } from "./stats-api.ts";
+import { recommendationsApi } from "./recommendations-api.ts";
 
 export const OPENAPI_PATH = "/openapi.json";
 
@@ -21,6 +22,7 @@ export function api(deps: AppDeps): OpenAPIHono {
   const app = new OpenAPIHono();
   app.route("/", jobsApi(deps));
   app.route("/", statsApi(deps));
+  app.route("/", recommendationsApi(deps));
   // Generated once, on first request: it depends on the routes only, never on the request.
   let document: ReturnType<typeof openApiDocument> | undefined;
   app.get(OPENAPI_PATH, (c) => c.json((document ??= openApiDocument(app))));

@@ -14,6 +14,7 @@ import { bureauAudit } from "./audit.tsx";
 import { bureauEmployers } from "./employers.tsx";
 import { bureauHouseholds } from "./households.tsx";
 import { bureauImport } from "./import.tsx";
+import { bureauOnBehalf } from "./on-behalf.tsx";
 import { bureauPostings } from "./postings.tsx";
 import { bureauSettings } from "./settings.tsx";
 import { bureauStats } from "./stats.tsx";
@@ -24,6 +25,7 @@ import { bureauZeroEmployment } from "./zero-employment.tsx";
 export function bureauArea(deps: AppDeps): Hono {
   const app = new Hono();
   app.use("*", requireRole(...STAFF_ROLES));
+  app.route("/workers", bureauOnBehalf(deps));
   app.route("/workers", bureauWorkers(deps));
   app.route("/households", bureauHouseholds(deps));
   app.route("/stats", bureauStats(deps));
