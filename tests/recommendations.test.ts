@@ -143,11 +143,11 @@ describe("recommendations", () => {
       const { body } = await recommendations(tokens.county);
       const page = await cadre.text(await cadre.get(`/bureau/workers/${worker.id}`));
       expect(page).toContain("推荐岗位");
-      for (const hit of body.hits) expect(page).toContain(`/bureau/postings/${hit.code}"`);
+      for (const hit of body.hits) expect(page).toContain(`/jobs/${hit.code}"`);
       expect(page).toContain(`/bureau/workers/${worker.id}/apply/${body.hits[0]!.code}`);
       const household = await cadre.text(await cadre.get(`/bureau/households/${encodeURIComponent(worker.household_code)}`));
       expect(household).toContain(`为 ${worker.name} 推荐`);
-      expect(household).toContain(`/bureau/postings/${body.hits[0]!.code}"`);
+      expect(household).toContain(`/jobs/${body.hits[0]!.code}"`);
     });
 
     it("lets a cadre apply for the worker with consent; the manager sees it marked 代办; the worker withdraws it", async () => {
@@ -186,6 +186,68 @@ describe("recommendations", () => {
 
       expect((await cadre.post(`/bureau/workers/${worker.id}/applications/${row.id}/withdraw`, {})).status).toBe(303);
       expect(sql<{ status: string }>("SELECT status FROM applications WHERE id = ?", row.id)[0]!.status).toBe("已撤回");
+    });
+
+    it("lists candidates for a posting: a town cadre only their town's people, zero-employment households first; a manager only a count and a referral request that reaches the cadres' worklist", async () => {
+      // A posting in the worker's town that the worker suits.
+      const code = (await recommendations(tokens.county, idNumber, "?limit=50")).body.hits.find((h) => h.reasons[0] !== undefined)!.code;
+      const posting = sql<{ town_id: number; employer_code: string; town: string }>(
+        "SELECT e.town_id, e.code AS employer_code, t.name AS town FROM postings p JOIN employers e ON e.id = p.employer_id JOIN towns t ON t.id = e.town_id WHERE p.code = ?",
+        code,
+      )[0]!;
+      const county = await signIn("cand-county", "county");
+      const countyPage = await county.text(await county.get(`/bureau/postings/${code}/candidates`));
+      expect(countyPage).toContain("适合「");
+      const countyIds = [...countyPage.matchAll(/href="\/bureau\/workers\/(\d+)"/g)].map((m) => Number(m[1]));
+      expect(countyIds.length).toBeGreaterThan(0);
+      // Every candidate is willing, in the labour force and not employed today.
+      for (const id of countyIds) {
+        const row = sql<{ willing_to_work: number; labour_ability: string; employed: number }>(
+          `SELECT w.willing_to_work, w.labour_ability, EXISTS (SELECT 1 FROM placements p WHERE p.worker_id = w.id AND p.start_date <= ? AND (p.end_date IS NULL OR p.end_date >= ?)) AS employed FROM workers w WHERE w.id = ?`,
+          D,
+          D,
+          id,
+        )[0]!;
+        expect(row).toMatchObject({ willing_to_work: 1, employed: 0 });
+        expect(["有劳动能力", "弱劳动力或半劳动力"]).toContain(row.labour_ability);
+      }
+      // Zero-employment households before all: no badge after the first card without one.
+      const badges = [...countyPage.matchAll(/<li class="record-card candidate">([\s\S]*?)<\/li>\s*(?=<li class="record-card candidate">|<\/ul>)/g)].map((m) => m[1]!.includes("零就业家庭"));
+      expect(badges.indexOf(false) === -1 || !badges.slice(badges.indexOf(false)).includes(true)).toBe(true);
+
+      const cadre = await signIn("cand-cadre", "town", { townName: posting.town });
+      const cadrePage = await cadre.text(await cadre.get(`/bureau/postings/${code}/candidates`));
+      const cadreIds = [...cadrePage.matchAll(/href="\/bureau\/workers\/(\d+)"/g)].map((m) => Number(m[1]));
+      for (const id of cadreIds) {
+        expect(sql<{ town_id: number }>("SELECT v.town_id FROM workers w JOIN villages v ON v.id = w.village_id WHERE w.id = ?", id)[0]!.town_id).toBe(posting.town_id);
+      }
+
+      const manager = await signIn("cand-manager", "manager", { employerCode: posting.employer_code });
+      expect((await manager.get(`/bureau/postings/${code}/candidates`)).status).toBe(403);
+      const referral = await manager.text(await manager.get(`/manage/postings/${code}/referral`));
+      expect(referral).toMatch(/条件合适的有 \d+ 人/);
+      // No registry person's name or worker link on the manager's page.
+      expect(referral).not.toMatch(/\/bureau\/workers\//);
+      for (const id of countyIds.slice(0, 5)) {
+        const name = sql<{ name: string }>("SELECT name FROM workers WHERE id = ?", id)[0]!.name;
+        expect(referral).not.toContain(name);
+      }
+      expect((await manager.post(`/manage/postings/${code}/referral`, { note: "急需两人" })).status).toBe(303);
+      expect(sql("SELECT 1 FROM referral_requests WHERE town_id = ? AND status = 'open'", posting.town_id)).toHaveLength(1);
+      // Asking again adds nothing.
+      await manager.text(await manager.get(`/manage/postings/${code}/referral`));
+      expect((await manager.post(`/manage/postings/${code}/referral`, {})).status).toBe(303);
+      expect(sql("SELECT 1 FROM referral_requests WHERE town_id = ?", posting.town_id)).toHaveLength(1);
+
+      const worklist = await cadre.text(await cadre.get("/bureau/worklist"));
+      expect(worklist).toContain("走访清单");
+      expect(worklist).toContain(`/bureau/postings/${code}/candidates`);
+      expect(worklist).toContain("急需两人");
+      // Another town's cadre does not see the request.
+      const otherTown = sql<{ name: string }>("SELECT name FROM towns WHERE id <> ? ORDER BY id LIMIT 1", posting.town_id)[0]!.name;
+      const other = await signIn("cand-cadre-other", "town", { townName: otherTown });
+      expect(await other.text(await other.get("/bureau/worklist"))).not.toContain(`/bureau/postings/${code}/candidates`);
+      expect((await manager.get("/bureau/worklist")).status).toBe(403);
     });
 
     it("keeps a cadre of another town out of the 代办 form and the withdrawal", async () => {

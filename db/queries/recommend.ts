@@ -126,3 +126,10 @@ export function matchingWorkerByIdNumberHash(db: Db, hash: string): MatchingWork
 export function matchingWorkersOfHousehold(db: Db, householdId: number): MatchingWorker[] {
   return (db.$client.prepare(`${WORKER_SQL} WHERE w.household_id = ? ORDER BY w.id`).all(householdId) as WorkerRowSql[]).map(toWorker);
 }
+
+/** Household ids by code (the worklist's households come by code from the statistics). */
+export function householdIdsByCode(db: Db, codes: readonly string[]): Map<string, number> {
+  if (codes.length === 0) return new Map();
+  const rows = db.$client.prepare(`SELECT code, id FROM households WHERE code IN (${codes.map(() => "?").join(",")})`).all(...codes) as { code: string; id: number }[];
+  return new Map(rows.map((r) => [r.code, r.id]));
+}

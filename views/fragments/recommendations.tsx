@@ -21,7 +21,7 @@ function Hit(props: { hit: Recommendation<MatchingPosting>; applyHref?: string |
   return (
     <li class="record-card recommendation">
       <p>
-        <a href={`/bureau/postings/${encodeURIComponent(hit.posting.code)}`}>{hit.posting.title}</a> <span class="badge">{m.score(hit.score)}</span>
+        <a href={`/jobs/${encodeURIComponent(hit.posting.code)}`}>{hit.posting.title}</a> <span class="badge">{m.score(hit.score)}</span>
       </p>
       <p class="muted">
         {hit.posting.employerName} · {hit.posting.town}

@@ -29,7 +29,7 @@ export function WorkerApplications(props: { workerId: number; applications: read
         item={(a) => (
           <li class="record-card application-row">
             <p>
-              <a href={`/bureau/postings/${encodeURIComponent(a.postingCode)}`}>{a.postingTitle}</a> · {a.status} · {a.createdAt.slice(0, 10)}
+              <a href={`/jobs/${encodeURIComponent(a.postingCode)}`}>{a.postingTitle}</a> · {a.status} · {a.createdAt.slice(0, 10)}
               {a.consentMethod ? <span class="badge on-behalf">{m.badge}</span> : null}
             </p>
             {a.consentMethod && a.consentDate ? <p class="muted">{m.consentLine(a.consentMethod, a.consentDate)}</p> : null}

@@ -11,6 +11,7 @@ import { STAFF_ROLES } from "../../core/policy.ts";
 import { requireRole } from "../../http/guards.tsx";
 import { bureauAlerts } from "./alerts.tsx";
 import { bureauAudit } from "./audit.tsx";
+import { bureauCandidates } from "./candidates.tsx";
 import { bureauEmployers } from "./employers.tsx";
 import { bureauHouseholds } from "./households.tsx";
 import { bureauImport } from "./import.tsx";
@@ -20,6 +21,7 @@ import { bureauSettings } from "./settings.tsx";
 import { bureauStats } from "./stats.tsx";
 import { bureauSubsidies } from "./subsidies.tsx";
 import { bureauWorkers } from "./workers.tsx";
+import { bureauWorklist } from "./worklist.tsx";
 import { bureauZeroEmployment } from "./zero-employment.tsx";
 
 export function bureauArea(deps: AppDeps): Hono {
@@ -31,7 +33,10 @@ export function bureauArea(deps: AppDeps): Hono {
   app.route("/stats", bureauStats(deps));
   app.route("/zero-employment", bureauZeroEmployment(deps));
   app.route("/alerts", bureauAlerts(deps));
+  app.route("/worklist", bureauWorklist(deps));
   app.route("/employers", bureauEmployers(deps));
+  // Candidates before the posting's page: that one is the county's, candidates are for town cadres too.
+  app.route("/postings", bureauCandidates(deps));
   app.route("/postings", bureauPostings(deps));
   app.route("/audit", bureauAudit(deps));
   // /import, /import/jobs/:id, /import/reports/:id and /export/:kind (county staff); the upload's
