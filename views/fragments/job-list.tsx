@@ -31,6 +31,9 @@ export function JobList(props: JobListProps) {
         </p>
       )}
       {props.needsOrigin && <p class="notice">{messages.search.distanceNeedsOrigin}</p>}
+      {results.readAs && results.readAs.length > 0 && (
+        <p class="notice read-as">{messages.search.readAs(results.readAs)}</p>
+      )}
       {props.showCount !== false && <p class="count">{messages.search.resultsCount(results.total)}</p>}
       {results.hits.length === 0 ? (
         <p class="empty">
