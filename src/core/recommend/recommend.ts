@@ -158,10 +158,10 @@ export function workerBlock(worker: Pick<RecommendWorker, "willingToWork" | "lab
  * "what would widen it" can tell postings only one rule keeps out), or the score and reasons.
  * @example assessPosting(worker, posting, "2026-11-23") // { suits: false, exclusions: [{ code: "ageAboveMax", age: 62, max: 55 }], … }
  */
-export function assessPosting(worker: RecommendWorker, posting: RecommendPosting, today: string): Assessment {
+export function assessPosting(worker: RecommendWorker, posting: RecommendPosting, today: string, options: AssessOptions = {}): Assessment {
   const exclusions: Exclusion[] = [];
   if (posting.closingDate !== null && posting.closingDate < today) exclusions.push({ code: "closed" });
-  const age = ageOn(worker.birthDate, today);
+  const age = options.age ?? ageOn(worker.birthDate, today);
   if (posting.ageMax !== null && age > posting.ageMax) exclusions.push({ code: "ageAboveMax", age, max: posting.ageMax });
   if (posting.ageMin !== null && age < posting.ageMin) exclusions.push({ code: "ageBelowMin", age, min: posting.ageMin });
   if (!timeFits(worker.availableTime, posting.workingTime)) exclusions.push({ code: "timeClash", time: posting.workingTime, available: worker.availableTime! });
@@ -180,49 +180,61 @@ export function assessPosting(worker: RecommendWorker, posting: RecommendPosting
   }
   if (exclusions.length > 0 || km === null) return { suits: false, km, exclusions };
 
-  const reasons: Reason[] = [{ code: "near", nearness, km }];
+  const reasons: Reason[] = [];
+  // Scoring a county's postings builds reasons only for the few that are shown.
+  const add = options.withoutReasons ? NO_REASON : (r: Reason) => void reasons.push(r);
+  add({ code: "near", nearness, km });
   let score = nearness === "本村" ? WEIGHTS.distance : WEIGHTS.distance * 0.9 * Math.max(0, 1 - km / RECOMMEND_MAX_KM);
   if (nearness === "本乡镇") score += WEIGHTS.distance * 0.1;
 
-  if (worker.preferredArea !== null && worker.preferredArea !== "不限") reasons.push({ code: "inPreferredArea", area: worker.preferredArea });
+  if (worker.preferredArea !== null && worker.preferredArea !== "不限") add({ code: "inPreferredArea", area: worker.preferredArea });
 
-  reasons.push({ code: "timeFits", time: posting.workingTime, available: worker.availableTime });
+  add({ code: "timeFits", time: posting.workingTime, available: worker.availableTime });
   // The same hours as the worker's own count fully; a job asking less than they could give, most of it.
   score += WEIGHTS.time * (worker.availableTime === null || worker.availableTime === posting.workingTime ? 1 : 0.7);
 
   const weak = worker.labourAbility !== "有劳动能力";
   if (weak && posting.physicalDemand === "中") {
-    reasons.push({ code: "physicalDemanding", demand: "中" });
+    add({ code: "physicalDemanding", demand: "中" });
     score += WEIGHTS.physical * 0.3;
   } else {
-    reasons.push({ code: "physicalFits", demand: posting.physicalDemand });
+    add({ code: "physicalFits", demand: posting.physicalDemand });
     score += WEIGHTS.physical;
   }
 
-  if (posting.ageMin !== null || posting.ageMax !== null) reasons.push({ code: "ageFits", age, min: posting.ageMin, max: posting.ageMax });
+  if (posting.ageMin !== null || posting.ageMax !== null) add({ code: "ageFits", age, min: posting.ageMin, max: posting.ageMax });
 
   if (posting.skills.length === 0) {
-    reasons.push({ code: "noSkillsNeeded" });
+    add({ code: "noSkillsNeeded" });
     score += WEIGHTS.skills * 0.6;
   } else {
     const held = new Set(worker.skills);
     const have = posting.skills.filter((s) => held.has(s));
     const lack = posting.skills.filter((s) => !held.has(s));
-    if (have.length > 0) reasons.push({ code: "skillsHeld", skills: have });
-    if (lack.length > 0) reasons.push({ code: "skillsToLearn", skills: lack });
+    if (have.length > 0) add({ code: "skillsHeld", skills: have });
+    if (lack.length > 0) add({ code: "skillsToLearn", skills: lack });
     score += WEIGHTS.skills * (have.length / posting.skills.length);
   }
 
   const pay = monthlyPay(posting.payMax ?? posting.payMin, posting.payUnit);
   if (pay === null) {
-    reasons.push({ code: "payUnknown" });
+    add({ code: "payUnknown" });
     score += WEIGHTS.pay * 0.3;
   } else {
-    reasons.push({ code: "pay", min: posting.payMin, max: posting.payMax, unit: posting.payUnit });
+    add({ code: "pay", min: posting.payMin, max: posting.payMax, unit: posting.payUnit });
     score += WEIGHTS.pay * Math.min(1, pay / FULL_SCORE_PAY);
   }
   return { suits: true, score: Math.round(score), km, nearness, reasons };
 }
+
+export interface AssessOptions {
+  /** The worker's age at `today`, when the caller computed it once for many postings. */
+  age?: number;
+  /** Score only: the reasons are left empty. */
+  withoutReasons?: boolean;
+}
+
+const NO_REASON = (_: Reason) => {};
 
 /** Best first: score, then nearer, then the posting's code. */
 export function byRank(a: Recommendation, b: Recommendation): number {
@@ -240,8 +252,9 @@ export function recommend<P extends RecommendPosting>(worker: RecommendWorker, p
   if (blocked) return { hits: [], blocked, widen: [], considered: 0 };
   const hits: Recommendation<P>[] = [];
   const onlyBy = new Map<ExclusionCode, number>();
+  const quick = { age: ageOn(worker.birthDate, today), withoutReasons: true };
   for (const posting of postings) {
-    const a = assessPosting(worker, posting, today);
+    const a = assessPosting(worker, posting, today, quick);
     if (a.suits) hits.push({ posting, score: a.score, km: a.km, nearness: a.nearness, reasons: a.reasons });
     else if (a.exclusions.length === 1) {
       const code = a.exclusions[0]!.code;
@@ -254,5 +267,10 @@ export function recommend<P extends RecommendPosting>(worker: RecommendWorker, p
     .filter(([code]) => code !== "closed" && code !== "placeUnknown")
     .map(([exclusion, count]) => ({ exclusion, postings: count }))
     .sort((a, b) => b.postings - a.postings || a.exclusion.localeCompare(b.exclusion));
-  return { hits: hits.slice(0, limit), blocked: null, widen, considered: postings.length };
+  // The reasons of the postings shown, assessed again in full.
+  const shown = hits.slice(0, limit).map((h) => {
+    const a = assessPosting(worker, h.posting, today, { age: quick.age });
+    return { ...h, reasons: a.suits ? a.reasons : [] };
+  });
+  return { hits: shown, blocked: null, widen, considered: postings.length };
 }
