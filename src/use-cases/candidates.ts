@@ -81,11 +81,12 @@ export function postingForCandidates(deps: { db: Db }, code: string) {
 
 /**
  * The candidates `actor` may see for the posting at `today`, best first.
- * @example postingCandidates({ db }, { posting, actor, today: "2026-11-23" }).map((c) => c.name)
+ * `townOnly` when the list is held to the viewer's town.
+ * @example postingCandidates({ db }, { posting, actor, today: "2026-11-23" }).candidates.map((c) => c.name)
  */
-export function postingCandidates(deps: { db: Db }, props: { posting: MatchingPosting; actor: Actor; today: string }): Candidate[] {
+export function postingCandidates(deps: { db: Db }, props: { posting: MatchingPosting; actor: Actor; today: string }): { candidates: Candidate[]; townOnly: boolean } {
   const scope = listScope(props.actor, "worker");
-  if (scope.kind !== "all" && scope.kind !== "town") return [];
+  if (scope.kind !== "all" && scope.kind !== "town") return { candidates: [], townOnly: false };
   const filters = villageFilters(deps.db, props.posting, props.today, RECOMMEND_MAX_KM, scope.kind === "town" ? scope.townId : undefined);
   const pool: Candidate[] = [];
   let fetched = 0;
@@ -103,9 +104,10 @@ export function postingCandidates(deps: { db: Db }, props: { posting: MatchingPo
   // Zero-employment: a 帮扶对象 household with no member employed (the candidate is willing and in the labour force).
   const employed = householdsWithEmployment(deps.db, [...new Set(pool.filter((c) => c.assisted).map((c) => c.householdId))], props.today);
   for (const c of pool) c.zeroEmployment = c.assisted && !employed.has(c.householdId);
-  return pool
+  const candidates = pool
     .sort((a, b) => Number(b.zeroEmployment) - Number(a.zeroEmployment) || Number(b.assisted) - Number(a.assisted) || b.score - a.score || a.km - b.km || a.id - b.id)
     .slice(0, CANDIDATES_SHOWN);
+  return { candidates, townOnly: scope.kind === "town" };
 }
 
 /** How many suitable registry people live within NEARBY_KM of the posting (what a manager may know). */

@@ -14,10 +14,9 @@ export function bureauCandidates(deps: AppDeps): Hono {
   app.get("/:code/candidates", (c) => {
     const found = postingForCandidates(deps, c.req.param("code"));
     if (!found) return c.notFound();
-    const actor = actorOf(c);
     // Postings are public; who is listed is the list scope's business (the use-case applies it).
-    const candidates = postingCandidates(deps, { posting: found.posting, actor, today: deps.today() });
-    return c.html(<CandidatesPage posting={found.posting} candidates={candidates} townOnly={actor.role === "town"} />);
+    const { candidates, townOnly } = postingCandidates(deps, { posting: found.posting, actor: actorOf(c), today: deps.today() });
+    return c.html(<CandidatesPage posting={found.posting} candidates={candidates} townOnly={townOnly} />);
   });
   return app;
 }
