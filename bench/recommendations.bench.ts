@@ -18,8 +18,8 @@ const WORKERS = Number(process.env.BENCH_RECOMMEND_WORKERS ?? 1_000_000);
 const SEED = 1;
 const TODAY = "2026-11-23";
 const OPEN_POSTINGS = 100_000;
-const RUNS = 200;
-const API_RUNS = 50;
+const RUNS = 100;
+const API_RUNS = 30;
 
 const bench: Bench = async (ctx) => {
   const county = openSeededCounty({ workers: WORKERS, seed: SEED, today: TODAY, progress: ctx.progress });
