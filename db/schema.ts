@@ -32,6 +32,7 @@ import {
 } from "../src/core/enums.ts";
 import { ALERT_KINDS, ALERT_OUTCOMES, ALERT_STATUSES } from "../src/core/alerts.ts";
 import { SUBSIDY_KINDS } from "../src/core/subsidies/policy.ts";
+import { CONSENT_METHODS } from "../src/core/recommend/on-behalf.ts";
 import { SUBSIDY_LINE_STATUSES, SUBSIDY_LIVE_STATUSES } from "../src/core/subsidies/ledger.ts";
 
 /** `column IN ('a','b')` for a check constraint, from one of the enumerations in core/enums. */
@@ -269,6 +270,9 @@ export const applications = sqliteTable(
     applicantUserId: integer("applicant_user_id").references((): AnySQLiteColumn => users.id),
     /** The bureau user who linked the application to its registry worker (null: matched on name and phone). */
     workerLinkedByUserId: integer("worker_linked_by_user_id").references((): AnySQLiteColumn => users.id),
+    /** 代办: how the worker agreed to a cadre applying for them (当面 / 电话 / 书面), and when. */
+    consentMethod: text("consent_method", { enum: CONSENT_METHODS }),
+    consentDate: text("consent_date"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -883,5 +887,33 @@ export const subsidyComputeJobs = sqliteTable(
     index("subsidy_compute_jobs_status_idx").on(t.status),
     check("subsidy_compute_jobs_status_check", oneOf(t.status, IMPORT_JOB_STATUSES)),
     check("subsidy_compute_jobs_stage_check", sql`${t.stage} BETWEEN 0 AND 3`),
+  ],
+);
+
+/**
+ * A manager asking a town's cadres to refer suitable registry people to a posting (managers never
+ * see registry people themselves); it lands in the cadres' worklist until marked done.
+ */
+export const referralRequests = sqliteTable(
+  "referral_requests",
+  {
+    id: integer("id").primaryKey(),
+    postingId: integer("posting_id")
+      .notNull()
+      .references(() => postings.id),
+    townId: integer("town_id")
+      .notNull()
+      .references(() => towns.id),
+    requestedByUserId: integer("requested_by_user_id").references((): AnySQLiteColumn => users.id),
+    note: text("note"),
+    status: text("status", { enum: ["open", "done"] }).notNull().default("open"),
+    requestedDate: text("requested_date").notNull(),
+    doneDate: text("done_date"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("referral_requests_town_idx").on(t.townId, t.status),
+    uniqueIndex("referral_requests_open_unique").on(t.postingId, t.townId).where(sql`${t.status} = 'open'`),
+    check("referral_requests_status_check", oneOf(t.status, ["open", "done"])),
   ],
 );

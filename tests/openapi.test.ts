@@ -121,6 +121,7 @@ beforeAll(async () => {
   platform = await startTestPlatform({ label: "openapi", demoData: false, today: "2026-11-23" });
   await loadJobFixture(platform);
   countyToken = createApiToken(platform.db, { role: "county", name: "县民政局", by: { label: "test" } }).token;
+  addRegistryWorker(platform);
   workDir = mkdtempSync(join(tmpdir(), "jybf-openapi-"));
   const res = await platform.app.request(`/api/v1${OPENAPI_PATH}`);
   expect(res.status).toBe(200);
@@ -167,6 +168,7 @@ describe("the served OpenAPI document", () => {
       zeroEmploymentHouseholds: [{ bearer: [] }],
       workshopStats: [{ bearer: [] }],
       subsidyLines: [{ bearer: [] }],
+      workerRecommendations: [{ bearer: [] }],
     });
   });
 });
@@ -192,6 +194,23 @@ function probes(schema: Schema): { accepted: string[]; refused: string[] } {
 }
 
 /** Valid companions of a probed parameter: lat and lng together, and a date the baseline may equal. */
+/** One registry worker (the job fixture has none), for the recommendations' path. */
+const WORKER_ID_NUMBER = "11010519491231002X";
+function addRegistryWorker(p: TestPlatform): void {
+  const sqlite = p.db.$client;
+  const villageId = (sqlite.prepare("SELECT id FROM villages ORDER BY id LIMIT 1").pluck().get() as number);
+  const householdId = Number(sqlite.prepare("INSERT INTO households (code, category, village_id) VALUES ('H-OPENAPI', '脱贫户', ?)").run(villageId).lastInsertRowid);
+  sqlite
+    .prepare(
+      `INSERT INTO workers (household_id, name, id_number_hash, id_number_cipher, id_number_masked, birth_date, sex, village_id, labour_ability)
+       VALUES (?, '测试', ?, ?, '1101**********002X', '1980-12-31', '女', ?, '有劳动能力')`,
+    )
+    .run(householdId, p.protector.hashIdNumber(WORKER_ID_NUMBER), p.protector.encrypt(WORKER_ID_NUMBER), villageId);
+}
+
+/** Path parameters filled in for the probes. */
+const pathOf = (path: string) => path.replace("{id_number}", WORKER_ID_NUMBER);
+
 const BASE_QUERY: Record<string, Record<string, string>> = {
   "/jobs": { lat: "25.9", lng: "115.4" },
   "/stats/employment": { date: "2026-11-23", baseline: "2020-12-31" },
@@ -206,7 +225,7 @@ describe("the document's query parameters, against the running API", () => {
         const { accepted, refused } = probes(parameter.schema);
         for (const [value, expected] of [...accepted.map((v) => [v, 200] as const), ...refused.map((v) => [v, 400] as const)]) {
           const query = new URLSearchParams({ ...BASE_QUERY[path], [parameter.name]: value });
-          const res = await platform.app.request(`/api/v1${path}?${query}`, { headers });
+          const res = await platform.app.request(`/api/v1${pathOf(path)}?${query}`, { headers });
           const body = (await res.json()) as { message?: string };
           expect(res.status, `${path} ${parameter.name}=${value}: ${body.message ?? ""}`).toBe(expected);
           if (expected === 400) expect(body.message).toMatch(/\p{Script=Han}/u);
@@ -235,9 +254,14 @@ describe("the API's answers", () => {
       ["/subsidies", "/api/v1/subsidies?limit=500", 200],
       ["/subsidies", "/api/v1/subsidies?id_number=3607", 400],
       ["/subsidies", "/api/v1/subsidies", 401],
+      ["/workers/{id_number}/recommendations", `/api/v1/workers/${WORKER_ID_NUMBER}/recommendations`, 200],
+      ["/workers/{id_number}/recommendations", "/api/v1/workers/360732196803050171/recommendations", 400],
+      ["/workers/{id_number}/recommendations", "/api/v1/workers/110105194912310029/recommendations?limit=3", 400],
+      ["/workers/{id_number}/recommendations", `/api/v1/workers/${WORKER_ID_NUMBER}/recommendations?limit=51`, 400],
+      ["/workers/{id_number}/recommendations", `/api/v1/workers/${WORKER_ID_NUMBER}/recommendations`, 401],
     ];
     for (const [path, url, status] of calls) {
-      const headers: Record<string, string> = (path.startsWith("/stats") || path.startsWith("/subsidies")) && status !== 401 ? { Authorization: `Bearer ${countyToken}` } : {};
+      const headers: Record<string, string> = (path.startsWith("/stats") || path.startsWith("/subsidies") || path.startsWith("/workers")) && status !== 401 ? { Authorization: `Bearer ${countyToken}` } : {};
       const res = await platform.app.request(url, { headers });
       expect(res.status, url).toBe(status);
       const response = doc.paths[path]!.get!.responses[String(status)];

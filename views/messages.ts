@@ -19,6 +19,7 @@ import { subsidyFiguresMessages, subsidyPoliciesMessages } from "./messages/subs
 import { fieldsMessages } from "./messages/fields.ts";
 import { textFieldsMessages } from "./messages/text-fields.ts";
 import { integrityMessages } from "./messages/integrity.ts";
+import { matchingMessages } from "./messages/matching.ts";
 
 export const messages = {
   ...commonMessages,
@@ -36,6 +37,7 @@ export const messages = {
   ...fieldsMessages,
   ...textFieldsMessages,
   ...integrityMessages,
+  ...matchingMessages,
 } as const;
 
 export type Messages = typeof messages;

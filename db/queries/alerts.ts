@@ -1,13 +1,13 @@
 /**
  * Reading and writing risk alerts (防返贫预警) and what they stand on: a household's members and
- * placements for the risk rules, open postings near a village for the suggestions, the alerts
- * and their notes for the pages. Lists take the policy's ListScope.
+ * placements for the risk rules, the alerts and their notes for the pages (an alert's suggested
+ * postings come from the one matcher, src/use-cases/recommendations.ts). Lists take the policy's ListScope.
  */
-import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, lte, ne, sql, type SQL } from "drizzle-orm";
 import type { AlertKind, AlertStatus } from "../../src/core/alerts.ts";
 import type { ListScope } from "../../src/core/policy.ts";
 import type { Db } from "../client.ts";
-import { alertNotes, alerts, employers, households, placements, postings, towns, users, villages, workers } from "../schema.ts";
+import { alertNotes, alerts, households, placements, towns, users, villages, workers } from "../schema.ts";
 
 /** A database or a transaction. */
 type Tx = Pick<Db, "select" | "insert" | "update">;
@@ -173,41 +173,6 @@ export function membersOfHousehold(db: Tx, householdId: number) {
     .from(workers)
     .where(eq(workers.householdId, householdId))
     .orderBy(asc(workers.id))
-    .all();
-}
-
-/** Degrees of latitude/longitude around a village within which postings are considered (≈ 40 km). */
-const NEAR_DEGREES = 0.4;
-
-/** Open postings (招聘中) placed within a box around the point, for the matcher. */
-export function openPostingsNear(db: Tx, at: { lat: number; lng: number }) {
-  const lat = sql<number | null>`coalesce(${employers.lat}, ${villages.lat})`;
-  const lng = sql<number | null>`coalesce(${employers.lng}, ${villages.lng})`;
-  return db
-    .select({
-      code: postings.code,
-      title: postings.title,
-      employerName: employers.name,
-      town: towns.name,
-      workingTime: postings.workingTime,
-      ageMin: postings.ageMin,
-      ageMax: postings.ageMax,
-      lat,
-      lng,
-    })
-    .from(postings)
-    .innerJoin(employers, eq(employers.id, postings.employerId))
-    .innerJoin(towns, eq(towns.id, employers.townId))
-    .leftJoin(villages, eq(villages.id, employers.villageId))
-    .where(
-      and(
-        eq(postings.status, "招聘中"),
-        gte(lat, at.lat - NEAR_DEGREES),
-        lte(lat, at.lat + NEAR_DEGREES),
-        gte(lng, at.lng - NEAR_DEGREES),
-        lte(lng, at.lng + NEAR_DEGREES),
-      ),
-    )
     .all();
 }
 

@@ -88,6 +88,8 @@ const manageApplicationColumns = {
   status: applications.status,
   createdAt: applications.createdAt,
   assisted: assistedApplicant,
+  /** Set when a cadre applied on the worker's behalf (代办). */
+  consentMethod: applications.consentMethod,
 };
 
 function selectManagedApplications(db: Tx) {

@@ -272,3 +272,13 @@ export const REGISTRY_IMPORT_ROLES = COUNTY_STAFF_ROLES;
 export function canImportRegistry(actor: Actor): boolean {
   return actor.kind === "user" && (REGISTRY_IMPORT_ROLES as readonly string[]).includes(actor.role);
 }
+
+/**
+ * 代办: applying for a registry worker on their behalf, with their consent — the cadres of the
+ * worker's own town (who visit the household) and county staff. Never a manager or a seeker.
+ */
+export function canApplyOnBehalf(actor: Actor, worker: { townId: number }): boolean {
+  if (actor.kind !== "user") return false;
+  if (actor.role === "county" || actor.role === "admin") return true;
+  return actor.role === "town" && actor.townId != null && actor.townId === worker.townId;
+}

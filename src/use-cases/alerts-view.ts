@@ -5,14 +5,17 @@
  * assign it to, and its notes.
  */
 import type { Db } from "../../db/client.ts";
-import { alertById, alertsInScope, cadresOfTown, membersOfHousehold, notesOfAlert, openPostingsNear, riskHousehold, type AlertRow } from "../../db/queries/alerts.ts";
+import { alertById, alertsInScope, cadresOfTown, membersOfHousehold, notesOfAlert, riskHousehold, type AlertRow } from "../../db/queries/alerts.ts";
 import { allTowns, townIdByName } from "../../db/queries/towns.ts";
 import { jobSeekersOf } from "../core/alert-follow-up.ts";
 import { isOverdue, overdueRaisedUntil, type AlertDetail, type AlertKind, type AlertStatus } from "../core/alerts.ts";
-import { suitablePostings } from "../core/matching.ts";
 import { listScope, type Actor, type Resource } from "../core/policy.ts";
 import type { AlertListRow, AlertPageProps } from "../../views/pages/bureau/alerts.tsx";
 import { currentSettings } from "./settings.ts";
+import { householdRecommendations } from "./recommendations.ts";
+
+/** Recommendations per member on an alert's page. */
+const ALERT_RECOMMENDATIONS = 5;
 
 const assignedLabel = (r: Pick<AlertRow, "assignedLogin" | "assignedName">) => (r.assignedLogin ? (r.assignedName ?? r.assignedLogin) : null);
 
@@ -70,7 +73,7 @@ export function alertPageView(deps: { db: Db }, props: { alert: AlertRow; today:
   const detail = alert.detail as AlertDetail;
   const seekers = jobSeekersOf(detail, household.members);
   const overdueDays = currentSettings(deps.db).alertOverdueDays;
-  const suggestions = seekers.length > 0 ? suitablePostings(seekers, openPostingsNear(deps.db, seekers[0]!), today) : [];
+  const suggestions = householdRecommendations(deps, { householdId: alert.householdId, memberIds: seekers.map((s) => s.id), today, limit: ALERT_RECOMMENDATIONS });
   return {
     alert: {
       id: alert.id,
@@ -92,6 +95,8 @@ export function alertPageView(deps: { db: Db }, props: { alert: AlertRow; today:
     overdueDays,
     members: membersOfHousehold(deps.db, alert.householdId),
     suggestions,
+    // Whoever may read an alert (its town's cadres, county staff) may apply for its members (代办).
+    canApplyFor: true,
     cadres: cadresOfTown(deps.db, alert.townId).map((u) => ({ id: u.id, label: u.displayName ?? u.login })),
     notes: notesOfAlert(deps.db, alert.id),
     today,

@@ -27,6 +27,7 @@ export function toApplicantView(actor: Actor, row: ManagedApplicationRow): Appli
     postingCode: row.postingCode,
     postingTitle: row.postingTitle,
     assisted: Boolean(row.assisted),
+    onBehalf: row.consentMethod !== null,
     next: nextStatuses(row.status),
   };
 }

@@ -7,10 +7,12 @@
 import type { Db } from "../../db/client.ts";
 import { alertsOfHousehold, applicationsOfWorkers, householdByCode, workerById, workersInScope } from "../../db/queries/records.ts";
 import { placementsOfWorker } from "../../db/queries/worker-placements.ts";
+import { applicationsOfWorker } from "../../db/queries/on-behalf.ts";
 import { maskPhone } from "../core/id-number.ts";
-import { can, canSeeFullIdNumber, canSeeFullPhone, listScope, type Actor, type Resource } from "../core/policy.ts";
+import { can, canApplyOnBehalf, canSeeFullIdNumber, canSeeFullPhone, listScope, type Actor, type Resource } from "../core/policy.ts";
 import type { RegistryQuery } from "../core/registry-query.ts";
 import type { PersonalDataProtector } from "../security/personal-data.ts";
+import { householdRecommendations, workerRecommendations } from "./recommendations.ts";
 
 /** A page of the workers `actor` may list that match `query`; masked phones for everyone. */
 export function workersView(
@@ -28,7 +30,7 @@ export function workersView(
  * One worker as `actor` may see them, their placements, and whether `actor` may end one; with
  * `resource` for the route's policy check. Undefined when there is none.
  */
-export function workerView(deps: { db: Db; protector: PersonalDataProtector }, props: { id: number; actor: Actor }) {
+export function workerView(deps: { db: Db; protector: PersonalDataProtector }, props: { id: number; actor: Actor; today: string }) {
   const worker = workerById(deps.db, props.id);
   if (!worker) return undefined;
   const { actor } = props;
@@ -45,6 +47,12 @@ export function workerView(deps: { db: Db; protector: PersonalDataProtector }, p
     },
     placements: placementsOfWorker(deps.db, worker.id),
     canEnd: can(actor, "update", resource),
+    /** The one matcher's answer for this worker (岗位推荐). */
+    recommendations: workerRecommendations(deps, { workerId: worker.id, today: props.today })!.answer,
+    /** May the viewer apply on the worker's behalf (代办)? */
+    canApplyFor: canApplyOnBehalf(actor, resource),
+    /** Their applications, 代办 ones with the consent recorded. */
+    applications: applicationsOfWorker(deps.db, worker.id),
   };
 }
 
@@ -65,8 +73,11 @@ export function workerPlacement(deps: { db: Db }, props: { workerId: number; pla
   };
 }
 
+/** Recommendations per member on a household's page. */
+const HOUSEHOLD_RECOMMENDATIONS = 5;
+
 /** One household by its code with its members' placements, applications and alerts. */
-export function householdView(deps: { db: Db }, code: string) {
+export function householdView(deps: { db: Db }, code: string, props: { actor: Actor; today: string }) {
   const household = householdByCode(deps.db, code);
   if (!household) return undefined;
   const memberIds = household.members.map((m) => m.id);
@@ -76,5 +87,7 @@ export function householdView(deps: { db: Db }, code: string) {
     placements: new Map(memberIds.map((id) => [id, placementsOfWorker(deps.db, id)])),
     applications: applicationsOfWorkers(deps.db, memberIds),
     alerts: alertsOfHousehold(deps.db, household.id),
+    recommendations: householdRecommendations(deps, { householdId: household.id, today: props.today, limit: HOUSEHOLD_RECOMMENDATIONS }),
+    canApplyFor: canApplyOnBehalf(props.actor, { townId: household.townId }),
   };
 }

@@ -15,6 +15,7 @@ import { jobsApi } from "./jobs-api.ts";
 import { openApiDocument } from "./openapi.ts";
 import { statsApi } from "./stats-api.ts";
 import { subsidiesApi } from "./subsidies-api.ts";
+import { recommendationsApi } from "./recommendations-api.ts";
 
 export const OPENAPI_PATH = "/openapi.json";
 
@@ -23,6 +24,7 @@ export function api(deps: AppDeps): OpenAPIHono {
   app.route("/", jobsApi(deps));
   app.route("/", statsApi(deps));
   app.route("/", subsidiesApi(deps));
+  app.route("/", recommendationsApi(deps));
   // Generated once, on first request: it depends on the routes only, never on the request.
   let document: ReturnType<typeof openApiDocument> | undefined;
   app.get(OPENAPI_PATH, (c) => c.json((document ??= openApiDocument(app))));

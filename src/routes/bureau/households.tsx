@@ -3,7 +3,7 @@
  * their applications and the household's risk alerts; a cadre of another town gets 404.
  */
 import { Hono } from "hono";
-import { authorize } from "../../http/guards.tsx";
+import { actorOf, authorize } from "../../http/guards.tsx";
 import { householdView } from "../../use-cases/registry-view.ts";
 import type { AppDeps } from "../../app-deps.ts";
 import { HouseholdPage } from "../../../views/pages/bureau/household.tsx";
@@ -12,10 +12,17 @@ export function bureauHouseholds(deps: AppDeps): Hono {
   const app = new Hono();
 
   app.get("/:code", (c) => {
-    const view = householdView(deps, c.req.param("code"));
+    const view = householdView(deps, c.req.param("code"), { actor: actorOf(c), today: deps.today() });
     if (!view) return c.notFound();
     authorize(c, "read", view.resource);
-    return c.html(<HouseholdPage household={view.household} placements={view.placements} applications={view.applications} alerts={view.alerts} />);
+    return c.html(<HouseholdPage
+        household={view.household}
+        placements={view.placements}
+        applications={view.applications}
+        alerts={view.alerts}
+        recommendations={view.recommendations}
+        canApplyFor={view.canApplyFor}
+      />);
   });
 
   return app;

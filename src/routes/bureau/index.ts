@@ -12,10 +12,12 @@ import { requireRole } from "../../http/guards.tsx";
 import { bureauAlerts } from "./alerts.tsx";
 import { bureauAudit } from "./audit.tsx";
 import { bureauConfirmations } from "./confirmations.tsx";
+import { bureauCandidates } from "./candidates.tsx";
 import { bureauEmployers } from "./employers.tsx";
 import { bureauHome } from "./home.tsx";
 import { bureauHouseholds } from "./households.tsx";
 import { bureauImport } from "./import.tsx";
+import { bureauOnBehalf } from "./on-behalf.tsx";
 import { bureauPostings } from "./postings.tsx";
 import { bureauSettings } from "./settings.tsx";
 import { bureauStats } from "./stats.tsx";
@@ -23,18 +25,23 @@ import { bureauStatsSubsidies } from "./stats-subsidies.tsx";
 import { bureauSubsidies } from "./subsidies.tsx";
 import { bureauSubsidyPolicies } from "./subsidy-policies.tsx";
 import { bureauWorkers } from "./workers.tsx";
+import { bureauWorklist } from "./worklist.tsx";
 import { bureauZeroEmployment } from "./zero-employment.tsx";
 
 export function bureauArea(deps: AppDeps): Hono {
   const app = new Hono();
   app.use("*", requireRole(...STAFF_ROLES));
+  app.route("/workers", bureauOnBehalf(deps));
   app.route("/workers", bureauWorkers(deps));
   app.route("/households", bureauHouseholds(deps));
   app.route("/stats/subsidies", bureauStatsSubsidies(deps));
   app.route("/stats", bureauStats(deps));
   app.route("/zero-employment", bureauZeroEmployment(deps));
   app.route("/alerts", bureauAlerts(deps));
+  app.route("/worklist", bureauWorklist(deps));
   app.route("/employers", bureauEmployers(deps));
+  // Candidates before the posting's page: that one is the county's, candidates are for town cadres too.
+  app.route("/postings", bureauCandidates(deps));
   app.route("/postings", bureauPostings(deps));
   app.route("/audit", bureauAudit(deps));
   // /import, /import/jobs/:id, /import/reports/:id and /export/:kind (county staff); the upload's

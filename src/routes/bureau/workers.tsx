@@ -61,11 +61,20 @@ export function bureauWorkers(deps: AppDeps): Hono {
   });
 
   const workerPage = (c: Context, id: number, endForm?: { placementId: number; endDate: string; reason: string; error: string }) => {
-    const view = workerView(deps, { id, actor: actorOf(c) });
+    const view = workerView(deps, { id, actor: actorOf(c), today: deps.today() });
     if (!view) return c.notFound();
     authorize(c, "read", view.resource);
     return c.html(
-      <WorkerPage worker={view.worker} placements={view.placements} canEnd={view.canEnd} today={deps.today()} endForm={endForm} />,
+      <WorkerPage
+        worker={view.worker}
+        placements={view.placements}
+        canEnd={view.canEnd}
+        today={deps.today()}
+        endForm={endForm}
+        recommendations={view.recommendations}
+        canApplyFor={view.canApplyFor}
+        applications={view.applications}
+      />,
       endForm ? 400 : 200,
     );
   };

@@ -13,6 +13,7 @@ import { movedFor } from "../moved.ts";
 import { manageApplicants } from "./applicants.tsx";
 import { managePostings } from "./postings.tsx";
 import { manageProfile } from "./profile.tsx";
+import { manageReferral } from "./referral.tsx";
 import { manageRoster } from "./roster.tsx";
 
 export function manageArea(deps: AppDeps): Hono {
@@ -27,6 +28,7 @@ export function manageArea(deps: AppDeps): Hono {
   );
   app.use("*", requireRole(...MANAGER_ROLES));
   app.route("/", manageProfile(deps));
+  app.route("/postings", manageReferral(deps));
   app.route("/postings", managePostings(deps));
   app.route("/applicants", manageApplicants(deps));
   app.route("/roster", manageRoster(deps));

@@ -4,7 +4,7 @@
  * follow-up notes and the closing form.
  */
 import { ALERT_KINDS, ALERT_OUTCOMES, type AlertDetail } from "../../../src/core/alerts.ts";
-import type { PostingMatch } from "../../../src/core/matching.ts";
+import { HouseholdRecommendations, type WorkerAnswer } from "../../fragments/recommendations.tsx";
 import { CsrfField } from "../../components/csrf-field.tsx";
 import { Facts } from "../../components/facts.tsx";
 import { Pager } from "../../components/pager.tsx";
@@ -132,7 +132,10 @@ export interface AlertView {
 export interface AlertPageProps {
   alert: AlertView;
   members: { id: number; name: string; idNumberMasked: string; labourAbility: string; birthDate: string; availableTime: string | null }[];
-  suggestions: PostingMatch[];
+  /** Recommendations for each member the alert is about (the one matcher). */
+  suggestions: WorkerAnswer[];
+  /** Whether the viewer may apply on a member's behalf (代办). */
+  canApplyFor?: boolean;
   cadres: { id: number; label: string }[];
   notes: { id: number; author: string; date: string; note: string }[];
   today: string;
@@ -145,7 +148,6 @@ export interface AlertPageProps {
 export function AlertPage(props: AlertPageProps) {
   const m = messages.alerts;
   const a = props.alert;
-  const names = new Map(props.members.map((w) => [w.id, w.name]));
   const refused = (form: "note" | "close" | "assign") => (props.refused?.form === form ? props.refused : undefined);
   const base = `/bureau/alerts/${a.id}`;
   return (
@@ -198,20 +200,7 @@ export function AlertPage(props: AlertPageProps) {
       </ul>
 
       <h2>{m.suggestions}</h2>
-      <CardList
-        items={props.suggestions}
-        none={m.suggestionsNone}
-        class="suggestions"
-        item={(s) => (
-          <li class="record-card">
-            <a href={`/jobs/${encodeURIComponent(s.code)}`}>{s.title}</a>
-            <p>
-              {s.employerName} · {s.town} · {m.suggestion(s.distanceKm, s.workingTime)}
-            </p>
-            <p class="muted">{m.forWhom(s.seekerIds.map((id) => names.get(id) ?? "").join("、"))}</p>
-          </li>
-        )}
-      />
+      <HouseholdRecommendations items={props.suggestions} applyFor={props.canApplyFor ?? false} />
 
       {a.status === "open" ? (
         <form method="post" action={`${base}/assign`} class="stacked assign-form" novalidate>

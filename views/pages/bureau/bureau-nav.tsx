@@ -14,6 +14,7 @@ export function BureauNav() {
     ["/bureau/confirmations", messages.confirmations.navLink],
     ["/bureau/zero-employment", m.zeroEmployment],
     ["/bureau/alerts", m.alerts],
+    ["/bureau/worklist", messages.worklist.nav],
     ["/bureau/employers", m.employers],
     ["/bureau/workers", m.workers],
     ...(actor && canImportRegistry(actor) ? ([["/bureau/import", m.imports]] as [string, string][]) : []),

@@ -3,6 +3,7 @@
  * and the household's risk alerts. ID numbers of members are masked here (in full on a member's page
  * for those the policy allows).
  */
+import { HouseholdRecommendations, type WorkerAnswer } from "../../fragments/recommendations.tsx";
 import { Facts } from "../../components/facts.tsx";
 import { BaseLayout } from "../../layouts/base.tsx";
 import { shownDate } from "../../format.ts";
@@ -46,6 +47,9 @@ export interface HouseholdPageProps {
   placements: ReadonlyMap<number, HouseholdPlacement[]>;
   applications: HouseholdApplication[];
   alerts: HouseholdAlert[];
+  /** The one matcher's answer for each member, and whether the viewer may apply on their behalf (代办). */
+  recommendations?: readonly WorkerAnswer[];
+  canApplyFor?: boolean;
 }
 
 export function HouseholdPage(props: HouseholdPageProps) {
@@ -88,6 +92,13 @@ export function HouseholdPage(props: HouseholdPageProps) {
           </li>
         ))}
       </ul>
+      {props.recommendations ? (
+        <section id="recommendations">
+          <h2>{messages.matching.title}</h2>
+          <p class="muted">{messages.matching.intro}</p>
+          <HouseholdRecommendations items={props.recommendations} applyFor={props.canApplyFor ?? false} />
+        </section>
+      ) : null}
       <h2>{m.applicationsTitle}</h2>
       <CardList
         items={props.applications}

@@ -1,4 +1,6 @@
 /** One worker of the registry; ID number and phone arrive already masked unless the role needs them. */
+import { WorkerRecommendationList, type WorkerAnswer } from "../../fragments/recommendations.tsx";
+import { WorkerApplications, type OnBehalfApplicationView } from "../../fragments/worker-applications.tsx";
 import { DEPARTURE_REASONS } from "../../../src/core/hire-rules.ts";
 import { CsrfField } from "../../components/csrf-field.tsx";
 import { Facts } from "../../components/facts.tsx";
@@ -37,6 +39,11 @@ export function WorkerPage(props: {
   today?: string;
   /** The placement whose end form was refused, with what was typed and the message. */
   endForm?: { placementId: number; endDate: string; reason: string; error: string };
+  /** The one matcher's answer (岗位推荐), and whether the viewer may apply on the worker's behalf. */
+  recommendations?: WorkerAnswer["answer"];
+  canApplyFor?: boolean;
+  /** Applications made on the worker's behalf (代办) and by them. */
+  applications?: ReadonlyArray<OnBehalfApplicationView>;
 }) {
   const m = messages.bureau;
   const w = props.worker;
@@ -66,6 +73,14 @@ export function WorkerPage(props: {
         ]}
       />
       {props.placements ? <WorkerPlacements {...props} placements={props.placements} /> : null}
+      {props.applications && w.id !== undefined ? <WorkerApplications workerId={w.id} applications={props.applications} /> : null}
+      {props.recommendations && w.id !== undefined ? (
+        <section id="recommendations">
+          <h2>{messages.matching.title}</h2>
+          <p class="muted">{messages.matching.intro}</p>
+          <WorkerRecommendationList worker={{ id: w.id, name: w.name }} answer={props.recommendations} applyFor={props.canApplyFor ?? false} />
+        </section>
+      ) : null}
     </BaseLayout>
   );
 }

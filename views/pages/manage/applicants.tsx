@@ -25,6 +25,8 @@ export interface ApplicantView {
   postingCode: string;
   postingTitle: string;
   assisted: boolean;
+  /** A cadre applied on the worker's behalf (代办), with the worker's consent. */
+  onBehalf: boolean;
   next: readonly ApplicationStatus[];
 }
 
@@ -45,6 +47,7 @@ export function ApplicantList(props: { applicants: ApplicantView[]; back: string
         <li class="record-card applicant" id={`applicant-${a.id}`}>
           <p class="applicant-name">
             {a.name} <span class="badge status">{a.status}</span> {a.assisted ? <span class="badge assisted">{m.assistedBadge}</span> : null}
+            {a.onBehalf ? <span class="badge on-behalf">{messages.onBehalf.badge}</span> : null}
           </p>
           <p>
             {messages.manage.applicantPhone}: <span class="applicant-phone">{a.phone}</span>

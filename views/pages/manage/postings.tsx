@@ -96,6 +96,13 @@ export function ManagedPostingPage(props: {
         {p.closingDate ? ` · ${messages.job.closing(p.closingDate)}` : ""}
       </p>
       <p class="posting-description">{p.description}</p>
+      <p class="matching-link">
+        {props.canEdit ? (
+          <a href={`${back}/referral`}>{messages.candidates.referralTitle(p.title)}</a>
+        ) : (
+          <a href={`/bureau/postings/${encodeURIComponent(p.code)}/candidates`}>{messages.candidates.link}</a>
+        )}
+      </p>
       {props.canEdit ? (
         <div class="moves posting-actions">
           <a class="button secondary" href={`${back}/edit`}>
