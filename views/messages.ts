@@ -14,6 +14,7 @@ import { apiMessages } from "./messages/api.ts";
 import { importsMessages } from "./messages/imports.ts";
 import { cliMessages } from "./messages/cli.ts";
 import { subsidiesMessages } from "./messages/subsidies.ts";
+import { uxMessages } from "./messages/ux.ts";
 
 export const messages = {
   ...commonMessages,
@@ -25,6 +26,7 @@ export const messages = {
   ...importsMessages,
   ...cliMessages,
   ...subsidiesMessages,
+  ...uxMessages,
 } as const;
 
 export type Messages = typeof messages;
