@@ -152,7 +152,7 @@ export function rosterOfEmployer(db: Db, employerId: number, limit = MAX_LIST_RO
  * What a registry search asks for: the keyed hash of a whole ID number (exact, never partial), or
  * a text matched against names, village names and the household code.
  */
-export type RegistrySearch = { idNumberHash: string } | { text: string };
+export type RegistrySearch = { idNumberHash: string } | { phone: string } | { text: string; typed?: string | undefined };
 
 /** One page of the registry's workers in scope (a town's, or all), by id; ID numbers masked. */
 export function workersInScope(db: Db, scope: ListScope, page: { limit: number; offset: number }, search?: RegistrySearch) {
@@ -162,11 +162,15 @@ export function workersInScope(db: Db, scope: ListScope, page: { limit: number; 
       ? undefined
       : "idNumberHash" in search
         ? eq(workers.idNumberHash, search.idNumberHash)
-        : or(
-            sql`${workers.name} LIKE ${likePattern(search.text)} ESCAPE '\\'`,
-            sql`${villages.name} LIKE ${likePattern(search.text)} ESCAPE '\\'`,
-            eq(households.code, search.text),
-          );
+        : "phone" in search
+          ? eq(workers.phone, search.phone)
+          : or(
+              ...[search.text, ...(search.typed ? [search.typed] : [])].flatMap((text) => [
+                sql`${workers.name} LIKE ${likePattern(text)} ESCAPE '\\'`,
+                sql`${villages.name} LIKE ${likePattern(text)} ESCAPE '\\'`,
+                eq(households.code, text),
+              ]),
+            );
   const filter = and(inScope, matching);
   const rows = db
     .select({

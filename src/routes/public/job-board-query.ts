@@ -14,6 +14,17 @@ export const JOBS_PER_PAGE = 20;
 /** The engine counts at most this many hits (JOBS_INDEX_SETTINGS.pagination). */
 export const MAX_OFFSET = 10_000 - JOBS_PER_PAGE;
 
+/** The first MAX_QUERY_LENGTH characters of a query (whole characters, not UTF-16 halves). */
+export function shortenQuery(q: string): string {
+  const chars = [...q];
+  return chars.length > MAX_QUERY_LENGTH ? chars.slice(0, MAX_QUERY_LENGTH).join("").trim() : q;
+}
+
+/** Whether the query a request typed was longer than what is searched. */
+export function queryWasShortened(rawQ: string | undefined): boolean {
+  return [...(rawQ ?? "").trim()].length > MAX_QUERY_LENGTH;
+}
+
 /** A number field that may be empty (an empty form field means "not set"). */
 function optionalNumber<T extends z.ZodType<unknown, number>>(schema: T) {
   return z
@@ -25,7 +36,9 @@ function optionalNumber<T extends z.ZodType<unknown, number>>(schema: T) {
 const coordinate = (max: number) => optionalNumber(z.number().min(-max).max(max).transform((v) => Math.round(v * 1000) / 1000));
 
 export const JobBoardQuerySchema = z.object({
-  q: z.string().trim().max(MAX_QUERY_LENGTH).catch("").default(""),
+  // A pasted query longer than the engine looks at is shortened, not dropped: the box keeps it
+  // and the page says so (queryWasShortened).
+  q: z.string().trim().catch("").default("").transform(shortenQuery),
   type: z.enum(EMPLOYER_TYPES).optional().catch(undefined),
   town: z.string().trim().min(1).max(50).optional().catch(undefined),
   time: z.enum(WORKING_TIMES).optional().catch(undefined),

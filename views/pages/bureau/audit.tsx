@@ -2,6 +2,7 @@
 import { FormError } from "../../components/form-error.tsx";
 import { Pager } from "../../components/pager.tsx";
 import { BaseLayout } from "../../layouts/base.tsx";
+import { BureauNav } from "./bureau-nav.tsx";
 import { messages } from "../../messages.ts";
 
 export interface AuditRowView {
@@ -30,6 +31,7 @@ export function AuditPage(props: AuditPageProps) {
   const f = props.filter;
   return (
     <BaseLayout title={m.title}>
+      <BureauNav />
       <h1>{m.title}</h1>
       <p>{m.intro}</p>
       <form class="stacked filters" method="get" action="/bureau/audit">

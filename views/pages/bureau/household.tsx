@@ -5,6 +5,7 @@
  */
 import { Facts } from "../../components/facts.tsx";
 import { BaseLayout } from "../../layouts/base.tsx";
+import { BureauNav } from "./bureau-nav.tsx";
 import type { WorkerPlacementView } from "./worker.tsx";
 import { CardList } from "../../components/card-list.tsx";
 import { messages } from "../../messages.ts";
@@ -54,6 +55,7 @@ export function HouseholdPage(props: HouseholdPageProps) {
   const nameOf = new Map(h.members.map((w) => [w.id, w.name]));
   return (
     <BaseLayout title={m.householdTitle(h.code)}>
+      <BureauNav />
       <h1>{m.householdTitle(h.code)}</h1>
       <Facts
         entries={[
