@@ -78,4 +78,12 @@ describe("the bureau's pages, as county staff use them", () => {
     // The policy gives a town cadre full phones of their own town's workers only where it gives full ID numbers.
     expect(page.includes(`tel:${member.phone}`) || page.includes(`${member.phone.slice(0, 3)}****${member.phone.slice(7)}`)).toBe(true);
   });
+
+  it("lists zero-employment households with a person's name, not only a code", async () => {
+    const html = await county.text(await county.get("/bureau/zero-employment"));
+    const code = html.match(/<a href="\/bureau\/households\/([^"]+)">/)![1]!;
+    const head = one<{ name: string }>("SELECT w.name FROM workers w JOIN households h ON h.id = w.household_id WHERE h.code = ? ORDER BY w.id LIMIT 1", decodeURIComponent(code));
+    expect(html).toContain(`<th>${messages.zeroEmploymentHead.head}</th>`);
+    expect(html).toMatch(new RegExp(`${code}</a>\\s*</td>\\s*<td>${head.name}</td>`));
+  });
 });

@@ -256,3 +256,22 @@ export function alertsOfHousehold(db: Db, householdId: number) {
     .orderBy(desc(alerts.raisedDate), desc(alerts.id))
     .all();
 }
+
+/**
+ * The first-registered member's name of each household code (the registry keeps no 户主 field;
+ * imports list the head first), for lists that show households by a person, not only a code.
+ */
+export function firstMemberNames(db: Db, codes: readonly string[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (let i = 0; i < codes.length; i += 500) {
+    const rows = db
+      .select({ code: households.code, name: workers.name, id: workers.id })
+      .from(workers)
+      .innerJoin(households, eq(workers.householdId, households.id))
+      .where(inArray(households.code, codes.slice(i, i + 500)))
+      .orderBy(workers.id)
+      .all();
+    for (const r of rows) if (!names.has(r.code)) names.set(r.code, r.name);
+  }
+  return names;
+}

@@ -148,4 +148,7 @@ export const uxMessages = {
     noPlacement: "家里还没有人有在岗的就业记录，不能按“已就业”办结。请先在劳动力页面或用工单位登记就业记录，再办结。",
     assignee: "负责人（本乡镇干部或县人社局人员）",
   },
+  zeroEmploymentHead: {
+    head: "户主",
+  },
 } as const;
