@@ -151,4 +151,12 @@ export const uxMessages = {
   zeroEmploymentHead: {
     head: "户主",
   },
+  /** Recognising a workshop: the note it needs, and who works there. */
+  recognitionNote: {
+    required: "请填写说明：依据什么认定或撤销（如实地核查情况、吸纳人数）",
+    hint: "必填。写明认定或撤销的依据，例如实地核查情况、吸纳帮扶对象人数。",
+    employed: "在岗人数",
+    assisted: "其中帮扶对象",
+    people: (n: number) => `${n} 人`,
+  },
 } as const;

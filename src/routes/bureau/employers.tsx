@@ -20,7 +20,8 @@ const e = messages.recognition.errors;
 export const RecognitionInputSchema = z.object({
   status: z.enum(RECOGNITION_STATUSES, { message: e.status }),
   effectiveDate: z.string({ message: e.date }).regex(/^\d{4}-\d{2}-\d{2}$/, e.date),
-  note: z.string().trim().max(200, e.note),
+  // A decision on public money's eligibility says why (the history shows it to whoever comes next).
+  note: z.string().trim().min(1, messages.recognitionNote.required).max(200, e.note),
 });
 
 export function bureauEmployers(deps: AppDeps): Hono {
@@ -28,7 +29,7 @@ export function bureauEmployers(deps: AppDeps): Hono {
 
   app.get("/", (c) => {
     const recognition = z.enum(RECOGNITION_STATUSES).optional().catch(undefined).parse(c.req.query("recognition") || undefined);
-    return c.html(<EmployersPage rows={workshopsView(deps, { actor: actorOf(c), recognition })} recognition={recognition} />);
+    return c.html(<EmployersPage rows={workshopsView(deps, { actor: actorOf(c), recognition, today: deps.today() })} recognition={recognition} />);
   });
 
   const load = (c: Context) => {
@@ -39,9 +40,9 @@ export function bureauEmployers(deps: AppDeps): Hono {
   };
 
   const page = (c: Context, workshop: NonNullable<ReturnType<typeof load>>, form?: { values: { status: string; effectiveDate: string; note: string }; error: string }) => {
-    const { history, canDecide } = recognitionPageView(deps, { actor: actorOf(c), workshop });
+    const { history, canDecide, employees } = recognitionPageView(deps, { actor: actorOf(c), workshop, today: deps.today() });
     return c.html(
-      <EmployerPage employer={workshop.employer} history={history} canDecide={canDecide} today={deps.today()} values={form?.values} error={form?.error} />,
+      <EmployerPage employer={workshop.employer} employees={employees} history={history} canDecide={canDecide} today={deps.today()} values={form?.values} error={form?.error} />,
       form ? 400 : 200,
     );
   };
