@@ -133,13 +133,19 @@ const bench: Bench = async (ctx) => {
       const signedIn = await web.login(login, "统计页面基准测试密码");
       if (signedIn.status !== 303) throw new Error(`sign-in answered ${signedIn.status}`);
       ctx.progress("stats: the statistics page");
-      const { p50, p95 } = await sample(async () => {
+      const page = async () => {
         const res = await web.get(`/bureau/stats?date=${TODAY}`, { "Accept-Encoding": "br" });
         if (res.status !== 200) throw new Error(`/bureau/stats: ${res.status}`);
         await res.arrayBuffer();
-      }, RUNS);
-      rows.push({ name: "stats page /bureau/stats p50", value: Math.round(p50), unit: "ms", budget: "≤ 1000 ms", note: `${RUNS} runs, county staff signed in, every figure of the page` });
-      rows.push({ name: "stats page /bureau/stats p95", value: Math.round(p95), unit: "ms", budget: "≤ 1000 ms" });
+      };
+      // The first request of a snapshot computes the page's figures; the next ones read them back.
+      const firstStarted = performance.now();
+      await page();
+      const first = performance.now() - firstStarted;
+      const { p50, p95 } = await sample(page, RUNS);
+      rows.push({ name: "stats page /bureau/stats, first request of a snapshot", value: Math.round(first), unit: "ms", note: "computes every figure of the page once for this snapshot and date" });
+      rows.push({ name: "stats page /bureau/stats p50", value: Math.round(p50), unit: "ms", budget: "≤ 150 ms (p95)", note: `${RUNS} runs, county staff signed in, every figure of the page` });
+      rows.push({ name: "stats page /bureau/stats p95", value: Math.round(p95), unit: "ms", budget: "≤ 150 ms" });
     }
 
     // A change: a placement ends; answers continue from the previous snapshot until the reload is done.

@@ -12,6 +12,7 @@ import { employmentColumns } from "../src/core/stats/columns.ts";
 import { HAND_B, HAND_D } from "../src/core/stats/hand-built-county.ts";
 import { createLogger } from "../src/log.ts";
 import { createStatistics, type Statistics } from "../src/use-cases/statistics.ts";
+import { statsPageView } from "../src/use-cases/stats-view.ts";
 import { loadHandBuiltCounty } from "./support/stats-fixture.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "jybf-statistics-"));
@@ -51,6 +52,24 @@ describe("the statistics service", () => {
       expect(await statistics.current()).toBe(first); // no change, no reload
       endOpenPlacements();
       expect((await total(statistics))!.employed).toBe(0);
+    } finally {
+      await statistics.close();
+    }
+  });
+
+  it("computes a page once per snapshot, date, baseline and town, and anew after a change", async () => {
+    const statistics = createStatistics({ db, reader: openStatsReader(file), log: createLogger({ level: "silent" }) });
+    try {
+      const props = { date: HAND_D, baseline: HAND_B, town: undefined };
+      const first = await statsPageView({ statistics }, props);
+      const again = await statsPageView({ statistics }, props);
+      expect(again.breakdowns).toBe(first.breakdowns); // read back, not recomputed
+      const otherDate = await statsPageView({ statistics }, { ...props, date: HAND_B });
+      expect(otherDate.breakdowns).not.toBe(first.breakdowns);
+      expect(first.breakdowns.town.at(-1)!.employed).toBe(4);
+      endOpenPlacements();
+      const after = await statsPageView({ statistics }, props);
+      expect(after.breakdowns.town.at(-1)!.employed).toBe(0);
     } finally {
       await statistics.close();
     }

@@ -64,3 +64,11 @@ export function upsertVillage(tx: Tx, townId: number, name: string, point: { lat
   tx.update(villages).set(point).where(eq(villages.id, found.id)).run();
   return { id: found.id, before: { lat: found.lat, lng: found.lng } };
 }
+
+/** Changes when a town or village is added or removed (names are never edited in place). */
+export function regionsSignature(db: Db): string {
+  const row = db.$client
+    .prepare("SELECT (SELECT count(*) || ':' || coalesce(max(id), 0) FROM towns) || '/' || (SELECT count(*) || ':' || coalesce(max(id), 0) FROM villages) AS signature")
+    .get() as { signature: string };
+  return row.signature;
+}

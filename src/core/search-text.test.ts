@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normaliseQuery, queryWords, toSearchForm } from "./search-text.ts";
+import { normaliseQuery, queryWords, toSearchForm, VARIANT_CHARACTERS } from "./search-text.ts";
 
 describe("toSearchForm", () => {
   it.each([
@@ -20,6 +20,39 @@ describe("toSearchForm", () => {
 
   it("makes full-width letters and digits half-width and collapses spaces", () => {
     expect(toSearchForm("　Ｃ１驾照　 ３０００元 ")).toBe("C1驾照 3000元");
+  });
+});
+
+describe("toSearchForm, emoji and variant characters", () => {
+  it.each([
+    ["👗缝纫", "缝纫"],
+    ["缝纫👍🏽", "缝纫"],
+    ["🧹保洁 🍊脐橙", "保洁 脐橙"],
+    ["👨‍👩‍👧家政", "家政"],
+    ["1️⃣号车间", "1 号车间"],
+  ])("reads the emoji of %s as a space", (typed, form) => {
+    expect(toSearchForm(typed)).toBe(form);
+  });
+
+  it.each([
+    ["柑桔", "柑橘"],
+    ["桔子", "橘子"],
+    ["蕃茄", "番茄"],
+    ["快歺", "快餐"],
+    ["马垄村", "马垅村"],
+    ["罗凹", "罗坳"],
+    ["罗冈村", "罗岗村"],
+    ["墟镇", "圩镇"],
+  ])("folds the variant %s to %s", (written, form) => {
+    expect(toSearchForm(written)).toBe(form);
+  });
+
+  it("folds each variant to a character that is not itself folded", () => {
+    for (const [variant, form] of Object.entries(VARIANT_CHARACTERS)) {
+      expect(variant).not.toBe(form);
+      expect(VARIANT_CHARACTERS[form], variant).toBeUndefined();
+      expect(toSearchForm(variant)).toBe(form);
+    }
   });
 });
 

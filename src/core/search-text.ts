@@ -10,17 +10,45 @@ import * as OpenCC from "opencc-js/t2cn";
 const fromHongKong = OpenCC.Converter({ from: "hk", to: "cn" });
 const fromTaiwan = OpenCC.Converter({ from: "tw", to: "cn" });
 
+/**
+ * Characters written two ways in the county's notices, folded to one form on both sides of the
+ * search (the index's copies and the typed query), so either spelling finds the other. Informal
+ * and variant forms (异体字, 二简字) that opencc leaves alone, and the place-name characters the
+ * 赣南 villages write both ways. Reviewed by hand; a character here must not be the usual form of
+ * another word a seeker would search for.
+ */
+export const VARIANT_CHARACTERS: Readonly<Record<string, string>> = {
+  桔: "橘", // 柑桔 / 柑橘, 桔子 / 橘子
+  菓: "果",
+  蕃: "番", // 蕃茄 / 番茄
+  歺: "餐", // 二简字 on handwritten signs: 快歺
+  亍: "街",
+  垄: "垅", // 马垄 / 马垅: village names keep both
+  壠: "垅",
+  凹: "坳", // 罗凹 / 罗坳: hollow in place names
+  冈: "岗", // 罗冈 / 罗岗
+  墟: "圩", // 墟镇 / 圩镇: market town
+  帐: "账", // 帐号 / 账号
+};
+
+const VARIANT_PATTERN = new RegExp(`[${Object.keys(VARIANT_CHARACTERS).join("")}]`, "gu");
+
+/** Emoji, pictographs and the joiners and selectors that build them: noise around words. */
+const PICTOGRAPHS = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u{FE0E}\u{FE0F}\u{200D}\u{20E3}\u{E0020}-\u{E007F}]+/gu;
+
 /** Longest query we look at; beyond it people paste, not type. */
 export const MAX_QUERY_LENGTH = 100;
 
 /**
- * Simplified-Chinese form of a text, with full-width letters and digits made half-width (NFKC)
- * and runs of white space collapsed.
+ * Simplified-Chinese form of a text, with full-width letters and digits made half-width (NFKC),
+ * emoji read as spaces, variant characters folded (VARIANT_CHARACTERS) and runs of white space
+ * collapsed.
  * @example toSearchForm("幫扶車間　ＡＢ１") // "帮扶车间 AB1"
+ * @example toSearchForm("👗缝纫 柑桔") // "缝纫 柑橘"
  */
 export function toSearchForm(text: string): string {
-  const halfWidth = text.normalize("NFKC").replace(/\s+/g, " ").trim();
-  return fromTaiwan(fromHongKong(halfWidth));
+  const halfWidth = text.normalize("NFKC").replace(PICTOGRAPHS, " ").replace(/\s+/g, " ").trim();
+  return fromTaiwan(fromHongKong(halfWidth)).replace(VARIANT_PATTERN, (c) => VARIANT_CHARACTERS[c]!);
 }
 
 /**

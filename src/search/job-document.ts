@@ -39,7 +39,7 @@ export const NO_CLOSING_DAY = 99_991_231;
  * The version of the document shape below. When it changes, the platform re-sends every posting
  * at its next start (src/search/index-version.ts), so no index keeps documents of an older shape.
  */
-export const JOB_DOCUMENT_VERSION = 2;
+export const JOB_DOCUMENT_VERSION = 3;
 
 /**
  * A posting in the index. Fields ending in `Text` are what the engine searches, in the search

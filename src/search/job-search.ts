@@ -8,6 +8,7 @@
  */
 import type { Db } from "../../db/client.ts";
 import { plainJobSearch } from "../../db/queries/jobs.ts";
+import { regionsSignature, townNames, villageOptions } from "../../db/queries/regions.ts";
 import { distanceKm } from "../core/geo.ts";
 import {
   countFacets,
@@ -21,6 +22,7 @@ import {
 } from "../core/job-filters.ts";
 import { wordAlternatives } from "../core/job-synonyms.ts";
 import { normaliseQuery, queryWords } from "../core/search-text.ts";
+import { placeVocabulary, readQuery, type PlaceVocabulary } from "../core/query-reading.ts";
 import type { Logger } from "../log.ts";
 import { jobFacts, summaryFromDocument, summaryFromRow, type JobDocument, type JobSummary } from "./job-document.ts";
 import type { JobsIndex, JobsIndexSearch } from "./jobs-index.ts";
@@ -46,6 +48,8 @@ export interface JobResults {
   hits: JobSummary[];
   total: number;
   degraded: boolean;
+  /** Pinyin and same-sound slips of the query that were searched as these words (query-reading.ts). */
+  readAs?: { typed: string; word: string }[];
   facets?: FacetCounts;
 }
 
@@ -125,6 +129,15 @@ function facetsFrom(main: MeiliSearchResponse<unknown>, own: Map<DisjunctiveFace
  */
 export function createJobSearch(deps: { db: Db; index: JobsIndex; log: Logger; today: () => string; fallbacks?: SearchFallbacks }): JobSearch {
   const fallbacks = deps.fallbacks ?? createSearchFallbacks(deps.log);
+  // The county's place names for pinyin (`lingbei` → 岭背), rebuilt when a town or village is added.
+  let places: { signature: string; vocabulary: PlaceVocabulary } | undefined;
+  const placesNow = (): PlaceVocabulary => {
+    const signature = regionsSignature(deps.db);
+    if (places?.signature !== signature) {
+      places = { signature, vocabulary: placeVocabulary([...townNames(deps.db), ...villageOptions(deps.db).map((v) => v.name)]) };
+    }
+    return places.vocabulary;
+  };
   const fromEngine = async (query: JobQuery, q: string): Promise<JobResults> => {
     const main: JobsIndexSearch = {
       q,
@@ -176,16 +189,18 @@ export function createJobSearch(deps: { db: Db; index: JobsIndex; log: Logger; t
   return {
     async search(asked) {
       const query: JobQuery = { ...asked, openOn: asked.openOn ?? deps.today() };
-      const q = normaliseQuery(query.q ?? "");
+      const reading = readQuery(normaliseQuery(query.q ?? ""), placesNow);
+      const q = reading.text;
+      const readAs = reading.readAs.length > 0 ? { readAs: reading.readAs } : {};
       let results: JobResults;
       try {
         results = await fromEngine(query, q);
       } catch (error) {
         fallbacks.fellBack(error);
-        return fromDatabase(query, q);
+        return { ...fromDatabase(query, q), ...readAs };
       }
       fallbacks.answered();
-      return results;
+      return { ...results, ...readAs };
     },
   };
 }

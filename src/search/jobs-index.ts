@@ -21,9 +21,11 @@ const DISPLAYED: readonly (keyof JobDocument)[] = [
  * turns a word into another (电焊 / 电子), so Chinese slips come from COMMON_MISSPELLINGS instead.
  * A chosen order (nearest, newest, best paid) comes right after "matches every word": a seeker
  * who asks for the nearest 缝纫 job gets the nearest of those, not the best-worded one first.
+ * "attribute" comes before "proximity": a job word found (by synonym) in a title beats the same
+ * everyday words written in a description (docs/decisions/2026-12-01-search-vocabulary.md).
  */
 export const JOBS_INDEX_SETTINGS = {
-  rankingRules: ["words", "sort", "typo", "proximity", "attribute", "exactness"],
+  rankingRules: ["words", "sort", "typo", "attribute", "proximity", "exactness"],
   searchableAttributes: ["titleText", "skillsText", "tagsText", "employerText", "placeText", "descriptionText"],
   displayedAttributes: DISPLAYED,
   filterableAttributes: ["type", "town", "workingTime", "ageMin", "ageMax", "payLevel", "benefits", "closesOn", "_geo"],

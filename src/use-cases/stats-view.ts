@@ -9,6 +9,7 @@ import { PEOPLE_FIGURES, peopleBehindFigure, type PeopleQuery } from "../../db/q
 import { allTowns, townNameById } from "../../db/queries/towns.ts";
 import { employmentColumns, publicBenefitColumns, trendColumns, workshopColumns, zeroEmploymentColumns } from "../core/stats/columns.ts";
 import { EMPLOYMENT_BREAKDOWNS, type EmploymentBreakdown, type EmploymentRow } from "../core/stats/figures.ts";
+import type { StatsSnapshot } from "../../db/queries/stats-snapshot.ts";
 import type { Statistics } from "./statistics.ts";
 
 export { PEOPLE_FIGURES };
@@ -42,14 +43,10 @@ export async function zeroEmploymentView(deps: { db: Db; statistics: Statistics 
   return { towns, town, unknownTown, households: households.map((h) => ({ ...h, head: heads.get(h.code) ?? "" })) };
 }
 
-/**
- * The statistics page's figures at `date` against `baseline`, of `town` (the county when
- * undefined), from the current snapshot; `asOf` is when a stale snapshot was taken (a reload is
- * under way), undefined when it is current.
- */
-export async function statsPageView(deps: { statistics: Statistics }, props: { date: string; baseline: string; town: string | undefined }) {
-  const snapshot = await deps.statistics.current();
-  const { columns } = snapshot;
+/** The figures of one statistics page, as statsPageView gives them (without `asOf`). */
+type PageFigures = ReturnType<typeof computePageFigures>;
+
+function computePageFigures(columns: StatsSnapshot["columns"], props: { date: string; baseline: string; town: string | undefined }) {
   const { date, baseline } = props;
   const town = props.town !== undefined ? { town: props.town } : {};
   const breakdowns = Object.fromEntries(EMPLOYMENT_BREAKDOWNS.map((by) => [by, employmentColumns(columns, { date, baseline, by, ...town })])) as Record<EmploymentBreakdown, EmploymentRow[]>;
@@ -59,6 +56,31 @@ export async function statsPageView(deps: { statistics: Statistics }, props: { d
     publicBenefit: publicBenefitColumns(columns, { date, ...town }),
     trend: trendColumns(columns, { date, ...town }).rows,
     zeroEmploymentHouseholds: zeroEmploymentColumns(columns, { date, ...town }).households.length,
-    asOf: deps.statistics.isStale(snapshot) ? snapshot.loadedAt : undefined,
   };
+}
+
+/** Pages computed per snapshot: a snapshot never changes, so its figures for a date, baseline and town never do. */
+const pagesBySnapshot = new WeakMap<StatsSnapshot, Map<string, PageFigures>>();
+/** Each snapshot keeps at most this many pages (dates × baselines × towns asked for). */
+const PAGES_PER_SNAPSHOT = 64;
+
+/**
+ * The statistics page's figures at `date` against `baseline`, of `town` (the county when
+ * undefined), from the current snapshot; `asOf` is when a stale snapshot was taken (a reload is
+ * under way), undefined when it is current. Computed once per snapshot, date, baseline and town:
+ * the next request for the same page reads them back; a change of the registry brings a new
+ * snapshot, and with it new figures.
+ */
+export async function statsPageView(deps: { statistics: Statistics }, props: { date: string; baseline: string; town: string | undefined }) {
+  const snapshot = await deps.statistics.current();
+  let pages = pagesBySnapshot.get(snapshot);
+  if (!pages) pagesBySnapshot.set(snapshot, (pages = new Map()));
+  const key = `${props.date}|${props.baseline}|${props.town ?? ""}`;
+  let figures = pages.get(key);
+  if (!figures) {
+    figures = computePageFigures(snapshot.columns, props);
+    if (pages.size >= PAGES_PER_SNAPSHOT) pages.delete(pages.keys().next().value!);
+    pages.set(key, figures);
+  }
+  return { ...figures, asOf: deps.statistics.isStale(snapshot) ? snapshot.loadedAt : undefined };
 }

@@ -42,6 +42,9 @@ export function JobList(props: JobListProps) {
       )}
       {props.needsOrigin && <p class="notice">{messages.search.distanceNeedsOrigin}</p>}
       {props.radiusNeedsOrigin && !props.needsOrigin && <p class="notice">{messages.searchNotices.radiusNeedsOrigin}</p>}
+      {results.readAs && results.readAs.length > 0 && (
+        <p class="notice read-as">{messages.search.readAs(results.readAs)}</p>
+      )}
       {props.showCount !== false && <p class="count">{messages.search.resultsCount(results.total)}</p>}
       {results.hits.length === 0 ? (
         <p class="empty">

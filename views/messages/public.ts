@@ -13,6 +13,9 @@ export const publicMessages = {
     categories: "按类型找",
     newest: "最新岗位",
     resultsCount: (total: number) => `共找到 ${total} 个岗位`,
+    /** Pinyin or a same-sound slip searched as the word it stands for (core/query-reading.ts). */
+    readAs: (readings: readonly { typed: string; word: string }[]) =>
+      `已按${readings.map((r) => `“${r.word}”`).join("、")}搜索（您输入的是${readings.map((r) => `“${r.typed}”`).join("、")}）`,
     none: "没有找到合适的岗位，换个词试试，或者看看全部岗位。",
     allJobs: "看全部岗位",
     degraded: "搜索服务暂时不可用，现在显示的是简易搜索结果，可能不够准确。",
