@@ -159,4 +159,10 @@ export const uxMessages = {
     assisted: "其中帮扶对象",
     people: (n: number) => `${n} 人`,
   },
+  /** A full posting with applicants still waiting. */
+  remainingApplicants: {
+    prompt: (n: number) => `岗位已招满，还有 ${n} 位报名的人在等回复。可以一次告诉他们这次没有录用，他们在“我的报名”里会看到。`,
+    submit: (n: number) => `把其余 ${n} 位标为未录用`,
+    declined: (n: number) => `已把 ${n} 位报名人标为未录用。`,
+  },
 } as const;
