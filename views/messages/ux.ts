@@ -165,4 +165,7 @@ export const uxMessages = {
     submit: (n: number) => `把其余 ${n} 位标为未录用`,
     declined: (n: number) => `已把 ${n} 位报名人标为未录用。`,
   },
+  postingFormErrors: {
+    item: (field: string, error: string) => `${field}：${error}`,
+  },
 } as const;

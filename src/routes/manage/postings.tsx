@@ -8,7 +8,7 @@ import { Hono } from "hono";
 import { parsePostingInput } from "../../core/posting-rules.ts";
 import { actorOf, authorize, authorOf } from "../../http/guards.tsx";
 import { postingEditor, postingPublisher, postingStatusChanger } from "../../use-cases/manage-postings.ts";
-import { employerNameOf, POSTING_ACTIONS, postingsView, postingToEdit, postingWithApplicantsView } from "../../use-cases/manage-postings-view.ts";
+import { employerPreviewOf, POSTING_ACTIONS, postingsView, postingToEdit, postingWithApplicantsView } from "../../use-cases/manage-postings-view.ts";
 import type { AppDeps } from "../../app-deps.ts";
 import { ManagedPostingPage, ManagedPostingsPage } from "../../../views/pages/manage/postings.tsx";
 import { PostingFormPage, postingFormValues, type PostingFormValues } from "../../../views/pages/manage/posting-form.tsx";
@@ -55,8 +55,8 @@ export function managePostings(deps: AppDeps): Hono {
     const parsed = parsePostingInput(values, deps.today());
     if (!parsed.ok) return c.html(<PostingFormPage action="/manage/postings/new" heading={m.newPosting} values={values} errors={fieldMessages(parsed.errors)} />, 400);
     if (values.intent === "preview") {
-      const employerName = employerNameOf(deps, employerId);
-      return c.html(<PostingFormPage action="/manage/postings/new" heading={m.newPosting} values={values} preview={{ ...parsed.value, employerName }} />);
+      const employer = employerPreviewOf(deps, employerId);
+      return c.html(<PostingFormPage action="/manage/postings/new" heading={m.newPosting} values={values} preview={{ ...parsed.value, ...employer }} />);
     }
     const row = postingPublisher(deps, { employerId, input: parsed.value, by: authorOf(c), now: deps.now() });
     return c.redirect(withNotice(`/manage/postings/${encodeURIComponent(row.code)}`, "created"), 303);
@@ -79,8 +79,8 @@ export function managePostings(deps: AppDeps): Hono {
     const parsed = parsePostingInput(values, deps.today(), posting.closingDate);
     if (!parsed.ok) return c.html(<PostingFormPage action={action} heading={m.editPosting} values={values} errors={fieldMessages(parsed.errors)} />, 400);
     if (values.intent === "preview") {
-      const employerName = employerNameOf(deps, posting.employerId);
-      return c.html(<PostingFormPage action={action} heading={m.editPosting} values={values} preview={{ ...parsed.value, employerName }} />);
+      const employer = employerPreviewOf(deps, posting.employerId);
+      return c.html(<PostingFormPage action={action} heading={m.editPosting} values={values} preview={{ ...parsed.value, ...employer }} />);
     }
     postingEditor(deps, { posting, input: parsed.value, by: authorOf(c), now: deps.now() });
     return c.redirect(withNotice(`/manage/postings/${encodeURIComponent(posting.code)}`, "saved"), 303);
