@@ -8,6 +8,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Hono } from "hono";
 import { openDatabase, type Db } from "../db/client.ts";
+import { databaseId } from "../db/queries/meta.ts";
 import { openStatsReader } from "../db/stats-reader.ts";
 import { createApp } from "./app.ts";
 import type { Env } from "./env.ts";
@@ -29,6 +30,7 @@ import { lockDataDir, type DataDirLock } from "./ops/server-lock.ts";
 import { loadDemoCountyIfEmpty } from "./use-cases/load-demo-county.ts";
 import { interruptImportJobs } from "./jobs/import-jobs.ts";
 import { createStatistics, type Statistics } from "./use-cases/statistics.ts";
+import { STATS_SNAPSHOT_FILE } from "./ops/stats-snapshot-file.ts";
 import { recordSettingDefaults } from "./use-cases/settings.ts";
 
 export const DATABASE_FILE = "app.db";
@@ -121,7 +123,12 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
 
   // The statistics' snapshot loads in the background from their own read-only connection; the
   // first statistics request waits for it, later changes reload it (src/use-cases/statistics.ts).
-  const statistics = createStatistics({ db, reader: openStatsReader(join(env.dataDir, DATABASE_FILE)), log });
+  const statistics = createStatistics({
+    db,
+    reader: openStatsReader(join(env.dataDir, DATABASE_FILE)),
+    log,
+    keptSnapshot: { file: join(env.dataDir, STATS_SNAPSHOT_FILE), databaseId: databaseId(db) },
+  });
   statistics.fresh().catch((error: unknown) => log.error("statistics snapshot failed", errorFields(error)));
 
   const scheduled = startScheduledJobs({ db, log, now, pokeSearch: () => outbox.poke() });

@@ -4,11 +4,12 @@
  * no transaction in part; keys come along; the search index is queued to be rebuilt.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { STATS_SNAPSHOT_FILE } from "../src/ops/stats-snapshot-file.ts";
 import { loadPersonalDataProtector } from "../src/security/personal-data.ts";
 import { runScript } from "./support/run-command.ts";
 import { startTestPlatform, type TestPlatform } from "./support/test-platform.ts";
@@ -47,8 +48,12 @@ describe("backup and restore", () => {
       expect(committedAfterBackup).toBeGreaterThan(committedBeforeBackup);
 
       const target = join(scratch, "restored-data");
+      // Statistics kept beside the database being replaced do not outlive it.
+      mkdirSync(target, { recursive: true });
+      writeFileSync(join(target, STATS_SNAPSHOT_FILE), "kept figures of the replaced database");
       const restore = await runScript("restore", [folder], { DATA_DIR: target });
       expect(restore.code).toBe(0);
+      expect(existsSync(join(target, STATS_SNAPSHOT_FILE))).toBe(false);
 
       const restored = new Database(join(target, "app.db"), { readonly: true });
       try {

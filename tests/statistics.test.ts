@@ -13,6 +13,9 @@ import { HAND_B, HAND_D } from "../src/core/stats/hand-built-county.ts";
 import { createLogger } from "../src/log.ts";
 import { createStatistics, type Statistics } from "../src/use-cases/statistics.ts";
 import { statsPageView } from "../src/use-cases/stats-view.ts";
+import { existsSync, writeFileSync } from "node:fs";
+import { databaseId } from "../db/queries/meta.ts";
+import { readStatsSnapshotFile, writeStatsSnapshotFile } from "../src/ops/stats-snapshot-file.ts";
 import { loadHandBuiltCounty } from "./support/stats-fixture.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "jybf-statistics-"));
@@ -52,6 +55,58 @@ describe("the statistics service", () => {
       expect(await statistics.current()).toBe(first); // no change, no reload
       endOpenPlacements();
       expect((await total(statistics))!.employed).toBe(0);
+    } finally {
+      await statistics.close();
+    }
+  });
+
+  it("keeps each loaded snapshot on disk and answers from it at the next start while the fresh one loads", async () => {
+    const kept = { file: join(dir, `kept-${n}.bin`), databaseId: databaseId(db) };
+    const log = createLogger({ level: "silent" });
+    const first = createStatistics({ db, reader: openStatsReader(file), log, keptSnapshot: kept });
+    const loaded = await first.fresh();
+    await new Promise((resolve) => setImmediate(resolve));
+    await first.close();
+    expect(existsSync(kept.file)).toBe(true);
+
+    // Same registry: the kept snapshot is current, figures and all, without a load.
+    const same = createStatistics({ db, reader: openStatsReader(file), log, keptSnapshot: kept });
+    try {
+      const answered = await same.current();
+      expect(answered.version).toBe(loaded.version);
+      expect(same.isStale(answered)).toBe(false);
+      expect(employmentColumns(answered.columns, { date: HAND_D, baseline: HAND_B, by: "town" })).toEqual(employmentColumns(loaded.columns, { date: HAND_D, baseline: HAND_B, by: "town" }));
+    } finally {
+      await same.close();
+    }
+
+    // The registry changed while the server was down: the kept figures answer until the load is done.
+    endOpenPlacements();
+    const after = createStatistics({ db, reader: openStatsReader(file), log, keptSnapshot: kept, serveStaleAbove: 0 });
+    try {
+      const answered = await after.current();
+      expect(after.isStale(answered)).toBe(true);
+      expect(employmentColumns(answered.columns, { date: HAND_D, baseline: HAND_B, by: "town" }).at(-1)!.employed).toBe(4);
+      expect((await total(after, "fresh"))!.employed).toBe(0);
+    } finally {
+      await after.close();
+    }
+  });
+
+  it("ignores a kept snapshot of another database, of another shape or damaged", async () => {
+    const statistics = createStatistics({ db, reader: openStatsReader(file), log: createLogger({ level: "silent" }) });
+    try {
+      const snapshot = await statistics.fresh();
+      const kept = join(dir, `other-${n}.bin`);
+      writeStatsSnapshotFile(kept, "database-a", snapshot);
+      expect(readStatsSnapshotFile(kept, "database-a")?.version).toBe(snapshot.version);
+      expect(readStatsSnapshotFile(kept, "database-a")!.columns).toEqual(snapshot.columns);
+      expect(readStatsSnapshotFile(kept, "database-b")).toBeUndefined();
+      writeFileSync(kept, `${JSON.stringify({ magic: "jybf-stats-snapshot", databaseId: "database-a", shape: "workers.birth:Float64Array", version: 1, loadedAt: "", values: {}, arrays: [] })}\n`);
+      expect(readStatsSnapshotFile(kept, "database-a")).toBeUndefined();
+      writeFileSync(kept, "not a snapshot");
+      expect(readStatsSnapshotFile(kept, "database-a")).toBeUndefined();
+      expect(readStatsSnapshotFile(join(dir, "missing.bin"), "database-a")).toBeUndefined();
     } finally {
       await statistics.close();
     }

@@ -11,6 +11,7 @@ import Database from "better-sqlite3";
 import { openDatabase } from "../../db/client.ts";
 import { enqueueSearchUpdate } from "../../db/queries/outbox.ts";
 import { withDataDirLock } from "./server-lock.ts";
+import { STATS_SNAPSHOT_FILE } from "./stats-snapshot-file.ts";
 
 export const BACKUP_DATABASE_FILE = "app.db";
 export const BACKUP_MANIFEST_FILE = "manifest.json";
@@ -126,8 +127,10 @@ function restoreUnlocked(folder: string, dataDir: string, now: Date): BackupMani
   cpSync(join(source, "secrets"), secrets, { recursive: true });
   chmodSync(secrets, 0o700);
   for (const name of readdirSync(secrets)) chmodSync(join(secrets, name), 0o600);
-  // The bundled engine's index may hold postings the backup does not: start it afresh.
+  // The bundled engine's index may hold postings the backup does not: start it afresh. The
+  // statistics kept on disk are of the replaced database (same id, other versions): drop them too.
   rmSync(join(dataDir, "meili"), { recursive: true, force: true });
+  rmSync(join(dataDir, STATS_SNAPSHOT_FILE), { force: true });
   const db = openDatabase({ file: target });
   try {
     db.transaction((tx) => {

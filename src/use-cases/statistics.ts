@@ -7,10 +7,13 @@
  * requests so the server keeps answering. A small county (under SERVE_STALE_ABOVE workers)
  * waits for it: the reload takes milliseconds and every answer is current. A large one is answered
  * from the previous snapshot meanwhile, and the page says when its figures were taken ("数据截至").
+ * Each loaded snapshot is also kept on disk (src/ops/stats-snapshot-file.ts): a server that starts
+ * answers from it while the fresh one loads, instead of making the first request wait.
  * See docs/decisions/2026-11-23-statistics-snapshot.md.
  */
 import type { Db } from "../../db/client.ts";
 import { registryVersion, statsSnapshotLoader, type StatsSnapshot } from "../../db/queries/stats-snapshot.ts";
+import { readStatsSnapshotFile, writeStatsSnapshotFile } from "../ops/stats-snapshot-file.ts";
 import { errorFields, type Logger } from "../log.ts";
 
 /** From this many workers a change is answered from the previous snapshot while the reload runs. */
@@ -35,14 +38,33 @@ export interface StatisticsDeps {
   log: Logger;
   /** Default SERVE_STALE_ABOVE. */
   serveStaleAbove?: number;
+  /** Where the last snapshot is kept between starts, and the database's id (db/queries/meta.ts). */
+  keptSnapshot?: { file: string; databaseId: string };
 }
 
 /** @example const statistics = createStatistics({ db, reader: openStatsReader(file), log }); const { columns } = await statistics.current(); */
 export function createStatistics(deps: StatisticsDeps): Statistics {
   const serveStaleAbove = deps.serveStaleAbove ?? SERVE_STALE_ABOVE;
-  let snapshot: StatsSnapshot | undefined;
+  const kept = deps.keptSnapshot;
+  let snapshot: StatsSnapshot | undefined = kept ? readStatsSnapshotFile(kept.file, kept.databaseId) : undefined;
+  if (snapshot) deps.log.info("statistics snapshot read from disk", { version: snapshot.version, workers: snapshot.columns.workers.count });
+  let keptVersion = snapshot?.version;
   let loading: Promise<StatsSnapshot> | undefined;
   let closed = false;
+
+  /** Keeps a newly loaded snapshot on disk, after the requests waiting for it have their answer. */
+  const keep = (loaded: StatsSnapshot) => {
+    if (!kept || loaded.version === keptVersion) return;
+    setImmediate(() => {
+      if (closed || snapshot !== loaded) return;
+      try {
+        writeStatsSnapshotFile(kept.file, kept.databaseId, loaded);
+        keptVersion = loaded.version;
+      } catch (error) {
+        deps.log.warn("statistics snapshot not kept on disk", errorFields(error));
+      }
+    });
+  };
 
   /** Starts a reload unless one is running; steps it between other work (setImmediate). */
   function load(): Promise<StatsSnapshot> {
@@ -60,6 +82,7 @@ export function createStatistics(deps: StatisticsDeps): Statistics {
           if (!next.done) return void setImmediate(step);
           snapshot = next.value;
           loading = undefined;
+          keep(next.value);
           deps.log.info("statistics snapshot loaded", {
             workers: next.value.columns.workers.count,
             placements: next.value.columns.placements.count,
