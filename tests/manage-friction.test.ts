@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount } from "../src/use-cases/accounts.ts";
 import { messages } from "../views/messages.ts";
+import { applyThroughPublicForm } from "./support/application-fixture.ts";
 import { startTestPlatform, type TestPlatform } from "./support/test-platform.ts";
 import { webClient, type WebClient } from "./support/web-client.ts";
 
@@ -49,5 +50,19 @@ describe("the manager's posting form", () => {
     expect(preview).toContain(employer.town);
     expect(preview).toContain("缝纫、锁边");
     expect(preview).toContain(messages.job.physicalLevel["轻"]!);
+  });
+
+  it("filters the applicants by posting and stage, the dashboard's counts linking there", async () => {
+    const posting = platform.db.$client
+      .prepare("SELECT p.code FROM postings p JOIN employers e ON e.id = p.employer_id WHERE e.code = ? AND p.status = '招聘中' AND (p.closing_date IS NULL OR p.closing_date >= '2026-11-23') ORDER BY p.id LIMIT 1")
+      .get(employer.code) as { code: string };
+    await applyThroughPublicForm(platform, { postingCode: posting.code, name: "周桂兰", phone: "13712345671" });
+    const dashboard = await manager.text(await manager.get("/manage"));
+    expect(dashboard).toContain(`href="/manage/applicants?status=${encodeURIComponent("报名")}"`);
+    const waiting = await manager.text(await manager.get(`/manage/applicants?status=${encodeURIComponent("报名")}&posting=${posting.code}`));
+    expect(waiting).toContain("周桂兰");
+    const hired = await manager.text(await manager.get(`/manage/applicants?status=${encodeURIComponent("已录用")}&posting=${posting.code}`));
+    expect(hired).not.toContain("周桂兰");
+    expect(hired).toContain(`<option value="${posting.code}" selected="">`);
   });
 });

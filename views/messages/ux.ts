@@ -168,4 +168,11 @@ export const uxMessages = {
   postingFormErrors: {
     item: (field: string, error: string) => `${field}：${error}`,
   },
+  applicantsFilter: {
+    posting: "岗位",
+    anyPosting: "全部岗位",
+    status: "进度",
+    anyStatus: "全部进度",
+    submit: "筛选",
+  },
 } as const;
