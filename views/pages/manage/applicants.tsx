@@ -174,7 +174,15 @@ export function StageCounts(props: { stages: Record<string, number>; href?: (sta
       {order.map((s) => (
         <div>
           <dt>{s}</dt>
-          <dd data-stage={s}>{props.href ? <a href={props.href(s)}>{props.stages[s] ?? 0}</a> : (props.stages[s] ?? 0)}</dd>
+          {props.href ? (
+            <dd>
+              <a href={props.href(s)} data-stage={s}>
+                {props.stages[s] ?? 0}
+              </a>
+            </dd>
+          ) : (
+            <dd data-stage={s}>{props.stages[s] ?? 0}</dd>
+          )}
         </div>
       ))}
     </dl>
