@@ -40,10 +40,10 @@ describe("workshop recognition", () => {
   it("recognises and withdraws with a date and a note, keeping the history and the audit trail", async () => {
     const path = `/bureau/employers/${workshop.code}`;
     await county.text(await county.get(path));
-    const bad = await county.post(`${path}/recognition`, { status: "已认定", effectiveDate: "2026/11/01", note: "现场核查合格" });
+    const bad = await county.post(`${path}/recognition`, { status: "已认定", effectiveDate: "9999-99-99", note: "现场核查合格" });
     expect(bad.status).toBe(400);
     const badHtml = await bad.text();
-    expect(badHtml).toContain("日期格式不对");
+    expect(badHtml).toContain("日期不存在");
     expect(badHtml).toContain("现场核查合格");
     expect(recognition()).toBe("未认定");
 

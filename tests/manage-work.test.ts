@@ -300,7 +300,7 @@ describe("a workshop manager's work", () => {
     const bad = await web.post("/manage/profile", { villageId, address: "村委会旁", contactName: "张主任", contactPhone: "1380000000", lat: "", lng: "" });
     expect(bad.status).toBe(400);
     const html = await web.text(bad);
-    expect(html).toContain("手机号应为 11 位数字");
+    expect(html).toContain("联系电话应为手机号、带区号的座机");
     expect(html).toContain('value="1380000000"');
     expect(snapshot()).toBe(before);
     expect((await web.post("/manage/profile", { villageId, address: "村委会旁", contactName: "张主任", contactPhone: "13800000000", lat: "", lng: "" })).status).toBe(303);

@@ -99,7 +99,7 @@ describe("risk alerts", () => {
     expect(page).toContain(`/bureau/workers/${c.workerId}/placements/${c.placementId}/end`);
     const bad = await cadre.post(`/bureau/workers/${c.workerId}/placements/${c.placementId}/end`, { endDate: "", reason: "家庭原因" });
     expect(bad.status).toBe(400);
-    expect(await bad.text()).toContain("请填写结束日期");
+    expect(await bad.text()).toContain("日期不存在或格式不对");
     expect(alertsOf(c.householdId)).toHaveLength(0);
     const res = await cadre.post(`/bureau/workers/${c.workerId}/placements/${c.placementId}/end`, { endDate: D, reason: "家庭原因" });
     expect(res.status).toBe(303);

@@ -15,6 +15,7 @@ import { importsMessages } from "./messages/imports.ts";
 import { cliMessages } from "./messages/cli.ts";
 import { subsidiesMessages } from "./messages/subsidies.ts";
 import { uxMessages } from "./messages/ux.ts";
+import { fieldsMessages } from "./messages/fields.ts";
 
 export const messages = {
   ...commonMessages,
@@ -27,6 +28,7 @@ export const messages = {
   ...cliMessages,
   ...subsidiesMessages,
   ...uxMessages,
+  ...fieldsMessages,
 } as const;
 
 export type Messages = typeof messages;

@@ -10,8 +10,8 @@ import type { StatsQueryProblem } from "../src/core/stats/query.ts";
 import { messages } from "./messages.ts";
 
 /** Every form problem has its words (the compiler checks the catalogue covers the codes). */
-const FORM_PROBLEM_TEXT: Readonly<Record<FormProblem, string>> = messages.workshop.errors;
-const STATS_QUERY_PROBLEM_TEXT: Readonly<Record<StatsQueryProblem, string>> = messages.stats;
+const FORM_PROBLEM_TEXT: Readonly<Record<FormProblem, string>> = { ...messages.workshop.errors, ...messages.fields.problems };
+const STATS_QUERY_PROBLEM_TEXT: Readonly<Record<StatsQueryProblem, string>> = { ...messages.stats, ...messages.fields.stats };
 
 /** The words of a form problem; a code the catalogue does not know is returned as given. */
 export function formProblemText(code: string): string {

@@ -3,7 +3,7 @@
  * placements call for at a date (from the risk rules of src/core/risk.ts), and when an open alert
  * is overdue. A use-case (src/use-cases/risk-alerts.ts) loads, asks here and writes.
  */
-import { daysBetween } from "./calendar.ts";
+import { addDays, daysBetween } from "./calendar.ts";
 import { isAssisted } from "./enums.ts";
 import { incomePerPersonYear, isZeroEmployment, type RiskHousehold, type RiskPlacement } from "./risk.ts";
 import { inLabourForce, openOn } from "./stats/figures.ts";
@@ -69,7 +69,5 @@ export function isOverdue(alert: { status: AlertStatus; raisedDate: string; acte
 
 /** The latest raised date of an overdue alert at `today`: raised on or before it and not acted on. */
 export function overdueRaisedUntil(today: string, days: number): string {
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - (days + 1));
-  return d.toISOString().slice(0, 10);
+  return addDays(today, -(days + 1));
 }

@@ -1,6 +1,6 @@
 /**
- * Rules of applying to a posting (报名): who may apply when, and how a typed phone number is read.
- * Pure; the use-case (use-cases/apply-to-job.ts) and the form schema both use it.
+ * Rules of applying to a posting (报名): who may apply when (the phone an applicant types is read
+ * by src/core/phone.ts). Pure; the use-case (use-cases/apply-to-job.ts) and the form schema both use it.
  */
 import { isOpenOn } from "./job-filters.ts";
 import type { PostingStatus } from "./enums.ts";
@@ -8,22 +8,6 @@ import type { PostingStatus } from "./enums.ts";
 export const APPLICANT_NAME_MAX = 20;
 export const APPLICANT_VILLAGE_MAX = 30;
 export const APPLICATION_NOTE_MAX = 200;
-
-/**
- * A phone number as typed on any keyboard, in the 11-digit form: full-width digits made
- * half-width, spaces, dashes and brackets dropped, a leading +86 / 86 / 0086 dropped.
- * @example normalisePhone("＋86 138-0013-8000") // "13800138000"
- */
-export function normalisePhone(raw: string): string {
-  const digits = raw.normalize("NFKC").replace(/[\s\-()（）.]/g, "");
-  const national = digits.replace(/^(\+86|0086|86)(?=1\d{10}$)/, "");
-  return national;
-}
-
-/** A mainland mobile number: 11 digits starting 13–19. */
-export function isMobilePhone(phone: string): boolean {
-  return /^1[3-9]\d{9}$/.test(phone);
-}
 
 /** Why a posting takes no applications, or null when it does. */
 export type ApplicationBlock = "full" | "closed" | "past-closing";

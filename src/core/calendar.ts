@@ -20,6 +20,34 @@ export function isIsoDate(value: string): boolean {
   return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonthOf(y, m);
 }
 
+/**
+ * The date of a year, month and day that exist on the calendar (years 1000–9999), as YYYY-MM-DD;
+ * undefined otherwise. @example dateOf(2026, 2, 31) // undefined
+ */
+export function dateOf(year: number, month: number, day: number): string | undefined {
+  if (![year, month, day].every(Number.isInteger) || year < 1000 || year > 9999) return undefined;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonthOf(year, month)) return undefined;
+  return `${year}-${pad2(month)}-${pad2(day)}`;
+}
+
+const WRITTEN_DATE = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT]+\d{1,2}:\d{2}(?::\d{2})?)?$/;
+
+/**
+ * The one date parser for people's input (forms, spreadsheet cells, API parameters): a real
+ * calendar date written YYYY-MM-DD, also YYYY/M/D, YYYY.M.D or YYYY年M月D日 (a time after it is
+ * ignored), full-width digits folded; the date as YYYY-MM-DD, or undefined. Never throws: an
+ * impossible date (2026-02-31, 2026-13-01, 0000-00-00, 9999-99-99) is simply not a date. Whether
+ * a date is plausible for a field is src/core/date-fields.ts's rule.
+ * @example readDate("２０２６年３月１日") // "2026-03-01"
+ * @example readDate("2026-02-31") // undefined
+ */
+export function readDate(value: unknown): string | undefined {
+  if (typeof value !== "string" || value.length > 40) return undefined;
+  const text = value.normalize("NFKC").trim();
+  const m = WRITTEN_DATE.exec(text);
+  return m ? dateOf(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+}
+
 /** A month written YYYY-MM. @example isIsoMonth("2026-13") // false */
 export function isIsoMonth(value: string): boolean {
   return MONTH_SHAPE.test(value);

@@ -3,19 +3,18 @@
  * correcting a placement (就业记录), as zod schemas whose problems are codes (`FormProblem`). Pure.
  */
 import { z } from "zod";
-import { decimalNumber } from "./numbers.ts";
-import { addDays } from "./calendar.ts";
+import { dateRangeProblem, MAX_START_AHEAD_DAYS } from "./date-fields.ts";
+import { NUMBER_RULES, wholeNumberSchema } from "./number-fields.ts";
 import { DateSchema, PhoneSchema, fieldErrors, problem, type Parsed } from "./posting-rules.ts";
 
-export const MAX_MONTHLY_INCOME = 100_000;
+export const MAX_MONTHLY_INCOME = NUMBER_RULES.monthlyIncome.max;
+/** A hire may be recorded a little ahead (someone starting next week), not months ahead: the placementStart rule. */
+export { MAX_START_AHEAD_DAYS };
 /** Reasons offered for a departure (离职原因); stored as typed. */
 export const DEPARTURE_REASONS = ["合同到期", "本人辞职", "家庭原因", "身体原因", "外出务工", "单位辞退", "其他"] as const;
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
-const income = z.preprocess(
-  (v) => (blank(v) ? Number.NaN : decimalNumber(v)),
-  z.number({ error: problem.income }).int(problem.income).min(0, problem.income).max(MAX_MONTHLY_INCOME, problem.income),
-);
+const income = wholeNumberSchema("monthlyIncome");
 const startDate = z.preprocess((v) => (blank(v) ? "" : v), DateSchema);
 
 /** Moving an applicant to 已录用: from when, for how much a month. */
@@ -45,7 +44,10 @@ export const CorrectionInputSchema = z.object({
 });
 export type CorrectionInput = z.output<typeof CorrectionInputSchema>;
 
-/** Parses a form against a schema, then checks dates against today and the placement's start. */
+/**
+ * Parses a form against a schema, then checks dates against today (the placementStart and
+ * placementEnd rules of src/core/date-fields.ts) and the placement's start.
+ */
 export function parseWithDates<T extends { startDate?: string; endDate?: string }>(
   schema: z.ZodType<T>,
   raw: Record<string, unknown>,
@@ -55,10 +57,9 @@ export function parseWithDates<T extends { startDate?: string; endDate?: string 
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   const v = parsed.data;
   if (v.endDate !== undefined && context.startDate !== undefined && v.endDate < context.startDate) return { ok: false, errors: { endDate: problem.endBeforeStart } };
-  if (v.endDate !== undefined && v.endDate > context.today) return { ok: false, errors: { endDate: problem.endInFuture } };
-  if (v.startDate !== undefined && v.startDate > addDays(context.today, MAX_START_AHEAD_DAYS)) return { ok: false, errors: { startDate: problem.startTooFar } };
+  const endProblem = v.endDate !== undefined ? dateRangeProblem("placementEnd", v.endDate, context.today) : undefined;
+  if (endProblem) return { ok: false, errors: { endDate: endProblem } };
+  const startProblem = v.startDate !== undefined ? dateRangeProblem("placementStart", v.startDate, context.today) : undefined;
+  if (startProblem) return { ok: false, errors: { startDate: startProblem } };
   return { ok: true, value: v };
 }
-
-/** A hire may be recorded a little ahead (someone starting next week), not months ahead. */
-export const MAX_START_AHEAD_DAYS = 31;

@@ -3,10 +3,14 @@
  * 3-digit sequence (odd for men, even for women) and a check character by ISO 7064 MOD 11-2.
  */
 
+import { dateOf } from "./calendar.ts";
+import { dateRangeProblem } from "./date-fields.ts";
+
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK_CHARS = "10X98765432";
 
-export type IdNumberProblem = "length" | "characters" | "birthDate" | "checkDigit";
+/** `birthDate`: no such day; `birthRange`: a real day outside the birthDate rule (in the future, over 120 years ago). */
+export type IdNumberProblem = "length" | "characters" | "birthDate" | "birthRange" | "checkDigit";
 
 export type IdNumberCheck =
   | { ok: true; idNumber: string; birthDate: string; sex: "男" | "女" }
@@ -21,26 +25,20 @@ export function idCheckCharacter(first17: string): string {
 
 /**
  * Validates an ID number (spaces trimmed, a lower-case x accepted) and reads birth date and sex.
+ * The birth date must be a real day from 1900 on; given `today`, it must also be plausible for a
+ * living person (the birthDate rule of src/core/date-fields.ts: not in the future, within 120
+ * years). Without `today` (finding a record by its number) any real day from 1900 will do.
  * @example checkIdNumber("11010519491231002X") // { ok: true, birthDate: "1949-12-31", sex: "女", … }
+ * @example checkIdNumber(makeIdNumber("360732", "2100-01-01", 1), "2026-11-23") // { ok: false, problem: "birthRange" }
  */
-export function checkIdNumber(input: string): IdNumberCheck {
+export function checkIdNumber(input: string, today?: string): IdNumberCheck {
   const idNumber = input.trim().toUpperCase();
   if (idNumber.length !== 18) return { ok: false, problem: "length" };
   if (!/^\d{17}[\dX]$/.test(idNumber)) return { ok: false, problem: "characters" };
-  const y = Number(idNumber.slice(6, 10));
-  const m = Number(idNumber.slice(10, 12));
-  const d = Number(idNumber.slice(12, 14));
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (
-    y < 1900 ||
-    date.getUTCFullYear() !== y ||
-    date.getUTCMonth() !== m - 1 ||
-    date.getUTCDate() !== d
-  ) {
-    return { ok: false, problem: "birthDate" };
-  }
+  const birthDate = dateOf(Number(idNumber.slice(6, 10)), Number(idNumber.slice(10, 12)), Number(idNumber.slice(12, 14)));
+  if (birthDate === undefined || birthDate < "1900-01-01") return { ok: false, problem: "birthDate" };
   if (idCheckCharacter(idNumber.slice(0, 17)) !== idNumber[17]) return { ok: false, problem: "checkDigit" };
-  const birthDate = idNumber.slice(6, 10) + "-" + idNumber.slice(10, 12) + "-" + idNumber.slice(12, 14);
+  if (today !== undefined && dateRangeProblem("birthDate", birthDate, today) !== undefined) return { ok: false, problem: "birthRange" };
   const sex = Number(idNumber[16]) % 2 === 1 ? "男" : "女";
   return { ok: true, idNumber, birthDate, sex };
 }

@@ -6,7 +6,10 @@
  */
 import { z } from "zod";
 import { decimalNumber } from "./numbers.ts";
-import { isIsoDate } from "./calendar.ts";
+import { readDate } from "./calendar.ts";
+import { DATE_PROBLEMS, dateRangeProblem } from "./date-fields.ts";
+import { NUMBER_PROBLEMS, NUMBER_RULES, wholeNumberSchema } from "./number-fields.ts";
+import { parsePhone } from "./phone.ts";
 import { PAY_UNITS, PHYSICAL_DEMANDS, WORKING_TIMES, type PostingStatus } from "./enums.ts";
 
 /** What can be wrong with a form a manager sent: codes, worded by views/problems.ts. */
@@ -14,6 +17,8 @@ export const FORM_PROBLEMS = [
   "titleRequired", "titleTooLong", "descriptionTooLong", "headcount", "pay", "payReversed", "age", "ageReversed", "choice",
   "listItem", "listTooLong", "date", "closingPast", "phone", "addressTooLong", "nameRequired", "nameTooLong", "lat", "lng",
   "latLngBoth", "income", "reason", "correctionNote", "endBeforeStart", "endInFuture", "startTooFar",
+  // Dates, numbers and phones: the field rules of src/core/date-fields.ts, number-fields.ts, phone.ts.
+  ...DATE_PROBLEMS, ...NUMBER_PROBLEMS, "contactPhone",
 ] as const;
 export type FormProblem = (typeof FORM_PROBLEMS)[number];
 
@@ -22,29 +27,25 @@ export const problem = Object.fromEntries(FORM_PROBLEMS.map((code) => [code, cod
 
 export const MAX_TITLE_LENGTH = 60;
 export const MAX_DESCRIPTION_LENGTH = 2000;
-export const MAX_HEADCOUNT = 9999;
-export const MAX_PAY_YUAN = 1_000_000;
-export const MIN_WORKING_AGE = 16;
-export const MAX_AGE = 100;
+export const MAX_HEADCOUNT = NUMBER_RULES.headcount.max;
+export const MAX_PAY_YUAN = NUMBER_RULES.pay.max;
+export const MIN_WORKING_AGE = NUMBER_RULES.age.min;
+export const MAX_AGE = NUMBER_RULES.age.max;
 /** Benefits offered as checkboxes; others may be typed, 、-separated. */
 export const COMMON_BENEFITS = ["包吃", "包住", "接送", "五险", "带薪休假", "可带孩子"] as const;
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
 const trimmed = (v: unknown) => (typeof v === "string" ? v.trim() : v);
 
-/** A whole number typed in a form, or null when left empty. */
-function optionalWhole(min: number, max: number, message: string) {
-  return z.preprocess(
-    (v) => (blank(v) ? null : decimalNumber(v)),
-    z.number({ error: message }).int(message).min(min, message).max(max, message).nullable(),
-  );
-}
-
-function requiredWhole(min: number, max: number, message: string) {
-  return z.preprocess((v) => (blank(v) ? Number.NaN : decimalNumber(v)), z.number({ error: message }).int(message).min(min, message).max(max, message));
-}
-
-export const DateSchema = z.string({ error: problem.date }).trim().refine(isIsoDate, problem.date);
+/**
+ * A real calendar date typed in a form (the one parser, `readDate`), as YYYY-MM-DD. Its range
+ * for the field is checked against today by `dateRangeProblem` (src/core/date-fields.ts).
+ */
+export const DateSchema = z.string({ error: problem.date }).transform((v, ctx) => {
+  const date = readDate(v);
+  if (date === undefined) ctx.addIssue({ code: "custom", message: problem.date });
+  return date ?? "";
+});
 const optionalDate = z.preprocess((v) => (blank(v) ? null : trimmed(v)), DateSchema.nullable());
 
 /** Splits a 、-separated list (also ，, commas and spaces) into distinct trimmed words. */
@@ -92,13 +93,13 @@ export const PostingInputSchema = z
   .object({
     title: z.preprocess(trimmed, z.string({ error: problem.titleRequired }).min(1, problem.titleRequired).max(MAX_TITLE_LENGTH, problem.titleTooLong)),
     description: z.preprocess((v) => (blank(v) ? "" : trimmed(v)), z.string().max(MAX_DESCRIPTION_LENGTH, problem.descriptionTooLong)),
-    headcount: requiredWhole(1, MAX_HEADCOUNT, problem.headcount),
-    payMin: optionalWhole(0, MAX_PAY_YUAN, problem.pay),
-    payMax: optionalWhole(0, MAX_PAY_YUAN, problem.pay),
+    headcount: wholeNumberSchema("headcount"),
+    payMin: wholeNumberSchema("pay", { optional: true }),
+    payMax: wholeNumberSchema("pay", { optional: true }),
     payUnit: oneOfOrDefault(PAY_UNITS, "月"),
     workingTime: oneOfOrDefault(WORKING_TIMES, "全天"),
-    ageMin: optionalWhole(MIN_WORKING_AGE, MAX_AGE, problem.age),
-    ageMax: optionalWhole(MIN_WORKING_AGE, MAX_AGE, problem.age),
+    ageMin: wholeNumberSchema("age", { optional: true }),
+    ageMax: wholeNumberSchema("age", { optional: true }),
     physicalDemand: oneOfOrNull(PHYSICAL_DEMANDS),
     skills: listField,
     benefits: listField,
@@ -137,7 +138,10 @@ export function parsePostingInput(raw: Record<string, unknown>, today: string, k
   const parsed = PostingInputSchema.safeParse(raw);
   const errors = parsed.success ? {} : fieldErrors(parsed.error);
   const closing = parsed.success ? parsed.data.closingDate : null;
-  if (closing !== null && closing < today && closing !== keptClosingDate) errors.closingDate ??= problem.closingPast;
+  if (closing !== null && closing !== keptClosingDate) {
+    const closingProblem = closing < today ? problem.closingPast : dateRangeProblem("closing", closing, today);
+    if (closingProblem) errors.closingDate ??= closingProblem;
+  }
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, value: parsed.data };
 }
@@ -148,8 +152,19 @@ export function nextPostingCode(highest: string | null | undefined): string {
   return `P${String(n + 1).padStart(5, "0")}`;
 }
 
-/** Mainland mobile numbers: 11 digits starting with 1. */
-export const PhoneSchema = z.preprocess(trimmed, z.string({ error: problem.phone }).regex(/^1\d{10}$/, problem.phone));
+/** A worker's phone: a mainland mobile (src/core/phone.ts), stored as its 11 digits. */
+export const PhoneSchema = z.string({ error: problem.phone }).transform((v, ctx) => {
+  const phone = parsePhone(v, "mobile");
+  if (phone === undefined) ctx.addIssue({ code: "custom", message: problem.phone });
+  return phone ?? "";
+});
+
+/** An employer's contact phone: a mobile, a landline with area code or a 400/800 number, normalised. */
+export const ContactPhoneSchema = z.string({ error: problem.contactPhone }).transform((v, ctx) => {
+  const phone = parsePhone(v, "contact");
+  if (phone === undefined) ctx.addIssue({ code: "custom", message: problem.contactPhone });
+  return phone ?? "";
+});
 
 /** The employer profile a manager keeps. Name and type are the bureau's (recognition). */
 export const EmployerProfileInputSchema = z.object({
@@ -158,7 +173,7 @@ export const EmployerProfileInputSchema = z.object({
   lat: z.preprocess((v) => (blank(v) ? null : decimalNumber(v)), z.number({ error: problem.lat }).min(-90, problem.lat).max(90, problem.lat).nullable()),
   lng: z.preprocess((v) => (blank(v) ? null : decimalNumber(v)), z.number({ error: problem.lng }).min(-180, problem.lng).max(180, problem.lng).nullable()),
   contactName: z.preprocess((v) => (blank(v) ? null : trimmed(v)), z.string().max(20, problem.nameTooLong).nullable()),
-  contactPhone: z.preprocess((v) => (blank(v) ? null : v), PhoneSchema.nullable()),
+  contactPhone: z.preprocess((v) => (blank(v) ? null : v), ContactPhoneSchema.nullable()),
 }).superRefine((p, ctx) => {
   if ((p.lat === null) !== (p.lng === null)) ctx.addIssue({ code: "custom", path: [p.lat === null ? "lat" : "lng"], message: problem.latLngBoth });
 });

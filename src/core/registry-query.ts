@@ -6,7 +6,7 @@
  * simplified form (陳永紅 finds 陈永红, as the job board does). A few digits alone are searched
  * (household codes may be digits) but come with an explanation of how to find a person. Pure.
  */
-import { isMobilePhone, normalisePhone } from "./application.ts";
+import { parsePhone } from "./phone.ts";
 import { checkIdNumber, type IdNumberProblem } from "./id-number.ts";
 import { toSearchForm } from "./search-text.ts";
 
@@ -26,8 +26,8 @@ export function registryQueryOf(q: string): RegistryQuery {
     const checked = checkIdNumber(compact);
     return checked.ok ? { kind: "idNumber", idNumber: checked.idNumber } : { kind: "refused", problem: checked.problem };
   }
-  const phone = normalisePhone(q);
-  if (isMobilePhone(phone)) return { kind: "phone", phone };
+  const phone = parsePhone(q, "mobile");
+  if (phone !== undefined) return { kind: "phone", phone };
   if (/^\d{6,}[\dX]?$/.test(compact)) return { kind: "refused", problem: "partialIdNumber" };
   const text = toSearchForm(q);
   const hint = /^\d{1,5}X?$/.test(compact) ? ({ hint: "fewDigits" } as const) : {};

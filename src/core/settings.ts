@@ -4,6 +4,7 @@
  * an admin overrides them on /bureau/settings, and everything reads them through one module
  * (src/use-cases/settings.ts). See docs/decisions/2026-12-01-settings.md.
  */
+import { readDate } from "./calendar.ts";
 
 /** 县名, 本省, 基线日期, 收入监测线, 预警逾期天数, 公示天数. */
 export const SETTING_KEYS = ["countyName", "countyProvince", "baselineDate", "incomeLinePerPersonMonth", "alertOverdueDays", "noticeDays"] as const;
@@ -69,12 +70,6 @@ export type SettingProblem = "required" | "tooLong" | "badText" | "unknownProvin
 
 export type SettingCheck<T> = { ok: true; value: T } | { ok: false; problem: SettingProblem };
 
-/** A date YYYY-MM-DD that exists on the calendar. */
-function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
 
 /**
  * Checks one typed (or stored, or environment) value. `today` (YYYY-MM-DD), when given, also
@@ -94,7 +89,8 @@ export function checkSetting<K extends SettingKey>(key: K, raw: string, today?: 
     case "countyProvince":
       return (PROVINCES as readonly string[]).includes(text) ? ok(text) : { ok: false, problem: "unknownProvince" };
     case "baselineDate":
-      if (!isCalendarDate(text)) return { ok: false, problem: "badDate" };
+      // The one date parser (src/core/calendar.ts), in its strict YYYY-MM-DD spelling for a setting.
+      if (readDate(text) !== text) return { ok: false, problem: "badDate" };
       if (text < EARLIEST_BASELINE_DATE) return { ok: false, problem: "tooEarly" };
       if (today !== undefined && text > today) return { ok: false, problem: "afterToday" };
       return ok(text);

@@ -4,10 +4,14 @@
  * Pure; a problem comes back as a reason for people (Chinese, from the message catalogue).
  */
 import { z } from "zod";
+import { readDate } from "../core/calendar.ts";
+import { dateRangeProblem, type DateField } from "../core/date-fields.ts";
 import { checkIdNumber } from "../core/id-number.ts";
+import { parsePhone as parsePhoneOf, type PhoneKind } from "../core/phone.ts";
 import { messages } from "../../views/messages.ts";
 
 const t = messages.imports.reasons;
+const f = messages.fields;
 
 /** A cell as the readers hand it over: text, number, boolean, a date (UTC midnight) or empty. */
 export type CellValue = string | number | boolean | Date | null;
@@ -48,17 +52,18 @@ function isoDate(date: Date): string {
 }
 
 /**
- * 身份证号: text of 18 characters with a valid check digit and birth date. A number (or text that
- * looks like one Excel shortened: 3.60731E+17, or 15–17 digits) has lost digits and is refused.
+ * 身份证号: text of 18 characters with a valid check digit and birth date — a real date, and by
+ * the birthDate rule at `today` (past, within 120 years). A number (or text that looks like one
+ * Excel shortened: 3.60731E+17, or 15–17 digits) has lost digits and is refused.
  */
-export function parseIdNumber(cell: CellValue): Parsed<{ idNumber: string; birthDate: string; sex: "男" | "女" }> {
+export function parseIdNumber(cell: CellValue, today: string): Parsed<{ idNumber: string; birthDate: string; sex: "男" | "女" }> {
   if (typeof cell === "number") return no(t.idAsNumber);
   const text = cellText(cell).replace(/\s+/g, "");
   if (/^\d+(\.\d+)?E\+?\d+$/i.test(text)) return no(t.idAsNumber);
   if (/^\d{15,17}$/.test(text)) return no(t.idTruncated(text.length));
-  const checked = checkIdNumber(text);
+  const checked = checkIdNumber(text, today);
   if (!checked.ok) {
-    const reasons = { length: t.idLength, characters: t.idCharacters, birthDate: t.idBirthDate, checkDigit: t.idCheckDigit } as const;
+    const reasons = { length: t.idLength, characters: t.idCharacters, birthDate: t.idBirthDate, birthRange: f.idBirthRange, checkDigit: t.idCheckDigit } as const;
     return no(reasons[checked.problem]);
   }
   return ok({ idNumber: checked.idNumber, birthDate: checked.birthDate, sex: checked.sex });
@@ -74,32 +79,38 @@ function fromSerial(serial: number): string {
   return isoDate(new Date(EXCEL_EPOCH_MS + Math.floor(serial) * 86_400_000));
 }
 
-function validDate(y: number, m: number, d: number): string | undefined {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || y > 9999 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
-  return isoDate(date);
-}
-
 /**
- * A date: a Date cell, an Excel serial number (45123, as a number or as text), or text
- * YYYY-MM-DD, YYYY/M/D, YYYY.M.D or YYYY年M月D日. Anything else is refused.
+ * A date: a Date cell, an Excel serial number (45123, as a number or as text), or text read by
+ * the one date parser (`readDate`: YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYY年M月D日; real calendar
+ * dates only). Anything else is refused. The range of the column is `parseDateFor`'s.
  */
 export function parseDate(cell: CellValue): Parsed<string> {
+  const bad = no(f.importDates.date);
   if (cell instanceof Date) {
-    if (Number.isNaN(cell.getTime())) return no(t.badDate);
-    return ok(isoDate(cell));
+    if (Number.isNaN(cell.getTime())) return bad;
+    return readDate(isoDate(cell)) ? ok(isoDate(cell)) : bad;
   }
   if (typeof cell === "number") {
-    return cell >= SERIAL_MIN && cell <= SERIAL_MAX ? ok(fromSerial(cell)) : no(t.badDate);
+    return cell >= SERIAL_MIN && cell <= SERIAL_MAX ? ok(fromSerial(cell)) : bad;
   }
   const text = cellText(cell);
   if (/^\d{2,7}(\.\d+)?$/.test(text)) {
     const serial = Number(text);
-    return serial >= SERIAL_MIN && serial <= SERIAL_MAX ? ok(fromSerial(serial)) : no(t.badDate);
+    return serial >= SERIAL_MIN && serial <= SERIAL_MAX ? ok(fromSerial(serial)) : bad;
   }
-  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(text);
-  const date = m ? validDate(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
-  return date ? ok(date) : no(t.badDate);
+  const date = readDate(text);
+  return date ? ok(date) : bad;
+}
+
+/**
+ * A date for a column whose field has a range (src/core/date-fields.ts), at `today`.
+ * @example parseDateFor("2026-13-01", "placementEnd", "2026-11-23") // { ok: false, reason: "日期不存在或格式不对…" }
+ */
+export function parseDateFor(cell: CellValue, field: DateField, today: string): Parsed<string> {
+  const parsed = parseDate(cell);
+  if (!parsed.ok) return parsed;
+  const problem = dateRangeProblem(field, parsed.value, today);
+  return problem ? no(f.importDates[problem]) : parsed;
 }
 
 /** A decimal number (a number cell or text such as "115.40"). */
@@ -119,10 +130,14 @@ export function parseWholeNumber(cell: CellValue, min: number, max: number): Par
   return n;
 }
 
-/** A mobile number: 11 digits (a number cell keeps all 11, so it is accepted). */
-export function parsePhone(cell: CellValue): Parsed<string> {
-  const text = typeof cell === "number" ? String(cell) : cellText(cell).replace(/[\s-]/g, "");
-  return /^1\d{10}$/.test(text) ? ok(text) : no(t.badPhone);
+/**
+ * A phone of the column's kind (src/core/phone.ts): a worker's mobile, or an employer's contact
+ * phone (mobile, landline with area code, 400/800), in its stored form. A number cell keeps a
+ * mobile's 11 digits, so it is accepted; a landline typed as a number has lost its leading 0.
+ */
+export function parsePhone(cell: CellValue, kind: PhoneKind): Parsed<string> {
+  const phone = parsePhoneOf(typeof cell === "number" ? String(cell) : cellText(cell), kind);
+  return phone !== undefined ? ok(phone) : no(f.importPhones[kind]);
 }
 
 /** One of a fixed list of words, as county staff spell them. */

@@ -4,6 +4,7 @@ import type { CellValue } from "./cells.ts";
 import { matchHeaders, placementsFormat, postingsFormat, workersFormat, employersFormat } from "./formats.ts";
 
 const cells = (entries: Record<string, CellValue>) => new Map(Object.entries(entries));
+const TODAY = "2026-11-23";
 const ID = makeIdNumber("360731", "1990-06-01", 22);
 
 const worker = {
@@ -12,7 +13,7 @@ const worker = {
 
 describe("workersFormat", () => {
   it("fills the contract's defaults: willing to work, not relocated", () => {
-    const result = workersFormat.parse(cells(worker));
+    const result = workersFormat.parse(cells(worker), TODAY);
     expect(result).toMatchObject({ ok: true, record: { willingToWork: true, relocated: false, householdSize: null, birthDate: "1990-06-01", sex: "女", skills: [] } });
   });
 
@@ -24,13 +25,13 @@ describe("workersFormat", () => {
     [{ 就业意愿: "也许" }, "就业意愿", /是、否/],
     [{ 家庭人口数: "0" }, "家庭人口数", /1 到 100/],
   ])("rejects %j at column %s", (change, column, reason) => {
-    const result = workersFormat.parse(cells({ ...worker, ...change }));
+    const result = workersFormat.parse(cells({ ...worker, ...change }), TODAY);
     const rejection = { column, reason: expect.stringMatching(reason) };
     expect(result).toEqual({ ok: false, rejection, problems: [rejection] });
   });
 
   it("reports every problem of a row, each with its column, not only the first", () => {
-    const result = workersFormat.parse(cells({ ...worker, 户类型: "贫困户", 姓名: "", 联系电话: "12345" }));
+    const result = workersFormat.parse(cells({ ...worker, 户类型: "贫困户", 姓名: "", 联系电话: "12345" }), TODAY);
     expect(result).toEqual({
       ok: false,
       problems: [
@@ -43,7 +44,7 @@ describe("workersFormat", () => {
   });
 
   it("writes back the cells it reads", () => {
-    const result = workersFormat.parse(cells({ ...worker, 技能: "缝纫、采摘", 是否易地搬迁: "是", 家庭人口数: 5 }));
+    const result = workersFormat.parse(cells({ ...worker, 技能: "缝纫、采摘", 是否易地搬迁: "是", 家庭人口数: 5 }), TODAY);
     if (!result.ok) throw new Error("expected a record");
     expect(workersFormat.format(result.record)).toEqual(["H1", "脱贫户", "是", 5, "张三", ID, null, "东山镇", "上村", "有劳动能力", "是", "缝纫、采摘", null, null]);
   });
@@ -61,19 +62,19 @@ describe("rules between columns", () => {
     // A bad start date is the one problem: the end date is not compared with its placeholder.
     [{ 开始日期: "不详", 结束日期: "2023-12-31" }, "开始日期"],
   ])("placement %j rejected at %s", (change, column) => {
-    const result = placementsFormat.parse(cells({ ...placement, ...change }));
+    const result = placementsFormat.parse(cells({ ...placement, ...change }), TODAY);
     expect(result.ok ? null : result.rejection.column).toBe(column);
   });
 
   it("a posting's pay and age ranges must be ordered; a satellite factory alone names a core factory", () => {
     const posting = { 编号: "P1", 用工主体编号: "E1", 岗位名称: "缝纫工", 招聘人数: "3" };
-    expect(postingsFormat.parse(cells({ ...posting, 薪资下限: "3000", 薪资上限: "2000" }))).toMatchObject({ ok: false, rejection: { column: "薪资上限" } });
-    expect(postingsFormat.parse(cells({ ...posting, 招聘人数: "0" }))).toMatchObject({ ok: false, rejection: { column: "招聘人数" } });
-    expect(postingsFormat.parse(cells({ ...posting, 薪资下限: "三千", 薪资上限: "2000" }))).toMatchObject({ ok: false, problems: [{ column: "薪资下限" }] });
+    expect(postingsFormat.parse(cells({ ...posting, 薪资下限: "3000", 薪资上限: "2000" }), TODAY)).toMatchObject({ ok: false, rejection: { column: "薪资上限" } });
+    expect(postingsFormat.parse(cells({ ...posting, 招聘人数: "0" }), TODAY)).toMatchObject({ ok: false, rejection: { column: "招聘人数" } });
+    expect(postingsFormat.parse(cells({ ...posting, 薪资下限: "三千", 薪资上限: "2000" }), TODAY)).toMatchObject({ ok: false, problems: [{ column: "薪资下限" }] });
     const employer = { 编号: "E2", 名称: "车间", 类型: "帮扶车间", 乡镇: "东山镇", 核心工厂编号: "E1" };
-    expect(employersFormat.parse(cells(employer))).toMatchObject({ ok: false, rejection: { column: "核心工厂编号" } });
-    expect(employersFormat.parse(cells({ ...employer, 类型: "卫星工厂" }))).toMatchObject({ ok: true });
-    expect(employersFormat.parse(cells({ ...employer, 类型: "工厂" }))).toMatchObject({ ok: false, problems: [{ column: "类型" }] });
+    expect(employersFormat.parse(cells(employer), TODAY)).toMatchObject({ ok: false, rejection: { column: "核心工厂编号" } });
+    expect(employersFormat.parse(cells({ ...employer, 类型: "卫星工厂" }), TODAY)).toMatchObject({ ok: true });
+    expect(employersFormat.parse(cells({ ...employer, 类型: "工厂" }), TODAY)).toMatchObject({ ok: false, problems: [{ column: "类型" }] });
   });
 });
 

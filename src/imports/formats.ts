@@ -24,6 +24,9 @@ import {
   type RecognitionStatus,
   type WorkingTime,
 } from "../core/enums.ts";
+import type { DateField } from "../core/date-fields.ts";
+import { IMPORT_NUMBER_RANGES, NUMBER_RULES } from "../core/number-fields.ts";
+import type { PhoneKind } from "../core/phone.ts";
 import type { PostingFields } from "../core/posting-fields.ts";
 import { reversedPostingRanges } from "../core/posting-rules.ts";
 import { fenOfYuan } from "../core/subsidies/ledger.ts";
@@ -34,7 +37,7 @@ import {
   formatList,
   isBlank,
   parseChoice,
-  parseDate,
+  parseDateFor,
   parseIdNumber,
   parseList,
   parseNumber,
@@ -147,7 +150,8 @@ export interface SpreadsheetFormat<K extends SpreadsheetKind> {
   required: readonly string[];
   /** Columns export writes as text cells (ID numbers, phones, codes), never as numbers. */
   textColumns: readonly string[];
-  parse(cells: RowCells): RowResult<RecordOf[K]>;
+  /** A row's record; `today` (YYYY-MM-DD, Beijing) is what the date fields' ranges count from. */
+  parse(cells: RowCells, today: string): RowResult<RecordOf[K]>;
   /** The key a row is matched on, as one string. */
   key(record: RecordOf[K]): string;
   /** Cells to write for a record, in `columns` order. */
@@ -161,7 +165,10 @@ export interface SpreadsheetFormat<K extends SpreadsheetKind> {
 class RowReader {
   private readonly problems: Rejection[] = [];
   private readonly failed = new Set<string>();
-  constructor(private readonly cells: RowCells) {}
+  constructor(
+    private readonly cells: RowCells,
+    private readonly today: string,
+  ) {}
 
   private fail(column: string, reason: string): void {
     if (this.failed.has(column)) return;
@@ -219,22 +226,23 @@ class RowReader {
   yesNo(column: string, fallback: boolean): boolean {
     return this.blank(column) ? fallback : this.take(column, parseYesNo(this.cell(column)), fallback);
   }
-  date(column: string): string {
+  /** A date of the column's field, by the field's rule (src/core/date-fields.ts). */
+  date(column: string, field: DateField): string {
     if (this.blank(column)) return this.fail(column, t.required), "";
-    return this.take(column, parseDate(this.cell(column)), "");
+    return this.take(column, parseDateFor(this.cell(column), field, this.today), "");
   }
-  optionalDate(column: string): string | null {
-    return this.blank(column) ? null : this.take(column, parseDate(this.cell(column)), "");
+  optionalDate(column: string, field: DateField): string | null {
+    return this.blank(column) ? null : this.take(column, parseDateFor(this.cell(column), field, this.today), "");
   }
-  phone(column: string): string | null {
-    return this.blank(column) ? null : this.take(column, parsePhone(this.cell(column)), "");
+  phone(column: string, kind: PhoneKind): string | null {
+    return this.blank(column) ? null : this.take(column, parsePhone(this.cell(column), kind), "");
   }
   list(column: string): string[] {
     return parseList(this.cell(column));
   }
   idNumber(column: string): { idNumber: string; birthDate: string; sex: "男" | "女" } {
     if (this.blank(column)) return this.fail(column, t.required), { idNumber: "", birthDate: "", sex: "男" };
-    return this.take(column, parseIdNumber(this.cell(column)), { idNumber: "", birthDate: "", sex: "男" });
+    return this.take(column, parseIdNumber(this.cell(column), this.today), { idNumber: "", birthDate: "", sex: "男" });
   }
   /**
    * Flags a rule between columns — unless one of the columns it reads (`inputs`) already failed:
@@ -252,8 +260,8 @@ class RowReader {
 
 const latitude = (n: number) => (n < -90 || n > 90 ? t.latitude : undefined);
 const longitude = (n: number) => (n < -180 || n > 180 ? t.longitude : undefined);
-const nonNegative = (n: number) => (n < 0 ? t.outOfRange(0, 10_000_000) : undefined);
-const MAX_PAY = 10_000_000;
+const { monthlyIncome, headcount, pay, age } = NUMBER_RULES;
+const incomeInRange = (n: number) => (n < monthlyIncome.min || n > monthlyIncome.max ? t.outOfRange(monthlyIncome.min, monthlyIncome.max) : undefined);
 const keyOf = (...parts: (string | null)[]) => parts.map((p) => p ?? "").join("\u0000");
 
 // ---------------------------------------------------------------------------------------------
@@ -263,8 +271,8 @@ export const regionsFormat: SpreadsheetFormat<"regions"> = {
   columns: ["乡镇", "村", "经度", "纬度"],
   required: ["乡镇", "村", "经度", "纬度"],
   textColumns: ["乡镇", "村"],
-  parse(cells) {
-    const r = new RowReader(cells);
+  parse(cells, today) {
+    const r = new RowReader(cells, today);
     return r.result({ town: r.text("乡镇"), village: r.text("村"), lng: r.number("经度", longitude), lat: r.number("纬度", latitude) });
   },
   key: (rec) => keyOf(rec.town, rec.village),
@@ -276,8 +284,8 @@ export const employersFormat: SpreadsheetFormat<"employers"> = {
   columns: ["编号", "名称", "类型", "核心工厂编号", "乡镇", "村", "地址", "经度", "纬度", "联系人", "联系电话", "认定状态"],
   required: ["编号", "名称", "类型", "乡镇"],
   textColumns: ["编号", "核心工厂编号", "联系电话"],
-  parse(cells) {
-    const r = new RowReader(cells);
+  parse(cells, today) {
+    const r = new RowReader(cells, today);
     const record: EmployerRecord = {
       code: r.text("编号"),
       name: r.text("名称"),
@@ -289,7 +297,7 @@ export const employersFormat: SpreadsheetFormat<"employers"> = {
       lng: r.optionalNumber("经度", longitude),
       lat: r.optionalNumber("纬度", latitude),
       contactName: r.optionalText("联系人"),
-      contactPhone: r.phone("联系电话"),
+      contactPhone: r.phone("联系电话", "contact"),
       recognition: r.choiceOr("认定状态", RECOGNITION_STATUSES, "未认定"),
     };
     r.check("核心工厂编号", record.coreFactoryCode === null || record.type === "卫星工厂", t.coreFactoryOnlySatellite, ["类型"]);
@@ -311,25 +319,25 @@ export const postingsFormat: SpreadsheetFormat<"postings"> = {
   ],
   required: ["编号", "用工主体编号", "岗位名称", "招聘人数"],
   textColumns: ["编号", "用工主体编号"],
-  parse(cells) {
-    const r = new RowReader(cells);
+  parse(cells, today) {
+    const r = new RowReader(cells, today);
     const record: PostingRecord = {
       code: r.text("编号"),
       employerCode: r.text("用工主体编号"),
       title: r.text("岗位名称"),
       description: r.optionalText("岗位描述") ?? "",
-      headcount: r.whole("招聘人数", 1, 100_000),
-      payMin: r.optionalWhole("薪资下限", 0, MAX_PAY),
-      payMax: r.optionalWhole("薪资上限", 0, MAX_PAY),
+      headcount: r.whole("招聘人数", headcount.min, headcount.max),
+      payMin: r.optionalWhole("薪资下限", pay.min, pay.max),
+      payMax: r.optionalWhole("薪资上限", pay.min, pay.max),
       payUnit: r.choiceOr("计薪方式", PAY_UNITS, "月"),
       workingTime: r.choiceOr("工作时间", WORKING_TIMES, "全天"),
-      ageMin: r.optionalWhole("年龄下限", 0, 120),
-      ageMax: r.optionalWhole("年龄上限", 0, 120),
+      ageMin: r.optionalWhole("年龄下限", age.min, age.max),
+      ageMax: r.optionalWhole("年龄上限", age.min, age.max),
       physicalDemand: r.optionalChoice("体力要求", PHYSICAL_DEMANDS),
       skills: r.list("技能要求"),
       benefits: r.list("福利"),
       status: r.choiceOr("状态", POSTING_STATUSES, "招聘中"),
-      closingDate: r.optionalDate("截止日期"),
+      closingDate: r.optionalDate("截止日期", "closing"),
     };
     const reversed = reversedPostingRanges(record);
     r.check("薪资上限", !reversed.includes("pay"), t.payRange, ["薪资下限"]);
@@ -348,19 +356,19 @@ export const workersFormat: SpreadsheetFormat<"workers"> = {
   columns: ["户编号", "户类型", "是否易地搬迁", "家庭人口数", "姓名", "身份证号", "联系电话", "乡镇", "村", "劳动能力", "就业意愿", "技能", "期望工作地", "可工作时间"],
   required: ["户编号", "户类型", "姓名", "身份证号", "乡镇", "村", "劳动能力"],
   textColumns: ["户编号", "身份证号", "联系电话"],
-  parse(cells) {
-    const r = new RowReader(cells);
+  parse(cells, today) {
+    const r = new RowReader(cells, today);
     const id = r.idNumber("身份证号");
     return r.result({
       householdCode: r.text("户编号"),
       category: r.choice("户类型", HOUSEHOLD_CATEGORIES),
       relocated: r.yesNo("是否易地搬迁", false),
-      householdSize: r.optionalWhole("家庭人口数", 1, 100),
+      householdSize: r.optionalWhole("家庭人口数", IMPORT_NUMBER_RANGES.householdSize.min, IMPORT_NUMBER_RANGES.householdSize.max),
       name: r.text("姓名"),
       idNumber: id.idNumber,
       birthDate: id.birthDate,
       sex: id.sex,
-      phone: r.phone("联系电话"),
+      phone: r.phone("联系电话", "mobile"),
       town: r.text("乡镇"),
       village: r.text("村"),
       labourAbility: r.choice("劳动能力", LABOUR_ABILITIES),
@@ -382,16 +390,16 @@ export const placementsFormat: SpreadsheetFormat<"placements"> = {
   columns: ["身份证号", "用工主体编号", "岗位编号", "开始日期", "结束日期", "月收入", "就业地省份", "就业地县区", "就业形式"],
   required: ["身份证号", "开始日期"],
   textColumns: ["身份证号", "用工主体编号", "岗位编号"],
-  parse(cells) {
-    const r = new RowReader(cells);
+  parse(cells, today) {
+    const r = new RowReader(cells, today);
     const id = r.idNumber("身份证号");
     const record: PlacementRecord = {
       idNumber: id.idNumber,
       employerCode: r.optionalText("用工主体编号"),
       postingCode: r.optionalText("岗位编号"),
-      startDate: r.date("开始日期"),
-      endDate: r.optionalDate("结束日期"),
-      monthlyIncome: r.optionalNumber("月收入", nonNegative),
+      startDate: r.date("开始日期", "placementStart"),
+      endDate: r.optionalDate("结束日期", "placementEnd"),
+      monthlyIncome: r.optionalNumber("月收入", incomeInRange),
       workProvince: r.optionalText("就业地省份"),
       workCounty: r.optionalText("就业地县区"),
       employmentForm: r.optionalChoice("就业形式", EMPLOYMENT_FORMS),
@@ -427,19 +435,19 @@ export const policiesFormat: SpreadsheetFormat<"policies"> = {
   columns: ["编号", "名称", "类型", "金额", "最少月数", "每人最多月数", "年龄上限", "每户限一人", "开始日期", "结束日期", "资金来源"],
   required: ["编号", "名称", "类型", "金额", "开始日期"],
   textColumns: ["编号"],
-  parse(cells) {
-    const r = new RowReader(cells);
+  parse(cells, today) {
+    const r = new RowReader(cells, today);
     const record: PolicyFields = {
       code: r.text("编号"),
       name: r.text("名称"),
       kind: r.choice("类型", SUBSIDY_KINDS),
       amountFen: Math.round(r.number("金额", yuanAmount) * 100),
-      minMonths: r.optionalWhole("最少月数", 1, 12),
-      maxMonthsPerPerson: r.optionalWhole("每人最多月数", 1, 1200),
-      ageLimit: r.optionalWhole("年龄上限", 16, 120),
+      minMonths: r.optionalWhole("最少月数", IMPORT_NUMBER_RANGES.minMonths.min, IMPORT_NUMBER_RANGES.minMonths.max),
+      maxMonthsPerPerson: r.optionalWhole("每人最多月数", IMPORT_NUMBER_RANGES.maxMonthsPerPerson.min, IMPORT_NUMBER_RANGES.maxMonthsPerPerson.max),
+      ageLimit: r.optionalWhole("年龄上限", IMPORT_NUMBER_RANGES.policyAgeLimit.min, IMPORT_NUMBER_RANGES.policyAgeLimit.max),
       onePerHousehold: r.yesNo("每户限一人", false),
-      startDate: r.date("开始日期"),
-      endDate: r.optionalDate("结束日期"),
+      startDate: r.date("开始日期", "policy"),
+      endDate: r.optionalDate("结束日期", "policy"),
       fundSource: r.optionalText("资金来源"),
     };
     for (const p of policyProblems(record)) {

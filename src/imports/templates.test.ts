@@ -24,7 +24,7 @@ describe("the example rows", () => {
   it.each(SPREADSHEET_KINDS)("%s: the example parses as an accepted row", (kind) => {
     const format = SPREADSHEET_FORMATS[kind];
     const cells = new Map(Object.entries(TEMPLATE_EXAMPLES[kind]));
-    const parsed = format.parse(cells as never);
+    const parsed = format.parse(cells as never, "2026-11-23");
     expect(parsed.ok, JSON.stringify(parsed)).toBe(true);
     for (const column of Object.keys(TEMPLATE_EXAMPLES[kind])) expect(format.columns).toContain(column);
   });

@@ -139,7 +139,7 @@ export async function importSpreadsheet(props: ImportSpreadsheetProps): Promise<
       const cells = new Map<string, CellValue>();
       for (const [header, index] of positions) cells.set(header, row.cells[index] ?? null);
       const texts = result.headers.map((_, i) => cellText(row.cells[i] ?? null));
-      const parsed = format.parse(cells);
+      const parsed = format.parse(cells, props.today);
       if (!parsed.ok) {
         result.rejected.push({ rowNumber: row.rowNumber, cells: texts, ...parsed.rejection });
         continue;

@@ -134,7 +134,7 @@ export const manageMessages = {
     lat: "纬度（可不填，默认村中心）",
     lng: "经度（可不填，默认村中心）",
     contactName: "联系人",
-    contactPhone: "联系电话（11 位手机号）",
+    contactPhone: "联系电话（手机，或带区号的座机）",
     profileSaved: "单位信息已保存。",
     errors: {
       titleRequired: "请填写岗位名称。",

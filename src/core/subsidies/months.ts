@@ -4,6 +4,7 @@
  * both the start and the end day counted, each day once however many placements are open on it.
  * Dates are `YYYY-MM-DD` calendar days (no time zone: a placement's dates are Beijing days).
  */
+import { epochDay, fromEpochDay, isIsoDate, monthEnd } from "../calendar.ts";
 
 /** A placement's days: `end` null while it is still open. */
 export interface DaySpan {
@@ -20,27 +21,22 @@ export interface CountedMonth {
 /** A month counts from this many covered days. */
 export const MIN_DAYS_IN_MONTH = 15;
 
-const DAY_MS = 86_400_000;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+// Calendar arithmetic is src/core/calendar.ts's; these names are the subsidy code's words for it.
 
 /** Days since 1970-01-01 of a calendar date; throws on anything but a real YYYY-MM-DD date. */
 export function dayIndex(date: string): number {
-  const m = DATE.exec(date);
-  if (!m) throw new Error(`not a date: ${date}`);
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  if (new Date(ms).toISOString().slice(0, 10) !== date) throw new Error(`not a date: ${date}`);
-  return ms / DAY_MS;
+  if (!isIsoDate(date)) throw new Error(`not a date: ${date}`);
+  return epochDay(date);
 }
 
 /** The calendar date of a day index. @example dateOfDay(dayIndex("2025-03-17")) // "2025-03-17" */
 export function dateOfDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  return fromEpochDay(day);
 }
 
 /** The last day of a `YYYY-MM` month. @example lastDayOfMonth("2024-02") // "2024-02-29" */
 export function lastDayOfMonth(month: string): string {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  return monthEnd(`${month}-01`);
 }
 
 /**

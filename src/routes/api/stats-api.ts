@@ -15,7 +15,7 @@ import type { Context } from "hono";
 import { currentSettings } from "../../use-cases/settings.ts";
 import type { AppDeps } from "../../app-deps.ts";
 import { EMPLOYER_TYPES } from "../../core/enums.ts";
-import { dateQuerySchema, employmentQuerySchema } from "../../core/stats/query.ts";
+import { dateQuerySchema, employmentQuerySchema, statsDateSchema } from "../../core/stats/query.ts";
 import { employmentColumns, workshopColumns, zeroEmploymentColumns } from "../../core/stats/columns.ts";
 import { DEFAULT_BASELINE_DATE, TOTAL_KEY, WORKSHOP_TYPES, type TownScope } from "../../core/stats/figures.ts";
 import { authorizeApi } from "../../http/api-auth.ts";
@@ -29,10 +29,9 @@ import { queryInput } from "./query-input.ts";
 // each request instead, through the same date check (and the baseline rule runs on the result).
 const coreEmployment = employmentQuerySchema(DEFAULT_BASELINE_DATE);
 const coreDate = dateQuerySchema(DEFAULT_BASELINE_DATE);
-const IsoDateSchema = coreDate.shape.date.unwrap();
 
 function dateParameter(today: () => string) {
-  return IsoDateSchema.optional()
+  return statsDateSchema(today).optional()
     .transform((date) => date ?? today())
     .openapi({ format: "date", description: "Reference date D, YYYY-MM-DD (default: today, Beijing time).", example: "2026-11-23" });
 }
@@ -44,7 +43,7 @@ function dateParameter(today: () => string) {
 export function employmentApiQuerySchema(today: () => string, baseline: () => string = () => DEFAULT_BASELINE_DATE) {
   const fields = coreEmployment.safeExtend({
     date: dateParameter(today),
-    baseline: IsoDateSchema.optional()
+    baseline: statsDateSchema(today).optional()
       .transform((date) => date ?? baseline())
       .openapi({ format: "date", description: `Baseline date B, not after D (default: the baseline-date setting, BASELINE_DATE, ${DEFAULT_BASELINE_DATE} unless changed).` }),
     by: coreEmployment.shape.by.openapi({ description: "Rows by town, by platform (employer type, or 就业形式 of work without an employer), or by household category." }),
@@ -90,7 +89,7 @@ const WorkshopRowsSchema = z
   })
   .openapi("WorkshopRows");
 
-const badParameter = errorResponse(`A bad parameter: ${[messages.stats.badDate, messages.stats.badBreakdown, messages.stats.baselineAfterDate].map((t) => `\`${t}\``).join(", ")}.`);
+const badParameter = errorResponse(`A bad parameter: ${[messages.stats.badDate, messages.fields.stats.dateInFuture, messages.fields.stats.dateTooEarly, messages.stats.badBreakdown, messages.stats.baselineAfterDate].map((t) => `\`${t}\``).join(", ")}.`);
 const json = <S extends z.ZodType>(description: string, schema: S) => ({ description, content: { "application/json": { schema } } });
 
 /**

@@ -7,6 +7,7 @@ import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { AppDeps } from "../../app-deps.ts";
 import { ALERT_KINDS, ALERT_OUTCOMES, ALERT_STATUSES } from "../../core/alerts.ts";
+import { dateFieldSchema } from "../../core/date-fields.ts";
 import { actorOf, authorize, authorOf } from "../../http/guards.tsx";
 import { pagerLinks } from "../../http/pager-links.ts";
 import { alertOf, alertPageView, alertsView } from "../../use-cases/alerts-view.ts";
@@ -14,6 +15,7 @@ import { alertAssigner, alertCloser, alertNoteWriter } from "../../use-cases/ris
 import { currentSettings } from "../../use-cases/settings.ts";
 import { AlertPage, AlertsPage, type AlertPageProps } from "../../../views/pages/bureau/alerts.tsx";
 import { messages } from "../../../views/messages.ts";
+import { formProblemText } from "../../../views/problems.ts";
 
 export const ALERTS_PER_PAGE = 50;
 const e = messages.alerts.errors;
@@ -28,8 +30,10 @@ export const AlertsQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).max(10_000_000).catch(0).default(0),
 });
 export const AlertIdSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const IsoDate = z.string({ message: e.date }).regex(/^\d{4}-\d{2}-\d{2}$/, e.date);
-export const AlertNoteSchema = z.object({ date: IsoDate, note: z.string({ message: e.note }).trim().min(1, e.note).max(500, e.note) });
+/** A follow-up note: the day of the visit (a real date, not in the future: the followUp rule) and what was found. */
+export function alertNoteSchema(today: string) {
+  return z.object({ date: dateFieldSchema("followUp", today), note: z.string({ message: e.note }).trim().min(1, e.note).max(500, e.note) });
+}
 export const AlertCloseSchema = z.object({ outcome: z.enum(ALERT_OUTCOMES, { message: e.outcome }), note: z.string().trim().max(500, e.note).optional() });
 export const AlertAssignSchema = z.object({ userId: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()) });
 
@@ -89,8 +93,8 @@ export function bureauAlerts(deps: AppDeps): Hono {
     if (!alert) return c.notFound();
     const body = await c.req.parseBody();
     const values = { date: String(body.date ?? "").trim(), note: String(body.note ?? "") };
-    const parsed = AlertNoteSchema.safeParse(values);
-    if (!parsed.success) return alertPage(c, alert, { form: "note", values, error: parsed.error.issues[0]!.message });
+    const parsed = alertNoteSchema(deps.today()).safeParse(values);
+    if (!parsed.success) return alertPage(c, alert, { form: "note", values, error: formProblemText(parsed.error.issues[0]!.message) });
     alertNoteWriter(deps, { alertId: alert.id, note: parsed.data.note, date: parsed.data.date, by: authorOf(c), now: deps.now() });
     return c.redirect(`/bureau/alerts/${alert.id}#notes`, 303);
   });

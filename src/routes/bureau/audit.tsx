@@ -5,6 +5,7 @@
  */
 import { Hono } from "hono";
 import { z } from "zod";
+import { readDate } from "../../core/calendar.ts";
 import { COUNTY_STAFF_ROLES } from "../../core/policy.ts";
 import { authorize, requireRole } from "../../http/guards.tsx";
 import { pagerLinks } from "../../http/pager-links.ts";
@@ -22,7 +23,7 @@ const optionalDate = z
   .trim()
   .optional()
   .transform((v) => (v ? v : undefined))
-  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, messages.audit.badDate).optional());
+  .pipe(z.string().refine((v) => readDate(v) !== undefined, messages.audit.badDate).transform((v) => readDate(v)!).optional());
 
 export const AuditQuerySchema = z.object({
   entity: z.enum(AUDITED_ENTITIES).optional().catch(undefined),

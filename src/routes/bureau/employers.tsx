@@ -7,6 +7,7 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { AppDeps } from "../../app-deps.ts";
+import { dateFieldSchema } from "../../core/date-fields.ts";
 import { RECOGNITION_STATUSES } from "../../core/enums.ts";
 import { COUNTY_STAFF_ROLES } from "../../core/policy.ts";
 import { actorOf, authorize, authorOf, requireRole } from "../../http/guards.tsx";
@@ -14,15 +15,19 @@ import { employerRecogniser } from "../../use-cases/recognise-employer.ts";
 import { recognitionPageView, workshopOf, workshopsView } from "../../use-cases/recognition-view.ts";
 import { EmployerPage, EmployersPage } from "../../../views/pages/bureau/employers.tsx";
 import { messages } from "../../../views/messages.ts";
+import { formProblemText } from "../../../views/problems.ts";
 
 const e = messages.recognition.errors;
 
-export const RecognitionInputSchema = z.object({
-  status: z.enum(RECOGNITION_STATUSES, { message: e.status }),
-  effectiveDate: z.string({ message: e.date }).regex(/^\d{4}-\d{2}-\d{2}$/, e.date),
-  // A decision on public money's eligibility says why (the history shows it to whoever comes next).
-  note: z.string().trim().min(1, messages.recognitionNote.required).max(200, e.note),
-});
+/** A recognition decision: its date is a real date, not in the future, not before 1990 (the recognition rule). */
+export function recognitionInputSchema(today: string) {
+  return z.object({
+    status: z.enum(RECOGNITION_STATUSES, { message: e.status }),
+    effectiveDate: dateFieldSchema("recognition", today),
+    // A decision on public money's eligibility says why (the history shows it to whoever comes next).
+    note: z.string().trim().min(1, messages.recognitionNote.required).max(200, e.note),
+  });
+}
 
 export function bureauEmployers(deps: AppDeps): Hono {
   const app = new Hono();
@@ -59,8 +64,8 @@ export function bureauEmployers(deps: AppDeps): Hono {
     const { employer } = workshop;
     const body = await c.req.parseBody();
     const values = { status: String(body.status ?? ""), effectiveDate: String(body.effectiveDate ?? "").trim(), note: String(body.note ?? "") };
-    const parsed = RecognitionInputSchema.safeParse(values);
-    if (!parsed.success) return page(c, workshop, { values, error: parsed.error.issues[0]!.message });
+    const parsed = recognitionInputSchema(deps.today()).safeParse(values);
+    if (!parsed.success) return page(c, workshop, { values, error: formProblemText(parsed.error.issues[0]!.message) });
     const result = employerRecogniser(deps, {
       employer,
       status: parsed.data.status,

@@ -4,6 +4,7 @@
  */
 import { Hono, type Context } from "hono";
 import { z } from "zod";
+import { dateFieldSchema } from "../../core/date-fields.ts";
 import { DEPARTURE_REASONS } from "../../core/hire-rules.ts";
 import { registryQueryOf } from "../../core/registry-query.ts";
 import { actorOf, authorize, authorOf } from "../../http/guards.tsx";
@@ -11,17 +12,23 @@ import { pagerLinks } from "../../http/pager-links.ts";
 import { placementEnder } from "../../use-cases/placement-end.ts";
 import { workerPlacement, workersView, workerView } from "../../use-cases/registry-view.ts";
 import { messages } from "../../../views/messages.ts";
+import { formProblemText } from "../../../views/problems.ts";
 import type { AppDeps } from "../../app-deps.ts";
 import { WorkerPage } from "../../../views/pages/bureau/worker.tsx";
 import { WorkersPage } from "../../../views/pages/bureau/workers.tsx";
 
 export const WorkerIdSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const WORKERS_PER_PAGE = 50;
-/** Staff ending a placement: the date it ended and why (the reasons a manager offers too). */
-export const PlacementEndSchema = z.object({
-  endDate: z.string({ message: messages.workerPlacements.badDate }).regex(/^\d{4}-\d{2}-\d{2}$/, messages.workerPlacements.badDate),
-  reason: z.enum(DEPARTURE_REASONS, { message: messages.workerPlacements.badReason }),
-});
+/**
+ * Staff ending a placement: the date it ended (a real date by the placementEnd rule: not in the
+ * future, not before 1990) and why (the reasons a manager offers too).
+ */
+export function placementEndSchema(today: string) {
+  return z.object({
+    endDate: dateFieldSchema("placementEnd", today),
+    reason: z.enum(DEPARTURE_REASONS, { message: messages.workerPlacements.badReason }),
+  });
+}
 export const WorkersQuerySchema = z.object({
   q: z.string().trim().max(50).catch("").default(""),
   offset: z.coerce.number().int().min(0).max(10_000_000).catch(0).default(0),
@@ -80,8 +87,8 @@ export function bureauWorkers(deps: AppDeps): Hono {
     authorize(c, "update", target.placement);
     const body = await c.req.parseBody();
     const values = { endDate: String(body.endDate ?? "").trim(), reason: String(body.reason ?? "") };
-    const parsed = PlacementEndSchema.safeParse(values);
-    if (!parsed.success) return workerPage(c, target.workerId, { placementId: target.placementId, ...values, error: parsed.error.issues[0]!.message });
+    const parsed = placementEndSchema(deps.today()).safeParse(values);
+    if (!parsed.success) return workerPage(c, target.workerId, { placementId: target.placementId, ...values, error: formProblemText(parsed.error.issues[0]!.message) });
     const ended = placementEnder(deps, { placementId: target.placementId, endDate: parsed.data.endDate, reason: parsed.data.reason, by: authorOf(c), now: deps.now() });
     if (!ended.ok) {
       const error = ended.problem === "beforeStart" ? messages.workerPlacements.badDate : messages.workerPlacements.notOpen;

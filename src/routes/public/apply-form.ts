@@ -3,17 +3,24 @@
  * Chinese for the field it belongs to, with what was typed kept for the page to show again.
  */
 import { z } from "zod";
-import { APPLICANT_NAME_MAX, APPLICANT_VILLAGE_MAX, APPLICATION_NOTE_MAX, isMobilePhone, normalisePhone } from "../../core/application.ts";
+import { APPLICANT_NAME_MAX, APPLICANT_VILLAGE_MAX, APPLICATION_NOTE_MAX } from "../../core/application.ts";
+import { parsePhone } from "../../core/phone.ts";
 import { messages } from "../../../views/messages.ts";
 
 const m = messages.apply.errors;
 
 export const ApplicationFormSchema = z.object({
   name: z.string().trim().min(1, m.nameRequired).max(APPLICANT_NAME_MAX, m.nameTooLong(APPLICANT_NAME_MAX)),
+  // An applicant's phone is a mobile (src/core/phone.ts), stored as its 11 digits.
   phone: z
     .string()
-    .transform(normalisePhone)
-    .pipe(z.string().min(1, m.phoneRequired).refine(isMobilePhone, m.phoneInvalid)),
+    .trim()
+    .min(1, m.phoneRequired)
+    .transform((typed, ctx) => {
+      const phone = parsePhone(typed, "mobile");
+      if (phone === undefined) ctx.addIssue({ code: "custom", message: m.phoneInvalid });
+      return phone ?? "";
+    }),
   village: z.string().trim().max(APPLICANT_VILLAGE_MAX, m.villageTooLong(APPLICANT_VILLAGE_MAX)),
   note: z.string().trim().max(APPLICATION_NOTE_MAX, m.noteTooLong(APPLICATION_NOTE_MAX)),
 });

@@ -2,6 +2,7 @@
 import type { JobRow } from "../../../src/search/job-document.ts";
 import { BaseLayout } from "../../layouts/base.tsx";
 import { messages } from "../../messages.ts";
+import { telHref } from "../../../src/core/phone.ts";
 
 const m = messages.apply;
 
@@ -31,7 +32,7 @@ export function AppliedPage(props: AppliedPageProps) {
         </ol>
         {job.contactPhone && (
           <p>
-            <a class="button call" href={`tel:${job.contactPhone}`}>
+            <a class="button call" href={telHref(job.contactPhone)}>
               {messages.job.call}
               {job.contactName ? `（${job.contactName}）` : ""}
             </a>

@@ -11,6 +11,7 @@ import { ApplyForm } from "../../components/apply-form.tsx";
 import { payText, placeText, typeLabel } from "../../format.ts";
 import { BaseLayout } from "../../layouts/base.tsx";
 import { messages } from "../../messages.ts";
+import { readablePhone, telHref } from "../../../src/core/phone.ts";
 
 const m = messages.job;
 
@@ -91,12 +92,12 @@ export function JobPage(props: JobPageProps) {
         {job.contactPhone && (
           <>
             <p>
-              <a class="button call" href={`tel:${job.contactPhone}`}>
+              <a class="button call" href={telHref(job.contactPhone)}>
                 {m.call}
                 {job.contactName ? `（${job.contactName}）` : ""}
               </a>
             </p>
-            <p class="print-only">{m.phoneLine(job.contactPhone, job.contactName)}</p>
+            <p class="print-only">{m.phoneLine(readablePhone(job.contactPhone), job.contactName)}</p>
           </>
         )}
       </article>
