@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount } from "../src/use-cases/accounts.ts";
-import { startTestPlatform, type TestPlatform } from "./support/test-platform.ts";
+import { messages } from "../views/messages.ts";
+import { startTestPlatform, TEST_TODAY, type TestPlatform } from "./support/test-platform.ts";
 import { webClient, type WebClient } from "./support/web-client.ts";
 
 const PASSWORD = "车间认定测试密码2026";
@@ -73,5 +74,22 @@ describe("workshop recognition", () => {
     expect(recognition()).toBe("未认定");
     const other = platform.db.$client.prepare("SELECT code FROM employers WHERE type = '公益性岗位' LIMIT 1").get() as { code: string } | undefined;
     if (other) expect((await county.get(`/bureau/employers/${other.code}`)).status).toBe(404);
+  });
+
+  it("asks for a note with every decision and shows who works in each workshop today", async () => {
+    const path = `/bureau/employers/${workshop.code}`;
+    await county.text(await county.get(path));
+    const bare = await county.post(`${path}/recognition`, { status: "已认定", effectiveDate: "2026-11-22", note: "  " });
+    expect(bare.status).toBe(400);
+    expect(await bare.text()).toContain(messages.recognitionNote.required);
+    const expected = platform.db.$client
+      .prepare(
+        `SELECT count(DISTINCT p.worker_id) AS employed FROM placements p WHERE p.employer_id = ? AND p.start_date <= ? AND (p.end_date IS NULL OR p.end_date >= ?)`,
+      )
+      .get(workshop.id, TEST_TODAY, TEST_TODAY) as { employed: number };
+    const page = await (await county.get(path)).text();
+    expect(page).toContain(messages.recognitionNote.people(expected.employed));
+    const list = await (await county.get("/bureau/employers")).text();
+    expect(list).toContain(`<th class="num">${messages.recognitionNote.employed}</th>`);
   });
 });

@@ -3,6 +3,7 @@
  * accepted and each rejected row (row, column, reason), downloads the rejected-rows report;
  * blank templates and exports per kind; a file too large or missing is refused with a message.
  */
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertImportJob } from "../db/queries/import-jobs.ts";
 import { createAccount } from "../src/use-cases/accounts.ts";
@@ -96,6 +97,20 @@ describe("bureau spreadsheet page", () => {
     const regions = await (await county.get("/bureau/export/regions?format=csv")).text();
     expect(regions).toContain("测试镇,东村");
     expect((await county.get("/bureau/export/nonsense")).status).toBe(404);
+  });
+
+  it("serves .xlsx templates with drop-downs, a wide text column for ID numbers and an example sheet", async () => {
+    const res = await county.get("/bureau/export/workers?template=1&format=xlsx");
+    expect(res.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    const [data, example] = book.worksheets;
+    const headers = (data!.getRow(1).values as unknown[]).slice(1);
+    const id = headers.indexOf("身份证号") + 1;
+    expect(data!.getColumn(id).width).toBeGreaterThanOrEqual(20);
+    expect(data!.getCell(2, id).numFmt).toBe("@");
+    expect(data!.getCell(2, headers.indexOf("劳动能力") + 1).dataValidation?.type).toBe("list");
+    expect(example!.rowCount).toBe(2);
   });
 
   it("an error that is not the row's fault fails the import, is logged, and is not reported as a rejected row", async () => {

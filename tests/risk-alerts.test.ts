@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LABOUR_FORCE_ABILITIES, labourForceBirthCutoff } from "../src/core/stats/figures.ts";
 import { createAccount } from "../src/use-cases/accounts.ts";
 import { raiseAlertsAfterPlacementChange } from "../src/use-cases/risk-alerts.ts";
+import { messages } from "../views/messages.ts";
 import { startTestPlatform, TEST_TODAY, type TestPlatform } from "./support/test-platform.ts";
 import { runScript } from "./support/run-command.ts";
 import { uploadAndWait } from "./support/upload.ts";
@@ -205,6 +206,11 @@ describe("risk alerts", () => {
     expect((await cadre.post(`/bureau/alerts/${alert!.id}/notes`, { date: D, note: "" })).status).toBe(400);
     expect((await cadre.post(`/bureau/alerts/${alert!.id}/notes`, { date: D, note: "入户走访，本人愿意去附近车间" })).status).toBe(303);
     expect((await cadre.post(`/bureau/alerts/${alert!.id}/close`, { outcome: "" })).status).toBe(400);
+    // 已就业 needs a placement behind it: refused while nobody in the household is at work.
+    const refused = await cadre.post(`/bureau/alerts/${alert!.id}/close`, { outcome: "已就业", note: "已到车间上班" });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain(messages.alertFollowUp.noPlacement);
+    platform.db.$client.prepare("INSERT INTO placements (worker_id, employer_id, start_date) VALUES (?, ?, ?)").run(c.workerId, c.employerId, D);
     expect((await cadre.post(`/bureau/alerts/${alert!.id}/close`, { outcome: "已就业", note: "已到车间上班" })).status).toBe(303);
 
     const closed = await (await county.get(`/bureau/alerts/${alert!.id}`)).text();

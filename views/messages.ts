@@ -16,6 +16,7 @@ import { cliMessages } from "./messages/cli.ts";
 import { subsidiesMessages } from "./messages/subsidies.ts";
 import { subsidyWorkflowMessages } from "./messages/subsidy-workflow.ts";
 import { subsidyFiguresMessages, subsidyPoliciesMessages } from "./messages/subsidy-policies.ts";
+import { uxMessages } from "./messages/ux.ts";
 import { fieldsMessages } from "./messages/fields.ts";
 import { textFieldsMessages } from "./messages/text-fields.ts";
 import { integrityMessages } from "./messages/integrity.ts";
@@ -34,6 +35,7 @@ export const messages = {
   ...subsidyWorkflowMessages,
   ...subsidyPoliciesMessages,
   ...subsidyFiguresMessages,
+  ...uxMessages,
   ...fieldsMessages,
   ...textFieldsMessages,
   ...integrityMessages,

@@ -127,6 +127,8 @@ export interface AlertFilter {
   kind?: AlertKind | undefined;
   /** Only open alerts nobody acted on, raised on or before this date. */
   unactedSince?: string | undefined;
+  /** Only alerts assigned to this account. */
+  assignedUserId?: number | undefined;
 }
 
 /** Alerts in the viewer's scope, open first, oldest first; one more row than asked tells of a next page. */
@@ -137,6 +139,7 @@ export function alertsInScope(db: Tx, scope: ListScope, filter: AlertFilter, pag
   if (filter.status) where.push(eq(alerts.status, filter.status));
   if (filter.townId !== undefined) where.push(eq(alerts.townId, filter.townId));
   if (filter.kind) where.push(eq(alerts.kind, filter.kind));
+  if (filter.assignedUserId !== undefined) where.push(eq(alerts.assignedUserId, filter.assignedUserId));
   if (filter.unactedSince) where.push(eq(alerts.status, "open"), isNull(alerts.actedDate), lte(alerts.raisedDate, filter.unactedSince));
   const rows = selectAlerts(db)
     .where(and(...where))
@@ -149,11 +152,41 @@ export function alertsInScope(db: Tx, scope: ListScope, filter: AlertFilter, pag
 
 export function notesOfAlert(db: Tx, alertId: number) {
   return db
-    .select({ id: alertNotes.id, author: alertNotes.authorLabel, date: alertNotes.noteDate, note: alertNotes.note })
+    // Signed with the person's name where the account has one (the login otherwise).
+    .select({ id: alertNotes.id, author: sql<string>`coalesce(${users.displayName}, ${alertNotes.authorLabel})`, date: alertNotes.noteDate, note: alertNotes.note })
     .from(alertNotes)
+    .leftJoin(users, eq(users.id, alertNotes.authorUserId))
     .where(eq(alertNotes.alertId, alertId))
     .orderBy(asc(alertNotes.id))
     .all();
+}
+
+/**
+ * Whom an alert of the town may be assigned to: the town's cadres and the county's staff (active
+ * accounts), cadres first.
+ */
+export function assigneesOfTown(db: Tx, townId: number) {
+  return db
+    .select({ id: users.id, login: users.login, displayName: users.displayName, role: users.role })
+    .from(users)
+    .where(and(isNull(users.disabledAt), sql`((${users.role} = 'town' AND ${users.townId} = ${townId}) OR ${users.role} = 'county')`))
+    .orderBy(desc(sql`${users.role} = 'town'`), asc(users.login))
+    .all();
+}
+
+/**
+ * Whether any member of the household has a placement that started by `date` (YYYY-MM-DD) and
+ * is open on `until` (no end, or an end on or after it).
+ */
+export function householdHasOpenPlacement(db: Tx, householdId: number, date: string, until: string = date): boolean {
+  const row = db
+    .select({ id: placements.id })
+    .from(placements)
+    .innerJoin(workers, eq(workers.id, placements.workerId))
+    .where(and(eq(workers.householdId, householdId), lte(placements.startDate, date), sql`(${placements.endDate} IS NULL OR ${placements.endDate} >= ${until})`))
+    .limit(1)
+    .get();
+  return row !== undefined;
 }
 
 /** The town's cadres (active accounts), whom an alert of the town may be assigned to. */
@@ -169,7 +202,7 @@ export function cadresOfTown(db: Tx, townId: number) {
 /** Members of the household, for an alert's page (masked ID numbers). */
 export function membersOfHousehold(db: Tx, householdId: number) {
   return db
-    .select({ id: workers.id, name: workers.name, idNumberMasked: workers.idNumberMasked, labourAbility: workers.labourAbility, birthDate: workers.birthDate, availableTime: workers.availableTime })
+    .select({ id: workers.id, name: workers.name, idNumberMasked: workers.idNumberMasked, labourAbility: workers.labourAbility, birthDate: workers.birthDate, availableTime: workers.availableTime, phone: workers.phone })
     .from(workers)
     .where(eq(workers.householdId, householdId))
     .orderBy(asc(workers.id))

@@ -152,7 +152,7 @@ export function rosterOfEmployer(db: Db, employerId: number, limit = MAX_LIST_RO
  * What a registry search asks for: the keyed hash of a whole ID number (exact, never partial), or
  * a text matched against names, village names and the household code.
  */
-export type RegistrySearch = { idNumberHash: string } | { text: string };
+export type RegistrySearch = { idNumberHash: string } | { phone: string } | { text: string; typed?: string | undefined };
 
 /** One page of the registry's workers in scope (a town's, or all), by id; ID numbers masked. */
 export function workersInScope(db: Db, scope: ListScope, page: { limit: number; offset: number }, search?: RegistrySearch) {
@@ -162,11 +162,15 @@ export function workersInScope(db: Db, scope: ListScope, page: { limit: number; 
       ? undefined
       : "idNumberHash" in search
         ? eq(workers.idNumberHash, search.idNumberHash)
-        : or(
-            sql`${workers.name} LIKE ${likePattern(search.text)} ESCAPE '\\'`,
-            sql`${villages.name} LIKE ${likePattern(search.text)} ESCAPE '\\'`,
-            eq(households.code, search.text),
-          );
+        : "phone" in search
+          ? eq(workers.phone, search.phone)
+          : or(
+              ...[search.text, ...(search.typed ? [search.typed] : [])].flatMap((text) => [
+                sql`${workers.name} LIKE ${likePattern(text)} ESCAPE '\\'`,
+                sql`${villages.name} LIKE ${likePattern(text)} ESCAPE '\\'`,
+                eq(households.code, text),
+              ]),
+            );
   const filter = and(inScope, matching);
   const rows = db
     .select({
@@ -251,4 +255,23 @@ export function alertsOfHousehold(db: Db, householdId: number) {
     .where(eq(alerts.householdId, householdId))
     .orderBy(desc(alerts.raisedDate), desc(alerts.id))
     .all();
+}
+
+/**
+ * The first-registered member's name of each household code (the registry keeps no 户主 field;
+ * imports list the head first), for lists that show households by a person, not only a code.
+ */
+export function firstMemberNames(db: Db, codes: readonly string[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (let i = 0; i < codes.length; i += 500) {
+    const rows = db
+      .select({ code: households.code, name: workers.name, id: workers.id })
+      .from(workers)
+      .innerJoin(households, eq(workers.householdId, households.id))
+      .where(inArray(households.code, codes.slice(i, i + 500)))
+      .orderBy(workers.id)
+      .all();
+    for (const r of rows) if (!names.has(r.code)) names.set(r.code, r.name);
+  }
+  return names;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AlertDetail } from "./alerts.ts";
-import { assignmentProblem, jobSeekersOf } from "./alert-follow-up.ts";
+import { assignmentProblem, closeProblem, jobSeekersOf } from "./alert-follow-up.ts";
 
 describe("who an alert is about", () => {
   const members = [
@@ -28,5 +28,16 @@ describe("who an alert may be assigned to", () => {
     ["nobody, once closed", { status: "closed" } as const, null, [7], "closed"],
   ] as const)("%s", (_name, alert, userId, cadres, expected) => {
     expect(assignmentProblem(alert, userId, cadres)).toBe(expected);
+  });
+});
+
+describe("closeProblem", () => {
+  it.each([
+    ["open, 已就业, someone at work", "open", "已就业", true, undefined],
+    ["open, 已就业, nobody at work", "open", "已就业", false, "noPlacement"],
+    ["open, another outcome, nobody at work", "open", "核实无风险", false, undefined],
+    ["closed already", "closed", "其他", true, "closed"],
+  ] as const)("%s", (_name, status, outcome, employed, problem) => {
+    expect(closeProblem({ status }, outcome, employed)).toBe(problem);
   });
 });

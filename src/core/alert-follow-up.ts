@@ -15,16 +15,32 @@ export function jobSeekersOf<M extends { id: number; willingToWork: boolean }>(d
   return members.filter((m) => ids.has(m.id));
 }
 
-/** Why an alert cannot be assigned to `userId`: not a cadre of its town, or it is closed. */
+/** Why an alert cannot be assigned to `userId`: not one of its assignees, or it is closed. */
 export type AssignmentProblem = "cadre" | "closed";
 
 /**
  * The problem with assigning an alert to `userId` (null: nobody), or undefined when it may be:
- * only a cadre of the alert's own town, and only while the alert is open.
+ * only one of its assignees (a cadre of the alert's own town, or county staff), and only while
+ * the alert is open.
  * @example assignmentProblem({ status: "open" }, 7, [7, 9]) // undefined
  */
-export function assignmentProblem(alert: { status: AlertStatus }, userId: number | null, townCadreIds: readonly number[]): AssignmentProblem | undefined {
-  if (userId !== null && !townCadreIds.includes(userId)) return "cadre";
+export function assignmentProblem(alert: { status: AlertStatus }, userId: number | null, assigneeIds: readonly number[]): AssignmentProblem | undefined {
+  if (userId !== null && !assigneeIds.includes(userId)) return "cadre";
   if (alert.status !== "open") return "closed";
+  return undefined;
+}
+
+/** Why an alert cannot be closed with an outcome: closed already, or 已就业 with nobody at work. */
+export type CloseProblem = "closed" | "noPlacement";
+
+/**
+ * The problem with closing an alert with `outcome`, or undefined when it may be: only while open,
+ * and 已就业 ("found work") only when a member of the household has a placement open on the day
+ * (record the placement first — the figures stand on it).
+ * @example closeProblem({ status: "open" }, "已就业", false) // "noPlacement"
+ */
+export function closeProblem(alert: { status: AlertStatus }, outcome: string, householdEmployed: boolean): CloseProblem | undefined {
+  if (alert.status !== "open") return "closed";
+  if (outcome === "已就业" && !householdEmployed) return "noPlacement";
   return undefined;
 }

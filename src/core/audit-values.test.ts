@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditDisplay, auditSnapshot } from "./audit-values.ts";
+import { auditChanges, auditDisplay, auditSnapshot } from "./audit-values.ts";
 
 describe("auditSnapshot", () => {
   it.each([
@@ -19,5 +19,31 @@ describe("auditDisplay", () => {
     ["shows nothing for null", null, ""],
   ] as const)("%s", (_name, input, expected) => {
     expect(auditDisplay(input)).toBe(expected);
+  });
+});
+
+describe("auditChanges", () => {
+  it.each([
+    ["a status change, with a new field after", { status: "招聘中" }, { status: "已招满", reason: "x" }, [
+      { field: "status", before: "招聘中", after: "已招满" },
+      { field: "reason", before: "", after: "x" },
+    ]],
+    ["a creation lists every field set", null, { title: "保洁员", headcount: 2, skills: ["缝纫", "包装"], empty: null }, [
+      { field: "title", before: "", after: "保洁员" },
+      { field: "headcount", before: "", after: "2" },
+      { field: "skills", before: "", after: "缝纫、包装" },
+    ]],
+    ["leaves out what did not change and shows yes/no", { name: "甲", mustChangePassword: true }, { name: "甲", mustChangePassword: false }, [
+      { field: "mustChangePassword", before: "是", after: "否" },
+    ]],
+    ["masks personal data and drops secrets", { phone: "13812345678", passwordHash: "$argon2id$x" }, { phone: "13912345678" }, [
+      { field: "phone", before: "138****5678", after: "139****5678" },
+    ]],
+    ["a value that is not a record is one field", null, "已导入", [{ field: "", before: "", after: "已导入" }]],
+    ["a nested object stays compact JSON", null, { differences: [{ kind: "withdraw", lineId: 3 }] }, [
+      { field: "differences", before: "", after: '[{"kind":"withdraw","lineId":3}]' },
+    ]],
+  ] as const)("%s", (_name, before, after, expected) => {
+    expect(auditChanges(before, after)).toEqual(expected);
   });
 });

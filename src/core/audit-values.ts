@@ -36,3 +36,41 @@ export function auditDisplay(value: unknown): string {
   if (value === null || value === undefined) return "";
   return JSON.stringify(redactValue(auditSnapshot(value)));
 }
+
+/** One field of a logged change: its key, and its value before and after as shown ("" when absent). */
+export interface AuditFieldChange {
+  field: string;
+  before: string;
+  after: string;
+}
+
+/** A logged scalar as a person reads it: yes/no in Chinese, lists joined by 、, objects as compact JSON. */
+export function auditFieldValue(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "boolean") return value ? "是" : "否";
+  if (Array.isArray(value)) return value.every((v) => v === null || typeof v !== "object") ? value.map(auditFieldValue).join("、") : JSON.stringify(value);
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+/**
+ * A logged change field by field, in the order the fields first appear (before's, then after's
+ * new ones): secrets left out and personal data masked as `auditDisplay` does; with both sides a
+ * field that did not change is left out. A value that is not an object shows as one field "".
+ * @example auditChanges({ status: "招聘中" }, { status: "已招满", reason: "x" }) // [{ field: "status", before: "招聘中", after: "已招满" }, { field: "reason", before: "", after: "x" }]
+ */
+export function auditChanges(before: unknown, after: unknown): AuditFieldChange[] {
+  const b = redactValue(auditSnapshot(before));
+  const a = redactValue(auditSnapshot(after));
+  const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+  if ((b !== null && b !== undefined && !isRecord(b)) || (a !== null && a !== undefined && !isRecord(a))) {
+    return [{ field: "", before: auditFieldValue(b), after: auditFieldValue(a) }];
+  }
+  const before_ = isRecord(b) ? b : {};
+  const after_ = isRecord(a) ? a : {};
+  const both = isRecord(b) && isRecord(a);
+  const fields = [...new Set([...Object.keys(before_), ...Object.keys(after_)])];
+  return fields
+    .map((field) => ({ field, before: auditFieldValue(before_[field]), after: auditFieldValue(after_[field]) }))
+    .filter((change) => (change.before !== "" || change.after !== "") && !(both && change.before === change.after));
+}

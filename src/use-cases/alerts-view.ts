@@ -5,11 +5,13 @@
  * assign it to, and its notes.
  */
 import type { Db } from "../../db/client.ts";
-import { alertById, alertsInScope, cadresOfTown, membersOfHousehold, notesOfAlert, riskHousehold, type AlertRow } from "../../db/queries/alerts.ts";
+import { applicationsOfWorkers } from "../../db/queries/records.ts";
+import { maskPhone } from "../core/id-number.ts";
+import { alertById, alertsInScope, assigneesOfTown, membersOfHousehold, notesOfAlert, riskHousehold, type AlertRow } from "../../db/queries/alerts.ts";
 import { allTowns, townIdByName } from "../../db/queries/towns.ts";
 import { jobSeekersOf } from "../core/alert-follow-up.ts";
 import { isOverdue, overdueRaisedUntil, type AlertDetail, type AlertKind, type AlertStatus } from "../core/alerts.ts";
-import { listScope, type Actor, type Resource } from "../core/policy.ts";
+import { canSeeFullPhone, listScope, type Actor, type Resource } from "../core/policy.ts";
 import type { AlertListRow, AlertPageProps } from "../../views/pages/bureau/alerts.tsx";
 import { currentSettings } from "./settings.ts";
 import { householdRecommendations } from "./recommendations.ts";
@@ -25,6 +27,8 @@ export interface AlertsFilter {
   /** A town's name; only county-wide viewers narrow by town. */
   town?: string | undefined;
   overdue: boolean;
+  /** Only the alerts assigned to the viewer. */
+  mine?: boolean | undefined;
 }
 
 /**
@@ -43,7 +47,14 @@ export function alertsView(deps: { db: Db }, props: { actor: Actor; filter: Aler
   const { rows, hasMore } = alertsInScope(
     deps.db,
     scope,
-    { status: filter.status, kind: filter.kind, townId, unactedSince: filter.overdue ? overdueRaisedUntil(today, overdueDays) : undefined },
+    {
+      status: filter.status,
+      kind: filter.kind,
+      townId,
+      unactedSince: filter.overdue ? overdueRaisedUntil(today, overdueDays) : undefined,
+      // A token has no assignments: "mine" finds nothing for it.
+      assignedUserId: filter.mine ? (props.actor.kind === "user" ? props.actor.userId : -1) : undefined,
+    },
     props.page,
   );
   const list: AlertListRow[] = rows.map((r) => ({
@@ -66,9 +77,14 @@ export function alertOf(deps: { db: Db }, id: number): { alert: AlertRow; resour
   return alert ? { alert, resource: { type: "alert", townId: alert.townId } } : undefined;
 }
 
-/** Everything the alert's page shows at `today`, apart from a refused form. */
-export function alertPageView(deps: { db: Db }, props: { alert: AlertRow; today: string }): Omit<AlertPageProps, "refused"> {
+/**
+ * Everything the alert's page shows at `today` to `actor`, apart from a refused form: members'
+ * phones in full only where the policy lets `actor` see them, and their applications so far.
+ */
+export function alertPageView(deps: { db: Db }, props: { alert: AlertRow; today: string; actor: Actor }): Omit<AlertPageProps, "refused"> {
   const { alert, today } = props;
+  const fullPhone = canSeeFullPhone(props.actor, { type: "worker", townId: alert.townId });
+  const members = membersOfHousehold(deps.db, alert.householdId).map((w) => ({ ...w, phone: w.phone && !fullPhone ? maskPhone(w.phone) : w.phone }));
   const household = riskHousehold(deps.db, alert.householdId)!;
   const detail = alert.detail as AlertDetail;
   const seekers = jobSeekersOf(detail, household.members);
@@ -93,11 +109,12 @@ export function alertPageView(deps: { db: Db }, props: { alert: AlertRow; today:
       overdue: isOverdue(alert, today, overdueDays),
     },
     overdueDays,
-    members: membersOfHousehold(deps.db, alert.householdId),
+    members,
+    applications: applicationsOfWorkers(deps.db, members.map((w) => w.id)),
     suggestions,
     // Whoever may read an alert (its town's cadres, county staff) may apply for its members (代办).
     canApplyFor: true,
-    cadres: cadresOfTown(deps.db, alert.townId).map((u) => ({ id: u.id, label: u.displayName ?? u.login })),
+    cadres: assigneesOfTown(deps.db, alert.townId).map((u) => ({ id: u.id, label: u.displayName ?? u.login, county: u.role === "county" })),
     notes: notesOfAlert(deps.db, alert.id),
     today,
   };

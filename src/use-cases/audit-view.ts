@@ -1,10 +1,11 @@
 /**
  * What the audit log page shows (a read model): a page of entries matching the filter, days
- * taken as China days, times in China time, personal data inside the values masked.
+ * taken as China days, times in China time, personal data inside the values masked, each change
+ * also field by field (for the page; `before`/`after` stay the compact JSON).
  */
 import type { Db } from "../../db/client.ts";
 import { listAudit } from "../../db/queries/audit.ts";
-import { auditDisplay } from "../core/audit-values.ts";
+import { auditChanges, auditDisplay } from "../core/audit-values.ts";
 import { chinaTime, startOfChinaDay } from "../core/china-time.ts";
 
 export interface AuditLogFilter {
@@ -30,6 +31,7 @@ export function auditLogView(deps: { db: Db }, props: { filter: AuditLogFilter; 
       entityId: r.entityId,
       before: auditDisplay(r.before),
       after: auditDisplay(r.after),
+      changes: auditChanges(r.before, r.after),
     })),
   };
 }

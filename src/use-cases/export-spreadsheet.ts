@@ -1,13 +1,14 @@
 /**
  * Writes a registry spreadsheet in the import format (docs/contract.md), so that export → import
- * changes nothing; or a blank template with the headers only. A staff tool: ID numbers are
+ * changes nothing; or a blank template (headers; in .xlsx also drop-downs and an example sheet). A staff tool: ID numbers are
  * decrypted and written as text. Large tables are read in pages and streamed to the file.
  */
 import type { Db } from "../../db/client.ts";
 import { registryStatements, type EmployerRow, type PostingRow, type VillageRow, type WorkerRow } from "../../db/queries/registry.ts";
 import { SPREADSHEET_FORMATS, type RecordOf, type SpreadsheetKind } from "../imports/formats.ts";
 import { employerRecord, placementRecord, postingRecord, regionRecord, workerRecord } from "../imports/records.ts";
-import { createSpreadsheetWriter } from "../imports/spreadsheet.ts";
+import { createSpreadsheetWriter, spreadsheetType } from "../imports/spreadsheet.ts";
+import { writeXlsxTemplate } from "../imports/templates.ts";
 import type { PersonalDataProtector } from "../security/personal-data.ts";
 import { policiesWithNewestVersion } from "../../db/queries/subsidies.ts";
 
@@ -28,6 +29,11 @@ export interface ExportSpreadsheetProps {
 /** @returns the number of data rows written. */
 export async function exportSpreadsheet(props: ExportSpreadsheetProps): Promise<number> {
   const format = SPREADSHEET_FORMATS[props.kind];
+  // An .xlsx template has drop-downs and an example sheet (src/imports/templates.ts).
+  if (props.template && spreadsheetType(props.file) === "xlsx") {
+    await writeXlsxTemplate(props.file, props.kind);
+    return 0;
+  }
   const writer = await createSpreadsheetWriter(props.file, format.columns, format.textColumns);
   let rows = 0;
   try {

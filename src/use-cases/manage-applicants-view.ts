@@ -33,10 +33,18 @@ export function toApplicantView(actor: Actor, row: ManagedApplicationRow): Appli
 }
 
 /** The applicants of `employerId`, newest first, with the count of each stage. */
-export function employerApplicantsView(deps: { db: Db }, props: { employerId: number; actor: Actor }): { applicants: ApplicantView[]; stages: Record<string, number> } {
+export function employerApplicantsView(
+  deps: { db: Db },
+  props: { employerId: number; actor: Actor; filter?: { status?: string | undefined; posting?: string | undefined } },
+): { applicants: ApplicantView[]; stages: Record<string, number>; postings: { code: string; title: string }[] } {
+  const all = applicantsOfEmployer(deps.db, props.employerId).map((a) => toApplicantView(props.actor, a));
+  // The postings among the applications, to filter by (newest application first, each once).
+  const postings = [...new Map(all.map((a) => [a.postingCode, { code: a.postingCode, title: a.postingTitle }])).values()];
+  const { status, posting } = props.filter ?? {};
   return {
-    applicants: applicantsOfEmployer(deps.db, props.employerId).map((a) => toApplicantView(props.actor, a)),
+    applicants: all.filter((a) => (status === undefined || a.status === status) && (posting === undefined || a.postingCode === posting)),
     stages: stageCountsOfEmployer(deps.db, props.employerId),
+    postings,
   };
 }
 

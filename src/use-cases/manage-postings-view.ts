@@ -32,6 +32,13 @@ export function employerNameOf(deps: { db: Db }, employerId: number): string {
   return employerProfile(deps.db, employerId)?.employer.name ?? "";
 }
 
+/** The employer's name and place (town and village) as a posting's preview shows them. */
+export function employerPreviewOf(deps: { db: Db }, employerId: number): { employerName: string; town: string; village: string | null } {
+  const profile = employerProfile(deps.db, employerId);
+  const village = profile?.villages.find((v) => v.id === profile.employer.villageId)?.name ?? null;
+  return { employerName: profile?.employer.name ?? "", town: profile?.town ?? "", village };
+}
+
 export interface PostingWithApplicantsView {
   employerId: number;
   posting: ManagedPostingDetail;

@@ -21,7 +21,14 @@ export function workersView(
 ) {
   const { query } = props;
   if (query.kind === "refused") return { rows: [], hasMore: false };
-  const search = query.kind === "idNumber" ? { idNumberHash: deps.protector.hashIdNumber(query.idNumber) } : query.kind === "text" ? { text: query.text } : undefined;
+  const search =
+    query.kind === "idNumber"
+      ? { idNumberHash: deps.protector.hashIdNumber(query.idNumber) }
+      : query.kind === "phone"
+        ? { phone: query.phone }
+        : query.kind === "text"
+          ? { text: query.text, typed: query.typed }
+          : undefined;
   const { rows, hasMore } = workersInScope(deps.db, listScope(props.actor, "worker"), props.page, search);
   return { rows: rows.map((r) => ({ ...r, phone: r.phone ? maskPhone(r.phone) : null })), hasMore };
 }

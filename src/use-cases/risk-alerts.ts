@@ -12,7 +12,8 @@ import type { Db } from "../../db/client.ts";
 import {
   alertRecordById,
   assistedHouseholdIds,
-  cadresOfTown,
+  assigneesOfTown,
+  householdHasOpenPlacement,
   householdIdOfWorker,
   householdsWithPlacementsEndedSince,
   insertAlert,
@@ -23,7 +24,7 @@ import {
   type AlertRecord,
 } from "../../db/queries/alerts.ts";
 import { alertsDue, type AlertOutcome } from "../core/alerts.ts";
-import { assignmentProblem, type AssignmentProblem } from "../core/alert-follow-up.ts";
+import { assignmentProblem, closeProblem, type AssignmentProblem, type CloseProblem } from "../core/alert-follow-up.ts";
 import { dayAfter } from "../core/calendar.ts";
 import { chinaDate } from "../core/china-time.ts";
 import { recordChange, type ChangeAuthor } from "./audit-trail.ts";
@@ -101,13 +102,13 @@ function actedOn(alert: AlertRecord, today: string): string {
 
 export type AssignResult = { ok: true; alert: AlertRecord } | { ok: false; problem: AssignmentProblem | "notFound" };
 
-/** Assigns an open alert to a cadre of its own town (or to nobody); otherwise says why not. */
+/** Assigns an open alert to a cadre of its own town or to county staff (or to nobody); otherwise says why not. */
 export function alertAssigner(deps: { db: Db }, props: { alertId: number; userId: number | null; by: ChangeAuthor; now: Date }): AssignResult {
   const now = props.now;
   return deps.db.transaction((tx): AssignResult => {
     const before = alertRecordById(tx, props.alertId);
     if (!before) return { ok: false, problem: "notFound" };
-    const problem = assignmentProblem(before, props.userId, cadresOfTown(tx, before.townId).map((u) => u.id));
+    const problem = assignmentProblem(before, props.userId, assigneesOfTown(tx, before.townId).map((u) => u.id));
     if (problem) return { ok: false, problem };
     const after = updateAlert(tx, before.id, { assignedUserId: props.userId, actedDate: actedOn(before, chinaDate(now)) }, now);
     recordChange(tx, props.by, { action: "update", entity: "alert", entityId: after.id, before, after });
@@ -133,15 +134,24 @@ export function alertNoteWriter(deps: { db: Db }, props: { alertId: number; note
   });
 }
 
-/** Closes an open alert with its outcome (结果) and a note. */
+export type CloseResult = { ok: true; alert: AlertRecord } | { ok: false; problem: CloseProblem | "notFound" };
+
+/**
+ * Closes an open alert with its outcome (结果) and a note; 已就业 only with a placement open on
+ * `date` in the household (src/core/alert-follow-up.ts closeProblem). Otherwise says why not.
+ */
 export function alertCloser(
   deps: { db: Db },
   props: { alertId: number; outcome: AlertOutcome; note: string | null; date: string; by: ChangeAuthor; now: Date },
-): AlertRecord | undefined {
+): CloseResult {
   const now = props.now;
-  return deps.db.transaction((tx) => {
+  return deps.db.transaction((tx): CloseResult => {
     const before = alertRecordById(tx, props.alertId);
-    if (!before || before.status !== "open") return undefined;
+    if (!before) return { ok: false, problem: "notFound" };
+    // The placement whose end raised the alert does not count: at work means still at work after the alert's day.
+    const until = props.date > before.raisedDate ? props.date : before.raisedDate;
+    const problem = closeProblem(before, props.outcome, householdHasOpenPlacement(tx, before.householdId, props.date, until));
+    if (problem) return { ok: false, problem };
     const after = updateAlert(
       tx,
       before.id,
@@ -149,7 +159,7 @@ export function alertCloser(
       now,
     );
     recordChange(tx, props.by, { action: "update", entity: "alert", entityId: after.id, before, after });
-    return after;
+    return { ok: true, alert: after };
   });
 }
 

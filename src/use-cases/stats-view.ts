@@ -3,6 +3,7 @@
  * snapshot, the name of a cadre's town, the people behind a figure, and the zero-employment
  * households of the viewer's town or of the town a county viewer chose.
  */
+import { firstMemberNames } from "../../db/queries/records.ts";
 import type { Db } from "../../db/client.ts";
 import { PEOPLE_FIGURES, peopleBehindFigure, type PeopleQuery } from "../../db/queries/stats-people.ts";
 import { allTowns, townNameById } from "../../db/queries/towns.ts";
@@ -36,7 +37,10 @@ export async function zeroEmploymentView(deps: { db: Db; statistics: Statistics 
   const town = props.scopeTown ?? (asked !== undefined && towns.includes(asked) ? asked : undefined);
   const { columns } = await deps.statistics.current();
   const { households } = zeroEmploymentColumns(columns, { date: props.date, ...(town !== undefined ? { town } : {}) });
-  return { towns, town, unknownTown, households };
+  // Staff who may list a town's zero-employment households read its people's names on the
+  // household pages too: the name is shown in full (ID numbers and phones stay off this list).
+  const heads = firstMemberNames(deps.db, households.map((h) => h.code));
+  return { towns, town, unknownTown, households: households.map((h) => ({ ...h, head: heads.get(h.code) ?? "" })) };
 }
 
 /** The figures of one statistics page, as statsPageView gives them (without `asOf`). */

@@ -2,6 +2,7 @@
  * A list of postings with its count, notices and paging — rendered inside the results page and
  * returned alone when htmx asks for the fragment.
  */
+import { MAX_QUERY_LENGTH } from "../../src/core/search-text.ts";
 import type { JobResults } from "../../src/search/job-search.ts";
 import { JobCard } from "../components/job-card.tsx";
 import { messages } from "../messages.ts";
@@ -17,6 +18,10 @@ export interface JobListProps {
   linkQuery?: string;
   /** The seeker asked for the nearest first without saying where they are. */
   needsOrigin?: boolean;
+  /** The typed query was longer than what is searched: only its start was searched. */
+  queryShortened?: boolean;
+  /** The seeker chose a distance without saying where they are. */
+  radiusNeedsOrigin?: boolean;
 }
 
 export function JobList(props: JobListProps) {
@@ -30,7 +35,13 @@ export function JobList(props: JobListProps) {
           {messages.search.degraded}
         </p>
       )}
+      {props.queryShortened && (
+        <p class="notice" role="status">
+          {messages.searchNotices.queryShortened(MAX_QUERY_LENGTH)}
+        </p>
+      )}
       {props.needsOrigin && <p class="notice">{messages.search.distanceNeedsOrigin}</p>}
+      {props.radiusNeedsOrigin && !props.needsOrigin && <p class="notice">{messages.searchNotices.radiusNeedsOrigin}</p>}
       {results.readAs && results.readAs.length > 0 && (
         <p class="notice read-as">{messages.search.readAs(results.readAs)}</p>
       )}

@@ -27,6 +27,7 @@ export const AlertsQuerySchema = z.object({
   kind: z.preprocess(blankToUndefined, z.enum(ALERT_KINDS).optional()).catch(undefined),
   town: optionalTextSchema("townName", "town").transform((v) => v ?? undefined).catch(undefined),
   overdue: z.preprocess((v) => v === "1", z.boolean()),
+  mine: z.preprocess((v) => v === "1", z.boolean()),
   offset: z.coerce.number().int().min(0).max(10_000_000).catch(0).default(0),
 });
 export const AlertIdSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -44,7 +45,7 @@ export function bureauAlerts(deps: AppDeps): Hono {
     const q = AlertsQuerySchema.parse(c.req.query());
     const { rows, hasMore, towns, town, overdueDays } = alertsView(deps, {
       actor: actorOf(c),
-      filter: { status: q.status, kind: q.kind, town: q.town, overdue: q.overdue },
+      filter: { status: q.status, kind: q.kind, town: q.town, overdue: q.overdue, mine: q.mine },
       today: deps.today(),
       page: { limit: ALERTS_PER_PAGE, offset: q.offset },
     });
@@ -52,9 +53,9 @@ export function bureauAlerts(deps: AppDeps): Hono {
       <AlertsPage
         rows={rows}
         overdueDays={overdueDays}
-        filter={{ status: q.status, kind: q.kind, town, overdue: q.overdue }}
+        filter={{ status: q.status, kind: q.kind, town, overdue: q.overdue, mine: q.mine }}
         towns={towns}
-        {...pagerLinks("/bureau/alerts", { status: q.status, kind: q.kind, town, overdue: q.overdue ? "1" : undefined }, { offset: q.offset, limit: ALERTS_PER_PAGE, hasMore })}
+        {...pagerLinks("/bureau/alerts", { status: q.status, kind: q.kind, town, overdue: q.overdue ? "1" : undefined, mine: q.mine ? "1" : undefined }, { offset: q.offset, limit: ALERTS_PER_PAGE, hasMore })}
       />,
     );
   });
@@ -69,7 +70,7 @@ export function bureauAlerts(deps: AppDeps): Hono {
   };
 
   const alertPage = (c: Context, alert: NonNullable<ReturnType<typeof alertOf>>["alert"], refused?: AlertPageProps["refused"]) =>
-    c.html(<AlertPage {...alertPageView(deps, { alert, today: deps.today() })} refused={refused} />, refused ? 400 : 200);
+    c.html(<AlertPage {...alertPageView(deps, { alert, today: deps.today(), actor: actorOf(c) })} refused={refused} />, refused ? 400 : 200);
 
   app.get("/:id", (c) => {
     const alert = loadAlert(c, "read");
@@ -107,8 +108,8 @@ export function bureauAlerts(deps: AppDeps): Hono {
     const parsed = AlertCloseSchema.safeParse(values);
     if (!parsed.success) return alertPage(c, alert, { form: "close", values, error: parsed.error.issues[0]!.message });
     const closed = alertCloser(deps, { alertId: alert.id, outcome: parsed.data.outcome, note: parsed.data.note || null, date: deps.today(), by: authorOf(c), now: deps.now() });
-    // Undefined: closed already (by someone else meanwhile).
-    if (!closed) return alertPage(c, alert, { form: "close", values, error: e.closed });
+    // Closed already (by someone else meanwhile), or 已就业 with no placement behind it.
+    if (!closed.ok) return alertPage(c, alert, { form: "close", values, error: closed.problem === "noPlacement" ? messages.alertFollowUp.noPlacement : e.closed });
     return c.redirect(`/bureau/alerts/${alert.id}`, 303);
   });
 

@@ -9,7 +9,7 @@ import { z } from "zod";
 import type { AppDeps } from "../../app-deps.ts";
 import { dateFieldSchema } from "../../core/date-fields.ts";
 import { RECOGNITION_STATUSES } from "../../core/enums.ts";
-import { optionalTextSchema } from "../../core/text-fields.ts";
+import { textSchema } from "../../core/text-fields.ts";
 import { COUNTY_STAFF_ROLES } from "../../core/policy.ts";
 import { actorOf, authorize, authorOf, requireRole } from "../../http/guards.tsx";
 import { employerRecogniser } from "../../use-cases/recognise-employer.ts";
@@ -25,7 +25,8 @@ export function recognitionInputSchema(today: string) {
   return z.object({
     status: z.enum(RECOGNITION_STATUSES, { message: e.status }),
     effectiveDate: dateFieldSchema("recognition", today),
-    note: optionalTextSchema("recognitionNote", e.note).transform((v) => v ?? ""),
+    // A decision on public money's eligibility says why (the history shows it to whoever comes next).
+    note: textSchema("recognitionNote", { required: messages.recognitionNote.required, tooLong: e.note }),
   });
 }
 
@@ -34,7 +35,7 @@ export function bureauEmployers(deps: AppDeps): Hono {
 
   app.get("/", (c) => {
     const recognition = z.enum(RECOGNITION_STATUSES).optional().catch(undefined).parse(c.req.query("recognition") || undefined);
-    return c.html(<EmployersPage rows={workshopsView(deps, { actor: actorOf(c), recognition })} recognition={recognition} />);
+    return c.html(<EmployersPage rows={workshopsView(deps, { actor: actorOf(c), recognition, today: deps.today() })} recognition={recognition} />);
   });
 
   const load = (c: Context) => {
@@ -45,9 +46,9 @@ export function bureauEmployers(deps: AppDeps): Hono {
   };
 
   const page = (c: Context, workshop: NonNullable<ReturnType<typeof load>>, form?: { values: { status: string; effectiveDate: string; note: string }; error: string }) => {
-    const { history, canDecide } = recognitionPageView(deps, { actor: actorOf(c), workshop });
+    const { history, canDecide, employees } = recognitionPageView(deps, { actor: actorOf(c), workshop, today: deps.today() });
     return c.html(
-      <EmployerPage employer={workshop.employer} history={history} canDecide={canDecide} today={deps.today()} values={form?.values} error={form?.error} />,
+      <EmployerPage employer={workshop.employer} employees={employees} history={history} canDecide={canDecide} today={deps.today()} values={form?.values} error={form?.error} />,
       form ? 400 : 200,
     );
   };

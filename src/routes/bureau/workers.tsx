@@ -49,11 +49,13 @@ export function bureauWorkers(deps: AppDeps): Hono {
         : query.problem === "partialIdNumber"
           ? messages.bureau.partialIdRefused
           : messages.bureau.invalidId(messages.bureau.idProblems[query.problem] ?? "");
+    const explanation = query.kind === "text" && query.hint === "fewDigits" ? messages.registrySearch.fewDigits : undefined;
     const { rows, hasMore } = workersView(deps, { actor: actorOf(c), query, page: { limit: WORKERS_PER_PAGE, offset } });
     return c.html(
       <WorkersPage
         q={q}
         problem={problem}
+        explanation={explanation}
         rows={rows}
         {...pagerLinks("/bureau/workers", { q }, { offset, limit: WORKERS_PER_PAGE, hasMore })}
       />,

@@ -16,6 +16,12 @@ import { messages } from "../../../views/messages.ts";
 import { fieldMessages } from "../../../views/problems.ts";
 import { backPath, managedEmployerId, noticeOf, withNotice } from "./manager-context.ts";
 
+/** The applicants list's filters: a pipeline stage and a posting code; anything else is ignored. */
+export const ApplicantsFilterSchema = z.object({
+  status: z.enum(APPLICATION_STATUSES).optional().catch(undefined),
+  posting: z.string().trim().min(1).max(40).optional().catch(undefined),
+});
+
 export const ApplicationIdSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const MoveFormSchema = z.object({ to: z.enum(APPLICATION_STATUSES), back: z.string().optional() });
 export const NoteFormSchema = z.object({ managerNote: optionalTextSchema("managerNote", messages.workshop.errors.noteTooLong).transform((v) => v ?? ""), back: z.string().optional() });
@@ -34,9 +40,10 @@ export function manageApplicants(deps: AppDeps): Hono {
   };
 
   app.get("/", (c) => {
-    const { applicants, stages } = employerApplicantsView(deps, { employerId: managedEmployerId(c), actor: actorOf(c) });
+    const filter = ApplicantsFilterSchema.parse(c.req.query());
+    const { applicants, stages, postings } = employerApplicantsView(deps, { employerId: managedEmployerId(c), actor: actorOf(c), filter });
     const error = c.req.query("problem") === "transition" ? m.errors.transition : undefined;
-    return c.html(<ApplicantsPage applicants={applicants} stages={stages} notice={noticeOf(c)} error={error} />);
+    return c.html(<ApplicantsPage applicants={applicants} stages={stages} postings={postings} filter={filter} notice={noticeOf(c)} error={error} />);
   });
 
   app.post("/:id/status", async (c) => {

@@ -3,11 +3,12 @@
  * copy, status changes, and one posting with its applicants. Another employer's posting answers
  * 404; county staff read a posting's applicants at /bureau/postings/:code (bureau/postings.tsx).
  */
+import { remainingApplicantsDecliner } from "../../use-cases/decline-remaining-applicants.ts";
 import { Hono } from "hono";
 import { parsePostingInput } from "../../core/posting-rules.ts";
 import { actorOf, authorize, authorOf } from "../../http/guards.tsx";
 import { postingEditor, postingPublisher, postingStatusChanger } from "../../use-cases/manage-postings.ts";
-import { employerNameOf, POSTING_ACTIONS, postingsView, postingToEdit, postingWithApplicantsView } from "../../use-cases/manage-postings-view.ts";
+import { employerPreviewOf, POSTING_ACTIONS, postingsView, postingToEdit, postingWithApplicantsView } from "../../use-cases/manage-postings-view.ts";
 import type { AppDeps } from "../../app-deps.ts";
 import { ManagedPostingPage, ManagedPostingsPage } from "../../../views/pages/manage/postings.tsx";
 import { PostingFormPage, postingFormValues, type PostingFormValues } from "../../../views/pages/manage/posting-form.tsx";
@@ -54,8 +55,8 @@ export function managePostings(deps: AppDeps): Hono {
     const parsed = parsePostingInput(values, deps.today());
     if (!parsed.ok) return c.html(<PostingFormPage action="/manage/postings/new" heading={m.newPosting} values={values} errors={fieldMessages(parsed.errors)} />, 400);
     if (values.intent === "preview") {
-      const employerName = employerNameOf(deps, employerId);
-      return c.html(<PostingFormPage action="/manage/postings/new" heading={m.newPosting} values={values} preview={{ ...parsed.value, employerName }} />);
+      const employer = employerPreviewOf(deps, employerId);
+      return c.html(<PostingFormPage action="/manage/postings/new" heading={m.newPosting} values={values} preview={{ ...parsed.value, ...employer }} />);
     }
     const row = postingPublisher(deps, { employerId, input: parsed.value, by: authorOf(c), now: deps.now() });
     return c.redirect(withNotice(`/manage/postings/${encodeURIComponent(row.code)}`, "created"), 303);
@@ -78,8 +79,8 @@ export function managePostings(deps: AppDeps): Hono {
     const parsed = parsePostingInput(values, deps.today(), posting.closingDate);
     if (!parsed.ok) return c.html(<PostingFormPage action={action} heading={m.editPosting} values={values} errors={fieldMessages(parsed.errors)} />, 400);
     if (values.intent === "preview") {
-      const employerName = employerNameOf(deps, posting.employerId);
-      return c.html(<PostingFormPage action={action} heading={m.editPosting} values={values} preview={{ ...parsed.value, employerName }} />);
+      const employer = employerPreviewOf(deps, posting.employerId);
+      return c.html(<PostingFormPage action={action} heading={m.editPosting} values={values} preview={{ ...parsed.value, ...employer }} />);
     }
     postingEditor(deps, { posting, input: parsed.value, by: authorOf(c), now: deps.now() });
     return c.redirect(withNotice(`/manage/postings/${encodeURIComponent(posting.code)}`, "saved"), 303);
@@ -97,6 +98,17 @@ export function managePostings(deps: AppDeps): Hono {
     return c.redirect(withNotice(back, "status"), 303);
   });
 
+  // After a posting is full: tell everyone still waiting (未录用) in one action.
+  app.post("/:code/decline-remaining", (c) => {
+    const posting = postingToEdit(deps, c.req.param("code"));
+    if (!posting) return c.notFound();
+    authorize(c, "update", { type: "posting", employerId: posting.employerId });
+    const back = `/manage/postings/${encodeURIComponent(posting.code)}`;
+    const result = remainingApplicantsDecliner(deps, { postingId: posting.id, by: authorOf(c), now: deps.now() });
+    if (!result.ok) return c.redirect(`${back}?problem=status`, 303);
+    return c.redirect(`${back}?declined=${result.declined}`, 303);
+  });
+
   app.get("/:code", (c) => {
     const view = postingWithApplicantsView(deps, { code: c.req.param("code"), actor: actorOf(c), today: deps.today(), forManager: true });
     if (!view) return c.notFound();
@@ -108,7 +120,13 @@ export function managePostings(deps: AppDeps): Hono {
         applicants={view.applicants}
         actions={view.actions}
         canEdit
-        notice={noticeOf(c) === m.saved && c.req.query("done") === "status" ? m.statusChanged(view.status) : noticeOf(c)}
+        notice={
+          c.req.query("declined") !== undefined
+            ? messages.remainingApplicants.declined(Number(c.req.query("declined")) || 0)
+            : noticeOf(c) === m.saved && c.req.query("done") === "status"
+              ? m.statusChanged(view.status)
+              : noticeOf(c)
+        }
         error={c.req.query("problem") === "status" ? m.noChange : c.req.query("problem") === "transition" ? m.errors.transition : undefined}
       />,
     );

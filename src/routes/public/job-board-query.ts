@@ -6,13 +6,25 @@
 import { z } from "zod";
 import { EMPLOYER_TYPES, WORKING_TIMES } from "../../core/enums.ts";
 import { MAX_SEEKER_AGE, MIN_SEEKER_AGE, PAY_LEVELS, RADIUS_CHOICES_KM, SEEKER_BENEFITS, type SeekerBenefit } from "../../core/job-filters.ts";
-import { optionalTextSchema } from "../../core/text-fields.ts";
+import { MAX_QUERY_LENGTH } from "../../core/search-text.ts";
+import { cleanText, optionalTextSchema } from "../../core/text-fields.ts";
 import { JOB_SORTS } from "../../search/job-search.ts";
 
 /** How many postings a page lists. */
 export const JOBS_PER_PAGE = 20;
 /** The engine counts at most this many hits (JOBS_INDEX_SETTINGS.pagination). */
 export const MAX_OFFSET = 10_000 - JOBS_PER_PAGE;
+
+/** The first MAX_QUERY_LENGTH characters of a query (whole characters, not UTF-16 halves). */
+export function shortenQuery(q: string): string {
+  const chars = [...q];
+  return chars.length > MAX_QUERY_LENGTH ? chars.slice(0, MAX_QUERY_LENGTH).join("").trim() : q;
+}
+
+/** Whether the query a request typed was longer than what is searched. */
+export function queryWasShortened(rawQ: string | undefined): boolean {
+  return [...(rawQ ?? "").trim()].length > MAX_QUERY_LENGTH;
+}
 
 /** A number field that may be empty (an empty form field means "not set"). */
 function optionalNumber<T extends z.ZodType<unknown, number>>(schema: T) {
@@ -25,7 +37,9 @@ function optionalNumber<T extends z.ZodType<unknown, number>>(schema: T) {
 const coordinate = (max: number) => optionalNumber(z.number().min(-max).max(max).transform((v) => Math.round(v * 1000) / 1000));
 
 export const JobBoardQuerySchema = z.object({
-  q: optionalTextSchema("searchQuery", "q").transform((v) => v ?? "").catch(""),
+  // A pasted query longer than the engine looks at is shortened, not dropped: the box keeps it
+  // and the page says so (queryWasShortened). Control characters go as in every text field.
+  q: z.string().catch("").default("").transform((v) => shortenQuery(cleanText(v))),
   type: z.enum(EMPLOYER_TYPES).optional().catch(undefined),
   town: optionalTextSchema("townName", "town").transform((v) => v ?? undefined).catch(undefined),
   time: z.enum(WORKING_TIMES).optional().catch(undefined),

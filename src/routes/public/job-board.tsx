@@ -14,7 +14,7 @@ import { JobList } from "../../../views/fragments/job-list.tsx";
 import { HomePage } from "../../../views/pages/public/home.tsx";
 import { JobPage } from "../../../views/pages/public/job.tsx";
 import { JobsPage } from "../../../views/pages/public/jobs.tsx";
-import { jobsHref, jobsSearchParams, JOBS_PER_PAGE, originParams, parseJobBoardQuery } from "./job-board-query.ts";
+import { jobsHref, jobsSearchParams, JOBS_PER_PAGE, originParams, parseJobBoardQuery, queryWasShortened } from "./job-board-query.ts";
 
 export { JOBS_PER_PAGE };
 export const HOME_NEWEST = 10;
@@ -44,6 +44,8 @@ export function jobBoard(deps: AppDeps): Hono {
       pageHref: (to: number) => jobsHref({ ...query, offset: to }),
       linkQuery: jobsSearchParams(originParams(query)).toString(),
       needsOrigin: query.sort === "distance" && !board.origin,
+      queryShortened: queryWasShortened(c.req.query("q")),
+      radiusNeedsOrigin: query.radius !== undefined && !board.origin,
     };
     if (wantsFragment(c, "job-list")) {
       // The address bar shows the search in its short form, not every empty field of the form.

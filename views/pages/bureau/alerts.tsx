@@ -3,6 +3,7 @@
  * its reason, the household's members, postings that suit them, the cadre in charge, the
  * follow-up notes and the closing form.
  */
+import { chinaTime } from "../../../src/core/china-time.ts";
 import { ALERT_KINDS, ALERT_OUTCOMES, type AlertDetail } from "../../../src/core/alerts.ts";
 import { HouseholdRecommendations, type WorkerAnswer } from "../../fragments/recommendations.tsx";
 import { CsrfField } from "../../components/csrf-field.tsx";
@@ -31,6 +32,7 @@ export interface AlertFilterView {
   kind: string | undefined;
   town: string | undefined;
   overdue: boolean;
+  mine?: boolean | undefined;
 }
 
 function StatusBadges(props: { status: string; overdue: boolean; overdueDays: number }) {
@@ -88,6 +90,10 @@ export function AlertsPage(props: { rows: AlertListRow[]; filter: AlertFilterVie
           <input type="checkbox" name="overdue" value="1" checked={f.overdue} />
           {m.onlyOverdue}
         </label>
+        <label class="check">
+          <input type="checkbox" name="mine" value="1" checked={f.mine ?? false} />
+          {messages.alertFollowUp.onlyMine}
+        </label>
         <button type="submit">{m.filter}</button>
       </form>
       {props.rows.length === 0 ? (
@@ -131,12 +137,16 @@ export interface AlertView {
 
 export interface AlertPageProps {
   alert: AlertView;
-  members: { id: number; name: string; idNumberMasked: string; labourAbility: string; birthDate: string; availableTime: string | null }[];
+  /** `phone` masked unless the policy lets the viewer see it. */
+  members: { id: number; name: string; idNumberMasked: string; labourAbility: string; birthDate: string; availableTime: string | null; phone: string | null }[];
+  /** The members' applications so far, newest first. */
+  applications: { id: number; workerId: number | null; postingCode: string; postingTitle: string; status: string; createdAt: string }[];
   /** Recommendations for each member the alert is about (the one matcher). */
   suggestions: WorkerAnswer[];
   /** Whether the viewer may apply on a member's behalf (代办). */
   canApplyFor?: boolean;
-  cadres: { id: number; label: string }[];
+  /** Whom the alert may be assigned to: the town's cadres, then county staff (`county`). */
+  cadres: { id: number; label: string; county?: boolean }[];
   notes: { id: number; author: string; date: string; note: string }[];
   today: string;
   /** The alertOverdueDays setting in force (the overdue badge's hint). */
@@ -148,6 +158,7 @@ export interface AlertPageProps {
 export function AlertPage(props: AlertPageProps) {
   const m = messages.alerts;
   const a = props.alert;
+  const names = new Map(props.members.map((w) => [w.id, w.name]));
   const refused = (form: "note" | "close" | "assign") => (props.refused?.form === form ? props.refused : undefined);
   const base = `/bureau/alerts/${a.id}`;
   return (
@@ -194,10 +205,30 @@ export function AlertPage(props: AlertPageProps) {
             <p>
               {w.idNumberMasked} · {w.labourAbility}
               {w.availableTime ? ` · ${w.availableTime}` : ""}
+              {w.phone ? (
+                <>
+                  {" · "}
+                  {messages.alertFollowUp.phone} <a href={`tel:${w.phone}`}>{w.phone}</a>
+                </>
+              ) : null}
             </p>
           </li>
         ))}
       </ul>
+
+      <h2>{messages.alertFollowUp.applications}</h2>
+      <CardList
+        items={props.applications}
+        none={messages.alertFollowUp.applicationsNone}
+        class="alert-applications"
+        item={(ap) => (
+          <li class="record-card">
+            <a href={`/jobs/${encodeURIComponent(ap.postingCode)}`}>
+              {messages.alertFollowUp.application(names.get(ap.workerId ?? -1) ?? "", ap.postingTitle, ap.status, chinaTime(ap.createdAt).slice(0, 10))}
+            </a>
+          </li>
+        )}
+      />
 
       <h2>{m.suggestions}</h2>
       <HouseholdRecommendations items={props.suggestions} applyFor={props.canApplyFor ?? false} />
@@ -208,12 +239,13 @@ export function AlertPage(props: AlertPageProps) {
           <h2>{m.assign}</h2>
           {props.cadres.length === 0 ? <p class="muted">{m.noCadres}</p> : null}
           {refused("assign") ? <p class="field-error">{refused("assign")!.error}</p> : null}
-          <label for="f-user">{m.assigned}</label>
+          <label for="f-user">{messages.alertFollowUp.assignee}</label>
           <select id="f-user" name="userId">
             <option value="">{m.unassigned}</option>
             {props.cadres.map((u) => (
               <option value={String(u.id)} selected={a.assignedUserId === u.id}>
                 {u.label}
+                {u.county ? messages.alertFollowUp.countyStaff : ""}
               </option>
             ))}
           </select>

@@ -2,7 +2,9 @@
 import { FormError } from "../../components/form-error.tsx";
 import { Pager } from "../../components/pager.tsx";
 import { BaseLayout } from "../../layouts/base.tsx";
+import { BureauNav } from "./bureau-nav.tsx";
 import { messages } from "../../messages.ts";
+import type { AuditFieldChange } from "../../../src/core/audit-values.ts";
 
 export interface AuditRowView {
   id: number;
@@ -14,6 +16,8 @@ export interface AuditRowView {
   entityId: string;
   before: string;
   after: string;
+  /** The change field by field (src/core/audit-values.ts auditChanges). */
+  changes: AuditFieldChange[];
 }
 
 export interface AuditPageProps {
@@ -30,6 +34,7 @@ export function AuditPage(props: AuditPageProps) {
   const f = props.filter;
   return (
     <BaseLayout title={m.title}>
+      <BureauNav />
       <h1>{m.title}</h1>
       <p>{m.intro}</p>
       <form class="stacked filters" method="get" action="/bureau/audit">
@@ -61,21 +66,38 @@ export function AuditPage(props: AuditPageProps) {
                 <span class="audit-at">{r.at}</span> · <span class="audit-actor">{r.actor}</span> ·{" "}
                 {m.actions[r.action] ?? r.action} {m.entities[r.entity] ?? r.entity} #{r.entityId}
               </p>
-              {r.before ? (
-                <p class="audit-value">
-                  {m.before}: <code>{r.before}</code>
-                </p>
-              ) : null}
-              {r.after ? (
-                <p class="audit-value">
-                  {m.after}: <code>{r.after}</code>
-                </p>
-              ) : null}
+              {r.changes.length > 0 ? <AuditChanges changes={r.changes} /> : null}
             </li>
           ))}
         </ul>
       )}
       <Pager previousHref={props.previousHref} nextHref={props.nextHref} />
     </BaseLayout>
+  );
+}
+
+/** A change as a small table: one row per field, its Chinese name, before and after. */
+function AuditChanges(props: { changes: AuditFieldChange[] }) {
+  const c = messages.auditChanges;
+  const withBefore = props.changes.some((ch) => ch.before !== "");
+  return (
+    <table class="audit-changes">
+      <thead>
+        <tr>
+          <th scope="col">{c.field}</th>
+          {withBefore ? <th scope="col">{c.before}</th> : null}
+          <th scope="col">{withBefore ? c.after : c.value}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.changes.map((ch) => (
+          <tr>
+            <th scope="row">{ch.field === "" ? c.value : (c.fields[ch.field] ?? c.otherField(ch.field))}</th>
+            {withBefore ? <td>{ch.before || "—"}</td> : null}
+            <td>{ch.after || "—"}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

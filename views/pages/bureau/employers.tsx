@@ -1,7 +1,7 @@
 /** Workshops and their recognition (认定): the list, one workshop with its history and the decision form. */
 import { RECOGNITION_STATUSES } from "../../../src/core/enums.ts";
 import { CsrfField } from "../../components/csrf-field.tsx";
-import { DataTable } from "../../components/data-table.tsx";
+import { DataTable, num } from "../../components/data-table.tsx";
 import { Facts } from "../../components/facts.tsx";
 import { SelectFilter } from "../../components/filter-fields.tsx";
 import { FormError } from "../../components/form-error.tsx";
@@ -18,6 +18,8 @@ export interface WorkshopRowView {
   town: string;
   village: string | null;
   recognition: string;
+  /** People working there today, and of them the 帮扶对象. */
+  employees?: { employed: number; assisted: number };
 }
 
 export function EmployersPage(props: { rows: WorkshopRowView[]; recognition: string | undefined }) {
@@ -32,7 +34,7 @@ export function EmployersPage(props: { rows: WorkshopRowView[]; recognition: str
       {props.rows.length === 0 ? (
         <p class="empty">{m.none}</p>
       ) : (
-        <DataTable class="employers-table" columns={[m.code, m.name, m.type, m.town, m.status]}>
+        <DataTable class="employers-table" columns={[m.code, m.name, m.type, m.town, num(messages.recognitionNote.employed), num(messages.recognitionNote.assisted), m.status]}>
           {props.rows.map((e) => (
             <tr>
               <td>
@@ -43,6 +45,8 @@ export function EmployersPage(props: { rows: WorkshopRowView[]; recognition: str
               <td>
                 {e.town} {e.village ?? ""}
               </td>
+              <td class="num">{e.employees?.employed ?? 0}</td>
+              <td class="num">{e.employees?.assisted ?? 0}</td>
               <td>{e.recognition}</td>
             </tr>
           ))}
@@ -54,6 +58,7 @@ export function EmployersPage(props: { rows: WorkshopRowView[]; recognition: str
 
 export function EmployerPage(props: {
   employer: WorkshopRowView & { address: string | null; contactName: string | null };
+  employees: { employed: number; assisted: number };
   history: { id: number; status: string; effectiveDate: string; note: string | null; by: string | null }[];
   canDecide: boolean;
   today: string;
@@ -73,6 +78,8 @@ export function EmployerPage(props: {
           { term: m.type, value: e.type },
           { term: m.town, value: `${e.town} ${e.village ?? ""} ${e.address ?? ""}` },
           { term: m.status, value: e.recognition, class: "recognition-status" },
+          { term: messages.recognitionNote.employed, value: messages.recognitionNote.people(props.employees.employed) },
+          { term: messages.recognitionNote.assisted, value: messages.recognitionNote.people(props.employees.assisted) },
         ]}
       />
       <h2>{m.history}</h2>
@@ -104,7 +111,10 @@ export function EmployerPage(props: {
           <label for="f-date">{m.effectiveDate}</label>
           <input id="f-date" type="date" name="effectiveDate" value={v?.effectiveDate ?? props.today} required />
           <label for="f-note">{m.note}</label>
-          <textarea id="f-note" name="note" rows={3}>
+          <p class="muted" id="f-note-hint">
+            {messages.recognitionNote.hint}
+          </p>
+          <textarea id="f-note" name="note" rows={3} required aria-describedby="f-note-hint">
             {v?.note ?? ""}
           </textarea>
           <button type="submit">{m.submit}</button>

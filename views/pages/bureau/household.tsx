@@ -7,6 +7,7 @@ import { HouseholdRecommendations, type WorkerAnswer } from "../../fragments/rec
 import { Facts } from "../../components/facts.tsx";
 import { BaseLayout } from "../../layouts/base.tsx";
 import { shownDate } from "../../format.ts";
+import { BureauNav } from "./bureau-nav.tsx";
 import type { WorkerPlacementView } from "./worker.tsx";
 import { CardList } from "../../components/card-list.tsx";
 import { messages } from "../../messages.ts";
@@ -59,6 +60,7 @@ export function HouseholdPage(props: HouseholdPageProps) {
   const nameOf = new Map(h.members.map((w) => [w.id, w.name]));
   return (
     <BaseLayout title={m.householdTitle(h.code)}>
+      <BureauNav />
       <h1>{m.householdTitle(h.code)}</h1>
       <Facts
         entries={[

@@ -158,7 +158,12 @@ export function StatsPage(props: StatsPageProps) {
       {props.trend ? (
         <section class="figure" id="trend">
           <h2>{m.trend}</h2>
-          <LineChartSvg title={m.trendChart} points={props.trend.map((p) => ({ label: p.month, value: p.employed }))} />
+          <LineChartSvg
+            title={m.trendChart}
+            points={props.trend.map((p) => ({ label: messages.charts.monthTick(p.month), value: p.employed }))}
+            yTitle={messages.charts.employedPeople}
+            xTitle={messages.charts.monthAxis(props.trend[0]?.month ?? "", props.trend.at(-1)?.month ?? "")}
+          />
           <DataTable columns={[m.month, num(m.labourForce), num(m.employed), num(m.rate)]}>
             {props.trend.map((p) => (
               <tr>

@@ -5,6 +5,7 @@ import { DEPARTURE_REASONS } from "../../../src/core/hire-rules.ts";
 import { CsrfField } from "../../components/csrf-field.tsx";
 import { Facts } from "../../components/facts.tsx";
 import { BaseLayout } from "../../layouts/base.tsx";
+import { BureauNav } from "./bureau-nav.tsx";
 import { messages } from "../../messages.ts";
 
 export interface WorkerView {
@@ -49,6 +50,7 @@ export function WorkerPage(props: {
   const w = props.worker;
   return (
     <BaseLayout title={w.name}>
+      <BureauNav />
       <h1>{w.name}</h1>
       <Facts
         entries={[

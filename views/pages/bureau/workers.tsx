@@ -1,6 +1,7 @@
 /** The registry's workers in the user's scope; a list shows ID numbers and phones masked. */
 import { Pager } from "../../components/pager.tsx";
 import { BaseLayout } from "../../layouts/base.tsx";
+import { BureauNav } from "./bureau-nav.tsx";
 import { messages } from "../../messages.ts";
 
 export interface WorkerListRow {
@@ -19,6 +20,8 @@ export interface WorkersPageProps {
   q: string;
   /** Why the search was refused (a partial or invalid ID number). */
   problem?: string | undefined;
+  /** How to search better, shown with the results (a few digits alone). */
+  explanation?: string | undefined;
   previousHref?: string | undefined;
   nextHref?: string | undefined;
 }
@@ -27,16 +30,22 @@ export function WorkersPage(props: WorkersPageProps) {
   const m = messages.bureau;
   return (
     <BaseLayout title={m.workersTitle}>
+      <BureauNav />
       <h1>{m.workersTitle}</h1>
       <form class="search" method="get" action="/bureau/workers" role="search">
         <label for="registry-q">{m.searchLabel}</label>
         <p class="muted" id="registry-q-hint">
-          {m.searchHint}
+          {messages.registrySearch.hint}
         </p>
         <div class="search-row">
           <input id="registry-q" name="q" type="search" value={props.q} aria-describedby="registry-q-hint" aria-invalid={props.problem ? "true" : undefined} autocomplete="off" />
           <button type="submit">{m.searchSubmit}</button>
         </div>
+        {props.explanation && (
+          <p class="notice" role="status">
+            {props.explanation}
+          </p>
+        )}
         {props.problem && (
           <p class="field-error" role="alert">
             {props.problem}

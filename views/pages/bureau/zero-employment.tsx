@@ -12,7 +12,8 @@ export function ZeroEmploymentPage(props: {
   towns: string[];
   town: string | undefined;
   error?: string | undefined;
-  households: ZeroEmploymentHousehold[];
+  /** With the name of the household's first-registered member (`head`). */
+  households: (ZeroEmploymentHousehold & { head?: string })[];
   downloadQuery: string;
 }) {
   const m = messages.zeroEmployment;
@@ -35,12 +36,13 @@ export function ZeroEmploymentPage(props: {
       {props.households.length === 0 ? (
         <p class="empty">{m.none}</p>
       ) : (
-        <DataTable class="zero-table" columns={[m.household, m.town, m.village, num(m.labourForce)]}>
+        <DataTable class="zero-table" columns={[m.household, messages.zeroEmploymentHead.head, m.town, m.village, num(m.labourForce)]}>
           {props.households.map((h) => (
             <tr>
               <td>
                 <a href={`/bureau/households/${encodeURIComponent(h.code)}`}>{h.code}</a>
               </td>
+              <td>{h.head ?? ""}</td>
               <td>{h.town}</td>
               <td>{h.village}</td>
               <td class="num">{h.labour_force}</td>

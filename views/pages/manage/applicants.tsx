@@ -119,28 +119,73 @@ export function ApplicantList(props: { applicants: ApplicantView[]; back: string
   );
 }
 
-export function ApplicantsPage(props: { applicants: ApplicantView[]; stages: Record<string, number>; notice?: string | undefined; error?: string | undefined; noteDraft?: NoteDraft | undefined }) {
+export function ApplicantsPage(props: {
+  applicants: ApplicantView[];
+  stages: Record<string, number>;
+  /** Postings to filter by, and the filter applied (both absent on a refused form's re-render). */
+  postings?: { code: string; title: string }[];
+  filter?: { status?: string | undefined; posting?: string | undefined };
+  notice?: string | undefined;
+  error?: string | undefined;
+  noteDraft?: NoteDraft | undefined;
+}) {
   const m = messages.workshop;
+  const f = props.filter ?? {};
+  const stageHref = (stage: string) => `/manage/applicants?${new URLSearchParams({ status: stage, ...(f.posting ? { posting: f.posting } : {}) }).toString()}`;
   return (
     <BaseLayout title={m.applicantsTitle}>
       <ManageNav />
       <h1>{m.applicantsAll}</h1>
       <Notice text={props.error} kind="error" />
       <Notice text={props.notice} />
-      <StageCounts stages={props.stages} />
+      <StageCounts stages={props.stages} href={stageHref} />
+      <form class="stats-form applicants-filter" method="get" action="/manage/applicants">
+        <label>
+          {messages.applicantsFilter.posting}
+          <select name="posting">
+            <option value="">{messages.applicantsFilter.anyPosting}</option>
+            {(props.postings ?? []).map((p) => (
+              <option value={p.code} selected={f.posting === p.code}>
+                {p.title}（{p.code}）
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {messages.applicantsFilter.status}
+          <select name="status">
+            <option value="">{messages.applicantsFilter.anyStatus}</option>
+            {(["报名", "已联系", "已录用", "未录用", "已撤回"] as const).map((s) => (
+              <option value={s} selected={f.status === s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">{messages.applicantsFilter.submit}</button>
+      </form>
       <ApplicantList applicants={props.applicants} back="/manage/applicants" showPosting canEdit noteDraft={props.noteDraft} />
     </BaseLayout>
   );
 }
 
-export function StageCounts(props: { stages: Record<string, number> }) {
+/** Applications per stage; with `href`, each count links to the applicants of that stage. */
+export function StageCounts(props: { stages: Record<string, number>; href?: (stage: string) => string }) {
   const order: ApplicationStatus[] = ["报名", "已联系", "已录用", "未录用", "已撤回"];
   return (
     <dl class="stage-counts" aria-label={messages.workshop.stageCounts}>
       {order.map((s) => (
         <div>
           <dt>{s}</dt>
-          <dd data-stage={s}>{props.stages[s] ?? 0}</dd>
+          {props.href ? (
+            <dd>
+              <a href={props.href(s)} data-stage={s}>
+                {props.stages[s] ?? 0}
+              </a>
+            </dd>
+          ) : (
+            <dd data-stage={s}>{props.stages[s] ?? 0}</dd>
+          )}
         </div>
       ))}
     </dl>

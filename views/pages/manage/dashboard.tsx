@@ -38,7 +38,7 @@ export function DashboardPage(props: { figures: DashboardFigures }) {
         ))}
       </ul>
       <h2>{w.stageCounts}</h2>
-      <StageCounts stages={f.stages} />
+      <StageCounts stages={f.stages} href={(stage) => `/manage/applicants?status=${encodeURIComponent(stage)}`} />
       <p>
         <a class="button" href="/manage/postings/new">
           {w.newPosting}

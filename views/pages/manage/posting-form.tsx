@@ -6,7 +6,7 @@ import { PAY_UNITS, PHYSICAL_DEMANDS, WORKING_TIMES } from "../../../src/core/en
 import { COMMON_BENEFITS, type PostingInput } from "../../../src/core/posting-rules.ts";
 import { CsrfField } from "../../components/csrf-field.tsx";
 import { CheckboxGroup, Notice, SelectField, TextAreaField, TextField } from "../../components/form-field.tsx";
-import { payText } from "../../format.ts";
+import { payText, placeText } from "../../format.ts";
 import { BaseLayout } from "../../layouts/base.tsx";
 import { messages } from "../../messages.ts";
 import { ManageNav } from "./manage-nav.tsx";
@@ -44,7 +44,7 @@ export interface PostingFormPageProps {
   values: PostingFormValues;
   errors?: Record<string, string>;
   /** The parsed posting to preview, when the manager asked for a preview. */
-  preview?: PostingInput & { employerName: string };
+  preview?: PostingPreviewInput;
   notice?: string | undefined;
 }
 
@@ -73,7 +73,7 @@ export function PostingFormPage(props: PostingFormPageProps) {
     <BaseLayout title={props.heading}>
       <ManageNav />
       <h1>{props.heading}</h1>
-      <Notice text={hasErrors ? m.fixErrors : undefined} kind="error" />
+      {hasErrors ? <ErrorSummary errors={e} /> : null}
       <Notice text={props.notice} />
       {props.preview ? <PostingPreview posting={props.preview} /> : null}
       <form method="post" action={props.action} class="stacked posting-form" novalidate>
@@ -110,7 +110,7 @@ export function PostingFormPage(props: PostingFormPageProps) {
 }
 
 /** What the public job page will show, from the typed posting (nothing is saved yet). */
-function PostingPreview(props: { posting: PostingInput & { employerName: string } }) {
+function PostingPreview(props: { posting: PostingPreviewInput }) {
   const p = props.posting;
   const j = messages.job;
   return (
@@ -121,6 +121,20 @@ function PostingPreview(props: { posting: PostingInput & { employerName: string 
       <dl class="facts">
         <dt>{j.employer}</dt>
         <dd>{p.employerName}</dd>
+        <dt>{j.place}</dt>
+        <dd>{placeText(p.town, p.village)}</dd>
+        {p.physicalDemand ? (
+          <>
+            <dt>{j.physical}</dt>
+            <dd>{j.physicalLevel[p.physicalDemand] ?? p.physicalDemand}</dd>
+          </>
+        ) : null}
+        {p.skills.length > 0 ? (
+          <>
+            <dt>{j.skills}</dt>
+            <dd>{p.skills.join("、")}</dd>
+          </>
+        ) : null}
         <dt>{j.workingTime}</dt>
         <dd>{j.time[p.workingTime]}</dd>
         <dt>{j.age}</dt>
@@ -142,5 +156,26 @@ function PostingPreview(props: { posting: PostingInput & { employerName: string 
       </dl>
       <p class="description">{p.description}</p>
     </section>
+  );
+}
+
+/** What a preview shows besides the typed posting: the employer's name and place. */
+export type PostingPreviewInput = PostingInput & { employerName: string; town: string; village: string | null };
+
+/** The form's error banner: what to fix, each field by name linking to it, in the form's order. */
+function ErrorSummary(props: { errors: Record<string, string> }) {
+  const m = messages.workshop;
+  const labels = m.fields as Record<string, string>;
+  return (
+    <div class="notice error error-summary" role="alert">
+      <p>{m.fixErrors}</p>
+      <ul>
+        {Object.entries(props.errors).map(([name, error]) => (
+          <li>
+            <a href={`#f-${name}`}>{messages.postingFormErrors.item(labels[name] ?? name, error)}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -88,7 +88,7 @@ export function ManagedPostingPage(props: {
       <Notice text={props.error} kind="error" />
       <Notice text={props.notice} />
       <p>
-        {p.code} · {p.employerName} · <span class="badge posting-status">{p.status}</span> · <Openings count={p.openings} />
+        {p.code} · {p.employerName} · <span class="badge posting-status">{p.status}</span> · <Openings count={p.openings} status={p.status} />
       </p>
       <p class="job-pay">{payText(p.payMin, p.payMax, p.payUnit)}</p>
       <p>
@@ -122,8 +122,26 @@ export function ManagedPostingPage(props: {
           ))}
         </div>
       ) : null}
+      {props.canEdit ? <RemainingApplicantsPrompt posting={p} applicants={props.applicants} back={back} /> : null}
       <h2>{m.applicants}</h2>
       <ApplicantList applicants={props.applicants} back={back} canEdit={props.canEdit} />
     </BaseLayout>
+  );
+}
+
+/**
+ * On a full posting with people still waiting (报名, 已联系): how many, and one button that tells
+ * them all (未录用, shown in their 我的报名).
+ */
+function RemainingApplicantsPrompt(props: { posting: { status: string }; applicants: readonly { status: string }[]; back: string }) {
+  const r = messages.remainingApplicants;
+  const waiting = props.applicants.filter((a) => a.status === "报名" || a.status === "已联系").length;
+  if (props.posting.status !== "已招满" || waiting === 0) return null;
+  return (
+    <form method="post" action={`${props.back}/decline-remaining`} class="notice remaining-applicants">
+      <CsrfField />
+      <p>{r.prompt(waiting)}</p>
+      <button type="submit">{r.submit(waiting)}</button>
+    </form>
   );
 }

@@ -78,7 +78,7 @@ export function JobPage(props: JobPageProps) {
           )}
           <dt>{m.headcountLabel}</dt>
           <dd>
-            {m.headcount(job.headcount)} <Openings count={job.openings} />
+            {m.headcount(job.headcount)} <Openings count={job.openings} status={job.status} />
           </dd>
           {job.closingDate && (
             <>
