@@ -24,7 +24,7 @@ const EnvSchema = z
     DATA_DIR: z.string().min(1, "must not be empty").default("./data"),
     MEILI_URL: z.url({ message: "must be a URL such as http://127.0.0.1:7700" }).optional(),
     MEILI_MASTER_KEY: z.string().min(16, "must be at least 16 characters").optional(),
-    DEMO_DATA: z.enum(["0", "1"], { message: "must be 0 or 1" }).default("1"),
+    DEMO_DATA: z.enum(["0", "1", "registry"], { message: "must be 0, 1 or registry" }).default("1"),
     PUBLIC_URL: z
       .url({ message: "must be the address people open, such as https://jiuye.example.gov.cn" })
       .regex(/^https?:\/\//, "must start with http:// or https://")
@@ -43,6 +43,8 @@ export interface Env {
   /** An external search engine; when absent the bundled one is started. */
   meili?: { url: string; masterKey: string };
   demoData: boolean;
+  /** With the demo county, its subsidy ledger too (DEMO_DATA=registry leaves the ledger empty). */
+  demoSubsidies: boolean;
   logLevel: LogLevel;
   /** The address people reach the platform at (for QR codes); default: the address a request came to. */
   publicUrl?: string;
@@ -124,7 +126,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     ...(env.MEILI_URL && env.MEILI_MASTER_KEY
       ? { meili: { url: env.MEILI_URL.replace(/\/$/, ""), masterKey: env.MEILI_MASTER_KEY } }
       : {}),
-    demoData: env.DEMO_DATA === "1",
+    demoData: env.DEMO_DATA !== "0",
+    demoSubsidies: env.DEMO_DATA === "1",
     logLevel: env.LOG_LEVEL,
     ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL.replace(/\/$/, "") } : {}),
     settings: fromEnv.settings,

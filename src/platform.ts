@@ -96,7 +96,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
     if (computes > 0) log.warn("subsidy computes interrupted by the restart", { jobs: computes });
     if (env.demoData) {
       const started = performance.now();
-      const result = loadDemoCountyIfEmpty({ db, protector }, now());
+      const result = loadDemoCountyIfEmpty({ db, protector }, now(), { subsidies: env.demoSubsidies });
       if (result.loaded) log.info("demo county loaded", { ...result.counts, ms: Math.round(performance.now() - started) });
     }
     engine = await enginePromise;

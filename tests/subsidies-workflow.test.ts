@@ -51,7 +51,7 @@ describe("the subsidy workflow", () => {
   }
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ label: "subsidy-workflow", now });
+    platform = await startTestPlatform({ label: "subsidy-workflow", now, demoData: "registry" });
     const db = platform.db;
     savePolicy({ db }, {
       input: { code: "JT-2025", name: "跨省务工交通补贴", kind: "交通补贴", amountFen: 80_000, minMonths: null, maxMonthsPerPerson: null, ageLimit: null, onePerHousehold: false, startDate: "2025-01-01", endDate: null, fundSource: "衔接资金" },

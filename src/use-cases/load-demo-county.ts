@@ -22,7 +22,7 @@ export const DEMO_LOADED_KEY = "demo_loaded_at";
 export type DemoLoadResult = { loaded: false; reason: "already-loaded" | "not-empty" } | { loaded: true; counts: CountyLoadCounts };
 
 /** @param now the moment of the first start: the demo's dates are laid around its day in China, so the county looks alive whatever day that is. */
-export function loadDemoCountyIfEmpty(deps: { db: Db; protector: PersonalDataProtector }, now: Date): DemoLoadResult {
+export function loadDemoCountyIfEmpty(deps: { db: Db; protector: PersonalDataProtector }, now: Date, options: { subsidies?: boolean } = {}): DemoLoadResult {
   const today = chinaDate(now);
   if (getMeta(deps.db, DEMO_LOADED_KEY)) return { loaded: false, reason: "already-loaded" };
   if (!registryIsEmpty(deps.db)) return { loaded: false, reason: "not-empty" };
@@ -33,7 +33,7 @@ export function loadDemoCountyIfEmpty(deps: { db: Db; protector: PersonalDataPro
     enqueueSearchUpdate(tx, "posting", postingIds);
     raiseAlertsAfterPlacementChange(tx, assistedHouseholdIds(tx, 0, Number.MAX_SAFE_INTEGER), today, { by: { label: "demo" } });
     // Subsidy policies and lines in their states (issue 12), on the same connection.
-    loadDemoSubsidies(deps, { now, countyProvince: currentSettings(deps.db).countyProvince });
+    if (options.subsidies !== false) loadDemoSubsidies(deps, { now, countyProvince: currentSettings(deps.db).countyProvince });
     setMeta(tx, DEMO_LOADED_KEY, now.toISOString());
     recordChange(tx, { label: "demo" }, { action: "create", entity: "county", entityId: county.countyName, after: counts });
     return { loaded: true as const, counts };

@@ -21,7 +21,7 @@ const base = testClock();
 const now = () => new Date(base().getTime() + shift);
 
 describe("the subsidy loop in a browser", () => {
-  const stage = browserStage({ label: "browser-subsidy-workflow", now }, async (platform) => {
+  const stage = browserStage({ label: "browser-subsidy-workflow", now, demoData: "registry" }, async (platform) => {
     savePolicy({ db: platform.db }, {
       input: { code: "JT-2025", name: "跨省务工交通补贴", kind: "交通补贴", amountFen: 80_000, minMonths: null, maxMonthsPerPerson: null, ageLimit: null, onePerHousehold: false, startDate: "2025-01-01", endDate: null, fundSource: "衔接资金" },
       by: { label: "test" },
@@ -43,7 +43,7 @@ describe("the subsidy loop in a browser", () => {
     await page.getByLabel("账号（手机号或用户名）").fill(login);
     await page.getByLabel("密码").fill(PASSWORD);
     await page.getByRole("button", { name: "登录" }).click();
-    await page.waitForURL(/\/account$/);
+    await page.waitForURL(/\/bureau$/);
     return page;
   }
 

@@ -37,7 +37,8 @@ export function testClock(day: string = TEST_TODAY): Clock {
  * @param options.today the day the platform's clock starts on (default TEST_TODAY); the demo
  *   county is laid around it. `now` gives a clock of the test's own instead.
  */
-export async function startTestPlatform(options: { label: string; demoData?: boolean; today?: string; now?: Clock; dataDir?: string }): Promise<TestPlatform> {
+/** `demoData: "registry"`: the demo county without its subsidy ledger (tests that start the ledger empty). */
+export async function startTestPlatform(options: { label: string; demoData?: boolean | "registry"; today?: string; now?: Clock; dataDir?: string }): Promise<TestPlatform> {
   const meili = inject("meili");
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), `jybf-${options.label}-`));
   const logLines: string[] = [];
@@ -46,7 +47,7 @@ export async function startTestPlatform(options: { label: string; demoData?: boo
     DATA_DIR: dataDir,
     MEILI_URL: meili.url,
     MEILI_MASTER_KEY: meili.masterKey,
-    DEMO_DATA: options.demoData === false ? "0" : "1",
+    DEMO_DATA: options.demoData === false ? "0" : options.demoData === "registry" ? "registry" : "1",
   });
   const indexName = uniqueIndexName(options.label);
   const platform = await startPlatform({ env, log, indexName, now: options.now ?? testClock(options.today) });
