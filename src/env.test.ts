@@ -12,7 +12,7 @@ describe("parseEnv", () => {
   it.each([
     [{ PORT: "abc" }, /PORT must be a port number/],
     [{ PORT: "70000" }, /PORT must be between 0 and 65535/],
-    [{ DEMO_DATA: "yes" }, /DEMO_DATA must be 0 or 1 \(got "yes"\)/],
+    [{ DEMO_DATA: "yes" }, /DEMO_DATA must be 0, 1 or registry \(got "yes"\)/],
     [{ LOG_LEVEL: "loud" }, /LOG_LEVEL must be one of/],
     [{ MEILI_URL: "not a url" }, /MEILI_URL must be a URL/],
     [{ MEILI_URL: "http://127.0.0.1:7700" }, /MEILI_MASTER_KEY must be set when MEILI_URL is set/],
@@ -42,6 +42,12 @@ describe("parseEnv", () => {
 
   it("never echoes the master key in its message", () => {
     expect(() => parseEnv({ MEILI_URL: "http://x:1", MEILI_MASTER_KEY: "short" })).toThrow(/^(?!.*short")/s);
+  });
+
+  it("reads DEMO_DATA: 1 loads the demo county with its ledger, registry the county alone, 0 nothing", () => {
+    expect(parseEnv({ DEMO_DATA: "1" })).toMatchObject({ demoData: true, demoSubsidies: true });
+    expect(parseEnv({ DEMO_DATA: "registry" })).toMatchObject({ demoData: true, demoSubsidies: false });
+    expect(parseEnv({ DEMO_DATA: "0" })).toMatchObject({ demoData: false, demoSubsidies: false });
   });
 
   it("takes an external search engine", () => {
