@@ -23,7 +23,7 @@ describe("readDate, the one date parser", () => {
     "+2026-01-01", "2026-0x1-01",
   ])("refuses %j, without throwing", (input) => expect(readDate(input)).toBeUndefined());
 
-  it.each([null, undefined, 45123, new Date(), "2026-01-01".repeat(10)])("refuses a non-date value %j", (input) => expect(readDate(input)).toBeUndefined());
+  it.each([null, undefined, 45123, new Date("2026-01-01T00:00:00Z"), "2026-01-01".repeat(10)])("refuses a non-date value %j", (input) => expect(readDate(input)).toBeUndefined());
 });
 
 describe("the range of each date field (today 2026-11-23)", () => {

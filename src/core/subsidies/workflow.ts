@@ -4,6 +4,7 @@
  * Use-cases ask these before they write; migration 0012 refuses the same things in the database.
  */
 import type { SubsidyLineStatus } from "./ledger.ts";
+import { addDays } from "../calendar.ts";
 
 /** Reasons, notes and references are short texts a person types. */
 export const REASON_MAX_LENGTH = 200;
@@ -51,12 +52,6 @@ export function isPayable(line: WorkflowLine, today: string): boolean {
 export function cleanText(text: string | undefined | null, max = REASON_MAX_LENGTH): string | null {
   const t = (text ?? "").trim();
   return t.length === 0 || t.length > max ? null : t;
-}
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 /**
