@@ -273,11 +273,14 @@ export const applications = sqliteTable(
     /** 代办: how the worker agreed to a cadre applying for them (当面 / 电话 / 书面), and when. */
     consentMethod: text("consent_method", { enum: CONSENT_METHODS }),
     consentDate: text("consent_date"),
+    /** Keyed hash of phone + receipt code (报名回执号), to check or withdraw without an account (0019). */
+    receiptHash: text("receipt_hash"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     index("applications_applicant_user_idx").on(t.applicantUserId),
+    uniqueIndex("applications_receipt_hash_unique").on(t.receiptHash).where(sql`${t.receiptHash} IS NOT NULL`),
     uniqueIndex("applications_posting_phone_unique").on(t.postingId, t.applicantPhone),
     index("applications_posting_idx").on(t.postingId, t.createdAt),
     index("applications_worker_idx").on(t.workerId),

@@ -23,6 +23,8 @@ export interface ApplyToJobProps {
   today: string;
   /** The platform's clock: when the application was made (its created_at). */
   now?: Date;
+  /** Keyed hash of phone + the receipt code shown after applying (src/security/application-receipt.ts). */
+  receiptHash?: string;
 }
 
 export type ApplyToJobResult =
@@ -53,6 +55,7 @@ export function applyToJob(deps: { db: Db }, props: ApplyToJobProps): ApplyToJob
       status: "报名",
       createdByUserId: authorUserId(props.by),
       applicantUserId: props.applicantUserId ?? null,
+      receiptHash: props.receiptHash ?? null,
       ...(props.now ? { createdAt: props.now.toISOString(), updatedAt: props.now.toISOString() } : {}),
     });
     // The audit row says what happened, not who the person is: name and phone stay in one place.

@@ -12,7 +12,7 @@ const m = messages.apply;
 
 export interface ApplyFormProps {
   code: string;
-  form?: ApplicationFormState;
+  form?: ApplicationFormState | undefined;
 }
 
 const LABELS: Record<ApplicationField, string> = { name: m.name, phone: m.phone, village: m.village, note: m.note };

@@ -1,11 +1,17 @@
 /**
- * The filters of the results page, each choice with how many postings it gives. The groups with
- * counts have ids: when htmx refreshes the list it sends them again out of band, so the counts
- * follow the search while the panel (and whatever is open or focused in it) stays put.
+ * The filters of the results page, each choice a link (a chip) to the same search with that
+ * choice made, with how many postings it gives: one tap changes the list, with JavaScript off
+ * too (issue 10). The chosen chip is marked (aria-current); 不限 clears its group. Hidden inputs
+ * carry the choices into the search form, so typing words keeps them.
+ *
+ * The groups have ids: when htmx refreshes the list it sends them again out of band, so the
+ * counts and the chips' links follow the search while the panel (and whatever is open in it)
+ * stays put. With htmx the chips are boosted (hx-boost on the groups): a tap fetches the list only.
  */
 import { EMPLOYER_TYPES, WORKING_TIMES, type EmployerType } from "../../src/core/enums.ts";
-import { PAY_LEVELS, SEEKER_BENEFITS, type FacetCounts } from "../../src/core/job-filters.ts";
-import type { JobBoardQuery } from "../../src/routes/public/job-board-query.ts";
+import { PAY_LEVELS, RADIUS_CHOICES_KM, SEEKER_BENEFITS, type FacetCounts } from "../../src/core/job-filters.ts";
+import { jobsHref, type JobBoardQuery } from "../../src/routes/public/job-board-query.ts";
+import { JOB_SORTS } from "../../src/search/job-search.ts";
 import { typeLabel } from "../format.ts";
 import { messages } from "../messages.ts";
 
@@ -34,58 +40,100 @@ function offeredTypes(query: JobBoardQuery, facets: FacetCounts | undefined): Em
   return EMPLOYER_TYPES.filter((type) => main.includes(type) || query.type === type || (facets?.type[type] ?? 0) > 0);
 }
 
-function Choice(props: { name: string; value: string; checked: boolean; label: string; n?: number | undefined; type?: "radio" | "checkbox" }) {
+/** The same search with one change; a changed choice starts again at the first page. */
+export function chipHref(query: JobBoardQuery, change: Partial<JobBoardQuery>): string {
+  return jobsHref({ ...query, ...change, offset: undefined });
+}
+
+/** One choice: a link styled as a big pill, marked when chosen. */
+export function Chip(props: { href: string; chosen: boolean; label: string; n?: number | undefined }) {
   return (
-    <label class="choice">
-      <input type={props.type ?? "radio"} name={props.name} value={props.value} checked={props.checked} class="live" />
+    <a class="choice" href={props.href} aria-current={props.chosen ? "true" : undefined}>
       <span>{props.label}</span>
       {props.n !== undefined && <Count n={props.n} />}
-    </label>
+    </a>
+  );
+}
+
+/** A hidden input for a chosen value (none when nothing is chosen). */
+function Carry(props: { name: string; value: string | number | undefined }) {
+  return props.value === undefined ? null : <input type="hidden" name={props.name} value={String(props.value)} />;
+}
+
+/** Attributes of a group: its id, boosted links, and out of band when inside a fragment. */
+const group = (id: string, oob: boolean | undefined) => ({ id, "hx-boost": "true", ...(oob ? { "hx-swap-oob": "true" } : {}) });
+
+/** Order and distance as chips (in the form's "order" part); refreshed out of band like the filters. */
+export function OrderGroups(props: { query: JobBoardQuery; oob?: boolean }) {
+  const { query } = props;
+  return (
+    <>
+      <fieldset class="choices sort" {...group("filter-sort", props.oob)}>
+        <legend>{m.sortLabel}</legend>
+        {JOB_SORTS.map((sort) => (
+          <Chip href={chipHref(query, { sort: sort === "relevance" ? undefined : sort })} chosen={(query.sort ?? "relevance") === sort} label={m.sorts[sort]} />
+        ))}
+        <Carry name="sort" value={query.sort === "relevance" ? undefined : query.sort} />
+      </fieldset>
+      <fieldset class="choices radius" {...group("filter-radius", props.oob)}>
+        <legend>{m.radiusLabel}</legend>
+        <Chip href={chipHref(query, { radius: undefined })} chosen={query.radius === undefined} label={m.radiusAny} />
+        {RADIUS_CHOICES_KM.map((km) => (
+          <Chip href={chipHref(query, { radius: km })} chosen={query.radius === km} label={m.radius(km)} />
+        ))}
+        <Carry name="radius" value={query.radius} />
+      </fieldset>
+    </>
   );
 }
 
 export function FilterGroups(props: FilterGroupsProps) {
-  const { query, facets } = props;
-  const oob = props.oob ? { "hx-swap-oob": "true" } : {};
+  const { query, facets, oob } = props;
   return (
     <>
-      <fieldset id="filter-type" class="choices" {...oob}>
+      <fieldset class="choices" {...group("filter-type", oob)}>
         <legend>{m.typeLegend}</legend>
-        <Choice name="type" value="" checked={!query.type} label={m.any} />
+        <Chip href={chipHref(query, { type: undefined })} chosen={!query.type} label={m.any} />
         {offeredTypes(query, facets).map((type) => (
-          <Choice name="type" value={type} checked={query.type === type} label={typeLabel(type)} n={countOf(facets?.type, type)} />
+          <Chip href={chipHref(query, { type })} chosen={query.type === type} label={typeLabel(type)} n={countOf(facets?.type, type)} />
         ))}
+        <Carry name="type" value={query.type} />
       </fieldset>
-      <fieldset id="filter-time" class="choices" {...oob}>
+      <fieldset class="choices" {...group("filter-time", oob)}>
         <legend>{m.timeLegend}</legend>
-        <Choice name="time" value="" checked={!query.time} label={m.any} />
+        <Chip href={chipHref(query, { time: undefined })} chosen={!query.time} label={m.any} />
         {WORKING_TIMES.map((time) => (
-          <Choice name="time" value={time} checked={query.time === time} label={messages.job.time[time]} n={countOf(facets?.time, time)} />
+          <Chip href={chipHref(query, { time })} chosen={query.time === time} label={messages.job.time[time]} n={countOf(facets?.time, time)} />
         ))}
+        <Carry name="time" value={query.time} />
       </fieldset>
-      <div id="filter-town" class="field" {...oob}>
-        <label for="town">{m.townLabel}</label>
-        <select id="town" name="town" class="live">
-          <option value="">{m.anyTown}</option>
-          {props.towns.map((town) => (
-            <option value={town} selected={query.town === town}>
-              {town}（{m.countOf(facets?.town[town] ?? 0)}）
-            </option>
-          ))}
-        </select>
-      </div>
-      <fieldset id="filter-pay" class="choices" {...oob}>
-        <legend>{m.payLegend}</legend>
-        <Choice name="pay" value="" checked={query.pay === undefined} label={m.any} />
-        {PAY_LEVELS.map((level) => (
-          <Choice name="pay" value={String(level)} checked={query.pay === level} label={m.payAtLeast(level)} n={countOf(facets?.payAtLeast, level)} />
+      <fieldset class="choices" {...group("filter-town", oob)}>
+        <legend>{m.townLabel}</legend>
+        <Chip href={chipHref(query, { town: undefined })} chosen={!query.town} label={m.anyTown} />
+        {props.towns.map((town) => (
+          <Chip href={chipHref(query, { town })} chosen={query.town === town} label={town} n={facets?.town[town] ?? 0} />
         ))}
+        <Carry name="town" value={query.town} />
+      </fieldset>
+      <fieldset class="choices" {...group("filter-pay", oob)}>
+        <legend>{m.payLegend}</legend>
+        <Chip href={chipHref(query, { pay: undefined })} chosen={query.pay === undefined} label={m.any} />
+        {PAY_LEVELS.map((level) => (
+          <Chip href={chipHref(query, { pay: level })} chosen={query.pay === level} label={m.payAtLeast(level)} n={countOf(facets?.payAtLeast, level)} />
+        ))}
+        <Carry name="pay" value={query.pay} />
         <p class="hint">{m.payNote}</p>
       </fieldset>
-      <fieldset id="filter-benefits" class="choices" {...oob}>
+      <fieldset class="choices" {...group("filter-benefits", oob)}>
         <legend>{m.benefitsLegend}</legend>
-        {SEEKER_BENEFITS.map((benefit) => (
-          <Choice type="checkbox" name="benefit" value={benefit} checked={query.benefit.includes(benefit)} label={benefit} n={countOf(facets?.benefits, benefit)} />
+        {/* Benefits add up: a tap on a chosen one takes it away again. */}
+        {SEEKER_BENEFITS.map((benefit) => {
+          const chosen = query.benefit.includes(benefit);
+          const benefits = chosen ? query.benefit.filter((b) => b !== benefit) : [...query.benefit, benefit];
+          return <Chip href={chipHref(query, { benefit: benefits })} chosen={chosen} label={benefit} n={countOf(facets?.benefits, benefit)} />;
+        })}
+        {query.benefit.map((benefit) => (
+          <Carry name="benefit" value={benefit} />
         ))}
       </fieldset>
     </>

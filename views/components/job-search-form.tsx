@@ -1,15 +1,16 @@
 /**
  * The search form of the results page: words, order and "distance from where", and the filters.
- * It is a plain GET form to /jobs that works with JavaScript off; htmx layers on top: the list
- * follows as one types (debounced) or changes a choice, and the address bar follows the search.
+ * It is a plain GET form to /jobs that works with JavaScript off: every choice is a link (a chip,
+ * job-filters.tsx) that one tap follows; the words, the age and the village list are sent with a
+ * button. htmx layers on top: the list follows as one types (debounced), changes the village or
+ * taps a chip, and the address bar follows the search.
  */
 import type { FacetCounts } from "../../src/core/job-filters.ts";
-import { MAX_SEEKER_AGE, MIN_SEEKER_AGE, RADIUS_CHOICES_KM } from "../../src/core/job-filters.ts";
+import { MAX_SEEKER_AGE, MIN_SEEKER_AGE } from "../../src/core/job-filters.ts";
 import type { VillageOption } from "../../db/queries/regions.ts";
 import { jobsHref, type JobBoardQuery } from "../../src/routes/public/job-board-query.ts";
-import { JOB_SORTS } from "../../src/search/job-search.ts";
 import { messages } from "../messages.ts";
-import { chosenFilterCount, FilterGroups } from "./job-filters.tsx";
+import { chosenFilterCount, FilterGroups, OrderGroups } from "./job-filters.tsx";
 
 const m = messages.search;
 
@@ -21,8 +22,8 @@ export interface JobSearchFormProps {
 }
 
 /**
- * Typing waits 400 ms for a pause; a changed choice (any control marked `live`) asks at once;
- * a newer request replaces one still under way.
+ * Typing waits 400 ms for a pause; a changed village (the control marked `live`) asks at once;
+ * a newer request replaces one still under way. Boosted chips inherit the target and swap.
  */
 const LIVE = {
   "hx-get": "/jobs",
@@ -68,33 +69,18 @@ export function JobSearchForm(props: JobSearchFormProps) {
         <div class="field origin">
           <label for="village">{m.originLabel}</label>
           <VillageSelect query={query} villages={props.villages} />
+          {/* Without scripts a changed list needs a tap to send; with htmx the change sends itself. */}
+          <noscript>
+            <button type="submit" class="secondary">
+              {messages.chips.chooseVillage}
+            </button>
+          </noscript>
           <button type="button" id="locate" class="secondary" hidden data-locating={m.locating} data-failed={m.locateFailed}>
             {m.locate}
           </button>
           <p id="locate-status" class="hint" role="status"></p>
         </div>
-        <div class="field sort">
-          <label for="sort">{m.sortLabel}</label>
-          <select id="sort" name="sort" class="live">
-            {/* No choice: nearest first once a place is chosen, else best match (effectiveSort). */}
-            {JOB_SORTS.map((sort) => (
-              <option value={sort === "relevance" ? "" : sort} selected={(query.sort ?? "relevance") === sort}>
-                {m.sorts[sort]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field radius">
-          <label for="radius">{m.radiusLabel}</label>
-          <select id="radius" name="radius" class="live">
-            <option value="">{m.radiusAny}</option>
-            {RADIUS_CHOICES_KM.map((km) => (
-              <option value={String(km)} selected={query.radius === km}>
-                {m.radius(km)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <OrderGroups query={query} />
         <input type="hidden" id="lat" name="lat" value={query.lat === undefined ? "" : String(query.lat)} />
         <input type="hidden" id="lng" name="lng" value={query.lng === undefined ? "" : String(query.lng)} />
       </div>

@@ -40,8 +40,13 @@ export function JobList(props: JobListProps) {
           {messages.searchNotices.queryShortened(MAX_QUERY_LENGTH)}
         </p>
       )}
-      {props.needsOrigin && <p class="notice">{messages.search.distanceNeedsOrigin}</p>}
-      {props.radiusNeedsOrigin && !props.needsOrigin && <p class="notice">{messages.searchNotices.radiusNeedsOrigin}</p>}
+      {/* Distance without a place is not silently ignored: the notice says so and leads to the place list. */}
+      {(props.needsOrigin || props.radiusNeedsOrigin) && (
+        <p class="notice origin-needed" role="status">
+          {props.needsOrigin ? messages.search.distanceNeedsOrigin : messages.searchNotices.radiusNeedsOrigin}{" "}
+          <a href="#village">{messages.chips.choosePlace}</a>
+        </p>
+      )}
       {results.readAs && results.readAs.length > 0 && (
         <p class="notice read-as">{messages.search.readAs(results.readAs)}</p>
       )}

@@ -12,6 +12,7 @@ import { Hono } from "hono";
 import type { AppDeps } from "../../app-deps.ts";
 import { applicantAccountOf } from "../../core/application.ts";
 import { chinaDateOf } from "../../core/china-time.ts";
+import { newReceiptCode, receiptHash } from "../../security/application-receipt.ts";
 import { applyToJob } from "../../use-cases/apply-to-job.ts";
 import { ANONYMOUS_VISITOR } from "../../use-cases/audit-trail.ts";
 import { findJobPage } from "../../use-cases/find-job.ts";
@@ -31,6 +32,8 @@ export function applyRoutes(deps: AppDeps): Hono {
     if (!parsed.ok) return c.html(<JobPage page={page} form={parsed.form} backHref="/jobs" />, 422);
 
     const user = c.get("user");
+    // 报名回执号: shown once on the answer; only its keyed hash with the phone is stored.
+    const receiptCode = newReceiptCode();
     const result = applyToJob(deps, {
       postingCode: code,
       applicant: parsed.data,
@@ -38,10 +41,11 @@ export function applyRoutes(deps: AppDeps): Hono {
       applicantUserId: applicantAccountOf(user?.actor),
       today,
       now: deps.now(),
+      receiptHash: receiptHash(deps.protector, parsed.data.phone, receiptCode),
     });
     switch (result.outcome) {
       case "applied":
-        return c.html(<AppliedPage job={page.job} phone={parsed.data.phone} />);
+        return c.html(<AppliedPage job={page.job} phone={parsed.data.phone} receiptCode={receiptCode} />);
       case "already-applied":
         return c.html(<AppliedPage job={page.job} phone={parsed.data.phone} alreadyOn={chinaDateOf(result.appliedAt)} />);
       case "not-open":

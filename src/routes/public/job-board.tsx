@@ -6,10 +6,11 @@
 import { Hono } from "hono";
 import QRCode from "qrcode";
 import type { AppDeps } from "../../app-deps.ts";
+import { applicantAccountOf } from "../../core/application.ts";
 import { wantsFragment } from "../../http/htmx.ts";
 import { findJob, findJobPage } from "../../use-cases/find-job.ts";
 import { searchJobBoard } from "../../use-cases/search-job-board.ts";
-import { FilterGroups } from "../../../views/components/job-filters.tsx";
+import { FilterGroups, OrderGroups } from "../../../views/components/job-filters.tsx";
 import { JobList } from "../../../views/fragments/job-list.tsx";
 import { HomePage } from "../../../views/pages/public/home.tsx";
 import { JobPage } from "../../../views/pages/public/job.tsx";
@@ -54,6 +55,7 @@ export function jobBoard(deps: AppDeps): Hono {
         <>
           <JobList results={board.results} {...list} />
           <FilterGroups query={query} facets={board.results.facets} towns={board.towns} oob />
+          <OrderGroups query={query} oob />
         </>,
       );
     }
@@ -62,7 +64,8 @@ export function jobBoard(deps: AppDeps): Hono {
 
   app.get("/jobs/:code", (c) => {
     const query = parseJobBoardQuery(c.req.query(), c.req.queries());
-    const page = findJobPage(deps, c.req.param("code"), query, deps.today());
+    // The application form starts filled: the signed-in seeker's account, else the search's village.
+    const page = findJobPage(deps, c.req.param("code"), query, deps.today(), { seekerUserId: applicantAccountOf(c.get("user")?.actor) });
     if (!page) return c.notFound();
     return c.html(<JobPage page={page} backHref={jobsHref(originParams(query))} />);
   });

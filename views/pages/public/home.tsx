@@ -4,6 +4,7 @@ import { SearchForm } from "../../components/search-form.tsx";
 import { JobList } from "../../fragments/job-list.tsx";
 import { BaseLayout } from "../../layouts/base.tsx";
 import { messages } from "../../messages.ts";
+import { CHECK_APPLICATION_PATH } from "./check-application.tsx";
 
 export function HomePage(props: { newest: JobResults; limit: number }) {
   return (
@@ -11,6 +12,9 @@ export function HomePage(props: { newest: JobResults; limit: number }) {
       <section class="hero">
         <h1>{messages.site.tagline}</h1>
         <SearchForm />
+        <p class="check-link">
+          <a href={CHECK_APPLICATION_PATH}>{messages.receipt.link}</a>
+        </p>
       </section>
       <section aria-labelledby="categories">
         <h2 id="categories">{messages.search.categories}</h2>

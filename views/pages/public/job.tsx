@@ -24,7 +24,7 @@ export interface JobPageProps {
 }
 
 export function JobPage(props: JobPageProps) {
-  const { job, block, origin, distanceKm } = props.page;
+  const { job, block, origin, distanceKm, prefill } = props.page;
   const pay = payText(job.payMin, job.payMax, job.payUnit);
   return (
     <BaseLayout title={job.title} description={`${job.employerName}：${job.title}，${pay}`}>
@@ -106,7 +106,13 @@ export function JobPage(props: JobPageProps) {
         <section id="apply" aria-labelledby="apply-title" class="apply-section">
           <h2 id="apply-title">{messages.apply.title}</h2>
           <p>{messages.apply.intro}</p>
-          <ApplyForm code={job.code} {...(props.form ? { form: props.form } : {})} />
+          {!props.form && prefill && prefill.source !== "none" && (
+            <p class="prefill-note">
+              {prefill.source === "account" ? messages.applyPrefill.fromAccount : messages.applyPrefill.fromSearch(prefill.values.village ?? "")}
+            </p>
+          )}
+          {/* What was posted wins over the prefill: a form sent back to fix keeps what was typed. */}
+          <ApplyForm code={job.code} form={props.form ?? (prefill ? { values: prefill.values, errors: {} } : undefined)} />
         </section>
       )}
 

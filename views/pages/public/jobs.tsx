@@ -6,6 +6,7 @@ import { JobSearchForm } from "../../components/job-search-form.tsx";
 import { JobList, type JobListProps } from "../../fragments/job-list.tsx";
 import { BaseLayout } from "../../layouts/base.tsx";
 import { messages } from "../../messages.ts";
+import { CHECK_APPLICATION_PATH } from "./check-application.tsx";
 
 export interface JobsPageProps {
   query: JobBoardQuery;
@@ -22,6 +23,9 @@ export function JobsPage(props: JobsPageProps) {
       <h1>{messages.site.jobs}</h1>
       <JobSearchForm query={props.query} facets={props.results.facets} towns={props.towns} villages={props.villages} />
       <JobList results={props.results} {...props.list} />
+      <p class="check-link">
+        <a href={CHECK_APPLICATION_PATH}>{messages.receipt.link}</a>
+      </p>
     </BaseLayout>
   );
 }
