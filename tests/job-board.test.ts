@@ -25,31 +25,33 @@ const page = async (path: string, headers: Record<string, string> = {}) => {
   return { html: await res.text(), headers: res.headers };
 };
 const enc = encodeURIComponent;
-/** The count shown beside a choice (radio or checkbox) with this value. */
-const countOf = (html: string, name: string, value: string) =>
-  Number(html.match(new RegExp(`name="${name}" value="${value}"[^>]*/><span>[^<]*</span><span class="n(?: zero)?">(\\d+)<`))?.[1]);
+/** The count shown beside a choice (a chip linking to the search with `name=value`) labelled `label`. */
+const countOf = (html: string, name: string, value: string, label: string) =>
+  Number(
+    html.match(new RegExp(`<a class="choice" href="[^"]*(?:[?&]|&amp;)${name}=${enc(value)}[^"]*"[^>]*><span>${label}</span><span class="n(?: zero)?">(\\d+)<`))?.[1],
+  );
 
 describe("the results page", () => {
   it("counts each choice with the other filters applied, not its own", async () => {
     const { html } = await page(`/jobs?type=${enc("帮扶车间")}&time=${enc("全天")}`);
     expect(html).toContain(messages.search.resultsCount(4));
     // Other types, still under 全天: 公益性岗位 F12, 用工企业 F06 + F07.
-    expect(countOf(html, "type", "帮扶车间")).toBe(4);
-    expect(countOf(html, "type", "公益性岗位")).toBe(1);
-    expect(countOf(html, "type", "用工企业")).toBe(2);
+    expect(countOf(html, "type", "帮扶车间", "家门口车间")).toBe(4);
+    expect(countOf(html, "type", "公益性岗位", "公益性岗位")).toBe(1);
+    expect(countOf(html, "type", "用工企业", "企业招工")).toBe(2);
     // Other working times, still among 帮扶车间: F02 is 灵活.
-    expect(countOf(html, "time", "灵活")).toBe(1);
-    expect(countOf(html, "time", "半天")).toBe(0);
+    expect(countOf(html, "time", "灵活", "时间灵活")).toBe(1);
+    expect(countOf(html, "time", "半天", "半天班")).toBe(0);
     // Benefits among the results: F01 包吃 接送, F03 包吃 包住.
-    expect(countOf(html, "benefit", "包吃")).toBe(2);
-    expect(html).toMatch(/<option value="双龙镇">双龙镇（3）<\/option>/);
+    expect(countOf(html, "benefit", "包吃", "包吃")).toBe(2);
+    expect(countOf(html, "town", "双龙镇", "双龙镇")).toBe(3);
   });
 
   it("counts pay levels, day pay as 22 days a month", async () => {
     const { html } = await page("/jobs");
     // ≥ 3000: F01 3500, F03 3600, F06 3200, F09 3000, F07 250×22 = 5500, F08 150×22 = 3300, F11 180×22 = 3960.
-    expect(countOf(html, "pay", "3000")).toBe(7);
-    expect(countOf(html, "pay", "4000")).toBe(1);
+    expect(countOf(html, "pay", "3000", "每月 3000 元以上")).toBe(7);
+    expect(countOf(html, "pay", "4000", "每月 4000 元以上")).toBe(1);
   });
 
   it("returns the list and the refreshed counts out of band when htmx asks, with a short address", async () => {
@@ -81,12 +83,15 @@ describe("the results page", () => {
     expect(html).toContain(messages.search.distanceNeedsOrigin);
   });
 
-  it("works through a plain form: every control has a name the server reads", async () => {
-    const { html } = await page("/jobs");
+  it("works through a plain form: every control has a name the server reads, and chosen chips ride along as hidden fields", async () => {
+    const chosen = `/jobs?type=${enc("帮扶车间")}&time=${enc("全天")}&town=${enc("双龙镇")}&pay=2000&benefit=${enc("包吃")}&sort=newest&radius=5&village=${xijie}`;
+    const { html } = await page(chosen);
     expect(html).toMatch(/<form id="job-search" class="search" action="\/jobs" method="get"/);
     for (const name of ["q", "sort", "village", "radius", "lat", "lng", "age", "type", "time", "town", "pay", "benefit"]) {
       expect(html).toContain(`name="${name}"`);
     }
+    expect(html).toContain(`<input type="hidden" name="type" value="帮扶车间"/>`);
+    expect(html).toContain(`<input type="hidden" name="benefit" value="包吃"/>`);
   });
 });
 
