@@ -65,15 +65,17 @@ describe("searching on a phone", () => {
     await openResults(page);
     await page.click("details.filters summary");
 
-    await page.getByRole("radio", { name: /家门口车间/ }).check();
+    await page.locator("#filter-type a.choice", { hasText: "家门口车间" }).click();
     await page.waitForURL(/type=/);
     await expect.poll(() => page.locator(".job-card").count()).toBe(5);
 
-    await page.getByRole("radio", { name: /全天班/ }).check();
+    await page.locator("#filter-time a.choice", { hasText: "全天班" }).click();
     await page.waitForURL(/time=/);
     await expect.poll(() => page.locator(".job-card").count()).toBe(4);
     // The counts follow: under 家门口车间, one posting is 灵活.
-    await expect.poll(() => page.locator("label.choice", { hasText: "时间灵活" }).locator(".n").textContent()).toBe("1");
+    await expect.poll(() => page.locator("a.choice", { hasText: "时间灵活" }).locator(".n").textContent()).toBe("1");
+    // The chips' links follow too (refreshed out of band): the next tap keeps both choices.
+    await expect.poll(() => page.locator("#filter-time a.choice", { hasText: "时间灵活" }).getAttribute("href")).toMatch(/type=.*time=/);
 
     await page.fill("#age", "58");
     await page.waitForURL(/age=58/);
@@ -156,8 +158,11 @@ describe("with JavaScript off", () => {
     expect((await titles(page)).sort()).toEqual(["服装车工", "箱包缝纫工", "縫紉學徒"].sort());
 
     await page.click("details.filters summary");
-    await page.getByRole("radio", { name: /家门口车间/ }).check();
-    await page.getByRole("radio", { name: /全天班/ }).check();
+    // Each chip is one tap: a link to the same search with that choice made.
+    await page.locator("#filter-type a.choice", { hasText: "家门口车间" }).click();
+    await page.waitForURL(/type=/);
+    await page.locator("#filter-time a.choice", { hasText: "全天班" }).click();
+    await page.waitForURL(/time=/);
     await page.fill("#age", "50");
     await page.click(".form-end button[type=submit]");
     await page.waitForURL(/age=50/);
