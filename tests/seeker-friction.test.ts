@@ -83,6 +83,16 @@ describe("filters with JavaScript off", () => {
     expect(more.has("offset")).toBe(false);
   });
 
+  it("lists what is chosen above the results, each taken away with one tap, and opens the new page at the results", async () => {
+    const page = await html(`/jobs?type=${enc("帮扶车间")}&time=${enc("全天")}`);
+    const bar = page.match(/<p class="chosen"[^>]*>([\s\S]*?)<\/p>/)?.[1] ?? "";
+    const links = [...bar.matchAll(/<a class="chosen-chip" href="([^"]*)"[^>]*>([^<]*)<\/a>/g)].map((m) => ({ href: m[1]!.replaceAll("&amp;", "&"), label: m[2] }));
+    expect(links.map((l) => l.label)).toEqual(["家门口车间 ✕", "全天班 ✕"]);
+    expect(links[0]!.href).toBe(`/jobs?time=${enc("全天")}#job-list`);
+    expect(chipHref(page, "filter-time", "半天班")).toMatch(/#job-list$/);
+    expect(await html("/jobs")).not.toContain('class="chosen"');
+  });
+
   it("marks the chosen chip for screen readers, and keeps no radio that needs a second tap", async () => {
     const page = await html(`/jobs?time=${enc("半天")}`);
     expect(page).not.toMatch(/type="radio"/);
@@ -92,13 +102,22 @@ describe("filters with JavaScript off", () => {
 });
 
 describe("a distance without a place", () => {
-  it("says so and leads to the place list instead of ignoring it", async () => {
-    for (const path of ["/jobs?radius=5", "/jobs?sort=distance"]) {
+  it("says so beside the place list, at the top of the page, instead of ignoring it", async () => {
+    for (const [path, said] of [
+      ["/jobs?radius=5", messages.searchNotices.radiusNeedsOrigin],
+      ["/jobs?sort=distance", messages.search.distanceNeedsOrigin],
+    ] as const) {
       const page = await html(path);
-      expect(page, path).toMatch(/<p class="notice origin-needed" role="status">[^<]*<a href="#village">去选村<\/a>/);
-      expect(page, path).toContain('id="village"');
+      expect(page, path).toContain(`<p class="notice origin-needed" id="origin-needed" role="status">${said}</p><select id="village" name="village" class="live" aria-describedby="origin-needed">`);
+      // Said once: the list below does not repeat it.
+      expect(page.split(said).length - 1, path).toBe(1);
     }
     expect(await html(`/jobs?radius=5&village=${xijie}`)).not.toContain("origin-needed");
+  });
+
+  it("says so in the list htmx swaps, with a link to the place list", async () => {
+    const res = await platform.app.request("/jobs?radius=5", { headers: { "HX-Request": "true", "HX-Target": "job-list" } });
+    expect(await res.text()).toMatch(new RegExp(`<p class="notice origin-needed" role="status">${messages.searchNotices.radiusNeedsOrigin} <a href="#village">${messages.chips.choosePlace}</a>`));
   });
 });
 

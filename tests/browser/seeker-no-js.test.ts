@@ -33,14 +33,15 @@ describe("a seeker with JavaScript off", () => {
     await page.goto(stage.served.baseUrl + "/jobs");
     expect(await cards(page)).toBe(12);
 
-    // One tap on 5 公里以内 without a place: the page says so and offers the place list.
+    // One tap on 5 公里以内 without a place: the page says so beside the place list, on the first screen.
+    await page.click("details.filters summary");
     await page.locator("#filter-radius a.choice", { hasText: messages.search.radius(5) }).click();
     await page.waitForURL(/radius=5/);
     const notice = page.locator(".notice.origin-needed");
-    await expect(notice.textContent()).resolves.toContain(messages.searchNotices.radiusNeedsOrigin);
+    await expect(notice.textContent()).resolves.toBe(messages.searchNotices.radiusNeedsOrigin);
+    const box = await notice.boundingBox();
+    expect(box!.y + box!.height).toBeLessThanOrEqual(740);
     await page.screenshot({ path: join(SHOTS, "jobs-radius-needs-place-360.png") });
-    await notice.getByRole("link", { name: messages.chips.choosePlace }).click();
-    await page.waitForURL(/#village$/);
     await page.selectOption("#village", { label: "西街村" });
     await page.getByRole("button", { name: messages.chips.chooseVillage }).click();
     await page.waitForURL(/village=/);
@@ -51,8 +52,10 @@ describe("a seeker with JavaScript off", () => {
     expect(places.every((p) => !p.includes("新屋村"))).toBe(true);
 
     // Filters: each chip is one tap, the chosen one marked, and the search kept.
+    // The panel stays open while something in it is chosen.
     await page.locator("#filter-radius a.choice", { hasText: messages.search.radiusAny }).click();
     await page.waitForURL((url) => !url.searchParams.has("radius"));
+    await page.screenshot({ path: join(SHOTS, "jobs-first-screen-360.png") });
     await page.click("details.filters summary");
     await page.locator("#filter-type a.choice", { hasText: "家门口车间" }).click();
     await page.waitForURL(/type=/);

@@ -40,9 +40,28 @@ function offeredTypes(query: JobBoardQuery, facets: FacetCounts | undefined): Em
   return EMPLOYER_TYPES.filter((type) => main.includes(type) || query.type === type || (facets?.type[type] ?? 0) > 0);
 }
 
-/** The same search with one change; a changed choice starts again at the first page. */
+/**
+ * The same search with one change; a changed choice starts again at the first page. Without
+ * JavaScript the new page opens at the results (#job-list), so the tap shows what it did; htmx
+ * scrolls to the same anchor after its swap.
+ */
 export function chipHref(query: JobBoardQuery, change: Partial<JobBoardQuery>): string {
-  return jobsHref({ ...query, ...change, offset: undefined });
+  return `${jobsHref({ ...query, ...change, offset: undefined })}#job-list`;
+}
+
+/** What is chosen, each with a link that takes it away: shown above the results. */
+export function chosenChoices(query: JobBoardQuery): { label: string; href: string }[] {
+  const chosen: { label: string; href: string }[] = [];
+  const add = (label: string, change: Partial<JobBoardQuery>) => chosen.push({ label, href: chipHref(query, change) });
+  if (query.sort && query.sort !== "relevance") add(m.sorts[query.sort], { sort: undefined });
+  if (query.radius !== undefined) add(m.radius(query.radius), { radius: undefined });
+  if (query.age !== undefined) add(messages.chips.age(query.age), { age: undefined });
+  if (query.type) add(typeLabel(query.type), { type: undefined });
+  if (query.time) add(messages.job.time[query.time], { time: undefined });
+  if (query.town) add(query.town, { town: undefined });
+  if (query.pay !== undefined) add(m.payAtLeast(query.pay), { pay: undefined });
+  for (const benefit of query.benefit) add(benefit, { benefit: query.benefit.filter((b) => b !== benefit) });
+  return chosen;
 }
 
 /** One choice: a link styled as a big pill, marked when chosen. */
@@ -140,7 +159,8 @@ export function FilterGroups(props: FilterGroupsProps) {
   );
 }
 
-/** How many filters are chosen (shown on the closed panel). */
+/** How many filters are chosen (shown on the closed panel, which holds the order and the radius too). */
 export function chosenFilterCount(query: JobBoardQuery): number {
-  return [query.type, query.time, query.town, query.pay, query.age].filter((v) => v !== undefined).length + query.benefit.length;
+  const order = [query.sort === "relevance" ? undefined : query.sort, query.radius];
+  return [query.type, query.time, query.town, query.pay, query.age, ...order].filter((v) => v !== undefined).length + query.benefit.length;
 }

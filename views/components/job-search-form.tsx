@@ -8,7 +8,7 @@
 import type { FacetCounts } from "../../src/core/job-filters.ts";
 import { MAX_SEEKER_AGE, MIN_SEEKER_AGE } from "../../src/core/job-filters.ts";
 import type { VillageOption } from "../../db/queries/regions.ts";
-import { jobsHref, type JobBoardQuery } from "../../src/routes/public/job-board-query.ts";
+import { jobsHref, originParams, type JobBoardQuery } from "../../src/routes/public/job-board-query.ts";
 import { messages } from "../messages.ts";
 import { chosenFilterCount, FilterGroups, OrderGroups } from "./job-filters.tsx";
 
@@ -19,6 +19,8 @@ export interface JobSearchFormProps {
   facets: FacetCounts | undefined;
   towns: readonly string[];
   villages: readonly VillageOption[];
+  /** Said beside the place list when the search asks for a distance without a place. */
+  originNeeded?: string | undefined;
 }
 
 /**
@@ -34,12 +36,12 @@ const LIVE = {
   "hx-trigger": "input changed delay:400ms from:#q, input changed delay:600ms from:#age, change target:.live, submit",
 };
 
-function VillageSelect(props: { query: JobBoardQuery; villages: readonly VillageOption[] }) {
+function VillageSelect(props: { query: JobBoardQuery; villages: readonly VillageOption[]; describedBy?: string | undefined }) {
   const usingPhone = props.query.lat !== undefined && props.query.lng !== undefined;
   const byTown = new Map<string, VillageOption[]>();
   for (const v of props.villages) byTown.set(v.town, [...(byTown.get(v.town) ?? []), v]);
   return (
-    <select id="village" name="village" class="live">
+    <select id="village" name="village" class="live" aria-describedby={props.describedBy}>
       <option value="">{usingPhone ? m.myLocation : m.originNone}</option>
       {[...byTown].map(([town, villages]) => (
         <optgroup label={town}>
@@ -68,7 +70,12 @@ export function JobSearchForm(props: JobSearchFormProps) {
       <div class="order">
         <div class="field origin">
           <label for="village">{m.originLabel}</label>
-          <VillageSelect query={query} villages={props.villages} />
+          {props.originNeeded && (
+            <p class="notice origin-needed" id="origin-needed" role="status">
+              {props.originNeeded}
+            </p>
+          )}
+          <VillageSelect query={query} villages={props.villages} describedBy={props.originNeeded ? "origin-needed" : undefined} />
           {/* Without scripts a changed list needs a tap to send; with htmx the change sends itself. */}
           <noscript>
             <button type="submit" class="secondary">
@@ -80,13 +87,13 @@ export function JobSearchForm(props: JobSearchFormProps) {
           </button>
           <p id="locate-status" class="hint" role="status"></p>
         </div>
-        <OrderGroups query={query} />
         <input type="hidden" id="lat" name="lat" value={query.lat === undefined ? "" : String(query.lat)} />
         <input type="hidden" id="lng" name="lng" value={query.lng === undefined ? "" : String(query.lng)} />
       </div>
 
       <details class="filters" open={chosen > 0}>
         <summary>{chosen > 0 ? m.filtersChosen(chosen) : m.filters}</summary>
+        <OrderGroups query={query} />
         <div class="field">
           <label for="age">{m.ageLabel}</label>
           <p class="hint" id="age-hint">
@@ -106,7 +113,8 @@ export function JobSearchForm(props: JobSearchFormProps) {
         <FilterGroups query={query} facets={props.facets} towns={props.towns} />
         {chosen > 0 && (
           <p>
-            <a href={jobsHref({ q: query.q })}>{m.clearFilters}</a>
+            {/* The place is not a filter: clearing keeps it (and the words). */}
+            <a href={jobsHref({ q: query.q, ...originParams(query) })}>{m.clearFilters}</a>
           </p>
         )}
       </details>

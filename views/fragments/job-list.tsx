@@ -22,6 +22,8 @@ export interface JobListProps {
   queryShortened?: boolean;
   /** The seeker chose a distance without saying where they are. */
   radiusNeedsOrigin?: boolean;
+  /** The choices in force, each with a link that takes it away (job-filters.tsx chosenChoices). */
+  chosen?: { label: string; href: string }[];
 }
 
 export function JobList(props: JobListProps) {
@@ -49,6 +51,16 @@ export function JobList(props: JobListProps) {
       )}
       {results.readAs && results.readAs.length > 0 && (
         <p class="notice read-as">{messages.search.readAs(results.readAs)}</p>
+      )}
+      {props.chosen && props.chosen.length > 0 && (
+        <p class="chosen" hx-boost="true" hx-target="#job-list" hx-swap="outerHTML">
+          {messages.chips.chosenTitle}
+          {props.chosen.map((c) => (
+            <a class="chosen-chip" href={c.href} aria-label={messages.chips.remove(c.label)}>
+              {c.label} ✕
+            </a>
+          ))}
+        </p>
       )}
       {props.showCount !== false && <p class="count">{messages.search.resultsCount(results.total)}</p>}
       {results.hits.length === 0 ? (

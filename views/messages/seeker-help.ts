@@ -11,6 +11,10 @@ export const seekerHelpMessages = {
     chooseVillage: "选好了",
     /** The radius notice's way to the place list. */
     choosePlace: "去选村",
+    /** Above the results: what is chosen, each with a tap that takes it away. */
+    chosenTitle: "已选：",
+    remove: (label: string) => `去掉“${label}”`,
+    age: (age: number) => `${age} 岁能做`,
   },
   /** The application form, filled from the account or the search. */
   applyPrefill: {

@@ -10,7 +10,7 @@ import { applicantAccountOf } from "../../core/application.ts";
 import { wantsFragment } from "../../http/htmx.ts";
 import { findJob, findJobPage } from "../../use-cases/find-job.ts";
 import { searchJobBoard } from "../../use-cases/search-job-board.ts";
-import { FilterGroups, OrderGroups } from "../../../views/components/job-filters.tsx";
+import { chosenChoices, FilterGroups, OrderGroups } from "../../../views/components/job-filters.tsx";
 import { JobList } from "../../../views/fragments/job-list.tsx";
 import { HomePage } from "../../../views/pages/public/home.tsx";
 import { JobPage } from "../../../views/pages/public/job.tsx";
@@ -47,6 +47,7 @@ export function jobBoard(deps: AppDeps): Hono {
       needsOrigin: query.sort === "distance" && !board.origin,
       queryShortened: queryWasShortened(c.req.query("q")),
       radiusNeedsOrigin: query.radius !== undefined && !board.origin,
+      chosen: chosenChoices(query),
     };
     if (wantsFragment(c, "job-list")) {
       // The address bar shows the search in its short form, not every empty field of the form.

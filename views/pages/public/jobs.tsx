@@ -18,11 +18,14 @@ export interface JobsPageProps {
 
 export function JobsPage(props: JobsPageProps) {
   const q = props.query.q;
+  const originNeeded = props.list.needsOrigin ? messages.search.distanceNeedsOrigin : props.list.radiusNeedsOrigin ? messages.searchNotices.radiusNeedsOrigin : undefined;
   return (
     <BaseLayout title={q ? `${q} - ${messages.site.jobs}` : messages.site.jobs}>
       <h1>{messages.site.jobs}</h1>
-      <JobSearchForm query={props.query} facets={props.results.facets} towns={props.towns} villages={props.villages} />
-      <JobList results={props.results} {...props.list} />
+      {/* A distance without a place is said beside the place list, at the top of the screen, where
+          the tap that fixes it is; the list's own notice is for htmx, which swaps only the list. */}
+      <JobSearchForm query={props.query} facets={props.results.facets} towns={props.towns} villages={props.villages} originNeeded={originNeeded} />
+      <JobList results={props.results} {...props.list} needsOrigin={false} radiusNeedsOrigin={false} />
       <p class="check-link">
         <a href={CHECK_APPLICATION_PATH}>{messages.receipt.link}</a>
       </p>
