@@ -63,6 +63,12 @@ describe("a seeker with JavaScript off", () => {
     await page.locator("#filter-time a.choice", { hasText: "全天班" }).click();
     await page.waitForURL(/time=/);
     expect(await cards(page)).toBe(4);
+    // The new page opens at the results: the tap's effect is on screen, with what is chosen.
+    const count = await page.locator("#job-list .count").boundingBox();
+    expect(count!.y).toBeGreaterThanOrEqual(0);
+    expect(count!.y + count!.height).toBeLessThanOrEqual(740);
+    await expect(page.locator("#job-list .chosen").textContent()).resolves.toContain("全天班");
+    await page.screenshot({ path: join(SHOTS, "jobs-after-tap-360.png") });
     expect(new URL(page.url()).searchParams.get("village")).not.toBeNull();
     await expect(page.locator("#filter-time a.choice[aria-current]").textContent()).resolves.toContain("全天班");
     const chip = await page.locator("#filter-time a.choice").first().boundingBox();
