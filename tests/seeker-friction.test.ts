@@ -142,6 +142,14 @@ describe("the application form", () => {
     expect(page).toContain(messages.applyPrefill.fromAccount);
   });
 
+  it("leaves no dead end on an empty 我的报名: the way back to the jobs", async () => {
+    const web = webClient(platform.app);
+    await web.login("13907979002", PASSWORD);
+    const page = await web.text(await web.get("/account/applications"));
+    expect(page).toContain(messages.myApplications.none);
+    expect(page).toContain(`<a class="button" href="/jobs">${messages.apply.continue}</a>`);
+  });
+
   it("falls back to the search's village for a seeker the registry does not hold", async () => {
     const web = webClient(platform.app);
     await web.login("13907979002", PASSWORD);

@@ -32,6 +32,12 @@ export function MyApplicationsPage(props: { applications: MyApplication[] }) {
           </li>
         )}
       />
+      {/* An empty list (or a finished one) is not a dead end: the way back to the jobs. */}
+      <p class="more">
+        <a class="button" href="/jobs">
+          {messages.apply.continue}
+        </a>
+      </p>
     </BaseLayout>
   );
 }
