@@ -117,7 +117,10 @@ describe("a distance without a place", () => {
 
   it("says so in the list htmx swaps, with a link to the place list", async () => {
     const res = await platform.app.request("/jobs?radius=5", { headers: { "HX-Request": "true", "HX-Target": "job-list" } });
-    expect(await res.text()).toMatch(new RegExp(`<p class="notice origin-needed" role="status">${messages.searchNotices.radiusNeedsOrigin} <a href="#village">${messages.chips.choosePlace}</a>`));
+    const fragment = await res.text();
+    expect(fragment).toMatch(new RegExp(`<p class="notice origin-needed" role="status">${messages.searchNotices.radiusNeedsOrigin} <a href="#village">${messages.chips.choosePlace}</a>`));
+    // The order and radius chips come back out of band too, so their links follow the search.
+    for (const id of ["filter-sort", "filter-radius"]) expect(fragment).toMatch(new RegExp(`id="${id}"[^>]*hx-swap-oob="true"`));
   });
 });
 
