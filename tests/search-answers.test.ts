@@ -15,6 +15,8 @@ import { createJobsIndex } from "../src/search/jobs-index.ts";
 import { createMeiliClient } from "../src/search/meili-client.ts";
 import { rebuildJobsIndex } from "../src/search/rebuild-index.ts";
 import { withSearchAnswers, type CachedJobsIndex } from "../src/search/search-answers.ts";
+import { createJobSearch } from "../src/search/job-search.ts";
+import { saveVillage } from "../src/use-cases/save-village.ts";
 import { saveEmployer } from "../src/use-cases/save-employer.ts";
 import { savePosting } from "../src/use-cases/save-posting.ts";
 import { FIXTURE_AUTHOR, FIXTURE_EMPLOYERS, FIXTURE_POSTINGS, loadJobFixture } from "./support/job-fixture.ts";
@@ -124,6 +126,14 @@ describe("the search answers the server keeps", () => {
     expect(cached.answersStatus().entries).toBe(1);
     await cached.search(search);
     expect(cached.answersStatus().hits).toBe(1);
+  });
+
+  it("reads a query's pinyin as a village added after the same query was read", async () => {
+    const jobs = createJobSearch({ db: platform.db, index: platform.index, log: createLogger({ level: "silent" }), today: platform.today });
+    const read = async () => (await jobs.search({ q: "dongkeng", limit: 5, offset: 0 })).readAs ?? [];
+    expect(await read()).toEqual([]);
+    saveVillage({ db: platform.db }, { region: { town: "城关镇", village: "东坑村", lat: 25.93, lng: 115.41 }, by: FIXTURE_AUTHOR });
+    expect((await read()).map((r) => r.word)).toContain("东坑");
   });
 
   it("hands out answers nobody can change", async () => {

@@ -31,7 +31,8 @@ export interface CachedJobsIndex extends JobsIndex {
   answersStatus(): SearchAnswersStatus;
 }
 
-function deepFreeze<T>(value: T): T {
+/** Freezes an object and everything in it (shared answers nobody may change). */
+export function deepFreeze<T>(value: T): T {
   if (value && typeof value === "object" && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const child of Object.values(value)) deepFreeze(child);
