@@ -9,6 +9,9 @@
  * and an answer that was in flight across a write is not kept. A rebuild from another process
  * (`npm run reindex`) bumps the postings' version after its swap (rebuild-index.ts).
  *
+ * When the engine fails to answer, the cache is emptied: the next searches go to the engine (and,
+ * while it is down, to the reduced mode, which says so) rather than half from memory.
+ *
  * Answers are frozen: callers share them and must copy what they change.
  * @example const index = withSearchAnswers(createJobsIndex(meili, "jobs"), { version: () => cacheVersion(db, "postings") });
  */
@@ -77,7 +80,15 @@ export function withSearchAnswers(index: JobsIndex, options: { version: () => nu
     }
     misses++;
     const asked = generation;
-    const answer = deepFreeze(await ask());
+    let answer: T;
+    try {
+      answer = deepFreeze(await ask());
+    } catch (error) {
+      // The engine failed: the search answers from the database and says so (reduced mode), and
+      // so does every one after it until the engine answers again — none from memory meanwhile.
+      changed();
+      throw error;
+    }
     // A write sent or finished while the engine answered: the answer may predate it.
     if (asked === generation && limit > 0) {
       answers.set(full, answer);
