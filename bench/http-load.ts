@@ -49,9 +49,11 @@ export async function driveLoad(options: { origin: string; mix: readonly LoadReq
       if (response.statusCode !== 200) throw new Error(`${request.method ?? "GET"} ${request.path}: HTTP ${response.statusCode} ${body.toString("utf8").slice(0, 200)}`);
       bytes = body.byteLength;
     };
+    // One walk through the mix for warm-up and measurement: a mix of requests that never repeat
+    // (BENCH_MIX=unique in throughput.bench.ts) stays so across the two phases.
+    let next = 0;
     const phase = async (seconds: number, samples?: number[]) => {
       const until = performance.now() + seconds * 1000;
-      let next = 0;
       const worker = async () => {
         while (performance.now() < until) {
           const request = options.mix[next++ % options.mix.length]!;

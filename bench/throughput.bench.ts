@@ -9,8 +9,17 @@
  * The server is a process of its own (`node --import tsx src/server.ts`, LOG_LEVEL=info as
  * deployed) on an engine this benchmark started; the driver runs here. The three take turns for
  * ROUNDS rounds, so a change in the machine's load hits all alike; figures are the medians of
- * the rounds, each ratio taken round by round. BENCH_POSTINGS=100000 adds postings first
- * (seeded by the benchmark, slow); BENCH_CPU_PROF=<dir> writes the server's CPU profile there.
+ * the rounds, each ratio taken round by round.
+ *
+ * Two mixes: "repeating" cycles through the 13 searches (the server keeps the engine's answers,
+ * src/search/search-answers.ts, so after the first of each it answers from memory), and
+ * "unique", where every request differs (each of the 13 searches from a position of its own,
+ * never the same twice in the run, as phones send theirs), so no kept answer ever serves and the
+ * figure is the server's own cost beside the engine's. BENCH_MIX=repeating|unique picks one
+ * (default both). BENCH_POSTINGS=100000 writes that many postings beside the demo county and
+ * rebuilds the index first (as bench/scale.bench.ts does), and waits until the server's outbox
+ * worker has brought the reduced mode's text index up to date, so it does not run during the
+ * measurement. BENCH_CPU_PROF=<dir> writes the server's CPU profile there.
  */
 import { mkdirSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -26,6 +35,8 @@ import type { JobsIndex, JobsIndexSearch } from "../src/search/jobs-index.ts";
 import { createJobsIndex } from "../src/search/jobs-index.ts";
 import { createMeiliClient } from "../src/search/meili-client.ts";
 import { searchJobBoard } from "../src/use-cases/search-job-board.ts";
+import { generatePostings } from "./scale.bench.ts";
+import { rebuildJobsIndex } from "../src/search/rebuild-index.ts";
 import { driveLoad, processCpuMs, startServerProcess, type LoadFigures, type LoadRequest } from "./http-load.ts";
 import { SEARCH_MIX } from "./support.ts";
 import type { Bench, BenchRow } from "./types.ts";
@@ -33,9 +44,26 @@ import type { Bench, BenchRow } from "./types.ts";
 const CONCURRENCY = 8;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const POSTINGS = Number(process.env.BENCH_POSTINGS ?? 0);
+const MIXES = (process.env.BENCH_MIX ? [process.env.BENCH_MIX] : ["repeating", "unique"]) as ("repeating" | "unique")[];
+/** Requests of the unique mix a kind gets in one round (more than any kind makes in SECONDS + warm-up). */
+const UNIQUE_PER_ROUND = Number(process.env.BENCH_UNIQUE_PER_ROUND ?? 12_000);
+
+/**
+ * The k-th request of the unique mix: one of the 13 searches, from a position of its own (a grid
+ * of 0.001° steps — the results page rounds positions to 3 decimals — over the county; no two k
+ * share one), so the engine request differs every time. Pure.
+ */
+export function uniqueSearch(k: number): string {
+  const params = new URLSearchParams(SEARCH_MIX[k % SEARCH_MIX.length]!);
+  const cell = Math.floor(k / SEARCH_MIX.length);
+  params.set("lat", (25.6 + (cell % 800) * 0.001).toFixed(3));
+  params.set("lng", (115.0 + Math.floor(cell / 800) * 0.001).toFixed(3));
+  return params.toString();
+}
 
 /** The engine requests the results page makes for each search of the mix, recorded (not sent). */
-async function pageEngineRequests(db: ReturnType<typeof openDatabase>, indexName: string): Promise<LoadRequest[]> {
+async function pageEngineRequests(db: ReturnType<typeof openDatabase>, indexName: string, searches: readonly string[]): Promise<LoadRequest[]> {
   const recorded: LoadRequest[] = [];
   const empty = { hits: [], estimatedTotalHits: 0, facetDistribution: {}, processingTimeMs: 0, query: "" };
   const recorder = {
@@ -51,7 +79,7 @@ async function pageEngineRequests(db: ReturnType<typeof openDatabase>, indexName
   } as unknown as JobsIndex;
   const today = () => chinaDate(new Date());
   const jobSearch = createJobSearch({ db, index: recorder, log: createLogger({ level: "silent" }), today });
-  for (const qs of SEARCH_MIX) {
+  for (const qs of searches) {
     const params = new URLSearchParams(qs);
     const single = Object.fromEntries(params);
     const query = parseJobBoardQuery(single, { benefit: params.getAll("benefit") });
@@ -61,6 +89,24 @@ async function pageEngineRequests(db: ReturnType<typeof openDatabase>, indexName
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+type Kind = "engine" | "page" | "api";
+const KINDS: readonly Kind[] = ["engine", "page", "api"];
+
+/** Writes BENCH_POSTINGS postings into the server's database and rebuilds the index from them. */
+async function addPostings(dataDir: string, engine: { url: string; masterKey: string }, progress: (m: string) => void): Promise<void> {
+  const db = openDatabase({ file: join(dataDir, DATABASE_FILE) });
+  const meili = createMeiliClient({ url: engine.url, apiKey: engine.masterKey });
+  try {
+    progress(`writing ${POSTINGS.toLocaleString("en")} postings`);
+    generatePostings(db.$client, POSTINGS, chinaDate(new Date()));
+    progress("rebuilding the index");
+    await rebuildJobsIndex({ db, meili, indexName: DEFAULT_INDEX_NAME, log: createLogger({ level: "warn" }) });
+  } finally {
+    await meili.close();
+    db.$client.close();
+  }
+}
 
 const bench: Bench = async ({ workDir, progress }) => {
   const log = createLogger({ level: "warn" });
@@ -73,6 +119,7 @@ const bench: Bench = async ({ workDir, progress }) => {
     { DATA_DIR: dataDir, DEMO_DATA: "1", MEILI_URL: engine.url, MEILI_MASTER_KEY: engine.masterKey },
     profileDir ? { cpuProfileDir: profileDir } : {},
   );
+  if (POSTINGS > 0) await addPostings(dataDir, engine, progress);
   const db = openDatabase({ file: join(dataDir, DATABASE_FILE), readonly: true });
   const meili = createMeiliClient({ url: engine.url, apiKey: engine.masterKey });
   try {
@@ -80,45 +127,60 @@ const bench: Bench = async ({ workDir, progress }) => {
     const index = createJobsIndex(meili, DEFAULT_INDEX_NAME);
     for (let waited = 0; (await index.count().catch(() => 0)) < open && waited < 600; waited++) await new Promise((r) => setTimeout(r, 100));
     progress(`${open} open postings indexed`);
+    // The server's outbox worker writes changed postings' search text for the reduced mode; let it finish first.
+    const stale = () => (db.$client.prepare("SELECT count(*) AS n FROM posting_search_stale").get() as { n: number }).n;
+    for (let waited = 0; stale() > 0 && waited < 3_000; waited++) await new Promise((r) => setTimeout(r, 100));
 
-    const engineMix = await pageEngineRequests(db, DEFAULT_INDEX_NAME);
-    const pageMix = SEARCH_MIX.map((qs) => ({ path: `/jobs?${qs}` }));
-    const apiMix = SEARCH_MIX.map((qs) => ({ path: `/api/v1/jobs?${qs.replace("radius=", "radius_km=")}` }));
-    const kinds = {
-      engine: () => driveLoad({ origin: engine.url, mix: engineMix, concurrency: CONCURRENCY, seconds: SECONDS, headers: { Authorization: `Bearer ${engine.masterKey}`, "Content-Type": "application/json", "Accept-Encoding": "identity" } }),
-      page: () => driveLoad({ origin: server.origin, mix: pageMix, concurrency: CONCURRENCY, seconds: SECONDS, headers: { "Accept-Encoding": "br, gzip" } }),
-      api: () => driveLoad({ origin: server.origin, mix: apiMix, concurrency: CONCURRENCY, seconds: SECONDS, headers: { "Accept-Encoding": "br, gzip" } }),
-    };
-    const figures: Record<keyof typeof kinds, LoadFigures[]> = { engine: [], page: [], api: [] };
-    // CPU a request costs, whatever else the machine runs: the server's and the engine's own.
-    const cpuPerRequest: Record<keyof typeof kinds, { server: number[]; engine: number[] }> = { engine: { server: [], engine: [] }, page: { server: [], engine: [] }, api: { server: [], engine: [] } };
-    const loads: number[] = [];
-    for (let round = 1; round <= ROUNDS; round++) {
-      for (const kind of Object.keys(kinds) as (keyof typeof kinds)[]) {
-        progress(`round ${round}/${ROUNDS}: ${kind}`);
-        const before = { server: processCpuMs(server.child.pid!), engine: processCpuMs(engine.enginePid) };
-        const f = await kinds[kind]();
-        figures[kind].push(f);
-        // Includes the warm-up second's requests in neither count nor CPU only approximately: both scale alike.
-        cpuPerRequest[kind].server.push((processCpuMs(server.child.pid!) - before.server) / f.requests);
-        cpuPerRequest[kind].engine.push((processCpuMs(engine.enginePid) - before.engine) / f.requests);
-      }
-      loads.push(loadavg()[0]!);
-    }
     const rows: BenchRow[] = [];
-    const note = `${open} open postings; keep-alive, ${CONCURRENCY} in flight, ${SEARCH_MIX.length} kinds of search, ${ROUNDS} rounds of ${SECONDS} s; load average ${loads.map((l) => l.toFixed(1)).join("/")}`;
+    const loads: number[] = [];
     const labels = { engine: "Meilisearch alone, the page's searches", page: "results page GET /jobs, brotli", api: "GET /api/v1/jobs" } as const;
-    for (const kind of ["engine", "page", "api"] as const) {
-      const f = figures[kind];
-      rows.push({ name: `${labels[kind]} req/s`, value: median(f.map((x) => x.reqPerSecond)), unit: "req/s", ...(kind === "engine" ? { note: `baseline; ${note}` } : { note: `${f.reduce((s, x) => s + x.requests, 0)} requests` }) });
-      rows.push({ name: `${labels[kind]} p50`, value: median(f.map((x) => x.p50)), unit: "ms" });
-      rows.push({ name: `${labels[kind]} p95`, value: median(f.map((x) => x.p95)), unit: "ms" });
-      if (kind !== "engine") rows.push({ name: `${labels[kind]} server CPU per request`, value: median(cpuPerRequest[kind].server), unit: "ms", note: "user + system of the server process (warm-up included), per measured request" });
-      rows.push({ name: `${labels[kind]} engine CPU per request`, value: median(cpuPerRequest[kind].engine), unit: "ms" });
+    for (const mix of MIXES) {
+      // Each round's requests: the same 13 for the repeating mix; for the unique mix a fresh slice (no request twice in the run).
+      const searchesOf = (kind: Kind, round: number): string[] =>
+        mix === "repeating"
+          ? [...SEARCH_MIX]
+          : Array.from({ length: UNIQUE_PER_ROUND }, (_, i) => uniqueSearch(((round - 1) * KINDS.length + KINDS.indexOf(kind)) * UNIQUE_PER_ROUND + i));
+      const mixes = async (kind: Kind, round: number): Promise<LoadRequest[]> => {
+        const searches = searchesOf(kind, round);
+        if (kind === "engine") return pageEngineRequests(db, DEFAULT_INDEX_NAME, searches);
+        if (kind === "page") return searches.map((qs) => ({ path: `/jobs?${qs}` }));
+        return searches.map((qs) => ({ path: `/api/v1/jobs?${qs.replace("radius=", "radius_km=")}` }));
+      };
+      const headers: Record<Kind, Record<string, string>> = {
+        engine: { Authorization: `Bearer ${engine.masterKey}`, "Content-Type": "application/json", "Accept-Encoding": "identity" },
+        page: { "Accept-Encoding": "br, gzip" },
+        api: { "Accept-Encoding": "br, gzip" },
+      };
+      const figures: Record<Kind, LoadFigures[]> = { engine: [], page: [], api: [] };
+      // CPU a request costs, whatever else the machine runs: the server's and the engine's own.
+      const cpuPerRequest: Record<Kind, { server: number[]; engine: number[] }> = { engine: { server: [], engine: [] }, page: { server: [], engine: [] }, api: { server: [], engine: [] } };
+      for (let round = 1; round <= ROUNDS; round++) {
+        for (const kind of KINDS) {
+          const requests = await mixes(kind, round);
+          progress(`${mix} mix, round ${round}/${ROUNDS}: ${kind}`);
+          const before = { server: processCpuMs(server.child.pid!), engine: processCpuMs(engine.enginePid) };
+          const f = await driveLoad({ origin: kind === "engine" ? engine.url : server.origin, mix: requests, concurrency: CONCURRENCY, seconds: SECONDS, headers: headers[kind] });
+          figures[kind].push(f);
+          // Includes the warm-up second's requests in neither count nor CPU only approximately: both scale alike.
+          cpuPerRequest[kind].server.push((processCpuMs(server.child.pid!) - before.server) / f.requests);
+          cpuPerRequest[kind].engine.push((processCpuMs(engine.enginePid) - before.engine) / f.requests);
+        }
+        loads.push(loadavg()[0]!);
+      }
+      const tag = `, ${mix} mix`;
+      const note = `${open} open postings; ${mix} mix (${mix === "repeating" ? `${SEARCH_MIX.length} searches in turn` : "no request twice"}); keep-alive, ${CONCURRENCY} in flight, ${ROUNDS} rounds of ${SECONDS} s; load average ${loads.map((l) => l.toFixed(1)).join("/")}`;
+      for (const kind of KINDS) {
+        const f = figures[kind];
+        rows.push({ name: `${labels[kind]}${tag} req/s`, value: median(f.map((x) => x.reqPerSecond)), unit: "req/s", ...(kind === "engine" ? { note: `baseline; ${note}` } : { note: `${f.reduce((sum, x) => sum + x.requests, 0)} requests` }) });
+        rows.push({ name: `${labels[kind]}${tag} p50`, value: median(f.map((x) => x.p50)), unit: "ms" });
+        rows.push({ name: `${labels[kind]}${tag} p95`, value: median(f.map((x) => x.p95)), unit: "ms" });
+        if (kind !== "engine") rows.push({ name: `${labels[kind]}${tag} server CPU per request`, value: median(cpuPerRequest[kind].server), unit: "ms", note: "user + system of the server process (warm-up included), per measured request" });
+        rows.push({ name: `${labels[kind]}${tag} engine CPU per request`, value: median(cpuPerRequest[kind].engine), unit: "ms" });
+      }
+      const ratio = (kind: "page" | "api") => median(figures[kind].map((x, i) => x.reqPerSecond / figures.engine[i]!.reqPerSecond));
+      rows.push({ name: `results page req/s ÷ engine req/s${tag}`, value: ratio("page"), unit: "×", budget: "≥ 0.7", note: "round by round, median" });
+      rows.push({ name: `API req/s ÷ engine req/s${tag}`, value: ratio("api"), unit: "×", budget: "≥ 0.85", note: "round by round, median" });
     }
-    const ratio = (kind: "page" | "api") => median(figures[kind].map((x, i) => x.reqPerSecond / figures.engine[i]!.reqPerSecond));
-    rows.push({ name: "results page req/s ÷ engine req/s", value: ratio("page"), unit: "×", budget: "≥ 0.7", note: "round by round, median" });
-    rows.push({ name: "API req/s ÷ engine req/s", value: ratio("api"), unit: "×", budget: "≥ 0.85", note: "round by round, median" });
     return rows;
   } finally {
     db.$client.close();

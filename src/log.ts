@@ -2,6 +2,7 @@
  * Structured logs: one JSON object a line on stdout. Every line passes through the redactor, so
  * an ID number or phone that slips into a message or a field is masked before it is written.
  */
+import { writeSync } from "node:fs";
 import { redactText, redactValue } from "./core/redact.ts";
 import type { LogLevel } from "./env.ts";
 
@@ -25,9 +26,42 @@ export interface CreateLoggerOptions {
   base?: LogFields;
 }
 
+/**
+ * Lines for stdout, written together once per turn of the event loop (one system call for the
+ * many request lines of a busy moment, not one a line); written at once when the process exits.
+ */
+let pending: string[] = [];
+const takePending = () => {
+  const text = pending.join("");
+  pending = [];
+  return text;
+};
+const flushStdout = () => {
+  if (pending.length > 0) process.stdout.write(takePending());
+};
+const flushAtExit = () => {
+  if (pending.length === 0) return;
+  try {
+    writeSync(1, takePending());
+  } catch {
+    // stdout closed or full: nothing more to do on the way out.
+  }
+};
+function writeToStdout(line: string): void {
+  if (pending.length === 0) {
+    setImmediate(flushStdout).unref();
+    if (!exitHooked) {
+      exitHooked = true;
+      process.once("exit", flushAtExit);
+    }
+  }
+  pending.push(line + "\n");
+}
+let exitHooked = false;
+
 /** @example const log = createLogger({ level: "info" }); log.info("server listening", { port }); */
 export function createLogger(options: CreateLoggerOptions): Logger {
-  const write = options.write ?? ((line: string) => process.stdout.write(line + "\n"));
+  const write = options.write ?? writeToStdout;
   const threshold = ORDER[options.level];
   const emit = (level: Exclude<LogLevel, "silent">, message: string, fields?: LogFields) => {
     if (ORDER[level] < threshold) return;

@@ -19,6 +19,8 @@ import { requeueIfOutdated } from "./search/index-version.ts";
 import { createJobSearch } from "./search/job-search.ts";
 import { createJobsIndex, type JobsIndex } from "./search/jobs-index.ts";
 import { createMeiliClient } from "./search/meili-client.ts";
+import { withSearchAnswers } from "./search/search-answers.ts";
+import { cacheVersion } from "../db/queries/cache-versions.ts";
 import { createOutboxWorker, type OutboxWorker } from "./search/outbox-worker.ts";
 import { createSearchFallbacks } from "./search/search-fallbacks.ts";
 import { loadPersonalDataProtector, type PersonalDataProtector } from "./security/personal-data.ts";
@@ -108,7 +110,8 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
   }
 
   const meili = createMeiliClient(env.meili ? { url: env.meili.url, apiKey: env.meili.masterKey } : { url: engine!.url, apiKey: engine!.masterKey });
-  const index = createJobsIndex(meili, options.indexName ?? DEFAULT_INDEX_NAME);
+  // Searches answer from memory until a write or the postings' version says otherwise (search-answers.ts).
+  const index = withSearchAnswers(createJobsIndex(meili, options.indexName ?? DEFAULT_INDEX_NAME), { version: () => cacheVersion(db, "postings") });
   const outbox = createOutboxWorker({ db, index, log });
   try {
     // Settings first, then documents: the engine indexes documents with the settings in force.

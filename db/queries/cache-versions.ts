@@ -34,3 +34,11 @@ export function versionedCache<T>(db: Pick<Db, "$client">, name: CacheName, load
     },
   };
 }
+
+/**
+ * Marks a cache stale by hand, for a change its triggers cannot see: the search index rebuilt
+ * from another process (`npm run reindex`) holds new answers with no table changed.
+ */
+export function bumpCacheVersion(db: Pick<Db, "$client">, name: CacheName): void {
+  db.$client.prepare("UPDATE cache_versions SET version = version + 1 WHERE name = ?").run(name);
+}

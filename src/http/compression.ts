@@ -18,11 +18,13 @@ import type { MiddlewareHandler } from "hono";
 /** Bodies smaller than this are sent as they are: the headers would cost more than the gain. */
 export const MIN_COMPRESS_BYTES = 1_024;
 /**
- * Brotli quality for dynamic pages. Measured on a 17.8 KB results page (CPU time, median of 200):
- * q2 179 µs → 4,174 B, q3 199 µs → 4,040 B, q4 370 µs → 3,808 B, q5 555 µs → 3,248 B. Quality 3
- * halves q4's cost for 6 % more bytes (a page stays near 4 KB, the budget is 14 KB).
+ * Brotli quality for dynamic pages. Measured again on a 17.8 KB results page (CPU time, best of
+ * 15 × 100, 2026-12-02): q1 43 µs → 4,417 B, q2 65 µs → 4,179 B, q3 82 µs → 4,044 B, q4 142 µs
+ * → 3,812 B (gzip level 1: 50 µs → 4,302 B; a smaller window changes nothing at this size).
+ * Quality 1 costs half of q3 for 9 % more bytes — 370 bytes a page, against a budget of 14 KB —
+ * and the page's compression was a tenth of its CPU (docs/decisions/2026-12-02-search-answers-cache.md).
  */
-export const DYNAMIC_BROTLI_QUALITY = 3;
+export const DYNAMIC_BROTLI_QUALITY = 1;
 
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml)|image\/svg\+xml)/;
 

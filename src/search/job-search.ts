@@ -25,6 +25,12 @@ import type { JobsIndex, JobsIndexSearch } from "./jobs-index.ts";
 import type { MeiliSearchResponse } from "./meili-client.ts";
 import { createReducedSearch } from "./reduced-search.ts";
 import { createSearchFallbacks, type SearchFallbacks } from "./search-fallbacks.ts";
+import { deepFreeze } from "./search-answers.ts";
+
+/** Query readings kept (the oldest go first). */
+const READINGS_KEPT = 1_000;
+/** Results kept per kept engine answer (one per origin asked from). */
+const RESULTS_PER_ANSWER = 8;
 
 /** relevance: best match first (newest first without words); the others as named. */
 export const JOB_SORTS = ["relevance", "newest", "distance", "pay"] as const;
@@ -126,6 +132,8 @@ function facetsFrom(main: MeiliSearchResponse<unknown>, own: Map<DisjunctiveFace
  */
 export function createJobSearch(deps: { db: Db; index: JobsIndex; log: Logger; today: () => string; fallbacks?: SearchFallbacks }): JobSearch {
   const fallbacks = deps.fallbacks ?? createSearchFallbacks(deps.log);
+  // The results made from each kept engine answer, by origin; they go when the answer does.
+  const resultsOf = new WeakMap<object, Map<string, JobResults>>();
   // The county's place names for pinyin (`lingbei` → 岭背), rebuilt when a town or village is added.
   // The regions come from their cache (db/queries/regions.ts), the same object until a town or village changes.
   let places: { regions: RegionLists; vocabulary: PlaceVocabulary } | undefined;
@@ -135,6 +143,19 @@ export function createJobSearch(deps: { db: Db; index: JobsIndex; log: Logger; t
       places = { regions, vocabulary: placeVocabulary([...regions.towns, ...regions.villages.map((v) => v.name)]) };
     }
     return places.vocabulary;
+  };
+  // How each query typed was read (simplified, folded, pinyin and slips resolved): pure but not
+  // cheap (opencc, pinyin), and the same few queries come again and again. Kept per place vocabulary.
+  // A reading that never asked for the places holds whatever they are.
+  const readings = new Map<string, { vocabulary: PlaceVocabulary | undefined; reading: ReturnType<typeof readQuery> }>();
+  const readingOf = (typed: string): ReturnType<typeof readQuery> => {
+    const held = readings.get(typed);
+    if (held && (held.vocabulary === undefined || held.vocabulary === placesNow())) return held.reading;
+    let vocabulary: PlaceVocabulary | undefined;
+    const reading = deepFreeze(readQuery(normaliseQuery(typed), () => (vocabulary = placesNow())));
+    if (readings.size >= READINGS_KEPT) readings.delete(readings.keys().next().value!);
+    readings.set(typed, { vocabulary, reading });
+    return reading;
   };
   const fromEngine = async (query: JobQuery, q: string): Promise<JobResults> => {
     const main: JobsIndexSearch = {
@@ -155,12 +176,24 @@ export function createJobSearch(deps: { db: Db; index: JobsIndex; log: Logger; t
             ...counted.map((facet) => ({ q, filter: engineFilter(query, facet), sort: [], limit: 0, offset: 0, facets: [FACET_ATTRIBUTES[facet]] })),
           ]);
     const [response, ...others] = responses as [MeiliSearchResponse<JobDocument>, ...MeiliSearchResponse<unknown>[]];
-    return {
+    // A kept answer (search-answers.ts: the same frozen object again) gives the same results from the same origin.
+    const from = query.origin ? `${query.origin.lat},${query.origin.lng}` : "";
+    const known = Object.isFrozen(response) ? resultsOf.get(response)?.get(from) : undefined;
+    if (known) return known;
+    const results: JobResults = {
       hits: response.hits.map((doc) => summaryFromDocument(doc, query.origin && doc._geo ? distanceKm(query.origin, doc._geo) : undefined)),
       total: response.estimatedTotalHits ?? response.totalHits ?? response.hits.length,
       degraded: false,
       ...(query.facets ? { facets: facetsFrom(response, new Map(counted.map((facet, i) => [facet, others[i]!]))) } : {}),
     };
+    if (Object.isFrozen(response)) {
+      let byOrigin = resultsOf.get(response);
+      if (!byOrigin) resultsOf.set(response, (byOrigin = new Map()));
+      // Positions differ from phone to phone: a few per answer at most.
+      if (byOrigin.size >= RESULTS_PER_ANSWER) byOrigin.clear();
+      byOrigin.set(from, deepFreeze(results));
+    }
+    return results;
   };
 
   // Reduced mode: FTS5 over the search text, filters and facets from the postings' facts.
@@ -170,7 +203,7 @@ export function createJobSearch(deps: { db: Db; index: JobsIndex; log: Logger; t
   return {
     async search(asked) {
       const query: JobQuery = { ...asked, openOn: asked.openOn ?? deps.today() };
-      const reading = readQuery(normaliseQuery(query.q ?? ""), placesNow);
+      const reading = readingOf(query.q ?? "");
       const q = reading.text;
       const readAs = reading.readAs.length > 0 ? { readAs: reading.readAs } : {};
       let results: JobResults;

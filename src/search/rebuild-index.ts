@@ -7,6 +7,7 @@
  * meantime wait in the outbox and are sent after the swap, read back from the database then, so
  * they land in the new index and nothing the rebuild read earlier can overwrite them.
  */
+import { bumpCacheVersion } from "../../db/queries/cache-versions.ts";
 import type { Db } from "../../db/client.ts";
 import { countOpenPostings, openJobRowBatches } from "../../db/queries/jobs.ts";
 import { pauseOutbox, resumeOutbox } from "../../db/queries/outbox.ts";
@@ -114,6 +115,8 @@ export async function rebuildJobsIndex(options: RebuildOptions): Promise<Rebuild
     // After the swap the fresh name holds the old documents.
     await fresh.drop();
     markIndexCurrent(db, options.indexName);
+    // A server beside this process keeps search answers by the postings' version: they are stale now.
+    bumpCacheVersion(db, "postings");
     const ms = Math.round(performance.now() - started);
     log.info("jobs index rebuilt", { index: options.indexName, documents: indexed, ms });
     return { documents: indexed, ms };
