@@ -40,7 +40,7 @@ interface BaseRow {
 }
 
 /** Writes `count` postings modelled on the ones already there; returns how many are open. */
-function generatePostings(sqlite: Database, count: number, today: string): number {
+export function generatePostings(sqlite: Database, count: number, today: string): number {
   const random = createRandom(SEED);
   const bases = sqlite.prepare("SELECT * FROM postings").all() as BaseRow[];
   const insert = sqlite.prepare(

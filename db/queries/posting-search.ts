@@ -34,6 +34,9 @@ export function writePostingSearchText(db: Db, entries: readonly { id: number; t
       if (entry.text !== undefined) insert.run(entry.id, entry.text);
       fresh.run(entry.id);
     }
+    // The text is part of what the reduced mode keeps in memory: a copy built before this write
+    // (by this process or another) sees the new version and is built again.
+    if (entries.length > 0) s.prepare("UPDATE cache_versions SET version = version + 1 WHERE name = 'postings'").run();
   })();
 }
 
@@ -70,3 +73,49 @@ export function openPostingFactRows(db: Db) {
 }
 
 export type OpenPostingFactRow = ReturnType<typeof openPostingFactRows>[number];
+
+/**
+ * Every open posting's facts, newest first, as plain arrays for the reduced mode's in-memory
+ * index (src/core/reduced-index.ts): [id, payMin, payMax, payUnit, workingTime, ageMin, ageMax,
+ * benefits JSON, closingDate, employerType, town, lat, lng].
+ */
+export function openPostingIndexRows(db: Db): OpenPostingIndexRow[] {
+  return db.$client
+    .prepare(
+      `SELECT p.id, p.pay_min, p.pay_max, p.pay_unit, p.working_time, p.age_min, p.age_max, p.benefits, p.closing_date,
+              e.type, t.name, coalesce(e.lat, v.lat), coalesce(e.lng, v.lng)
+         FROM postings p
+         JOIN employers e ON e.id = p.employer_id
+         JOIN towns t ON t.id = e.town_id
+         LEFT JOIN villages v ON v.id = e.village_id
+        WHERE p.status = '招聘中'
+        ORDER BY p.published_at DESC, p.id DESC`,
+    )
+    .raw()
+    .all() as OpenPostingIndexRow[];
+}
+
+export type OpenPostingIndexRow = [
+  id: number,
+  payMin: number | null,
+  payMax: number | null,
+  payUnit: (typeof postings.$inferSelect)["payUnit"],
+  workingTime: (typeof postings.$inferSelect)["workingTime"],
+  ageMin: number | null,
+  ageMax: number | null,
+  benefits: string,
+  closingDate: string | null,
+  employerType: (typeof employers.$inferSelect)["type"],
+  town: string,
+  lat: number | null,
+  lng: number | null,
+];
+
+/**
+ * Every posting's search text as written (search pairs), by posting id: one read of the FTS5
+ * table's rows, without a lookup per posting (a join on rowid costs three times as much).
+ */
+export function postingSearchPairs(db: Db): Map<number, string> {
+  const rows = db.$client.prepare("SELECT rowid, text FROM posting_search").raw().all() as [number, string][];
+  return new Map(rows);
+}
