@@ -66,11 +66,13 @@ const bench: Bench = async ({ workDir, progress }) => {
     global.gc?.();
     const heapBefore = process.memoryUsage().heapUsed;
     started = performance.now();
+    let cpu = process.cpuUsage();
     const built = reducedIndexFromDatabase(db);
     const buildMs = performance.now() - started;
+    const buildCpuMs = cpuMs(cpu);
     const heapAfter = process.memoryUsage().heapUsed;
     // The same build without the database read, to split the figure.
-    started = performance.now();
+    cpu = process.cpuUsage();
     buildReducedIndex(
       Array.from({ length: built.size }, (_, i) => ({
         id: built.ids[i]!,
@@ -78,7 +80,7 @@ const bench: Bench = async ({ workDir, progress }) => {
         facts: { type: "用工企业", town: "", workingTime: "全天", ageMin: null, ageMax: null, benefits: [], monthlyPay: null, point: null, closingDate: null },
       })),
     );
-    const pairsOnlyMs = performance.now() - started;
+    const pairsOnlyCpuMs = cpuMs(cpu);
 
     // The searches as the platform makes them: the query read (synonyms, variants, pinyin) first.
     const asked = SEARCH_MIX.map((qs) => {
@@ -112,14 +114,15 @@ const bench: Bench = async ({ workDir, progress }) => {
     const whole = await timeEach(asked, ROUNDS, async ({ query }) => jobSearch.search(query));
 
     progress("one posting edited: the next search rebuilds the index");
-    const rebuilds: number[] = [];
+    const rebuilds: { wall: number; cpu: number }[] = [];
     for (let round = 0; round < 3; round++) {
-      db.$client.prepare("UPDATE postings SET title = title || '' , headcount = headcount + 1 WHERE id = (SELECT max(id) FROM postings)").run();
+      db.$client.prepare("UPDATE postings SET title = title || '工', headcount = headcount + 1 WHERE id = (SELECT max(id) FROM postings)").run();
       started = performance.now();
+      cpu = process.cpuUsage();
       after.search(asked[1]!.query, asked[1]!.q, asked[1]!.sort);
-      rebuilds.push(performance.now() - started);
+      rebuilds.push({ wall: performance.now() - started, cpu: cpuMs(cpu) });
     }
-    rebuilds.sort((x, y) => x - y);
+    rebuilds.sort((x, y) => x.wall - y.wall);
 
     const load = loadavg().map((l) => l.toFixed(1)).join("/");
     const n = `${old.n} searches, ${SEARCH_MIX.length} kinds × ${ROUNDS} rounds, facet counts, 20 hits read`;
@@ -132,15 +135,22 @@ const bench: Bench = async ({ workDir, progress }) => {
       { name: "whole search, engine unreachable, 100k p50", value: whole.p50, unit: "ms", note: "createJobSearch: query reading, the refused connection, the reduced mode" },
       { name: "whole search, engine unreachable, 100k p95", value: whole.p95, unit: "ms" },
       { name: "before and after agree", value: agree, unit: `of ${asked.length}`, note: differ.length > 0 ? `differ: ${differ.join(", ")}` : "totals, hits in order, facet counts" },
-      { name: "in-memory index build, 100k", value: buildMs, unit: "ms", note: `database read + build, on the first reduced-mode search; the pair lists alone ${pairsOnlyMs.toFixed(0)} ms` },
+      { name: "in-memory index build, 100k", value: buildMs, unit: "ms", note: `wall clock; database read + build, on the first reduced-mode search` },
+      { name: "in-memory index build, 100k, CPU", value: buildCpuMs, unit: "ms", note: `this process's CPU time (the wall clock waits for the other engineers' processes); the pair lists alone ${pairsOnlyCpuMs.toFixed(0)} ms` },
       { name: "in-memory index size, 100k", value: indexBytes(built) / 2 ** 20, unit: "MiB", note: `${built.pairs.size.toLocaleString("en")} distinct pairs, ${built.pairEntries.toLocaleString("en")} list entries; heap grew ${((heapAfter - heapBefore) / 2 ** 20).toFixed(0)} MiB during the build` },
-      { name: "search after one edit (rebuild), 100k median", value: rebuilds[1]!, unit: "ms", note: "the edit bumps the postings version; the index is built again whole" },
+      { name: "search after one edit (rebuild), 100k median", value: rebuilds[1]!.wall, unit: "ms", note: `CPU ${rebuilds[1]!.cpu.toFixed(0)} ms; the edit bumps the postings version, its text is written again and the index is built again whole` },
       { name: "search text written, 100k", value: catchUpSeconds, unit: "s", note: `${written.toLocaleString("en")} postings as search pairs (posting_search), as the outbox worker does; load average ${load}` },
     ] satisfies BenchRow[];
   } finally {
     await platform.stop();
   }
 };
+
+/** This process's CPU time since `since`, in ms. */
+function cpuMs(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+}
 
 /** Facet counts with their keys in one order, for comparing. */
 function sortedFacets(facets: object | undefined): unknown {

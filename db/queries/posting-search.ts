@@ -3,7 +3,8 @@
  * posting's text as search pairs (src/core/search-pairs.ts), rowid = posting id; triggers note
  * in `posting_search_stale` which postings changed (their own text, their employer's, their
  * town's or village's name), and src/search/reduced-search.ts writes those again before it
- * answers. Also the compact facts of every open posting that the reduced mode filters on.
+ * answers. Also the compact facts of every open posting that the reduced mode filters on, and
+ * the stored texts its in-memory index is built from (src/core/reduced-index.ts).
  */
 import { desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
@@ -40,12 +41,12 @@ export function writePostingSearchText(db: Db, entries: readonly { id: number; t
   })();
 }
 
-/** Ids of the postings whose text matches an FTS5 expression (src/core/search-pairs.ts pairMatchQuery). */
+/** Ids of the postings whose text matches an FTS5 expression (src/core/search-pairs.ts pairMatchQuery); the reduced mode before its in-memory index (bench/reduced-before.ts). */
 export function postingIdsMatching(db: Db, match: string): number[] {
   return db.$client.prepare("SELECT rowid FROM posting_search WHERE posting_search MATCH ?").pluck().all(match) as number[];
 }
 
-/** What the reduced mode filters and sorts open postings on, newest first (as the engine-less search always listed them). */
+/** What the reduced mode filters and sorts open postings on, newest first, as objects (bench/reduced-before.ts and the facet tests; the reduced mode reads openPostingIndexRows). */
 export function openPostingFactRows(db: Db) {
   return db
     .select({

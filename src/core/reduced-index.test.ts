@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { EMPLOYER_TYPES, WORKING_TIMES } from "./enums.ts";
 import { countFacets, matchesFilters, PAY_LEVELS, SEEKER_BENEFITS, type JobFacts, type JobFilters } from "./job-filters.ts";
 import { distanceKm } from "./geo.ts";
-import { buildReducedIndex, matchWords, searchIndex, type IndexedPosting } from "./reduced-index.ts";
+import { buildReducedIndex, matchWords, patchReducedIndex, searchIndex, type IndexedPosting } from "./reduced-index.ts";
 
 const facts = (over: Partial<JobFacts> = {}): JobFacts => ({
   type: "帮扶车间",
@@ -132,6 +132,45 @@ describe("searchIndex against the brute force", () => {
           expect(found.total).toBe(hits.length);
           expect(found.page).toEqual(hits.slice(offset, offset + 7).map((p) => ({ id: p.id, distance: distance(p) })));
           expect(found.facets).toEqual(countFacets(open.map((p) => p.facts), rest));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("patchReducedIndex", () => {
+  it("refuses, changing nothing, a posting new to the index or one that would move", () => {
+    const built = buildReducedIndex(postings.map((p) => ({ ...p, publishedAt: "2026-11-01" })));
+    expect(patchReducedIndex(built, new Map([[99, { ...postings[0]!, id: 99, publishedAt: "2026-11-01" }]]))).toBe(false);
+    expect(patchReducedIndex(built, new Map<number, IndexedPosting | undefined>([[11, undefined], [12, { ...postings[1]!, publishedAt: "2026-11-22" }]]))).toBe(false);
+    expect(searchIndex(built, { filters: {}, sort: "newest", offset: 0, limit: 10, facets: false }).total).toBe(5);
+  });
+
+  it("answers as a fresh build after changed facts and texts and closed postings", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ text: fc.array(fc.constantFrom(...WORDS, "其他"), { maxLength: 3 }).map((w) => w.join(" ")), facts: arbitraryFacts }), { minLength: 1, maxLength: 30 }),
+        fc.array(fc.record({ at: fc.nat(), closed: fc.boolean(), text: fc.array(fc.constantFrom(...WORDS, "新词"), { maxLength: 3 }).map((w) => w.join(" ")), facts: arbitraryFacts }), { maxLength: 8 }),
+        arbitraryFilters,
+        fc.subarray(WORDS, { maxLength: 2 }),
+        (made, changes, filters, words) => {
+          const list: (IndexedPosting | undefined)[] = made.map((p, i) => ({ id: i + 1, publishedAt: "2026-11-01", ...p }));
+          const built = buildReducedIndex(list as IndexedPosting[]);
+          const changed = new Map<number, IndexedPosting | undefined>();
+          for (const change of changes) {
+            const at = change.at % list.length;
+            const now = change.closed ? undefined : { id: at + 1, publishedAt: "2026-11-01", text: change.text, facts: change.facts };
+            list[at] = now;
+            changed.set(at + 1, now);
+          }
+          expect(patchReducedIndex(built, changed)).toBe(true);
+          const fresh = buildReducedIndex(list.filter((p): p is IndexedPosting => p !== undefined));
+          const groups = words.map((w) => [w]);
+          for (const sort of ["newest", "pay", "distance"] as const) {
+            const ask = { filters, sort, offset: 0, limit: 50, facets: true };
+            expect(searchIndex(built, { ...ask, matching: matchWords(built, groups) })).toEqual(searchIndex(fresh, { ...ask, matching: matchWords(fresh, groups) }));
+          }
         },
       ),
       { numRuns: 300 },

@@ -25,6 +25,8 @@ export interface IndexedPosting {
   /** The posting's search text (search form), runs of letters and digits separated by spaces. */
   text: string;
   facts: JobFacts;
+  /** What orders the postings with the id (newest first); a patch that changes it needs a new build. */
+  publishedAt?: string | null;
 }
 
 export type IndexSort = "relevance" | "newest" | "distance" | "pay";
@@ -62,9 +64,22 @@ export interface ReducedIndex {
   readonly pairs: ReadonlyMap<number, Int32Array>;
   /** Entries in all posting lists together (for the memory figure). */
   readonly pairEntries: number;
+  /** Posting id → position. */
+  readonly position: ReadonlyMap<number, number>;
+  readonly published: (string | null)[];
+  /** Positions no longer open (patched out); they keep their place in case they open again. */
+  readonly dead: Uint8Array;
+  /** Positions whose text changed since the build: the posting lists do not know them, they are checked one by one. */
+  readonly patched: Set<number>;
+  readonly codes: { type: Coder; town: Coder; time: Coder };
 }
 
-function coder(): { names: string[]; code(name: string): number } {
+interface Coder {
+  names: string[];
+  code(name: string): number;
+}
+
+function coder(): Coder {
   const names: string[] = [];
   const codes = new Map<string, number>();
   return {
@@ -80,9 +95,9 @@ function coder(): { names: string[]; code(name: string): number } {
 /** The index of these postings, kept in their order. */
 export function buildReducedIndex(postings: readonly IndexedPosting[]): ReducedIndex {
   const n = postings.length;
-  const types = coder();
-  const towns = coder();
-  const times = coder();
+  const codes = { type: coder(), town: coder(), time: coder() };
+  const position = new Map<number, number>();
+  const published = new Array<string | null>(n);
   const index = {
     size: n,
     ids: new Int32Array(n),
@@ -112,21 +127,9 @@ export function buildReducedIndex(postings: readonly IndexedPosting[]): ReducedI
     const lower = text.toLowerCase();
     index.ids[i] = id;
     index.texts[i] = lower;
-    index.type[i] = types.code(facts.type);
-    index.town[i] = towns.code(facts.town);
-    index.time[i] = times.code(facts.workingTime);
-    index.payCode[i] = facts.monthlyPay === null ? 0 : PAY_LEVELS.indexOf(payLevel(facts.monthlyPay) as (typeof PAY_LEVELS)[number]) + 1;
-    index.pay[i] = facts.monthlyPay ?? NaN;
-    index.ageMin[i] = facts.ageMin ?? NO_AGE_MIN;
-    index.ageMax[i] = facts.ageMax ?? NO_AGE_MAX;
-    let mask = 0;
-    SEEKER_BENEFITS.forEach((benefit, bit) => {
-      if (facts.benefits.includes(benefit)) mask |= 1 << bit;
-    });
-    index.benefits[i] = mask;
-    index.lat[i] = facts.point?.lat ?? NaN;
-    index.lng[i] = facts.point?.lng ?? NaN;
-    index.closing[i] = facts.closingDate === null ? NO_CLOSING_DAY : dayNumber(facts.closingDate);
+    position.set(id, i);
+    published[i] = postings[i]!.publishedAt ?? null;
+    setFacts(index, codes, i, facts);
     for (let c = 0; c + 1 < lower.length; c++) {
       const first = lower.charCodeAt(c);
       const second = lower.charCodeAt(c + 1);
@@ -164,7 +167,69 @@ export function buildReducedIndex(postings: readonly IndexedPosting[]): ReducedI
   for (let i = 0, m = 0; i < n; i++) for (; m < postingEnds[i]!; m++) all[fill[met[m]!]!++] = i;
   const pairs = new Map<number, Int32Array>();
   for (const [key, pairId] of pairIds) pairs.set(key, all.subarray(starts[pairId]!, starts[pairId + 1]!));
-  return { ...index, typeNames: types.names, townNames: towns.names, timeNames: times.names, pairs, pairEntries: metLength };
+  return {
+    ...index,
+    typeNames: codes.type.names,
+    townNames: codes.town.names,
+    timeNames: codes.time.names,
+    pairs,
+    pairEntries: metLength,
+    position,
+    published,
+    dead: new Uint8Array(n),
+    patched: new Set(),
+    codes,
+  };
+}
+
+type FactColumns = Pick<ReducedIndex, "type" | "town" | "time" | "payCode" | "pay" | "ageMin" | "ageMax" | "benefits" | "lat" | "lng" | "closing">;
+
+function setFacts(index: FactColumns, codes: ReducedIndex["codes"], i: number, facts: JobFacts): void {
+  index.type[i] = codes.type.code(facts.type);
+  index.town[i] = codes.town.code(facts.town);
+  index.time[i] = codes.time.code(facts.workingTime);
+  index.payCode[i] = facts.monthlyPay === null ? 0 : PAY_LEVELS.indexOf(payLevel(facts.monthlyPay) as (typeof PAY_LEVELS)[number]) + 1;
+  index.pay[i] = facts.monthlyPay ?? NaN;
+  index.ageMin[i] = facts.ageMin ?? NO_AGE_MIN;
+  index.ageMax[i] = facts.ageMax ?? NO_AGE_MAX;
+  let mask = 0;
+  SEEKER_BENEFITS.forEach((benefit, bit) => {
+    if (facts.benefits.includes(benefit)) mask |= 1 << bit;
+  });
+  index.benefits[i] = mask;
+  index.lat[i] = facts.point?.lat ?? NaN;
+  index.lng[i] = facts.point?.lng ?? NaN;
+  index.closing[i] = facts.closingDate === null ? NO_CLOSING_DAY : dayNumber(facts.closingDate);
+}
+
+/**
+ * Brings the index up to date with changed postings in place: `changed` maps each changed
+ * posting's id to what it is now when open, undefined when it is closed or gone. A posting that
+ * keeps its place (same publishedAt) gets its new facts and text; a closed one drops out. Gives
+ * false, changing nothing, when a posting would move or is new to the index: build it again then.
+ */
+export function patchReducedIndex(index: ReducedIndex, changed: ReadonlyMap<number, IndexedPosting | undefined>): boolean {
+  for (const [id, posting] of changed) {
+    const at = index.position.get(id);
+    if (posting === undefined) continue;
+    if (at === undefined || (posting.publishedAt ?? null) !== index.published[at]) return false;
+  }
+  for (const [id, posting] of changed) {
+    const at = index.position.get(id);
+    if (at === undefined) continue;
+    if (posting === undefined) {
+      index.dead[at] = 1;
+      continue;
+    }
+    index.dead[at] = 0;
+    setFacts(index, index.codes, at, posting.facts);
+    const lower = posting.text.toLowerCase();
+    if (lower !== index.texts[at]) {
+      (index.texts as string[])[at] = lower;
+      index.patched.add(at);
+    }
+  }
+  return true;
 }
 
 /** Positions in both sorted lists. */
@@ -191,6 +256,16 @@ function runPositions(index: ReducedIndex, run: string): Int32Array {
     for (let i = 0; i < index.size; i++) if (index.texts[i]!.includes(run)) out.push(i);
     return Int32Array.from(out);
   }
+  const found = listedPositions(index, run);
+  if (index.patched.size === 0) return found;
+  // Texts changed since the build: their list entries are out of date, so they are read instead.
+  const out = Array.from(found).filter((i) => !index.patched.has(i));
+  for (const i of index.patched) if (index.texts[i]!.includes(run)) out.push(i);
+  return Int32Array.from(out).sort();
+}
+
+/** runPositions from the posting lists (texts as they were at the build). */
+function listedPositions(index: ReducedIndex, run: string): Int32Array {
   const lists: Int32Array[] = [];
   for (let c = 0; c + 1 < run.length; c++) {
     const list = index.pairs.get(run.charCodeAt(c) * 65536 + run.charCodeAt(c + 1));
@@ -310,9 +385,10 @@ export function searchIndex(index: ReducedIndex, search: IndexSearch): IndexResu
   const benefitCounts = new Int32Array(SEEKER_BENEFITS.length);
   const hitBuffer = new Int32Array(index.size);
   let total = 0;
-  const { type, town, time, payCode, ageMin, ageMax, benefits, closing, lat, lng } = index;
+  const { type, town, time, payCode, ageMin, ageMax, benefits, closing, lat, lng, dead } = index;
   for (let i = 0; i < index.size; i++) {
     if (matching && matching[i] === 0) continue;
+    if (dead[i] === 1) continue;
     if (closing[i]! < openDay) continue;
     if (age !== undefined && (ageMin[i]! > age || ageMax[i]! < age)) continue;
     if ((benefits[i]! & wantBenefits) !== wantBenefits) continue;
