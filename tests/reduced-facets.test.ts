@@ -2,15 +2,21 @@
  * Reduced mode's facet counts are exact: on the demo county, with the engine unreachable, every
  * search's totals and facet counts equal a brute-force count over the database — SQL GROUP BY
  * over the open postings for searches without words, and for searches with words every open
- * posting read whole, its text matched word by word and counted with countFacets.
+ * posting read whole, its text matched word by word and counted with countFacets. And the index
+ * kept in memory, patched after edits (here or by another connection), answers as a fresh one.
  */
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../db/client.ts";
 import { jobRowsByIds } from "../db/queries/jobs.ts";
 import { openPostingFactRows } from "../db/queries/posting-search.ts";
-import { countFacets, monthlyPay, type JobFacts } from "../src/core/job-filters.ts";
+import { countFacets, monthlyPay, type JobFacts, type JobFilters } from "../src/core/job-filters.ts";
+import { matchWords, searchIndex, type ReducedIndex } from "../src/core/reduced-index.ts";
 import { wordAlternatives } from "../src/core/job-synonyms.ts";
 import { normaliseQuery, queryWords } from "../src/core/search-text.ts";
 import { createLogger } from "../src/log.ts";
+import { DATABASE_FILE } from "../src/platform.ts";
+import { catchUpPostingSearch, liveReducedIndex, reducedIndexFromDatabase } from "../src/search/reduced-search.ts";
 import { createJobSearch, type JobQuery } from "../src/search/job-search.ts";
 import { toJobDocument } from "../src/search/job-document.ts";
 import { createJobsIndex } from "../src/search/jobs-index.ts";
@@ -116,5 +122,55 @@ describe("reduced-mode facet counts against every open posting read whole", () =
     const expected = countFacets(matching, { ...query, openOn: undefined });
     expect(found.facets).toEqual(expected);
     expect(matching.length, "the search finds something to count").toBeGreaterThan(0);
+  });
+});
+
+describe("the reduced mode's index kept in memory", () => {
+  const searchBoth = (live: ReducedIndex, q: string, filters: JobFilters = {}) => {
+    const fresh = reducedIndexFromDatabase(platform.db);
+    const groups = queryWords(normaliseQuery(q)).map(wordAlternatives);
+    const ask = { filters: { openOn: platform.today(), ...filters }, sort: "newest" as const, offset: 0, limit: 500, facets: true };
+    return { live: searchIndex(live, { ...ask, matching: matchWords(live, groups) }), fresh: searchIndex(fresh, { ...ask, matching: matchWords(fresh, groups) }) };
+  };
+
+  it("is patched, not built again, for postings edited, closed or changed by another connection, and answers as a fresh build", () => {
+    const live = liveReducedIndex(platform.db);
+    const first = live.get();
+    expect(live.builds()).toBe(1);
+    const sqlite = platform.db.$client;
+    const [a, b] = sqlite.prepare("SELECT id FROM postings WHERE status = '招聘中' ORDER BY id LIMIT 2").pluck().all() as number[];
+    const other = openDatabase({ file: join(platform.dataDir, DATABASE_FILE) });
+    try {
+      other.$client.prepare("UPDATE postings SET title = '防火巡查员', pay_max = 9000, pay_unit = '月' WHERE id = ?").run(a);
+      other.$client.prepare("UPDATE postings SET status = '已关闭' WHERE id = ?").run(b);
+    } finally {
+      other.$client.close();
+    }
+    catchUpPostingSearch(platform.db);
+    expect(live.get()).toBe(first);
+    expect(live.builds()).toBe(1);
+    const found = searchBoth(live.get(), "防火巡查");
+    expect(found.live).toEqual(found.fresh);
+    expect(found.live.page.map((hit) => hit.id)).toEqual([a]);
+    const all = searchBoth(live.get(), "", { payAtLeast: 4000 });
+    expect(all.live).toEqual(all.fresh);
+    expect(all.live.page.map((hit) => hit.id)).not.toContain(b);
+  });
+
+  it("is built again for a new posting, and then finds it", () => {
+    const live = liveReducedIndex(platform.db);
+    live.get();
+    const sqlite = platform.db.$client;
+    sqlite
+      .prepare(
+        `INSERT INTO postings (code, employer_id, title, description, headcount, pay_unit, working_time, skills, benefits, status, published_at)
+         SELECT 'ZZ9', employer_id, '砚台雕刻师', '', 1, '月', '全天', '[]', '[]', '招聘中', '2026-11-23' FROM postings LIMIT 1`,
+      )
+      .run();
+    catchUpPostingSearch(platform.db);
+    const found = searchBoth(live.get(), "砚台");
+    expect(live.builds()).toBe(2);
+    expect(found.live).toEqual(found.fresh);
+    expect(found.live.total).toBe(1);
   });
 });

@@ -5,17 +5,24 @@
  * employer or its place changes; before it answers, the reduced mode writes what is stale, so
  * an edit shows at once (the outbox worker does the same in the background, catchUp). Words,
  * filters, sorts and facet counts then run on an in-memory index of every open posting
- * (src/core/reduced-index.ts), built on the first search and again when the 'postings' cache
- * version moves; only the page of hits is read whole. See
+ * (src/core/reduced-index.ts), built on the first search and patched for the postings that
+ * posting_changes (migration 0021_reduced) lists since; only the page of hits is read whole. See
  * docs/decisions/2026-12-01-reduced-mode-fts.md and 2026-12-02-reduced-mode-in-memory.md.
  */
 import type { Db } from "../../db/client.ts";
-import { versionedCache } from "../../db/queries/cache-versions.ts";
 import { jobRowsByIds } from "../../db/queries/jobs.ts";
-import { openPostingIndexRows, postingSearchPairs, stalePostingIds, writePostingSearchText } from "../../db/queries/posting-search.ts";
+import {
+  lastPostingChange,
+  openPostingIndexRows,
+  postingChangeRange,
+  postingSearchPairs,
+  postingsChangedSince,
+  stalePostingIds,
+  writePostingSearchText,
+} from "../../db/queries/posting-search.ts";
 import { monthlyPay } from "../core/job-filters.ts";
 import { wordAlternatives } from "../core/job-synonyms.ts";
-import { buildReducedIndex, matchWords, searchIndex, type ReducedIndex } from "../core/reduced-index.ts";
+import { buildReducedIndex, matchWords, patchReducedIndex, searchIndex, type IndexedPosting, type ReducedIndex } from "../core/reduced-index.ts";
 import { searchPairs, textOfPairs } from "../core/search-pairs.ts";
 import { queryWords } from "../core/search-text.ts";
 import { summaryFromRow, toJobDocument, type JobRow } from "./job-document.ts";
@@ -54,12 +61,12 @@ export function catchUpPostingSearch(db: Db, limit = Infinity): number {
   return done;
 }
 
-/**
- * The in-memory index of the open postings, from the database (newest first). `decoded` keeps
- * each posting's text between builds: a text whose pairs did not change is not decoded again.
- */
-export function reducedIndexFromDatabase(db: Db, decoded = new Map<number, { pairs: string; text: string }>()): ReducedIndex {
-  const pairsById = postingSearchPairs(db);
+/** Each posting's decoded text with the pairs it came from, kept between builds and patches. */
+type DecodedTexts = Map<number, { pairs: string; text: string }>;
+
+/** What the index is built from: the open postings (all, or those of `ids`), newest first. */
+function indexedPostings(db: Db, decoded: DecodedTexts, ids?: readonly number[]): IndexedPosting[] {
+  const pairsById = postingSearchPairs(db, ids);
   const textOf = (id: number): string => {
     const pairs = pairsById.get(id);
     if (pairs === undefined) return "";
@@ -69,23 +76,70 @@ export function reducedIndexFromDatabase(db: Db, decoded = new Map<number, { pai
     decoded.set(id, { pairs, text });
     return text;
   };
-  return buildReducedIndex(
-    openPostingIndexRows(db).map(([id, payMin, payMax, payUnit, workingTime, ageMin, ageMax, benefits, closingDate, type, town, lat, lng]) => ({
-      id,
-      text: textOf(id),
-      facts: {
-        type,
-        town,
-        workingTime,
-        ageMin,
-        ageMax,
-        benefits: benefits === "[]" ? [] : (JSON.parse(benefits) as string[]),
-        monthlyPay: monthlyPay(payMin, payMax, payUnit),
-        point: lat !== null && lng !== null ? { lat, lng } : null,
-        closingDate,
-      },
-    })),
-  );
+  return openPostingIndexRows(db, ids).map(([id, payMin, payMax, payUnit, workingTime, ageMin, ageMax, benefits, closingDate, type, town, lat, lng, publishedAt]) => ({
+    id,
+    text: textOf(id),
+    publishedAt,
+    facts: {
+      type,
+      town,
+      workingTime,
+      ageMin,
+      ageMax,
+      benefits: benefits === "[]" ? [] : (JSON.parse(benefits) as string[]),
+      monthlyPay: monthlyPay(payMin, payMax, payUnit),
+      point: lat !== null && lng !== null ? { lat, lng } : null,
+      closingDate,
+    },
+  }));
+}
+
+/** The in-memory index of the open postings, from the database (newest first). */
+export function reducedIndexFromDatabase(db: Db, decoded: DecodedTexts = new Map()): ReducedIndex {
+  return buildReducedIndex(indexedPostings(db, decoded));
+}
+
+/** Most postings patched at once; more and the index is built again. */
+const MAX_PATCH = 2_000;
+/** Most postings patched since a build (their texts are checked one by one); more and it is built again. */
+const MAX_PATCHED = 5_000;
+
+/**
+ * The index kept in memory, brought up to date with posting_changes (migration 0021_reduced):
+ * built on first use; after changes, patched for the changed postings alone, or built again
+ * when a posting is new or moved, when many changed, or when the log was pruned past it.
+ * Each build or patch reads in one transaction, so it matches the log's row it records.
+ */
+export function liveReducedIndex(db: Db): { get(): ReducedIndex; builds(): number } {
+  const decoded: DecodedTexts = new Map();
+  let held: { index: ReducedIndex; seq: number; patched: number } | undefined;
+  let builds = 0;
+  const build = db.$client.transaction(() => ({ seq: lastPostingChange(db), index: reducedIndexFromDatabase(db, decoded), patched: 0 }));
+  const readChanges = db.$client.transaction((since: number) => {
+    const { first, last } = postingChangeRange(db);
+    if (first > since + 1) return undefined;
+    const ids = postingsChangedSince(db, since, MAX_PATCH + 1);
+    if (ids.length > MAX_PATCH) return undefined;
+    const changed = new Map<number, IndexedPosting | undefined>(ids.map((id) => [id, undefined]));
+    for (const posting of indexedPostings(db, decoded, ids)) changed.set(posting.id, posting);
+    return { seq: last, changed };
+  });
+  return {
+    builds: () => builds,
+    get() {
+      if (held && lastPostingChange(db) === held.seq) return held.index;
+      if (held) {
+        const changes = readChanges(held.seq);
+        if (changes && held.patched + changes.changed.size <= MAX_PATCHED && patchReducedIndex(held.index, changes.changed)) {
+          held = { index: held.index, seq: changes.seq, patched: held.patched + changes.changed.size };
+          return held.index;
+        }
+      }
+      builds++;
+      held = build();
+      return held.index;
+    },
+  };
 }
 
 export interface ReducedSearch {
@@ -97,10 +151,8 @@ export interface ReducedSearch {
 
 /** @example const reduced = createReducedSearch(db); reduced.search(query, normaliseQuery(query.q ?? ""), "relevance"); */
 export function createReducedSearch(db: Db): ReducedSearch {
-  // Built on the first search (the engine is rarely down), again after any change to postings,
-  // employers, places or the search text (all bump the 'postings' cache version).
-  const decoded = new Map<number, { pairs: string; text: string }>();
-  const index = versionedCache<ReducedIndex>(db, "postings", () => reducedIndexFromDatabase(db, decoded));
+  // Built on the first search (the engine is rarely down), then patched as postings change.
+  const index = liveReducedIndex(db);
 
   return {
     catchUp: (limit) => catchUpPostingSearch(db, limit),
