@@ -24,6 +24,16 @@ export function lastPostingChange(db: Db): number {
   return db.$client.prepare("SELECT coalesce(max(seq), 0) FROM posting_changes").pluck().get() as number;
 }
 
+/**
+ * Deletes all but the last KEPT_CHANGES rows of posting_changes (a range of the primary key),
+ * once twice as many have gathered: most calls only read the two ends.
+ */
+export function prunePostingChanges(db: Db): void {
+  const { first, last } = postingChangeRange(db);
+  if (last - first < 2 * KEPT_CHANGES) return;
+  db.$client.prepare("DELETE FROM posting_changes WHERE seq <= ?").run(last - KEPT_CHANGES);
+}
+
 /** Postings changed after row `seq` of posting_changes, at most `limit` of them. */
 export function postingsChangedSince(db: Db, seq: number, limit: number): number[] {
   return db.$client.prepare("SELECT DISTINCT posting_id FROM posting_changes WHERE seq > ? LIMIT ?").pluck().all(seq, limit) as number[];
@@ -57,7 +67,6 @@ export function writePostingSearchText(db: Db, entries: readonly { id: number; t
     // The text is part of what the reduced mode keeps in memory: it patches these postings.
     const changed = s.prepare("INSERT INTO posting_changes (posting_id) VALUES (?)");
     for (const entry of entries) changed.run(entry.id);
-    if (entries.length > 0) s.prepare("DELETE FROM posting_changes WHERE seq <= (SELECT max(seq) FROM posting_changes) - ?").run(KEPT_CHANGES);
   })();
 }
 

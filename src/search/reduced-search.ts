@@ -17,6 +17,7 @@ import {
   postingChangeRange,
   postingSearchPairs,
   postingsChangedSince,
+  prunePostingChanges,
   stalePostingIds,
   writePostingSearchText,
 } from "../../db/queries/posting-search.ts";
@@ -41,9 +42,10 @@ export function postingSearchText(row: JobRow): string {
 
 /**
  * Writes the search text of up to `limit` changed postings (all, by default) into the reduced
- * mode's index, a batch per transaction; returns how many.
+ * mode's index, a batch per transaction; returns how many. Also prunes the change log.
  */
 export function catchUpPostingSearch(db: Db, limit = Infinity): number {
+  prunePostingChanges(db);
   let done = 0;
   while (done < limit) {
     const ids = stalePostingIds(db, Math.min(CATCH_UP_BATCH, limit - done));
