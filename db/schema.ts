@@ -920,3 +920,12 @@ export const referralRequests = sqliteTable(
     check("referral_requests_status_check", oneOf(t.status, ["open", "done"])),
   ],
 );
+
+/**
+ * Postings touched since the reduced mode built its in-memory index (migration 0021_reduced,
+ * kept by triggers and by the search-text writer): src/search/reduced-search.ts patches those.
+ */
+export const postingChanges = sqliteTable("posting_changes", {
+  seq: integer("seq").primaryKey({ autoIncrement: true }),
+  postingId: integer("posting_id").notNull(),
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pairMatchQuery, pairWordQuery, searchPairs } from "./search-pairs.ts";
+import { pairMatchQuery, pairWordQuery, searchPairs, textOfPairs } from "./search-pairs.ts";
 
 describe("searchPairs", () => {
   it.each([
@@ -36,5 +36,21 @@ describe("pairMatchQuery", () => {
     expect(pairMatchQuery([["、"], ["保洁"]])).toBe('("保洁")');
     expect(pairMatchQuery([["、"]])).toBeUndefined();
     expect(pairMatchQuery([])).toBeUndefined();
+  });
+});
+
+describe("textOfPairs", () => {
+  it.each([
+    ["缝纫 纫工 工", "缝纫工"],
+    ["缝纫 纫工 工 包吃 吃", "缝纫工 包吃"],
+    ["C1 1驾 驾照 照", "C1驾照"],
+    ["岗", "岗"],
+    ["", ""],
+  ])("reads %j back as %j", (pairs, text) => {
+    expect(textOfPairs(pairs)).toBe(text);
+  });
+
+  it.each(["普工 用工企业 全天 包吃", "𠀀𠀁工 a𠀂", "月工资3500到4200元 C1驾照", "x"])("reads back what searchPairs wrote of %j", (text) => {
+    expect(textOfPairs(searchPairs(text))).toBe(text);
   });
 });

@@ -48,3 +48,26 @@ export function pairMatchQuery(groups: readonly (readonly string[])[]): string |
     .map((alternatives) => `(${alternatives.join(" OR ")})`);
   return clauses.length === 0 ? undefined : clauses.join(" AND ");
 }
+
+/**
+ * The text that searchPairs wrote, back: its runs of letters and digits, space-separated (each
+ * run is its pairs' first characters and the lone last character that ends it).
+ * @example textOfPairs("缝纫 纫工 工 包吃 吃") // "缝纫工 包吃"
+ */
+export function textOfPairs(pairs: string): string {
+  let out = "";
+  let start = 0;
+  while (start < pairs.length) {
+    let end = pairs.indexOf(" ", start);
+    if (end === -1) end = pairs.length;
+    if (end > start) {
+      // The token's first character: one UTF-16 unit, or two for a surrogate pair.
+      const first = pairs.charCodeAt(start);
+      const firstLength = first >= 0xd800 && first <= 0xdbff && end - start >= 2 ? 2 : 1;
+      if (end - start > firstLength) out += pairs.slice(start, start + firstLength);
+      else out += pairs.slice(start, end) + " ";
+    }
+    start = end + 1;
+  }
+  return out.slice(0, -1);
+}

@@ -1,21 +1,30 @@
 /**
  * The reduced mode's search (the engine is down): the same words, filters, sorts and facet
- * counts as the engine, from the database. Words go through the FTS5 index of search pairs
- * (db/queries/posting-search.ts, src/core/search-pairs.ts) — no table scan —, filters and facets
- * over the facts of every open posting kept in memory until a posting, employer or place
- * changes (cache_versions 'postings'), and only the page of hits is read whole. Before it
- * answers it brings the index up to date with what changed, so an edit shows at once; the
- * outbox worker does the same in the background (catchUp), so that is rarely much.
- * See docs/decisions/2026-12-01-reduced-mode-fts.md.
+ * counts as the engine, from the database. Each posting's search text is kept in the database as
+ * search pairs (posting_search, src/core/search-pairs.ts), written again when a posting, its
+ * employer or its place changes; before it answers, the reduced mode writes what is stale, so
+ * an edit shows at once (the outbox worker does the same in the background, catchUp). Words,
+ * filters, sorts and facet counts then run on an in-memory index of every open posting
+ * (src/core/reduced-index.ts), built on the first search and patched for the postings that
+ * posting_changes (migration 0021_reduced) lists since; only the page of hits is read whole. See
+ * docs/decisions/2026-12-01-reduced-mode-fts.md and 2026-12-02-reduced-mode-in-memory.md.
  */
 import type { Db } from "../../db/client.ts";
-import { versionedCache } from "../../db/queries/cache-versions.ts";
 import { jobRowsByIds } from "../../db/queries/jobs.ts";
-import { openPostingFactRows, postingIdsMatching, stalePostingIds, writePostingSearchText } from "../../db/queries/posting-search.ts";
-import { distanceKm } from "../core/geo.ts";
-import { countFacets, matchesFilters, monthlyPay, type JobFacts } from "../core/job-filters.ts";
+import {
+  lastPostingChange,
+  openPostingIndexRows,
+  postingChangeRange,
+  postingSearchPairs,
+  postingsChangedSince,
+  prunePostingChanges,
+  stalePostingIds,
+  writePostingSearchText,
+} from "../../db/queries/posting-search.ts";
+import { monthlyPay } from "../core/job-filters.ts";
 import { wordAlternatives } from "../core/job-synonyms.ts";
-import { searchPairs, pairMatchQuery } from "../core/search-pairs.ts";
+import { buildReducedIndex, matchWords, patchReducedIndex, searchIndex, type IndexedPosting, type ReducedIndex } from "../core/reduced-index.ts";
+import { searchPairs, textOfPairs } from "../core/search-pairs.ts";
 import { queryWords } from "../core/search-text.ts";
 import { summaryFromRow, toJobDocument, type JobRow } from "./job-document.ts";
 import type { JobQuery, JobResults, JobSort } from "./job-search.ts";
@@ -33,9 +42,10 @@ export function postingSearchText(row: JobRow): string {
 
 /**
  * Writes the search text of up to `limit` changed postings (all, by default) into the reduced
- * mode's index, a batch per transaction; returns how many.
+ * mode's index, a batch per transaction; returns how many. Also prunes the change log.
  */
 export function catchUpPostingSearch(db: Db, limit = Infinity): number {
+  prunePostingChanges(db);
   let done = 0;
   while (done < limit) {
     const ids = stalePostingIds(db, Math.min(CATCH_UP_BATCH, limit - done));
@@ -53,9 +63,85 @@ export function catchUpPostingSearch(db: Db, limit = Infinity): number {
   return done;
 }
 
-interface OpenPosting {
-  id: number;
-  facts: JobFacts;
+/** Each posting's decoded text with the pairs it came from, kept between builds and patches. */
+type DecodedTexts = Map<number, { pairs: string; text: string }>;
+
+/** What the index is built from: the open postings (all, or those of `ids`), newest first. */
+function indexedPostings(db: Db, decoded: DecodedTexts, ids?: readonly number[]): IndexedPosting[] {
+  const pairsById = postingSearchPairs(db, ids);
+  const textOf = (id: number): string => {
+    const pairs = pairsById.get(id);
+    if (pairs === undefined) return "";
+    const held = decoded.get(id);
+    if (held?.pairs === pairs) return held.text;
+    const text = textOfPairs(pairs);
+    decoded.set(id, { pairs, text });
+    return text;
+  };
+  return openPostingIndexRows(db, ids).map(([id, payMin, payMax, payUnit, workingTime, ageMin, ageMax, benefits, closingDate, type, town, lat, lng, publishedAt]) => ({
+    id,
+    text: textOf(id),
+    publishedAt,
+    facts: {
+      type,
+      town,
+      workingTime,
+      ageMin,
+      ageMax,
+      benefits: benefits === "[]" ? [] : (JSON.parse(benefits) as string[]),
+      monthlyPay: monthlyPay(payMin, payMax, payUnit),
+      point: lat !== null && lng !== null ? { lat, lng } : null,
+      closingDate,
+    },
+  }));
+}
+
+/** The in-memory index of the open postings, from the database (newest first). */
+export function reducedIndexFromDatabase(db: Db, decoded: DecodedTexts = new Map()): ReducedIndex {
+  return buildReducedIndex(indexedPostings(db, decoded));
+}
+
+/** Most postings patched at once; more and the index is built again. */
+const MAX_PATCH = 2_000;
+/** Most postings patched since a build (their texts are checked one by one); more and it is built again. */
+const MAX_PATCHED = 5_000;
+
+/**
+ * The index kept in memory, brought up to date with posting_changes (migration 0021_reduced):
+ * built on first use; after changes, patched for the changed postings alone, or built again
+ * when a posting is new or moved, when many changed, or when the log was pruned past it.
+ * Each build or patch reads in one transaction, so it matches the log's row it records.
+ */
+export function liveReducedIndex(db: Db): { get(): ReducedIndex; builds(): number } {
+  const decoded: DecodedTexts = new Map();
+  let held: { index: ReducedIndex; seq: number; patched: number } | undefined;
+  let builds = 0;
+  const build = db.$client.transaction(() => ({ seq: lastPostingChange(db), index: reducedIndexFromDatabase(db, decoded), patched: 0 }));
+  const readChanges = db.$client.transaction((since: number) => {
+    const { first, last } = postingChangeRange(db);
+    if (first > since + 1) return undefined;
+    const ids = postingsChangedSince(db, since, MAX_PATCH + 1);
+    if (ids.length > MAX_PATCH) return undefined;
+    const changed = new Map<number, IndexedPosting | undefined>(ids.map((id) => [id, undefined]));
+    for (const posting of indexedPostings(db, decoded, ids)) changed.set(posting.id, posting);
+    return { seq: last, changed };
+  });
+  return {
+    builds: () => builds,
+    get() {
+      if (held && lastPostingChange(db) === held.seq) return held.index;
+      if (held) {
+        const changes = readChanges(held.seq);
+        if (changes && held.patched + changes.changed.size <= MAX_PATCHED && patchReducedIndex(held.index, changes.changed)) {
+          held = { index: held.index, seq: changes.seq, patched: held.patched + changes.changed.size };
+          return held.index;
+        }
+      }
+      builds++;
+      held = build();
+      return held.index;
+    },
+  };
 }
 
 export interface ReducedSearch {
@@ -67,52 +153,25 @@ export interface ReducedSearch {
 
 /** @example const reduced = createReducedSearch(db); reduced.search(query, normaliseQuery(query.q ?? ""), "relevance"); */
 export function createReducedSearch(db: Db): ReducedSearch {
-  const open = versionedCache<OpenPosting[]>(db, "postings", () =>
-    openPostingFactRows(db).map((row) => ({
-      id: row.id,
-      facts: {
-        type: row.employerType,
-        town: row.town,
-        workingTime: row.workingTime,
-        ageMin: row.ageMin,
-        ageMax: row.ageMax,
-        benefits: row.benefits,
-        monthlyPay: monthlyPay(row.payMin, row.payMax, row.payUnit),
-        point: row.lat !== null && row.lng !== null ? { lat: row.lat, lng: row.lng } : null,
-        closingDate: row.closingDate,
-      },
-    })),
-  );
+  // Built on the first search (the engine is rarely down), then patched as postings change.
+  const index = liveReducedIndex(db);
 
   return {
     catchUp: (limit) => catchUpPostingSearch(db, limit),
     search(query, q, sort) {
       catchUpPostingSearch(db);
-      const match = pairMatchQuery(queryWords(q).slice(0, MAX_TERMS).map(wordAlternatives));
-      const matching = match === undefined ? undefined : new Set(postingIdsMatching(db, match));
-      // Open postings matching the words and still open on the day, newest first; the filters and
-      // counts work on these. The day is compared once here, as text (YYYY-MM-DD sorts as dates),
-      // not in every matchesFilters call of every facet.
-      const openOn = query.openOn;
-      const found = (matching === undefined ? open.get() : open.get().filter((p) => matching.has(p.id))).filter(
-        (p) => !openOn || p.facts.closingDate === null || p.facts.closingDate >= openOn,
-      );
-      const filters = { ...query, openOn: undefined };
-      const distanceOf = (p: OpenPosting) => (query.origin && p.facts.point ? distanceKm(query.origin, p.facts.point) : undefined);
-      let hits = found.filter((p) => matchesFilters(p.facts, filters)).map((p) => ({ id: p.id, facts: p.facts, distance: sort === "distance" ? distanceOf(p) : undefined }));
-      // The sorts below are stable, so ties stay newest first.
-      if (sort === "distance") hits = hits.sort((a, b) => (a.distance ?? Infinity) - (b.distance ?? Infinity));
-      if (sort === "pay") hits = hits.sort((a, b) => (b.facts.monthlyPay ?? -1) - (a.facts.monthlyPay ?? -1));
-      const page = hits.slice(query.offset, query.offset + query.limit).map((hit) => ({ ...hit, distance: hit.distance ?? distanceOf(hit) }));
-      const rows = new Map(jobRowsByIds(db, page.map((hit) => hit.id)).map((row) => [row.id, row]));
+      const held = index.get();
+      const matching = matchWords(held, queryWords(q).slice(0, MAX_TERMS).map(wordAlternatives));
+      const found = searchIndex(held, { filters: query, matching, sort, offset: query.offset, limit: query.limit, facets: query.facets === true });
+      const rows = new Map(jobRowsByIds(db, found.page.map((hit) => hit.id)).map((row) => [row.id, row]));
       return {
-        hits: page.flatMap((hit) => {
+        hits: found.page.flatMap((hit) => {
           const row = rows.get(hit.id);
           return row ? [summaryFromRow(row, hit.distance)] : [];
         }),
-        total: hits.length,
+        total: found.total,
         degraded: true,
-        ...(query.facets ? { facets: countFacets(found.map((p) => p.facts), filters) } : {}),
+        ...(found.facets ? { facets: found.facets } : {}),
       };
     },
   };

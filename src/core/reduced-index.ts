@@ -1,0 +1,464 @@
+/**
+ * The reduced mode's in-process index (the engine is down): every open posting's facts as
+ * columns of typed arrays, and its search text with an inverted index of character pairs, so a
+ * search is one pass over small arrays instead of objects, SQL and FTS5 phrase lookups. Pure:
+ * src/search/reduced-search.ts builds it from the database and rebuilds it when the postings'
+ * cache version changes. See docs/decisions/2026-12-02-reduced-mode-in-memory.md.
+ *
+ * Words match as the FTS5 index of search pairs did (src/core/search-pairs.ts): a word is found
+ * when each of its runs of letters and digits is a substring of one run of the posting's text,
+ * letters compared in lower case. A run of two or more UTF-16 units is looked up through the
+ * sorted posting lists of its unit pairs (intersected), then checked with `includes` when it is
+ * longer than a pair; a single unit is found by scanning the texts.
+ *
+ * Filters and facet counts follow src/core/job-filters.ts (matchesFilters, countFacets) exactly,
+ * in one pass: a posting failing no filter is a hit and counts in every facet; a posting failing
+ * exactly one disjunctive filter (type, town, time, pay) counts only in that facet.
+ */
+import { dayNumber } from "./china-time.ts";
+import { distanceKm } from "./geo.ts";
+import { cumulativePayCounts, PAY_LEVELS, payLevel, SEEKER_BENEFITS, type FacetCounts, type JobFacts, type JobFilters } from "./job-filters.ts";
+
+/** What the index is built from: open postings in the order hits are listed (newest first). */
+export interface IndexedPosting {
+  id: number;
+  /** The posting's search text (search form), runs of letters and digits separated by spaces. */
+  text: string;
+  facts: JobFacts;
+  /** What orders the postings with the id (newest first); a patch that changes it needs a new build. */
+  publishedAt?: string | null;
+}
+
+export type IndexSort = "relevance" | "newest" | "distance" | "pay";
+
+const NO_CLOSING_DAY = 99_999_999;
+const NO_AGE_MIN = -1;
+const NO_AGE_MAX = 32_767;
+/** Above this many hits to sort through, a full sort replaces the kept-best buffer. */
+const MAX_KEPT = 2_000;
+
+export interface ReducedIndex {
+  readonly size: number;
+  readonly ids: Int32Array;
+  readonly texts: readonly string[];
+  readonly typeNames: readonly string[];
+  readonly type: Uint8Array;
+  readonly townNames: readonly string[];
+  readonly town: Uint16Array;
+  readonly timeNames: readonly string[];
+  readonly time: Uint8Array;
+  /** 0 below the lowest pay level, i + 1 for PAY_LEVELS[i]. */
+  readonly payCode: Uint8Array;
+  /** Monthly pay, NaN when not given. */
+  readonly pay: Float64Array;
+  readonly ageMin: Int16Array;
+  readonly ageMax: Int16Array;
+  /** Bit i: SEEKER_BENEFITS[i]. */
+  readonly benefits: Uint8Array;
+  /** NaN when the posting has no point. */
+  readonly lat: Float64Array;
+  readonly lng: Float64Array;
+  /** The closing day as YYYYMMDD, NO_CLOSING_DAY when open-ended. */
+  readonly closing: Int32Array;
+  /** Unit-pair key (first × 65536 + second) → posting positions, ascending. */
+  readonly pairs: ReadonlyMap<number, Int32Array>;
+  /** Entries in all posting lists together (for the memory figure). */
+  readonly pairEntries: number;
+  /** Posting id → position. */
+  readonly position: ReadonlyMap<number, number>;
+  readonly published: (string | null)[];
+  /** Positions no longer open (patched out); they keep their place in case they open again. */
+  readonly dead: Uint8Array;
+  /** Positions whose text changed since the build: the posting lists do not know them, they are checked one by one. */
+  readonly patched: Set<number>;
+  readonly codes: { type: Coder; town: Coder; time: Coder };
+}
+
+interface Coder {
+  names: string[];
+  code(name: string): number;
+}
+
+function coder(): Coder {
+  const names: string[] = [];
+  const codes = new Map<string, number>();
+  return {
+    names,
+    code(name) {
+      let code = codes.get(name);
+      if (code === undefined) codes.set(name, (code = names.length)), names.push(name);
+      return code;
+    },
+  };
+}
+
+/** The index of these postings, kept in their order. */
+export function buildReducedIndex(postings: readonly IndexedPosting[]): ReducedIndex {
+  const n = postings.length;
+  const codes = { type: coder(), town: coder(), time: coder() };
+  const position = new Map<number, number>();
+  const published = new Array<string | null>(n);
+  const index = {
+    size: n,
+    ids: new Int32Array(n),
+    texts: new Array<string>(n),
+    type: new Uint8Array(n),
+    town: new Uint16Array(n),
+    time: new Uint8Array(n),
+    payCode: new Uint8Array(n),
+    pay: new Float64Array(n),
+    ageMin: new Int16Array(n),
+    ageMax: new Int16Array(n),
+    benefits: new Uint8Array(n),
+    lat: new Float64Array(n),
+    lng: new Float64Array(n),
+    closing: new Int32Array(n),
+  };
+  // Posting lists in two passes: count each pair once per posting (remembering the pair ids met),
+  // then fill one shared array, positions ascending.
+  const pairIds = new Map<number, number>();
+  let counts = new Int32Array(4096);
+  let lastSeen = new Int32Array(4096).fill(-1);
+  let met = new Int32Array(1 << 16);
+  let metLength = 0;
+  const postingEnds = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const { id, text, facts } = postings[i]!;
+    const lower = text.toLowerCase();
+    index.ids[i] = id;
+    index.texts[i] = lower;
+    position.set(id, i);
+    published[i] = postings[i]!.publishedAt ?? null;
+    setFacts(index, codes, i, facts);
+    for (let c = 0; c + 1 < lower.length; c++) {
+      const first = lower.charCodeAt(c);
+      const second = lower.charCodeAt(c + 1);
+      if (first === 32 || second === 32) continue;
+      const key = first * 65536 + second;
+      let pairId = pairIds.get(key);
+      if (pairId === undefined) {
+        pairId = pairIds.size;
+        pairIds.set(key, pairId);
+        if (pairId >= counts.length) {
+          const grownCounts = new Int32Array(counts.length * 2);
+          grownCounts.set(counts);
+          counts = grownCounts;
+          const grownSeen = new Int32Array(lastSeen.length * 2).fill(-1);
+          grownSeen.set(lastSeen);
+          lastSeen = grownSeen;
+        }
+      }
+      if (lastSeen[pairId] === i) continue;
+      lastSeen[pairId] = i;
+      counts[pairId]!++;
+      if (metLength === met.length) {
+        const grown = new Int32Array(met.length * 2);
+        grown.set(met);
+        met = grown;
+      }
+      met[metLength++] = pairId;
+    }
+    postingEnds[i] = metLength;
+  }
+  const all = new Int32Array(metLength);
+  const starts = new Int32Array(pairIds.size + 1);
+  for (let p = 0; p < pairIds.size; p++) starts[p + 1] = starts[p]! + counts[p]!;
+  const fill = starts.slice(0, pairIds.size);
+  for (let i = 0, m = 0; i < n; i++) for (; m < postingEnds[i]!; m++) all[fill[met[m]!]!++] = i;
+  const pairs = new Map<number, Int32Array>();
+  for (const [key, pairId] of pairIds) pairs.set(key, all.subarray(starts[pairId]!, starts[pairId + 1]!));
+  return {
+    ...index,
+    typeNames: codes.type.names,
+    townNames: codes.town.names,
+    timeNames: codes.time.names,
+    pairs,
+    pairEntries: metLength,
+    position,
+    published,
+    dead: new Uint8Array(n),
+    patched: new Set(),
+    codes,
+  };
+}
+
+type FactColumns = Pick<ReducedIndex, "type" | "town" | "time" | "payCode" | "pay" | "ageMin" | "ageMax" | "benefits" | "lat" | "lng" | "closing">;
+
+function setFacts(index: FactColumns, codes: ReducedIndex["codes"], i: number, facts: JobFacts): void {
+  index.type[i] = codes.type.code(facts.type);
+  index.town[i] = codes.town.code(facts.town);
+  index.time[i] = codes.time.code(facts.workingTime);
+  index.payCode[i] = facts.monthlyPay === null ? 0 : PAY_LEVELS.indexOf(payLevel(facts.monthlyPay) as (typeof PAY_LEVELS)[number]) + 1;
+  index.pay[i] = facts.monthlyPay ?? NaN;
+  index.ageMin[i] = facts.ageMin ?? NO_AGE_MIN;
+  index.ageMax[i] = facts.ageMax ?? NO_AGE_MAX;
+  let mask = 0;
+  SEEKER_BENEFITS.forEach((benefit, bit) => {
+    if (facts.benefits.includes(benefit)) mask |= 1 << bit;
+  });
+  index.benefits[i] = mask;
+  index.lat[i] = facts.point?.lat ?? NaN;
+  index.lng[i] = facts.point?.lng ?? NaN;
+  index.closing[i] = facts.closingDate === null ? NO_CLOSING_DAY : dayNumber(facts.closingDate);
+}
+
+/**
+ * Brings the index up to date with changed postings in place: `changed` maps each changed
+ * posting's id to what it is now when open, undefined when it is closed or gone. A posting that
+ * keeps its place (same publishedAt) gets its new facts and text; a closed one drops out. Gives
+ * false, changing nothing, when a posting would move or is new to the index: build it again then.
+ */
+export function patchReducedIndex(index: ReducedIndex, changed: ReadonlyMap<number, IndexedPosting | undefined>): boolean {
+  for (const [id, posting] of changed) {
+    const at = index.position.get(id);
+    if (posting === undefined) continue;
+    if (at === undefined || (posting.publishedAt ?? null) !== index.published[at]) return false;
+  }
+  for (const [id, posting] of changed) {
+    const at = index.position.get(id);
+    if (at === undefined) continue;
+    if (posting === undefined) {
+      index.dead[at] = 1;
+      continue;
+    }
+    index.dead[at] = 0;
+    setFacts(index, index.codes, at, posting.facts);
+    const lower = posting.text.toLowerCase();
+    if (lower !== index.texts[at]) {
+      (index.texts as string[])[at] = lower;
+      index.patched.add(at);
+    }
+  }
+  return true;
+}
+
+/** Positions in both sorted lists. */
+function intersect(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(Math.min(a.length, b.length));
+  let k = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) (out[k++] = x), i++, j++;
+    else if (x < y) i++;
+    else j++;
+  }
+  return out.subarray(0, k);
+}
+
+const RUN = /[\p{L}\p{N}]+/gu;
+const EMPTY = new Int32Array(0);
+
+/** Positions of the postings whose text holds this run (lower case, letters and digits only), ascending. */
+function runPositions(index: ReducedIndex, run: string): Int32Array {
+  if (run.length === 1) {
+    const out: number[] = [];
+    for (let i = 0; i < index.size; i++) if (index.texts[i]!.includes(run)) out.push(i);
+    return Int32Array.from(out);
+  }
+  const found = listedPositions(index, run);
+  if (index.patched.size === 0) return found;
+  // Texts changed since the build: their list entries are out of date, so they are read instead.
+  const out = Array.from(found).filter((i) => !index.patched.has(i));
+  for (const i of index.patched) if (index.texts[i]!.includes(run)) out.push(i);
+  return Int32Array.from(out).sort();
+}
+
+/** runPositions from the posting lists (texts as they were at the build). */
+function listedPositions(index: ReducedIndex, run: string): Int32Array {
+  const lists: Int32Array[] = [];
+  for (let c = 0; c + 1 < run.length; c++) {
+    const list = index.pairs.get(run.charCodeAt(c) * 65536 + run.charCodeAt(c + 1));
+    if (!list) return EMPTY;
+    lists.push(list);
+  }
+  lists.sort((a, b) => a.length - b.length);
+  let found = lists[0]!;
+  for (let l = 1; l < lists.length && found.length > 0; l++) found = intersect(found, lists[l]!);
+  if (run.length === 2) return found;
+  return found.filter((i) => index.texts[i]!.includes(run));
+}
+
+/**
+ * Which postings match word groups (each word already in the search form): every group must
+ * match, a group when any of its words does, a word when each of its runs does. Undefined when
+ * no group has a searchable word (every posting matches), as pairMatchQuery.
+ * @example matchWords(index, [["缝纫", "车缝"], ["包吃"]]) // 1 at the positions of postings with both
+ */
+export function matchWords(index: ReducedIndex, groups: readonly (readonly string[])[]): Uint8Array | undefined {
+  let matching: Uint8Array | undefined;
+  for (const words of groups) {
+    const runsOfWords = words.map((word) => [...word.toLowerCase().matchAll(RUN)].map(([run]) => run)).filter((runs) => runs.length > 0);
+    if (runsOfWords.length === 0) continue;
+    const group = new Uint8Array(index.size);
+    for (const runs of runsOfWords) {
+      let found = runPositions(index, runs[0]!);
+      for (let r = 1; r < runs.length && found.length > 0; r++) found = intersect(found, runPositions(index, runs[r]!));
+      for (const i of found) group[i] = 1;
+    }
+    if (matching) for (let i = 0; i < index.size; i++) matching[i]! &= group[i]!;
+    else matching = group;
+  }
+  return matching;
+}
+
+export interface IndexSearch {
+  filters: JobFilters;
+  /** From matchWords; undefined: every posting. */
+  matching?: Uint8Array;
+  sort: IndexSort;
+  offset: number;
+  limit: number;
+  facets: boolean;
+}
+
+export interface IndexResults {
+  total: number;
+  /** The page of hits, in order, with the distance from the origin when there is one and the posting has a point. */
+  page: { id: number; distance: number | undefined }[];
+  facets?: FacetCounts;
+}
+
+function codeOf(names: readonly string[], name: string | undefined): number {
+  if (name === undefined || name === "") return -1;
+  const code = names.indexOf(name);
+  return code === -1 ? -2 : code;
+}
+
+/** Sort keys ascending, ties in hit order; the first `keep` positions of hits (all when keep is large). */
+function firstByKey(hits: Int32Array, key: (i: number) => number, keep: number): Int32Array {
+  if (keep >= MAX_KEPT || keep >= hits.length) {
+    const keys = new Float64Array(hits.length);
+    for (let h = 0; h < hits.length; h++) keys[h] = key(hits[h]!);
+    const order = Array.from({ length: hits.length }, (_, h) => h);
+    order.sort((a, b) => keys[a]! - keys[b]! || a - b);
+    return Int32Array.from(order.slice(0, keep), (h) => hits[h]!);
+  }
+  // The best `keep` so far, sorted; a new hit goes after those with an equal key (stability).
+  const keptKeys = new Float64Array(keep);
+  const kept = new Int32Array(keep);
+  let length = 0;
+  for (let h = 0; h < hits.length; h++) {
+    const k = key(hits[h]!);
+    if (length === keep && !(k < keptKeys[keep - 1]!)) continue;
+    let low = 0;
+    let high = length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (keptKeys[mid]! <= k) low = mid + 1;
+      else high = mid;
+    }
+    const end = Math.min(length, keep - 1);
+    keptKeys.copyWithin(low + 1, low, end);
+    kept.copyWithin(low + 1, low, end);
+    keptKeys[low] = k;
+    kept[low] = hits[h]!;
+    if (length < keep) length++;
+  }
+  return kept.subarray(0, length);
+}
+
+/**
+ * The hits for these filters (and matching words), sorted, the page of them, and the facet
+ * counts, as matchesFilters, countFacets and the stable sorts of the reduced mode give them.
+ */
+export function searchIndex(index: ReducedIndex, search: IndexSearch): IndexResults {
+  const { filters, matching } = search;
+  const wantType = codeOf(index.typeNames, filters.type);
+  const wantTown = codeOf(index.townNames, filters.town);
+  const wantTime = codeOf(index.timeNames, filters.time);
+  const wantPay = filters.payAtLeast ? PAY_LEVELS.indexOf(filters.payAtLeast) + 1 : 0;
+  const age = filters.age;
+  let wantBenefits = 0;
+  for (const benefit of filters.benefits ?? []) {
+    const bit = SEEKER_BENEFITS.indexOf(benefit);
+    wantBenefits |= bit === -1 ? 1 << 7 : 1 << bit;
+  }
+  const openDay = filters.openOn ? dayNumber(filters.openOn) : 0;
+  const origin = filters.origin;
+  const radius = origin && filters.radiusKm !== undefined ? filters.radiusKm : undefined;
+
+  const typeCounts = new Int32Array(index.typeNames.length);
+  const townCounts = new Int32Array(index.townNames.length);
+  const timeCounts = new Int32Array(index.timeNames.length);
+  const payCounts = new Int32Array(PAY_LEVELS.length + 1);
+  const benefitCounts = new Int32Array(SEEKER_BENEFITS.length);
+  const hitBuffer = new Int32Array(index.size);
+  let total = 0;
+  const { type, town, time, payCode, ageMin, ageMax, benefits, closing, lat, lng, dead } = index;
+  for (let i = 0; i < index.size; i++) {
+    if (matching && matching[i] === 0) continue;
+    if (dead[i] === 1) continue;
+    if (closing[i]! < openDay) continue;
+    if (age !== undefined && (ageMin[i]! > age || ageMax[i]! < age)) continue;
+    if ((benefits[i]! & wantBenefits) !== wantBenefits) continue;
+    if (radius !== undefined && (Number.isNaN(lat[i]!) || distanceKm(origin!, { lat: lat[i]!, lng: lng[i]! }) > radius)) continue;
+    let fails = 0;
+    let failed = 0;
+    if (wantType !== -1 && type[i] !== wantType) (fails++, (failed = 1));
+    if (wantTown !== -1 && town[i] !== wantTown) (fails++, (failed = 2));
+    if (wantTime !== -1 && time[i] !== wantTime) (fails++, (failed = 3));
+    if (wantPay !== 0 && payCode[i]! < wantPay) (fails++, (failed = 4));
+    if (fails > 1) continue;
+    if (fails === 0) {
+      hitBuffer[total++] = i;
+      if (search.facets) {
+        typeCounts[type[i]!]!++;
+        townCounts[town[i]!]!++;
+        timeCounts[time[i]!]!++;
+        payCounts[payCode[i]!]!++;
+        for (let b = 0; b < SEEKER_BENEFITS.length; b++) if (benefits[i]! & (1 << b)) benefitCounts[b]!++;
+      }
+    } else if (search.facets) {
+      if (failed === 1) typeCounts[type[i]!]!++;
+      else if (failed === 2) townCounts[town[i]!]!++;
+      else if (failed === 3) timeCounts[time[i]!]!++;
+      else payCounts[payCode[i]!]!++;
+    }
+  }
+  const hits = hitBuffer.subarray(0, total);
+  const distanceAt = (i: number) => (origin && !Number.isNaN(lat[i]!) ? distanceKm(origin, { lat: lat[i]!, lng: lng[i]! }) : undefined);
+  const end = search.offset + search.limit;
+  let ordered: Int32Array;
+  if (search.sort === "distance") ordered = firstByKey(hits, (i) => distanceAt(i) ?? Infinity, end);
+  else if (search.sort === "pay") ordered = firstByKey(hits, (i) => (Number.isNaN(index.pay[i]!) ? 1 : -index.pay[i]!), end);
+  else ordered = hits.subarray(0, end);
+  const page = Array.from(ordered.subarray(search.offset, end), (i) => ({ id: index.ids[i]!, distance: distanceAt(i) }));
+  if (!search.facets) return { total, page };
+
+  const named = (names: readonly string[], counts: Int32Array): Record<string, number> => {
+    const out: Record<string, number> = {};
+    names.forEach((name, code) => {
+      if (counts[code]! > 0) out[name] = counts[code]!;
+    });
+    return out;
+  };
+  const byLevel: Record<string, number> = {};
+  payCounts.forEach((count, code) => {
+    if (count > 0) byLevel[String(code === 0 ? 0 : PAY_LEVELS[code - 1])] = count;
+  });
+  const benefitFacet: FacetCounts["benefits"] = {};
+  SEEKER_BENEFITS.forEach((benefit, b) => {
+    if (benefitCounts[b]! > 0) benefitFacet[benefit] = benefitCounts[b]!;
+  });
+  return {
+    total,
+    page,
+    facets: {
+      type: named(index.typeNames, typeCounts),
+      town: named(index.townNames, townCounts),
+      time: named(index.timeNames, timeCounts),
+      payAtLeast: cumulativePayCounts(byLevel),
+      benefits: benefitFacet,
+    },
+  };
+}
+
+/** Bytes the index's arrays take (texts counted at two bytes a unit), for the benchmark. */
+export function indexBytes(index: ReducedIndex): number {
+  const arrays = [index.ids, index.type, index.town, index.time, index.payCode, index.pay, index.ageMin, index.ageMax, index.benefits, index.lat, index.lng, index.closing];
+  const columns = arrays.reduce((sum, a) => sum + a.byteLength, 0);
+  const texts = index.texts.reduce((sum, t) => sum + 2 * t.length, 0);
+  return columns + texts + index.pairEntries * 4 + index.pairs.size * 48;
+}
+
