@@ -100,7 +100,7 @@ const bench: Bench = async (ctx) => {
 
     // Through the HTTP API with a county token (the statistics endpoints only need the database and the service).
     const token = createApiToken(db, { role: "county", name: "bench", by: { label: "bench" } }).token;
-    const api = statsApi({ db, statistics } as unknown as AppDeps);
+    const api = statsApi({ db, statistics, today: () => TODAY } as unknown as AppDeps);
     for (const path of [`/stats/employment?date=${TODAY}&by=platform`, `/stats/zero-employment?date=${TODAY}`, `/stats/workshops?date=${TODAY}`]) {
       ctx.progress(`stats: GET ${path}`);
       const { p50, p95 } = await sample(async () => {
