@@ -90,15 +90,41 @@ export function positionOf(ids: Int32Array, id: number): number {
   return -1;
 }
 
-/** How a table's rows move: the new ids, each new position's old one (-1 for a new row), and old → new (null when nobody moved). */
+/**
+ * How a table's rows move: the new ids, each new position's old one (-1 for a new row; null when
+ * the old rows keep their positions and new ones, if any, come after them), and old → new (null
+ * when nobody moved).
+ */
 interface Plan {
   ids: Int32Array;
-  from: Int32Array;
+  from: Int32Array | null;
   moved: Int32Array | null;
 }
 
 function plan(old: Int32Array, changes: Map<number, unknown>): Plan {
-  if (changes.size === 0) return { ids: old, from: identity(old.length), moved: null };
+  if (changes.size === 0) return { ids: old, from: null, moved: null };
+  // The common case: rows changed in place, and rows added after the last (new ids): nobody moves.
+  const last = old.length > 0 ? old[old.length - 1]! : -Infinity;
+  const added: number[] = [];
+  let inPlace = true;
+  for (const [id, row] of changes) {
+    if (row === null) {
+      inPlace = false;
+      break;
+    }
+    if (id > last) added.push(id);
+    else if (positionOf(old, id) < 0) {
+      inPlace = false;
+      break;
+    }
+  }
+  if (inPlace) {
+    if (added.length === 0) return { ids: old, from: null, moved: null };
+    const ids = new Int32Array(old.length + added.length);
+    ids.set(old);
+    ids.set(added.sort((a, b) => a - b), old.length);
+    return { ids, from: null, moved: null };
+  }
   const changed = Int32Array.from(changes.keys()).sort();
   const ids = new Int32Array(old.length + changed.length);
   const from = new Int32Array(old.length + changed.length);
@@ -134,17 +160,17 @@ function plan(old: Int32Array, changes: Map<number, unknown>): Plan {
   return { ids: ids.slice(0, n), from: from.slice(0, n), moved: still ? null : moved };
 }
 
-function identity(n: number): Int32Array {
-  const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) out[i] = i;
-  return out;
-}
-
 type Typed = Int32Array | Uint8Array | Int8Array;
 
 /** The old column laid out at the new positions (0 at new rows); references through `remap` when the table they point into moved. */
-function gather<T extends Typed>(old: T, from: Int32Array, remap: Int32Array | null = null): T {
-  const out = new (old.constructor as new (n: number) => T)(from.length);
+function gather<T extends Typed>(old: T, plan: Plan, remap: Int32Array | null = null): T {
+  const out = new (old.constructor as new (n: number) => T)(plan.ids.length);
+  const from = plan.from;
+  if (from === null) {
+    out.set(old);
+    if (remap !== null) for (let k = 0; k < old.length; k++) if (out[k]! >= 0) out[k] = remap[out[k]!]!;
+    return out;
+  }
   for (let k = 0; k < from.length; k++) {
     const f = from[k]!;
     if (f < 0) continue;
@@ -154,7 +180,13 @@ function gather<T extends Typed>(old: T, from: Int32Array, remap: Int32Array | n
   return out;
 }
 
-function gatherList<T>(old: readonly T[], from: Int32Array, fill: T): T[] {
+function gatherList<T>(old: readonly T[], plan: Plan, fill: T): T[] {
+  const from = plan.from;
+  if (from === null) {
+    const out = old.slice();
+    for (let k = old.length; k < plan.ids.length; k++) out.push(fill);
+    return out;
+  }
   const out = new Array<T>(from.length);
   for (let k = 0; k < from.length; k++) {
     const f = from[k]!;
@@ -242,10 +274,10 @@ function patch(columns: StatsColumns, ids: StatsIds, changes: StatsRowChanges): 
   if (changes.households.size > 0) {
     const old = columns.households;
     const rows = present(changes.households, hPlan.ids);
-    const code = gatherList(old.code, hPlan.from, "");
-    const town = gather(old.town, hPlan.from);
-    const village = gather(old.village, hPlan.from);
-    const category = gather(old.category, hPlan.from);
+    const code = gatherList(old.code, hPlan, "");
+    const town = gather(old.town, hPlan);
+    const village = gather(old.village, hPlan);
+    const category = gather(old.category, hPlan);
     for (const [p, row] of rows) {
       code[p] = row.code;
       village[p] = must(positionOf(ids.villages, row.villageId), "village");
@@ -261,11 +293,11 @@ function patch(columns: StatsColumns, ids: StatsIds, changes: StatsRowChanges): 
   let workers = columns.workers;
   if (changes.workers.size > 0 || hPlan.moved !== null) {
     const old = columns.workers;
-    const household = gather(old.household, wPlan.from, hPlan.moved);
-    const town = gather(old.town, wPlan.from);
-    const birth = gather(old.birth, wPlan.from);
-    const ability = gather(old.ability, wPlan.from);
-    const willing = gather(old.willing, wPlan.from);
+    const household = gather(old.household, wPlan, hPlan.moved);
+    const town = gather(old.town, wPlan);
+    const birth = gather(old.birth, wPlan);
+    const ability = gather(old.ability, wPlan);
+    const willing = gather(old.willing, wPlan);
     for (const [p, row] of present(changes.workers, wPlan.ids)) {
       household[p] = must(positionOf(hPlan.ids, row.householdId), "household");
       town[p] = villageTown(row.villageId);
@@ -282,11 +314,11 @@ function patch(columns: StatsColumns, ids: StatsIds, changes: StatsRowChanges): 
   if (changes.employers.size > 0 || changes.openHeadcount.size > 0) {
     const old = columns.employers;
     const rows = present(changes.employers, ePlan.ids);
-    const code = gatherList(old.code, ePlan.from, "");
-    const name = gatherList(old.name, ePlan.from, "");
-    const type = gather(old.type, ePlan.from);
-    const town = gather(old.town, ePlan.from);
-    const openHeadcount = gather(old.openHeadcount, ePlan.from);
+    const code = gatherList(old.code, ePlan, "");
+    const name = gatherList(old.name, ePlan, "");
+    const type = gather(old.type, ePlan);
+    const town = gather(old.town, ePlan);
+    const openHeadcount = gather(old.openHeadcount, ePlan);
     for (const [p, row] of rows) {
       code[p] = row.code;
       name[p] = row.name;
@@ -306,11 +338,11 @@ function patch(columns: StatsColumns, ids: StatsIds, changes: StatsRowChanges): 
   let placements = columns.placements;
   if (changes.placements.size > 0 || wPlan.moved !== null || ePlan.moved !== null) {
     const old = columns.placements;
-    const worker = gather(old.worker, pPlan.from, wPlan.moved);
-    const start = gather(old.start, pPlan.from);
-    const end = gather(old.end, pPlan.from);
-    const employer = gather(old.employer, pPlan.from, ePlan.moved);
-    const form = gather(old.form, pPlan.from);
+    const worker = gather(old.worker, pPlan, wPlan.moved);
+    const start = gather(old.start, pPlan);
+    const end = gather(old.end, pPlan);
+    const employer = gather(old.employer, pPlan, ePlan.moved);
+    const form = gather(old.form, pPlan);
     for (const [p, row] of present(changes.placements, pPlan.ids)) {
       worker[p] = must(positionOf(wPlan.ids, row.workerId), "worker");
       start[p] = row.start;
