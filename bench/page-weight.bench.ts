@@ -1,6 +1,6 @@
 /**
  * What a slow phone downloads: pages as sent (brotli), our JavaScript, fonts and images, against
- * the issue's budgets — a results page of 20 jobs at most 14 KB; JavaScript htmx + app.js only;
+ * the issue's budgets — a results page of 20 jobs at most 14 KB; JavaScript (htmx + app.js) at most 16 KB;
  * no web fonts; images none or tiny.
  */
 import { readFileSync } from "node:fs";
@@ -36,7 +36,7 @@ const bench: Bench = async ({ workDir, progress }) => {
       { name: "results list fragment (htmx)", value: (await sentBytes(app, resultsNear, { "HX-Request": "true", "HX-Target": "job-list" })) / KB, unit: "KB", note: "what typing fetches, counts included" },
       { name: "home page", value: (await sentBytes(app, "/")) / KB, unit: "KB" },
       { name: "job page", value: (await sentBytes(app, `/jobs/${openCode}`)) / KB, unit: "KB", note: "with the application form" },
-      { name: "JavaScript: htmx + app.js", value: js / KB, unit: "KB", budget: "htmx + app.js only", note: `htmx ${(assetSize("htmx.js", "br") / KB).toFixed(1)} KB, app.js ${(assetSize("app.js", "br") / KB).toFixed(1)} KB; cached a year` },
+      { name: "JavaScript: htmx + app.js", value: js / KB, unit: "KB", budget: "≤ 16 KB", note: `htmx ${(assetSize("htmx.js", "br") / KB).toFixed(1)} KB, app.js ${(assetSize("app.js", "br") / KB).toFixed(1)} KB; cached a year` },
       { name: "CSS", value: assetSize("app.css", "br") / KB, unit: "KB", note: "cached a year" },
       { name: "web fonts", value: (css.match(/@font-face/g) ?? []).length, unit: "files", budget: "none" },
       { name: "images: icon", value: assetSize("favicon.svg", "br") / KB, unit: "KB", budget: "none or tiny" },

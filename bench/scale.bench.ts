@@ -99,7 +99,7 @@ const bench: Bench = async ({ workDir, progress }) => {
     const reindexSeconds = (performance.now() - started) / 1000;
 
     const rows: BenchRow[] = [
-      { name: "reindex, 100k postings", value: reindexSeconds, unit: "s", note: `${rebuilt.documents.toLocaleString("en")} open postings of ${POSTINGS.toLocaleString("en")} + demo; ${employers} employers; fresh index + swap` },
+      { name: "reindex, 100k postings", value: reindexSeconds, unit: "s", budget: "≤ 60 s", note: `${rebuilt.documents.toLocaleString("en")} open postings of ${POSTINGS.toLocaleString("en")} + demo; ${employers} employers; fresh index + swap` },
       { name: "reindex throughput", value: rebuilt.documents / reindexSeconds, unit: "postings/s" },
       { name: "writing 100k postings to SQLite", value: writeSeconds, unit: "s", note: "generation only, for scale" },
     ];

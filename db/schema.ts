@@ -929,3 +929,16 @@ export const postingChanges = sqliteTable("posting_changes", {
   seq: integer("seq").primaryKey({ autoIncrement: true }),
   postingId: integer("posting_id").notNull(),
 });
+
+/**
+ * The statistics' change log (migration 0016): one row for each bump of the registry version,
+ * naming the table and row that changed; read and pruned only through raw SQL in
+ * db/queries/stats-changes.ts (src/use-cases/statistics.ts patches its snapshot from it).
+ */
+export const statsChanges = sqliteTable("stats_changes", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  tbl: text("tbl").notNull(),
+  rowId: integer("row_id").notNull(),
+  refOld: integer("ref_old"),
+  refNew: integer("ref_new"),
+});

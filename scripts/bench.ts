@@ -6,10 +6,10 @@
  * a scratch folder, deleted afterwards. Exit 1 when a benchmark failed.
  */
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, totalmem, tmpdir } from "node:os";
+import { cpus, loadavg, totalmem, tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Bench, BenchRow } from "../bench/types.ts";
+import { budgetLimit, verdictOf, type Bench, type BenchRow } from "../bench/types.ts";
 
 const BENCH_DIR = new URL("../bench/", import.meta.url).pathname;
 const RESULTS_FILE = join(BENCH_DIR, "results", "latest.md");
@@ -58,14 +58,30 @@ function figure(value: number): string {
   return String(Number(value.toPrecision(3)));
 }
 
+/** pass / FAIL where the budget can be read, blank otherwise. */
+function verdict(row: BenchRow): string {
+  const ok = verdictOf(row);
+  return ok === undefined ? "" : ok ? "pass" : "**FAIL**";
+}
+
+/** value ÷ baseline when the row has one; otherwise value ÷ the budget's limit (how much of it is used). */
+function ratio(row: BenchRow): string {
+  if (row.baseline !== undefined && row.baseline !== 0) return `${figure(row.value / row.baseline)}× of ${figure(row.baseline)} ${row.unit}${row.baselineNote ? ` (${row.baselineNote})` : ""}`;
+  const limit = budgetLimit(row);
+  return limit !== undefined && limit !== 0 ? `${figure(row.value / limit)} of budget` : "";
+}
+
 function table(results: Result[]): string {
-  const lines = ["| benchmark | measure | value | budget | note |", "| --- | --- | ---: | --- | --- |"];
+  const lines = ["| benchmark | measure | value | budget | verdict | ratio (baseline) | note |", "| --- | --- | ---: | --- | --- | --- | --- |"];
   for (const r of results) {
-    if (r.error) lines.push(`| ${r.bench} | **failed** | | | ${r.error.replace(/\|/g, "\\|").slice(0, 200)} |`);
+    if (r.error) lines.push(`| ${r.bench} | **failed** | | | | | ${r.error.replace(/\|/g, "\\|").slice(0, 200)} |`);
     for (const row of r.rows) {
-      lines.push(`| ${r.bench} | ${row.name} | ${figure(row.value)} ${row.unit} | ${row.budget ?? ""} | ${row.note ?? ""} |`);
+      lines.push(`| ${r.bench} | ${row.name} | ${figure(row.value)} ${row.unit} | ${row.budget ?? ""} | ${verdict(row)} | ${ratio(row)} | ${row.note ?? ""} |`);
     }
   }
+  const budgeted = results.flatMap((r) => r.rows).filter((row) => verdictOf(row) !== undefined);
+  const failed = budgeted.filter((row) => verdictOf(row) === false).length;
+  lines.push("", `Budgets: ${budgeted.length - failed} of ${budgeted.length} kept${failed > 0 ? `, ${failed} not` : ""}.`);
   return lines.join("\n");
 }
 
@@ -78,9 +94,9 @@ for (const name of benchNames()) {
 }
 
 const text = table(results);
-process.stdout.write(text + "\n");
 const cpu = cpus()[0]?.model ?? "unknown CPU";
-const machine = `${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}-${process.arch}`;
+const machine = `${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}-${process.arch}, load average ${loadavg().map((l) => l.toFixed(1)).join("/")} at the end`;
+process.stdout.write(`${text}\n\nHardware: ${machine}\n`);
 const report = (of: Result[]) =>
   `# Benchmark results\n\nRun ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine}.\n` +
   `Benchmarks: ${of.map((r) => `${r.bench} (${r.seconds.toFixed(0)} s)`).join(", ")}. ` +

@@ -128,12 +128,13 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
   const searchFallbacks = createSearchFallbacks(log);
 
   // The statistics' snapshot loads in the background from their own read-only connection; the
-  // first statistics request waits for it, later changes reload it (src/use-cases/statistics.ts).
+  // first statistics request waits for it, later changes patch it (src/use-cases/statistics.ts).
   const statistics = createStatistics({
     db,
     reader: openStatsReader(join(env.dataDir, DATABASE_FILE)),
     log,
     keptSnapshot: { file: join(env.dataDir, STATS_SNAPSHOT_FILE), databaseId: databaseId(db) },
+    now,
   });
   statistics.fresh().catch((error: unknown) => log.error("statistics snapshot failed", errorFields(error)));
 

@@ -8,6 +8,7 @@
  */
 import { EMPLOYER_TYPES, EMPLOYMENT_FORMS, HOUSEHOLD_CATEGORIES, LABOUR_ABILITIES } from "../../src/core/enums.ts";
 import { OPEN_END, dateInt, orderByString, type StatsColumns } from "../../src/core/stats/columns.ts";
+import type { StatsIds } from "../../src/core/stats/patch.ts";
 import type { Db } from "../client.ts";
 
 /** Rows read between two yields of the loader. */
@@ -19,6 +20,18 @@ export interface StatsSnapshot {
   version: number;
   /** When the read began. */
   loadedAt: Date;
+  /**
+   * The last row of the change log (migration 0016, db/queries/stats-changes.ts) the columns
+   * include, and the ids of their rows: with both, the snapshot is patched from the rows logged
+   * after it (src/core/stats/patch.ts) instead of reloaded. Absent on a snapshot that cannot be.
+   */
+  changeId?: number;
+  ids?: StatsIds;
+}
+
+/** The last row of the statistics' change log (0 when empty). */
+export function lastStatsChangeId(db: Db): number {
+  return db.$client.prepare("SELECT coalesce(max(id), 0) FROM stats_changes").pluck().get() as number;
 }
 
 /** The registry version: bumped by triggers on any change of what the statistics read. */
@@ -35,6 +48,7 @@ export function* statsSnapshotLoader(db: Db, step = LOAD_STEP_ROWS): Generator<v
   sqlite.exec("BEGIN");
   try {
     const version = registryVersion(db);
+    const changeId = lastStatsChangeId(db);
     const count = (table: string) => sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
     const maxId = (table: string) => (sqlite.prepare(`SELECT coalesce(max(id), 0) FROM ${table}`).pluck().get() as number) + 1;
     /** id → position, -1 where no row has that id. */
@@ -43,23 +57,28 @@ export function* statsSnapshotLoader(db: Db, step = LOAD_STEP_ROWS): Generator<v
     // Small tables: towns, villages.
     const townIds = positions("towns");
     const towns: string[] = [];
+    const townIdList: number[] = [];
     for (const [id, name] of sqlite.prepare("SELECT id, name FROM towns ORDER BY id").raw().iterate() as Iterable<[number, string]>) {
       townIds[id] = towns.push(name) - 1;
+      townIdList.push(id);
     }
     const villageIds = positions("villages");
     const villages: string[] = [];
     const villageTown: number[] = [];
+    const villageIdList: number[] = [];
     for (const [id, townId, name] of sqlite.prepare("SELECT id, town_id, name FROM villages ORDER BY id").raw().iterate() as Iterable<
       [number, number, string]
     >) {
       villageIds[id] = villages.push(name) - 1;
       villageTown.push(townIds[townId]!);
+      villageIdList.push(id);
     }
 
     // Households.
     const categories = index(HOUSEHOLD_CATEGORIES);
     const hCount = count("households");
     const hIds = positions("households");
+    const hIdList = new Int32Array(hCount);
     const hCode: string[] = new Array(hCount);
     const hTown = new Int32Array(hCount);
     const hVillage = new Int32Array(hCount);
@@ -70,6 +89,7 @@ export function* statsSnapshotLoader(db: Db, step = LOAD_STEP_ROWS): Generator<v
       .raw()
       .iterate() as Iterable<[number, string, (typeof HOUSEHOLD_CATEGORIES)[number], number]>) {
       hIds[id] = n;
+      hIdList[n] = id;
       hCode[n] = code;
       const v = villageIds[villageId]!;
       hVillage[n] = v;
@@ -82,6 +102,7 @@ export function* statsSnapshotLoader(db: Db, step = LOAD_STEP_ROWS): Generator<v
     const abilities = index(LABOUR_ABILITIES);
     const wCount = count("workers");
     const wIds = positions("workers");
+    const wIdList = new Int32Array(wCount);
     const wHousehold = new Int32Array(wCount);
     const wTown = new Int32Array(wCount);
     const wBirth = new Int32Array(wCount);
@@ -93,6 +114,7 @@ export function* statsSnapshotLoader(db: Db, step = LOAD_STEP_ROWS): Generator<v
       .raw()
       .iterate() as Iterable<[number, number, number, string, (typeof LABOUR_ABILITIES)[number], number]>) {
       wIds[id] = n;
+      wIdList[n] = id;
       wHousehold[n] = hIds[householdId]!;
       wTown[n] = villageTown[villageIds[villageId]!]!;
       wBirth[n] = dateInt(birth);
@@ -105,6 +127,7 @@ export function* statsSnapshotLoader(db: Db, step = LOAD_STEP_ROWS): Generator<v
     const types = index(EMPLOYER_TYPES);
     const eCount = count("employers");
     const eIds = positions("employers");
+    const eIdList = new Int32Array(eCount);
     const eCode: string[] = [];
     const eName: string[] = [];
     const eType = new Uint8Array(eCount);
@@ -114,6 +137,7 @@ export function* statsSnapshotLoader(db: Db, step = LOAD_STEP_ROWS): Generator<v
     >) {
       const i = eCode.push(code) - 1;
       eIds[id] = i;
+      eIdList[i] = id;
       eName.push(name);
       eType[i] = types.get(type)!;
       eTown[i] = townIds[townId]!;
@@ -136,11 +160,13 @@ export function* statsSnapshotLoader(db: Db, step = LOAD_STEP_ROWS): Generator<v
     const pEnd = new Int32Array(pCount);
     const pEmployer = new Int32Array(pCount);
     const pForm = new Int8Array(pCount);
+    const pIdList = new Int32Array(pCount);
     n = 0;
-    for (const [workerId, employerId, form, start, end] of sqlite
-      .prepare("SELECT worker_id, employer_id, employment_form, start_date, end_date FROM placements WHERE needs_confirmation = 0 ORDER BY id")
+    for (const [id, workerId, employerId, form, start, end] of sqlite
+      .prepare("SELECT id, worker_id, employer_id, employment_form, start_date, end_date FROM placements WHERE needs_confirmation = 0 ORDER BY id")
       .raw()
-      .iterate() as Iterable<[number, number | null, (typeof EMPLOYMENT_FORMS)[number] | null, string, string | null]>) {
+      .iterate() as Iterable<[number, number, number | null, (typeof EMPLOYMENT_FORMS)[number] | null, string, string | null]>) {
+      pIdList[n] = id;
       pWorker[n] = wIds[workerId]!;
       pStart[n] = dateInt(start);
       pEnd[n] = end === null ? OPEN_END : dateInt(end);
@@ -158,7 +184,16 @@ export function* statsSnapshotLoader(db: Db, step = LOAD_STEP_ROWS): Generator<v
       placements: { count: pCount, worker: pWorker, start: pStart, end: pEnd, employer: pEmployer, form: pForm },
       employers: { count: eCount, code: eCode, name: eName, type: eType, town: eTown, byCode: orderByString(eCode), openHeadcount },
     };
-    return { columns, version, loadedAt };
+    const ids: StatsIds = {
+      towns: Int32Array.from(townIdList),
+      villages: Int32Array.from(villageIdList),
+      villageTown: Int32Array.from(villageTown),
+      households: hIdList,
+      workers: wIdList,
+      employers: eIdList,
+      placements: pIdList,
+    };
+    return { columns, version, loadedAt, changeId, ids };
   } finally {
     sqlite.exec("COMMIT");
   }

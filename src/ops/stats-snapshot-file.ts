@@ -9,9 +9,14 @@
  * reads the file, so a change of StatsColumns makes an older file unreadable rather than wrong:
  * it is then ignored, and the next load writes a new one. Written to a temporary name and
  * renamed, so a crash leaves the old file or the new one, never half of one.
+ *
+ * The rows' ids and the last change-log row the snapshot includes are kept too (when it has them),
+ * so a server that starts patches the kept snapshot with the changes since (src/core/stats/patch.ts)
+ * rather than loading the registry whole.
  */
 import { closeSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
 import { columnsFromRegistry, type StatsColumns } from "../core/stats/columns.ts";
+import type { StatsIds } from "../core/stats/patch.ts";
 import type { StatsSnapshot } from "../../db/queries/stats-snapshot.ts";
 
 const MAGIC = "jybf-stats-snapshot";
@@ -34,13 +39,15 @@ interface Header {
   shape: string;
   version: number;
   loadedAt: string;
+  /** The snapshot's last change-log row, when it has ids to be patched with. */
+  changeId?: number;
   /** Every value that is not a typed array, by path (numbers and string lists). */
   values: Record<string, unknown>;
   arrays: ArrayEntry[];
 }
 
-/** Each leaf of the columns with its path ("workers.birth"), in key order. */
-function leaves(columns: StatsColumns): [string, unknown][] {
+/** Each leaf of the columns (and ids) with its path ("columns.workers.birth"), in key order. */
+function leaves(columns: { columns: StatsColumns; ids?: StatsIds }): [string, unknown][] {
   const out: [string, unknown][] = [];
   const walk = (value: unknown, path: string) => {
     if (ArrayBuffer.isView(value) || Array.isArray(value) || typeof value !== "object" || value === null) out.push([path, value]);
@@ -57,13 +64,17 @@ function kindOf(value: unknown): string {
 /** The shape of StatsColumns as this code builds it: each leaf's path and kind. */
 function currentShape(): string {
   const empty = columnsFromRegistry({ households: [], workers: [], employers: [], placements: [], postings: [] });
-  return leaves(empty)
+  const none = new Int32Array(0);
+  const ids: StatsIds = { towns: none, villages: none, villageTown: none, households: none, workers: none, employers: none, placements: none };
+  return leaves({ columns: empty, ids })
     .map(([path, value]) => `${path}:${kindOf(value)}`)
     .join(",");
 }
 
 let shape: string | undefined;
 const shapeNow = () => (shape ??= currentShape());
+/** The shape of a file with the ids, or of one without (a snapshot that cannot be patched). */
+const shapeFor = (withIds: boolean) => (withIds ? shapeNow() : shapeNow().split(",").filter((leaf) => !leaf.startsWith("ids.")).join(","));
 
 /** Writes `snapshot` of database `databaseId` to `file` (through a temporary file renamed into place). */
 export function writeStatsSnapshotFile(file: string, databaseId: string, snapshot: StatsSnapshot): void {
@@ -71,7 +82,8 @@ export function writeStatsSnapshotFile(file: string, databaseId: string, snapsho
   const arrays: ArrayEntry[] = [];
   const buffers: TypedArray[] = [];
   let offset = 0;
-  for (const [path, value] of leaves(snapshot.columns)) {
+  const withIds = snapshot.ids !== undefined && snapshot.changeId !== undefined;
+  for (const [path, value] of leaves(withIds ? { columns: snapshot.columns, ids: snapshot.ids } : { columns: snapshot.columns })) {
     if (ArrayBuffer.isView(value)) {
       const array = value as TypedArray;
       offset = Math.ceil(offset / 8) * 8;
@@ -80,7 +92,8 @@ export function writeStatsSnapshotFile(file: string, databaseId: string, snapsho
       offset += array.byteLength;
     } else values[path] = value;
   }
-  const header: Header = { magic: MAGIC, databaseId, shape: shapeNow(), version: snapshot.version, loadedAt: snapshot.loadedAt.toISOString(), values, arrays };
+  const header: Header = { magic: MAGIC, databaseId, shape: shapeFor(withIds), version: snapshot.version, loadedAt: snapshot.loadedAt.toISOString(), values, arrays };
+  if (withIds) header.changeId = snapshot.changeId;
   const headerBytes = Buffer.from(`${JSON.stringify(header)}\n`, "utf8");
   const temporary = `${file}.${process.pid}.tmp`;
   const fd = openSync(temporary, "w");
@@ -114,7 +127,8 @@ export function readStatsSnapshotFile(file: string, databaseId: string): StatsSn
     const newline = bytes.indexOf(10);
     if (newline < 0) return undefined;
     const header = JSON.parse(bytes.subarray(0, newline).toString("utf8")) as Header;
-    if (header.magic !== MAGIC || header.databaseId !== databaseId || header.shape !== shapeNow()) return undefined;
+    const withIds = header.changeId !== undefined;
+    if (header.magic !== MAGIC || header.databaseId !== databaseId || header.shape !== shapeFor(withIds)) return undefined;
     const body = bytes.subarray(newline + 1);
     const columns: Record<string, unknown> = {};
     const put = (path: string, value: unknown) => {
@@ -133,7 +147,10 @@ export function readStatsSnapshotFile(file: string, databaseId: string): StatsSn
       copy.set(body.subarray(entry.offset, entry.offset + size));
       put(entry.path, new Type(copy.buffer));
     }
-    return { columns: columns as unknown as StatsColumns, version: header.version, loadedAt: new Date(header.loadedAt) };
+    const read = columns as unknown as { columns: StatsColumns; ids?: StatsIds };
+    const snapshot: StatsSnapshot = { columns: read.columns, version: header.version, loadedAt: new Date(header.loadedAt) };
+    if (withIds && read.ids) Object.assign(snapshot, { ids: read.ids, changeId: header.changeId });
+    return snapshot;
   } catch {
     return undefined;
   }

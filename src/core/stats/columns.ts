@@ -186,10 +186,34 @@ function birthCutoff(date: number): number {
 }
 
 /**
+ * The counting placements already worked out, by the placements and workers they were worked out
+ * over (a snapshot's tables never change; a patch makes new ones) and the date: a statistics page
+ * asks for the same date six times (three breakdowns, each at the date and the baseline).
+ */
+const countingMemo = new WeakMap<StatsColumns["placements"], WeakMap<StatsColumns["workers"], Map<number, Int32Array>>>();
+/** Dates remembered per pair of tables. */
+const COUNTING_DATES = 8;
+
+/**
  * For each worker, the index of the placement that counts at `date` (latest start, then the newest
- * row), or -1 when not employed.
+ * row), or -1 when not employed. Read-only: the array is shared by every caller of the same
+ * snapshot and date.
  */
 export function countingPlacementIndexes(columns: StatsColumns, date: number): Int32Array {
+  let byWorkers = countingMemo.get(columns.placements);
+  if (!byWorkers) countingMemo.set(columns.placements, (byWorkers = new WeakMap()));
+  let byDate = byWorkers.get(columns.workers);
+  if (!byDate) byWorkers.set(columns.workers, (byDate = new Map()));
+  let best = byDate.get(date);
+  if (!best) {
+    best = computeCountingPlacements(columns, date);
+    if (byDate.size >= COUNTING_DATES) byDate.delete(byDate.keys().next().value!);
+    byDate.set(date, best);
+  }
+  return best;
+}
+
+function computeCountingPlacements(columns: StatsColumns, date: number): Int32Array {
   const { worker, start, end, count } = columns.placements;
   const best = new Int32Array(columns.workers.count).fill(-1);
   for (let i = 0; i < count; i++) {
