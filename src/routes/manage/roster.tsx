@@ -28,7 +28,7 @@ export function manageRoster(deps: AppDeps): Hono {
   const app = new Hono();
 
   const rosterPage = (c: Context, employerId: number, extra: { values?: Record<string, string>; errors?: Record<string, string> } = {}, status: 200 | 400 = 200) => {
-    const entries = rosterView(deps, { employerId, actor: actorOf(c) });
+    const entries = rosterView(deps, { employerId, actor: actorOf(c), today: deps.today() });
     const day = deps.today();
     return c.html(<RosterPage entries={entries} today={day} month={day.slice(0, 7)} notice={noticeOf(c)} {...extra} />, status);
   };
@@ -38,7 +38,7 @@ export function manageRoster(deps: AppDeps): Hono {
   /** The roster line of the URL, authorised for `action` (404 when missing or another's). */
   const loadLine = (c: Context, action: "read" | "update") => {
     const ref = RosterLineSchema.safeParse({ kind: c.req.param("kind"), id: c.req.param("id") });
-    const line = ref.success ? rosterLineView(deps, { ref: ref.data, actor: actorOf(c) }) : undefined;
+    const line = ref.success ? rosterLineView(deps, { ref: ref.data, actor: actorOf(c), today: deps.today() }) : undefined;
     if (!line) return undefined;
     authorize(c, action, line.resource);
     return line;

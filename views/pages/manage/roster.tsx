@@ -1,6 +1,6 @@
 /**
- * A manager's roster (在岗名单): who works here now and who has left, phones masked unless the
- * policy allows, no ID numbers; adding someone hired at the gate; the monthly export.
+ * A manager's roster (在岗名单): who works here now and who has left, phones in full (to call)
+ * while the person works here and masked once they have left (src/core/policy.ts canSeeFullPhone), no ID numbers; adding someone hired at the gate; the monthly export.
  */
 import { CsrfField } from "../../components/csrf-field.tsx";
 import { Notice, SelectField, TextField } from "../../components/form-field.tsx";
@@ -14,6 +14,8 @@ export interface RosterEntry {
   id: number;
   workerName: string;
   phone: string;
+  /** The phone to call (a tel: link) when the policy shows it in full; null when masked. */
+  callPhone?: string | null;
   village: string | null;
   startDate: string;
   endDate: string | null;
@@ -103,7 +105,7 @@ function RosterList(props: { entries: RosterEntry[]; which: "now" | "past" }) {
             {e.needsConfirmation ? <span class="badge pending">{w.pendingBadge}</span> : null}
           </p>
           <p>
-            <span class="roster-phone">{e.phone}</span> · {e.endDate ? m.period(e.startDate, e.endDate) : <span class="badge">{m.working}</span>} {e.endDate ? null : m.since(e.startDate)}
+            <span class="roster-phone">{e.callPhone ? <a href={`tel:${e.callPhone}`}>{e.phone}</a> : e.phone}</span> · {e.endDate ? m.period(e.startDate, e.endDate) : <span class="badge">{m.working}</span>} {e.endDate ? null : m.since(e.startDate)}
             {e.monthlyIncome !== null ? ` · ${m.income(e.monthlyIncome)}` : null}
             {e.endReason ? ` · ${e.endReason}` : null}
           </p>
@@ -145,7 +147,7 @@ export function RosterLinePage(props: {
       <h1>{e.workerName}</h1>
       <Notice text={Object.keys(errors).length > 0 ? w.fixErrors : undefined} kind="error" />
       <p>
-        <span class="roster-phone">{e.phone}</span> {e.assisted ? <span class="badge assisted">{w.assistedBadge}</span> : null}{" "}
+        <span class="roster-phone">{e.callPhone ? <a href={`tel:${e.callPhone}`}>{e.phone}</a> : e.phone}</span> {e.assisted ? <span class="badge assisted">{w.assistedBadge}</span> : null}{" "}
         {e.needsConfirmation ? <span class="badge pending">{w.pendingBadge}</span> : null}
       </p>
       <p>
