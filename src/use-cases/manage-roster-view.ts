@@ -5,10 +5,11 @@
  */
 import type { Db } from "../../db/client.ts";
 import { employerProfile, revisionsOfPlacement, rosterRows, type RosterRow } from "../../db/queries/workshop.ts";
+import { refusedPendingHires } from "../../db/queries/pending-hire-closing.ts";
 import { chinaDateOf } from "../core/china-time.ts";
 import { parseConfirmationReasons, type ConfirmationReason } from "../core/hire-rules.ts";
 import type { Actor, Resource } from "../core/policy.ts";
-import type { RosterEntry } from "../../views/pages/manage/roster.tsx";
+import type { RefusedHire, RosterEntry } from "../../views/pages/manage/roster.tsx";
 import { rosterLineOwner, type RosterLineRef } from "./manage-roster.ts";
 import { rosterPhone } from "./roster-export.ts";
 
@@ -46,6 +47,18 @@ export function rosterEmployer(deps: { db: Db }, employerId: number): { name: st
 /** Every line of the employer's roster as `actor` sees it. */
 export function rosterView(deps: { db: Db }, props: { employerId: number; actor: Actor; today: string }): RosterEntry[] {
   return rosterRows(deps.db, props.employerId, null, null).map((r) => toEntry(props.actor, props.employerId, r, props.today));
+}
+
+/** The employer's hires the bureau refused (不予录用), with the bureau's reason and the day, newest first. */
+export function refusedHiresView(deps: { db: Db }, props: { employerId: number }): RefusedHire[] {
+  return refusedPendingHires(deps.db, props.employerId).map((r) => ({
+    id: r.id,
+    name: r.name,
+    startDate: r.startDate,
+    postingCode: r.postingCode,
+    reason: r.reason ?? "",
+    refusedOn: r.closedAt ? chinaDateOf(r.closedAt) : "",
+  }));
 }
 
 export interface RosterLineView {

@@ -36,8 +36,20 @@ export interface RosterRevision {
   monthlyIncome: number | null;
 }
 
+/** A hire the bureau refused (不予录用): on no roster, shown with the bureau's reason. */
+export interface RefusedHire {
+  id: number;
+  name: string;
+  startDate: string;
+  postingCode: string | null;
+  reason: string;
+  refusedOn: string;
+}
+
 export interface RosterPageProps {
   entries: RosterEntry[];
+  /** Hires the bureau refused, newest first. */
+  refused?: RefusedHire[];
   today: string;
   month: string;
   /** The gate-hire form: what was typed and its errors. */
@@ -80,6 +92,7 @@ export function RosterPage(props: RosterPageProps) {
         <TextField name="monthlyIncome" label={w.monthlyIncome} type="number" inputmode="numeric" value={v.monthlyIncome} error={e.monthlyIncome} required />
         <button type="submit">{w.add}</button>
       </form>
+      {props.refused && props.refused.length > 0 ? <RefusedList refused={props.refused} /> : null}
       {past.length > 0 ? (
         <>
           <h2>
@@ -116,6 +129,32 @@ function RosterList(props: { entries: RosterEntry[]; which: "now" | "past" }) {
   );
 }
 
+function RefusedList(props: { refused: RefusedHire[] }) {
+  const pc = messages.pendingClosing;
+  const m = messages.manage;
+  return (
+    <section class="refused-hires">
+      <h2>
+        {pc.refusedTitle}（{props.refused.length}）
+      </h2>
+      <ul class="cards roster roster-refused">
+        {props.refused.map((r) => (
+          <li class="record-card roster-entry" data-refused={String(r.id)}>
+            <p class="roster-name">
+              {r.name} <span class="badge refused">{pc.refusedBadge}</span>
+            </p>
+            <p>
+              {m.since(r.startDate)}
+              {r.postingCode ? ` · ${r.postingCode}` : ""}
+            </p>
+            <p class="refusal-reason">{pc.refusedLine(r.refusedOn, r.reason)}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** Why a line waits for the bureau's confirmation, in words (nothing once confirmed). */
 function WhyPending(props: { entry: RosterEntry }) {
   const reasons = props.entry.needsConfirmation ? (props.entry.confirmationReasons ?? []) : [];
@@ -129,7 +168,7 @@ export function RosterLinePage(props: {
   values?: Record<string, string>;
   errors?: Record<string, string>;
   /** Which form the errors belong to. */
-  form?: "departure" | "correction";
+  form?: "departure" | "correction" | "withdraw";
   /** Earlier versions of a placement, oldest first. */
   history?: RosterRevision[];
 }) {
@@ -170,6 +209,17 @@ export function RosterLinePage(props: {
             options={[["", w.villageNone] as const, ...DEPARTURE_REASONS.map((r) => [r, r] as const)]}
           />
           <button type="submit">{w.recordDeparture}</button>
+        </form>
+      ) : null}
+      {e.kind === "pending" ? (
+        <form method="post" action={`${base}/withdraw`} class="stacked withdraw-form" novalidate>
+          <h2>{messages.pendingClosing.withdrawTitle}</h2>
+          <p class="hint">{messages.pendingClosing.withdrawIntro}</p>
+          <CsrfField />
+          <TextField name="reason" label={messages.pendingClosing.withdrawReason} value={props.form === "withdraw" ? v.reason : ""} error={props.form === "withdraw" ? errors.reason : undefined} />
+          <button type="submit" class="secondary">
+            {messages.pendingClosing.withdraw}
+          </button>
         </form>
       ) : null}
       <form method="post" action={`${base}/correction`} class="stacked correction-form" novalidate>
