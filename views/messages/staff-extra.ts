@@ -24,6 +24,26 @@ export const staffExtraMessages = {
     auditWithdrawn: (reason: string) => (reason ? `车间负责人撤销录用：${reason}` : "车间负责人撤销录用"),
     auditApplicationBack: "录用未成立，报名退回「已联系」",
   },
+  /** Reasons the platform itself writes into the audit log (and the old English ones, rendered). */
+  auditReasons: {
+    closingDatePassed: (date: string) => `截止日期 ${date} 已过，自动关闭`,
+    postingFull: "岗位已招满，其余报名标为未录用",
+    headcountReached: "录用人数已达招聘人数，岗位已招满",
+    signedInWithPhone: "用报名时的手机号登录，报名归入本账户",
+  },
+  /** Coded values the audit log holds, as a person reads them (by field). */
+  auditValues: {
+    closedAs: { rejected: "人社局不予录用", withdrawn: "车间负责人撤销" },
+    linkedBy: { bureau: "人社局" },
+  } as Record<string, Record<string, string>>,
+  /** Actor labels of the platform's own writers (not people). */
+  auditActors: {
+    system: "系统（定时任务）",
+    import: "命令行导入",
+    demo: "演示数据",
+    seed: "初始数据",
+    environment: "环境变量",
+  } as Record<string, string>,
   registryPerson: {
     newTitle: "登记一人",
     editTitle: (name: string) => `修改信息：${name}`,
