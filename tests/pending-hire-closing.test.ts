@@ -137,11 +137,11 @@ describe("refusing and withdrawing a pending hire", () => {
 
     await otherManager.text(await otherManager.get("/manage/roster"));
     const before = snapshot();
-    expect((await otherManager.post(`/manage/roster/pending/${id}/withdraw`, { reason: "不是我的" })).status).toBe(404);
+    expect((await otherManager.post(`/manage/roster/pending/${id}/withdraw`, { withdrawReason: "不是我的" })).status).toBe(404);
     expect(snapshot()).toBe(before);
 
     await manager.text(await manager.get(`/manage/roster/pending/${id}`));
-    const res = await manager.post(`/manage/roster/pending/${id}/withdraw`, { reason: "录错了人" });
+    const res = await manager.post(`/manage/roster/pending/${id}/withdraw`, { withdrawReason: "录错了人" });
     expect(res.status).toBe(303);
     expect(res.headers.get("Location")).toBe("/manage/roster?done=withdrawn");
     expect(one("SELECT closed_as AS a, closed_reason AS r FROM pending_hires WHERE id = ?", id)).toEqual({ a: "withdrawn", r: "录错了人" });
@@ -154,7 +154,7 @@ describe("refusing and withdrawing a pending hire", () => {
     expect(roster).not.toContain("录错的人");
     expect(await county.text(await county.get("/bureau/confirmations"))).not.toContain(`data-line="pending-${id}"`);
     // Withdrawn once: there is no line left to withdraw.
-    expect((await manager.post(`/manage/roster/pending/${id}/withdraw`, { reason: "" })).status).toBe(404);
+    expect((await manager.post(`/manage/roster/pending/${id}/withdraw`, { withdrawReason: "" })).status).toBe(404);
   });
 
   it("the database keeps a closed line closed and never both matched and closed", () => {

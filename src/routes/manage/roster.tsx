@@ -21,7 +21,7 @@ import { managedEmployerId, noticeOf, withNotice } from "./manager-context.ts";
 
 export const RosterLineSchema = z.object({ kind: z.enum(["placement", "pending"]), id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 /** Withdrawing one's own pending hire (撤销录用): a reason may be given. */
-export const WithdrawInputSchema = z.object({ reason: optionalTextSchema("hireClosingReason", messages.pendingClosing.reasonTooLong).transform((v) => v ?? "") });
+export const WithdrawInputSchema = z.object({ withdrawReason: optionalTextSchema("hireClosingReason", messages.pendingClosing.reasonTooLong).transform((v) => v ?? "") });
 export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, messages.workshop.badMonth);
 
 function strings(body: Record<string, unknown>, keys: readonly string[]): Record<string, string> {
@@ -100,11 +100,11 @@ export function manageRoster(deps: AppDeps): Hono {
   app.post("/:kind/:id/withdraw", async (c) => {
     const line = loadLine(c, "update");
     if (!line || line.ref.kind !== "pending") return c.notFound();
-    const values = strings(await c.req.parseBody(), ["reason"]);
+    const values = strings(await c.req.parseBody(), ["withdrawReason"]);
     const input = WithdrawInputSchema.safeParse(values);
-    const withdrawn = input.success ? pendingHireWithdrawer(deps, { pendingHireId: line.ref.id, employerId: line.owner.employerId, reason: input.data.reason, by: authorOf(c), now: deps.now() }) : undefined;
+    const withdrawn = input.success ? pendingHireWithdrawer(deps, { pendingHireId: line.ref.id, employerId: line.owner.employerId, reason: input.data.withdrawReason, by: authorOf(c), now: deps.now() }) : undefined;
     if (!input.success || !withdrawn?.ok) {
-      const errors = { reason: input.success ? messages.confirmations.gone : (input.error.issues[0]?.message ?? messages.pendingClosing.reasonTooLong) };
+      const errors = { withdrawReason: input.success ? messages.confirmations.gone : (input.error.issues[0]?.message ?? messages.pendingClosing.reasonTooLong) };
       return c.html(<RosterLinePage entry={line.entry} today={deps.today()} values={values} errors={errors} form="withdraw" history={line.history} />, 400);
     }
     return c.redirect(withNotice("/manage/roster", "withdrawn"), 303);

@@ -216,7 +216,7 @@ export function RosterLinePage(props: {
           <h2>{messages.pendingClosing.withdrawTitle}</h2>
           <p class="hint">{messages.pendingClosing.withdrawIntro}</p>
           <CsrfField />
-          <TextField name="reason" label={messages.pendingClosing.withdrawReason} value={props.form === "withdraw" ? v.reason : ""} error={props.form === "withdraw" ? errors.reason : undefined} />
+          <TextField name="withdrawReason" label={messages.pendingClosing.withdrawReason} value={props.form === "withdraw" ? v.withdrawReason : ""} error={props.form === "withdraw" ? errors.withdrawReason : undefined} />
           <button type="submit" class="secondary">
             {messages.pendingClosing.withdraw}
           </button>
