@@ -42,11 +42,23 @@ const fieldOfColumn = new Map<string, PersonField>(PERSON_FIELDS.map(([f, c]) =>
 /** Problems by form field (`form` for a problem of the whole row). */
 export type PersonErrors = Partial<Record<PersonField | "form", string>>;
 
-function errorsOf(problems: readonly Rejection[]): PersonErrors {
+/**
+ * The import's reason, except where it speaks of a spreadsheet (an ID number Excel turned into a
+ * number): typed into a form, the same rule says how long the number is instead.
+ */
+function formReason(p: Rejection, values: PersonValues): string {
+  if (p.column !== "身份证号") return p.reason;
+  const typed = (values.idNumber ?? "").trim();
+  const reasons = messages.imports.reasons;
+  return p.reason === reasons.idAsNumber || p.reason === reasons.idTruncated(typed.replace(/\D/g, "").length) ? messages.registryPerson.idLength(typed.length) : p.reason;
+}
+
+function errorsOf(problems: readonly Rejection[], values: PersonValues = {}): PersonErrors {
   const errors: PersonErrors = {};
   for (const p of problems) {
     const field = fieldOfColumn.get(p.column) ?? "form";
-    errors[field] = errors[field] ? `${errors[field]}；${p.reason}` : p.reason;
+    const reason = formReason(p, values);
+    errors[field] = errors[field] ? `${errors[field]}；${reason}` : reason;
   }
   return errors;
 }
@@ -80,7 +92,7 @@ export function registryPersonSaver(
 ): PersonSaveResult {
   const cells = new Map(PERSON_FIELDS.map(([field, column]) => [column, props.values[field] ?? null]));
   const parsed = workersFormat.parse(cells, props.today);
-  if (!parsed.ok) return { ok: false, errors: errorsOf(parsed.problems) };
+  if (!parsed.ok) return { ok: false, errors: errorsOf(parsed.problems, props.values) };
   const record: WorkerRecord = parsed.record;
   const m = messages.registryPerson;
   return deps.db.$client.transaction((): PersonSaveResult => {

@@ -31,6 +31,11 @@ export function RegistryPersonPage(props: {
     <BureauPage title={props.edit ? m.editTitle(props.edit.name) : m.newTitle} intro={props.edit ? m.editIntro : m.intro}>
       <Notice text={failed ? (e.form ? `${m.fixErrors}${e.form}` : m.fixErrors) : undefined} kind="error" />
       <Notice text={props.notice} />
+      {props.edit ? (
+        <p>
+          <a href={`/bureau/workers/${props.edit.workerId}`}>{m.backToWorker}</a>
+        </p>
+      ) : null}
       <form method="post" action={action} class="stacked registry-person" novalidate>
         <CsrfField />
         <fieldset>
