@@ -118,7 +118,7 @@ function RosterList(props: { entries: RosterEntry[]; which: "now" | "past" }) {
             {e.needsConfirmation ? <span class="badge pending">{w.pendingBadge}</span> : null}
           </p>
           <p>
-            <span class="roster-phone">{e.callPhone ? <a href={`tel:${e.callPhone}`}>{e.phone}</a> : e.phone}</span> · {e.endDate ? m.period(e.startDate, e.endDate) : <span class="badge">{m.working}</span>} {e.endDate ? null : m.since(e.startDate)}
+            <span class="roster-phone">{e.callPhone ? <a href={`tel:${e.callPhone}`}>{e.phone}</a> : e.phone}</span> · {e.endDate ? m.period(e.startDate, e.endDate) : <span class="badge">{m.working}</span>} {e.endDate ? null : <span class="roster-date">{m.since(e.startDate)}</span>}
             {e.monthlyIncome !== null ? ` · ${m.income(e.monthlyIncome)}` : null}
             {e.endReason ? ` · ${e.endReason}` : null}
           </p>
