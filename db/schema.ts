@@ -384,6 +384,12 @@ export const pendingHires = sqliteTable(
     createdByUserId: integer("created_by_user_id").references((): AnySQLiteColumn => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /** Closed without a placement: refused by the bureau, or withdrawn by its manager (0015_staff). */
+    closedAs: text("closed_as", { enum: ["rejected", "withdrawn"] }),
+    /** Why (shown to the manager for a refusal). */
+    closedReason: text("closed_reason"),
+    closedAt: text("closed_at"),
+    closedByUserId: integer("closed_by_user_id").references((): AnySQLiteColumn => users.id),
   },
   (t) => [
     index("pending_hires_employer_idx").on(t.employerId, t.startDate),

@@ -22,6 +22,7 @@ import { textFieldsMessages } from "./messages/text-fields.ts";
 import { integrityMessages } from "./messages/integrity.ts";
 import { matchingMessages } from "./messages/matching.ts";
 import { seekerHelpMessages } from "./messages/seeker-help.ts";
+import { staffExtraMessages } from "./messages/staff-extra.ts";
 
 export const messages = {
   ...commonMessages,
@@ -42,6 +43,7 @@ export const messages = {
   ...integrityMessages,
   ...matchingMessages,
   ...seekerHelpMessages,
+  ...staffExtraMessages,
 } as const;
 
 export type Messages = typeof messages;

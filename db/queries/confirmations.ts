@@ -121,7 +121,7 @@ export function placementsToConfirm(db: Tx, townId: number | null, limit = MAX_W
 /** Pending hires not yet matched to a registry worker, at one town's employers or (null) the county's. */
 export function pendingHiresToConfirm(db: Tx, townId: number | null, limit = MAX_WORKLIST_ROWS): PendingHireToConfirm[] {
   return selectPendingHires(db)
-    .where(and(isNull(pendingHires.placementId), townId === null ? undefined : eq(employers.townId, townId)))
+    .where(and(isNull(pendingHires.placementId), isNull(pendingHires.closedAs), townId === null ? undefined : eq(employers.townId, townId)))
     .orderBy(pendingHires.createdAt, pendingHires.id)
     .limit(limit)
     .all();
@@ -132,7 +132,7 @@ export function placementToConfirm(db: Tx, id: number): PlacementToConfirm | und
 }
 
 export function pendingHireToConfirm(db: Tx, id: number): PendingHireToConfirm | undefined {
-  return selectPendingHires(db).where(and(eq(pendingHires.id, id), isNull(pendingHires.placementId))).get();
+  return selectPendingHires(db).where(and(eq(pendingHires.id, id), isNull(pendingHires.placementId), isNull(pendingHires.closedAs))).get();
 }
 
 /** How many lines wait for confirmation (the bureau home's figure), of one town or the county. */
@@ -148,7 +148,7 @@ export function confirmationCount(db: Tx, townId: number | null): number {
     .select({ n: sql<number>`count(*)` })
     .from(pendingHires)
     .innerJoin(employers, eq(pendingHires.employerId, employers.id))
-    .where(and(isNull(pendingHires.placementId), townId === null ? undefined : eq(employers.townId, townId)))
+    .where(and(isNull(pendingHires.placementId), isNull(pendingHires.closedAs), townId === null ? undefined : eq(employers.townId, townId)))
     .get()!.n;
   return placed + pending;
 }

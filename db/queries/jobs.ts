@@ -39,7 +39,7 @@ const jobColumns = {
   // or pending the bureau's confirmation (db/queries/workshop.ts counts the same way).
   openings: sql<number>`max(0, ${postings.headcount}
     - (SELECT count(*) FROM placements pl WHERE pl.posting_id = ${postings.id} AND (pl.end_date IS NULL OR pl.end_date >= date('now', '+8 hours')))
-    - (SELECT count(*) FROM pending_hires ph WHERE ph.posting_id = ${postings.id} AND ph.placement_id IS NULL AND (ph.end_date IS NULL OR ph.end_date >= date('now', '+8 hours'))))`,
+    - (SELECT count(*) FROM pending_hires ph WHERE ph.posting_id = ${postings.id} AND ph.placement_id IS NULL AND ph.closed_as IS NULL AND (ph.end_date IS NULL OR ph.end_date >= date('now', '+8 hours'))))`,
 };
 
 function selectJobs(db: Db) {

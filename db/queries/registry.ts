@@ -118,7 +118,7 @@ const POSTING_SELECT = `SELECT p.id, p.code, p.employer_id AS employerId, e.code
   p.physical_demand AS physicalDemand, p.skills, p.benefits, p.status, p.closing_date AS closingDate, p.published_at AS publishedAt
   FROM postings p JOIN employers e ON e.id = p.employer_id`;
 
-const WORKER_SELECT = `SELECT w.id, w.household_id AS householdId, h.code AS householdCode, h.category, h.relocated, h.size AS householdSize,
+export const WORKER_SELECT = `SELECT w.id, w.household_id AS householdId, h.code AS householdCode, h.category, h.relocated, h.size AS householdSize,
   w.name, w.id_number_cipher AS idNumberCipher, w.id_number_masked AS idNumberMasked, w.birth_date AS birthDate, w.sex, w.phone,
   w.village_id AS villageId, t.name AS town, v.name AS village, w.labour_ability AS labourAbility, w.willing_to_work AS willingToWork,
   w.skills, w.preferred_area AS preferredArea, w.available_time AS availableTime

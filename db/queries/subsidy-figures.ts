@@ -202,5 +202,5 @@ export function unconfirmedPlacementsByTown(db: Tx): { town: string; placements:
 /** Hires managers recorded for people not in the registry yet (pending hires): they reach no subsidy until the bureau adds them. */
 export function pendingHireCount(db: Tx): number {
   // A pending hire that the bureau has matched points at its placement.
-  return (db.$client.prepare("SELECT count(*) AS n FROM pending_hires WHERE placement_id IS NULL").get() as { n: number }).n;
+  return (db.$client.prepare("SELECT count(*) AS n FROM pending_hires WHERE placement_id IS NULL AND closed_as IS NULL").get() as { n: number }).n;
 }

@@ -58,7 +58,7 @@ export function workingFromPosting(db: Tx, postingId: number, today: string): nu
   const pending = db
     .select({ n: sql<number>`count(*)` })
     .from(pendingHires)
-    .where(and(eq(pendingHires.postingId, postingId), isNull(pendingHires.placementId), openOn(pendingHires.endDate, today)))
+    .where(and(eq(pendingHires.postingId, postingId), isNull(pendingHires.placementId), isNull(pendingHires.closedAs), openOn(pendingHires.endDate, today)))
     .get()!.n;
   return placed + pending;
 }
@@ -256,6 +256,8 @@ export function rosterRows(db: Tx, employerId: number, from: string | null, to: 
       and(
         eq(pendingHires.employerId, employerId),
         isNull(pendingHires.placementId),
+        // A refused or withdrawn hire is on no roster (closedPendingHires lists the refusals).
+        isNull(pendingHires.closedAs),
         to === null ? undefined : lte(pendingHires.startDate, to),
         from === null ? undefined : openOn(pendingHires.endDate, from),
       ),

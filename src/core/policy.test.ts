@@ -125,6 +125,28 @@ describe("who sees personal data in full", () => {
   ] as const)("%s", (_name, actor, expected) => {
     expect(canSeeFullPhone(actor, { type: "application", employerId: 100, applicantUserId: 5, workerTownId: 10 })).toBe(expected);
   });
+
+  it.each([
+    ["the manager calls their own staff still working, registry worker or not", manager, { employerId: 100, townId: 10, current: true }, true],
+    ["the manager calls a gate hire outside the registry", manager, { employerId: 100, townId: null, current: true }, true],
+    ["not once the person has left", manager, { employerId: 100, townId: 10, current: false }, false],
+    ["nor another employer's staff", { ...manager, employerId: 200 } as Actor, { employerId: 100, townId: 10, current: true }, false],
+    ["the cadre of the worker's own town does", town, { employerId: 100, townId: 10, current: false }, true],
+    ["another town's cadre does not", { ...town, townId: 20 } as Actor, { employerId: 100, townId: 10, current: true }, false],
+    ["a seeker does not", seeker, { employerId: 100, townId: 10, current: true }, false],
+  ] as const)("roster line: %s", (_name, actor, line, expected) => {
+    expect(canSeeFullPhone(actor, { type: "roster-line", ...line })).toBe(expected);
+  });
+
+  it.each([
+    ["报名", true],
+    ["已联系", true],
+    ["已录用", true],
+    ["未录用", true],
+    ["已撤回", false],
+  ] as const)("an applicant in %s: the manager sees the phone in full: %s", (status, expected) => {
+    expect(canSeeFullPhone(manager, { type: "application", employerId: 100, applicantUserId: 5, status })).toBe(expected);
+  });
 });
 
 describe("who is bureau staff", () => {

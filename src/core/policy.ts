@@ -4,7 +4,7 @@
  * naming its owning employer, town or user) in, yes or no out. Guards in src/http ask it; handlers
  * never test roles themselves.
  */
-import type { ApiTokenRole, UserRole } from "./enums.ts";
+import type { ApiTokenRole, ApplicationStatus, UserRole } from "./enums.ts";
 
 /** A signed-in person. `employerId` is set for managers, `townId` for town cadres (乡镇干部). */
 export interface UserActor {
@@ -230,19 +230,33 @@ export function canSeeFullIdNumber(actor: Actor, worker: { townId: number }): bo
 }
 
 /**
- * A phone in full: whoever must call the person. For a worker, as for the ID number; for an
- * applicant, also the manager of the employer applied to (to call them back) and the seeker
- * themself.
+ * What decides whether a phone is shown in full: a registry worker (the bureau's pages), an
+ * application (an applicant as the employer applied to sees them), or a line of an employer's
+ * roster (在岗名单, its monthly export). `current` is whether the roster line still runs today;
+ * `status` an application's stage.
  */
-export function canSeeFullPhone(
-  actor: Actor,
-  record: { type: "worker"; townId: number } | { type: "application"; employerId: number; applicantUserId?: number | null; workerTownId?: number | null },
-): boolean {
+export type PhoneRecord =
+  | { type: "worker"; townId: number }
+  | { type: "application"; employerId: number; applicantUserId?: number | null; workerTownId?: number | null; status?: ApplicationStatus }
+  | { type: "roster-line"; employerId: number; townId: number | null; current: boolean };
+
+/**
+ * A phone in full: whoever must call the person. For a worker, as for the ID number. A manager
+ * calls their own people — an applicant to their employer (to call them back; no longer once the
+ * applicant has withdrawn) and someone on their roster while the line still runs (shifts, pay,
+ * absences) — whether or not the person is in the registry; once a person has left, or for
+ * anyone else's people, the phone is masked. The seeker sees their own applications' phone. The
+ * one rule for the roster, the applicants pages and the exports (docs/decisions/2026-12-02-phone-masking.md).
+ */
+export function canSeeFullPhone(actor: Actor, record: PhoneRecord): boolean {
   if (actor.role === "county" || actor.role === "admin") return true;
   if (record.type === "worker") return canSeeFullIdNumber(actor, record);
-  if (actor.kind === "user" && actor.role === "manager") return actor.employerId != null && actor.employerId === record.employerId;
+  const ownTown = (townId: number | null | undefined) => actor.role === "town" && actor.townId != null && actor.townId === townId;
+  const ownEmployer = actor.kind === "user" && actor.role === "manager" && actor.employerId != null && actor.employerId === record.employerId;
+  if (record.type === "roster-line") return (ownEmployer && record.current) || ownTown(record.townId);
+  if (ownEmployer) return record.status !== "已撤回";
   if (actor.kind === "user" && actor.role === "seeker") return record.applicantUserId === actor.userId;
-  return actor.role === "town" && actor.townId != null && actor.townId === record.workerTownId;
+  return ownTown(record.workerTownId);
 }
 
 /**

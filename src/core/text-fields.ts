@@ -45,6 +45,8 @@ export const TEXT_FIELDS = {
   alertNote: { max: 500, multiline: true },
   /** Why a placement was corrected. */
   correctionNote: { max: 200 },
+  /** Why a pending hire was refused by the bureau or withdrawn by its manager. */
+  hireClosingReason: { max: 200 },
   /** The bureau's note on a recognition (认定). */
   recognitionNote: { max: 200 },
   /** 就业地省份, 就业地县区. */

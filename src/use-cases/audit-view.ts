@@ -5,7 +5,9 @@
  */
 import type { Db } from "../../db/client.ts";
 import { listAudit } from "../../db/queries/audit.ts";
-import { auditChanges, auditDisplay } from "../core/audit-values.ts";
+import { legacyAuditReason, type LegacyAuditReason } from "../core/audit-reasons.ts";
+import { auditChanges, auditDisplay, type AuditFieldChange } from "../core/audit-values.ts";
+import { messages } from "../../views/messages.ts";
 import { chinaTime, startOfChinaDay } from "../core/china-time.ts";
 
 export interface AuditLogFilter {
@@ -25,13 +27,40 @@ export function auditLogView(deps: { db: Db }, props: { filter: AuditLogFilter; 
     rows: rows.map((r) => ({
       id: r.id,
       at: chinaTime(r.at),
-      actor: r.actorLabel,
+      actor: messages.auditActors[r.actorLabel] ?? r.actorLabel,
       action: r.action,
       entity: r.entity,
       entityId: r.entityId,
       before: auditDisplay(r.before),
       after: auditDisplay(r.after),
-      changes: auditChanges(r.before, r.after),
+      changes: auditChanges(r.before, r.after).map(inChinese),
     })),
   };
+}
+
+function legacyText(reason: LegacyAuditReason): string {
+  const t = messages.auditReasons;
+  switch (reason.code) {
+    case "closingDatePassed":
+      return t.closingDatePassed(reason.date);
+    case "postingFull":
+      return t.postingFull;
+    case "headcountReached":
+      return t.headcountReached;
+    case "signedInWithPhone":
+      return t.signedInWithPhone;
+  }
+}
+
+/** A logged value as a person reads it: an English reason of an earlier version, or a coded value, in Chinese. */
+function valueInChinese(field: string, value: string): string {
+  if (value === "") return value;
+  const coded = messages.auditValues[field]?.[value];
+  if (coded) return coded;
+  const legacy = legacyAuditReason(value);
+  return legacy ? legacyText(legacy) : value;
+}
+
+function inChinese(change: AuditFieldChange): AuditFieldChange {
+  return { ...change, before: valueInChinese(change.field, change.before), after: valueInChinese(change.field, change.after) };
 }

@@ -7,6 +7,7 @@ import { chinaDate } from "../core/china-time.ts";
 import { enqueueSearchUpdate } from "../../db/queries/outbox.ts";
 import { expiredOpenPostings, setPostingsStatus } from "../../db/queries/postings.ts";
 import { recordChange } from "./audit-trail.ts";
+import { messages } from "../../views/messages.ts";
 
 /** How often the platform looks for expired postings. */
 export const CLOSE_EXPIRED_EVERY_MS = 60 * 60 * 1000;
@@ -25,7 +26,7 @@ export function closeExpiredPostings(deps: { db: Db }, now: Date): string[] {
         entity: "posting",
         entityId: p.id,
         before: { status: "招聘中" },
-        after: { status: "已关闭", reason: `closing date ${p.closingDate} passed` },
+        after: { status: "已关闭", reason: messages.auditReasons.closingDatePassed(p.closingDate ?? "") },
       });
     }
     enqueueSearchUpdate(tx, "posting", ids);

@@ -8,6 +8,7 @@ import { postingRecordById, setApplication } from "../../db/queries/workshop.ts"
 import { openApplicationsOfPosting } from "../../db/queries/remaining-applicants.ts";
 import { canMove } from "../core/application-pipeline.ts";
 import { recordChange, type ChangeAuthor } from "./audit-trail.ts";
+import { messages } from "../../views/messages.ts";
 
 export type DeclineResult = { ok: true; declined: number } | { ok: false; problem: "notFull" | "notFound" };
 
@@ -26,7 +27,7 @@ export function remainingApplicantsDecliner(deps: { db: Db }, props: { postingId
         entity: "application",
         entityId: application.id,
         before: { status: application.status },
-        after: { status: "未录用", reason: "posting full" },
+        after: { status: "未录用", reason: messages.auditReasons.postingFull },
       });
       declined += 1;
     }

@@ -13,7 +13,7 @@ import type { ApplicantView } from "../../views/pages/manage/applicants.tsx";
 
 /** An applicant row as the page shows it to `actor`. */
 export function toApplicantView(actor: Actor, row: ManagedApplicationRow): ApplicantView {
-  const full = canSeeFullPhone(actor, { type: "application", employerId: row.employerId, applicantUserId: row.applicantUserId });
+  const full = canSeeFullPhone(actor, { type: "application", employerId: row.employerId, applicantUserId: row.applicantUserId, status: row.status });
   return {
     id: row.id,
     name: row.applicantName,

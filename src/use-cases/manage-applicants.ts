@@ -24,6 +24,7 @@ import { linkedWorkerId } from "../core/applicant-link.ts";
 import { confirmationReasonText, startConfirmationReasons, type HireInput } from "../core/hire-rules.ts";
 import { recordChange, type ChangeAuthor } from "./audit-trail.ts";
 import { afterSearchWrite, type SearchPoke } from "./search-poke.ts";
+import { messages } from "../../views/messages.ts";
 
 export type MoveResult =
   | { ok: true; hired?: "placement" | "pending" | "unconfirmed" }
@@ -101,7 +102,7 @@ export function refreshPostingAfterHire(tx: Tx, postingId: number, by: ChangeAut
   if (!posting) return;
   if (posting.status === "招聘中" && fillsPosting(posting.headcount, workingFromPosting(tx, postingId, chinaDate(now)))) {
     updatePosting(tx, postingId, { status: "已招满" }, now);
-    recordChange(tx, by, { action: "update", entity: "posting", entityId: postingId, before: { status: "招聘中" }, after: { status: "已招满", reason: "hires reached headcount" } });
+    recordChange(tx, by, { action: "update", entity: "posting", entityId: postingId, before: { status: "招聘中" }, after: { status: "已招满", reason: messages.auditReasons.headcountReached } });
   }
   enqueueSearchUpdate(tx, "posting", [postingId]);
 }

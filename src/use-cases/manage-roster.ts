@@ -20,7 +20,8 @@ export type RosterLineRef = { kind: "placement" | "pending"; id: number };
 export function rosterLineOwner(deps: { db: Db }, ref: RosterLineRef): { employerId: number; startDate: string; endDate: string | null } | undefined {
   const row = ref.kind === "placement" ? placementRecordById(deps.db, ref.id) : pendingHireById(deps.db, ref.id);
   if (!row || row.employerId === null) return undefined;
-  if (ref.kind === "pending" && (row as { placementId: number | null }).placementId !== null) return undefined;
+  // A matched pending hire lives on as its placement; a refused or withdrawn one is on no roster.
+  if (ref.kind === "pending" && ((row as { placementId: number | null }).placementId !== null || (row as { closedAs: string | null }).closedAs !== null)) return undefined;
   return { employerId: row.employerId, startDate: row.startDate, endDate: row.endDate };
 }
 

@@ -2,7 +2,8 @@
  * The monthly roster (花名册) of an employer as an .xlsx workbook: who worked there in a month,
  * for how many days, with that month's income — the document a workshop hands in for its
  * subsidy (the bureau's claim form needs the ID number: masked unless the policy lets whoever
- * downloads see it in full — never for a manager). Phones are full or masked as the policy says.
+ * downloads see it in full — never for a manager). Phones follow the policy's one rule: in full
+ * for the employer's people still working today, masked for those who have left.
  * A month still running counts the days up to today; a month that has not begun is refused by
  * the route (src/core/roster.ts rosterMonthProblem). The last row holds the totals.
  */
@@ -29,13 +30,14 @@ export interface MonthlyRosterLine {
   needsConfirmation: boolean;
 }
 
-/** A person's phone as `actor` may see it on a roster line. */
-export function rosterPhone(actor: Actor, employerId: number, row: Pick<RosterRow, "kind" | "phone" | "townId">): string {
+/**
+ * A person's phone as `actor` may see it on a roster line: the one rule of src/core/policy.ts
+ * (a manager's own people in full while the line still runs on `today`).
+ */
+export function rosterPhone(actor: Actor, employerId: number, row: Pick<RosterRow, "phone" | "townId" | "endDate">, today: string): string {
   if (row.phone === null) return "";
-  // A registry worker's phone follows the worker rule; someone the manager hired outside the
-  // registry gave the manager their phone, as an applicant does.
-  const full = row.kind === "placement" && row.townId !== null ? canSeeFullPhone(actor, { type: "worker", townId: row.townId }) : canSeeFullPhone(actor, { type: "application", employerId });
-  return full ? row.phone : maskPhone(row.phone);
+  const current = row.endDate === null || row.endDate >= today;
+  return canSeeFullPhone(actor, { type: "roster-line", employerId, townId: row.townId, current }) ? row.phone : maskPhone(row.phone);
 }
 
 /** A person's ID number as `actor` may see it on a roster line ("" when the registry holds none). */
@@ -76,7 +78,7 @@ export function monthlyRoster(
       return {
         name: earliest.name,
         idNumber: rosterIdNumber(props.actor, earliest, deps.protector),
-        phone: rosterPhone(props.actor, props.employerId, earliest),
+        phone: rosterPhone(props.actor, props.employerId, { phone: earliest.phone, townId: earliest.townId, endDate: latestEnd }, props.today),
         startDate: earliest.startDate,
         endDate: latestEnd,
         days: line.days,

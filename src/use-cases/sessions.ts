@@ -24,6 +24,7 @@ import type { LoginThrottle } from "../security/login-throttle.ts";
 import { hashPassword, verifyPassword } from "../security/passwords.ts";
 import { generateToken, hashToken } from "../security/tokens.ts";
 import { recordChange } from "./audit-trail.ts";
+import { messages } from "../../views/messages.ts";
 
 /** A session ends after two hours without a request… */
 export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
@@ -87,7 +88,7 @@ export function claimEarlierApplications(db: Db, user: Pick<UserRow, "id" | "log
     if (ids.length === 0) return 0;
     claimApplications(tx, ids, user.id, now);
     for (const id of ids) {
-      recordChange(tx, { userId: user.id, login: user.login }, { action: "update", entity: "application", entityId: id, before: { applicantUserId: null }, after: { applicantUserId: user.id, reason: "signed in with the application's phone" } });
+      recordChange(tx, { userId: user.id, login: user.login }, { action: "update", entity: "application", entityId: id, before: { applicantUserId: null }, after: { applicantUserId: user.id, reason: messages.auditReasons.signedInWithPhone } });
     }
     return ids.length;
   });

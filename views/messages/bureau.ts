@@ -282,6 +282,7 @@ export const bureauMessages = {
       "alert-note": "预警跟进记录",
       county: "全县数据",
       setting: "平台设置",
+      "pending-hire": "待核实的录用",
     } as Record<string, string>,
     badDate: "日期格式应为 YYYY-MM-DD。",
   },

@@ -40,7 +40,7 @@ export const integrityMessages = {
     otherPerson: "不是此人？在台账中找到对的人",
     identityLine: "身份证号 · 村 · 户编号",
     noUnlinked: "没有需要关联的报名。",
-    noCandidates: "台账中没有找到。请核对姓名或身份证号；确实不在台账中的，先在“导入”页用劳动力表把此人加入台账，再回来匹配。",
+    noCandidates: "台账中没有找到。请核对姓名或身份证号；确实不在台账中的，先在“劳动力”页点“登记一人”（或在“导入”页用劳动力表）把此人加入台账，再回来匹配；查无此人的，在下方“不予录用”。",
     matchThis: "就是此人，核实录用",
     confirmStart: "核实上岗日期无误，计入统计",
     rejectStart: (date: string) => `上岗日期不对，按登记当天 ${date} 起算`,

@@ -11,6 +11,8 @@ import type { AppDeps } from "../../app-deps.ts";
 import { registryQueryOf, type RegistryQuery } from "../../core/registry-query.ts";
 import { actorOf, authorize, authorOf } from "../../http/guards.tsx";
 import { applicationLinker, pendingHireMatcher, placementConfirmer, type ConfirmationResult } from "../../use-cases/confirmations.ts";
+import { pendingHireRejecter } from "../../use-cases/pending-hire-closing.ts";
+import { textSchema } from "../../core/text-fields.ts";
 import { applicationLinkView, confirmationsView, matchCandidateOf, pendingConfirmationView, placementConfirmationView } from "../../use-cases/confirmations-view.ts";
 import { ApplicationLinkPage, ConfirmationsPage, PendingConfirmationPage, PlacementConfirmationPage } from "../../../views/pages/bureau/confirmations.tsx";
 import { messages } from "../../../views/messages.ts";
@@ -29,7 +31,12 @@ export const DecisionInputSchema = z.object({
   note: z.string().trim().max(200, m.noteTooLong).default(""),
 });
 
-const NOTICES = { confirmed: m.confirmed, rejected: m.rejected, matched: m.matched, linked: m.linkedApplicant } as const;
+/** Refusing a pending hire altogether (不予录用): the reason is required, the manager reads it. */
+export const RejectInputSchema = z.object({
+  reason: textSchema("hireClosingReason", { required: messages.pendingClosing.reasonRequired, tooLong: messages.pendingClosing.reasonTooLong }),
+});
+
+const NOTICES = { confirmed: m.confirmed, rejected: m.rejected, matched: m.matched, linked: m.linkedApplicant, refused: messages.pendingClosing.rejected } as const;
 
 function candidateQuery(c: Context): { q: string; query: RegistryQuery | undefined; problem: string | undefined } {
   const { q } = CandidateQuerySchema.parse(c.req.query());
@@ -59,7 +66,7 @@ export function bureauConfirmations(deps: AppDeps): Hono {
   };
 
   // ——— a pending hire ———
-  const pendingPage = (c: Context, id: number, error?: string) => {
+  const pendingPage = (c: Context, id: number, error?: string, reject?: { reason: string; error: string }) => {
     const { q, query, problem } = candidateQuery(c);
     const view = pendingConfirmationView(deps, { id, actor: actorOf(c), ...(query ? { query } : {}) });
     if (!view) return c.notFound();
@@ -73,8 +80,9 @@ export function bureauConfirmations(deps: AppDeps): Hono {
         q={q}
         problem={problem}
         error={error}
+        reject={reject}
       />,
-      error ? 409 : 200,
+      reject ? 400 : error ? 409 : 200,
     );
   };
 
@@ -93,6 +101,20 @@ export function bureauConfirmations(deps: AppDeps): Hono {
     if (!input.success || !chosenWorker(c, input.data.workerId)) return c.notFound();
     const result = pendingHireMatcher(deps, { pendingHireId: id.data, workerId: input.data.workerId, start: input.data.start, note: input.data.note, by: authorOf(c), now: deps.now() });
     return result.ok ? c.redirect("/bureau/confirmations?done=matched", 303) : pendingPage(c, id.data, problemText(result));
+  });
+
+  app.post("/pending/:id/reject", async (c) => {
+    const id = ConfirmationIdSchema.safeParse(c.req.param("id"));
+    if (!id.success) return c.notFound();
+    const view = pendingConfirmationView(deps, { id: id.data, actor: actorOf(c) });
+    if (!view) return c.redirect("/bureau/confirmations", 303);
+    authorize(c, "update", view.resource);
+    const body = await c.req.parseBody();
+    const input = RejectInputSchema.safeParse(body);
+    const typed = typeof body.reason === "string" ? body.reason : "";
+    if (!input.success) return pendingPage(c, id.data, undefined, { reason: typed, error: input.error.issues[0]?.message ?? messages.pendingClosing.reasonRequired });
+    const result = pendingHireRejecter(deps, { pendingHireId: id.data, reason: input.data.reason, by: authorOf(c), now: deps.now() });
+    return result.ok ? c.redirect("/bureau/confirmations?done=refused", 303) : pendingPage(c, id.data, m.gone);
   });
 
   // ——— a placement ———

@@ -24,6 +24,7 @@ import { bureauStats } from "./stats.tsx";
 import { bureauStatsSubsidies } from "./stats-subsidies.tsx";
 import { bureauSubsidies } from "./subsidies.tsx";
 import { bureauSubsidyPolicies } from "./subsidy-policies.tsx";
+import { bureauRegistryPerson } from "./registry-person.tsx";
 import { bureauWorkers } from "./workers.tsx";
 import { bureauWorklist } from "./worklist.tsx";
 import { bureauZeroEmployment } from "./zero-employment.tsx";
@@ -31,6 +32,7 @@ import { bureauZeroEmployment } from "./zero-employment.tsx";
 export function bureauArea(deps: AppDeps): Hono {
   const app = new Hono();
   app.use("*", requireRole(...STAFF_ROLES));
+  app.route("/workers", bureauRegistryPerson(deps));
   app.route("/workers", bureauOnBehalf(deps));
   app.route("/workers", bureauWorkers(deps));
   app.route("/households", bureauHouseholds(deps));

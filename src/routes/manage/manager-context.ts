@@ -35,6 +35,7 @@ const NOTICES = {
   added: messages.workshop.added,
   departed: messages.workshop.departed,
   corrected: messages.workshop.corrected,
+  withdrawn: messages.pendingClosing.withdrawn,
   profile: messages.workshop.profileSaved,
   status: messages.workshop.saved,
 } as const;

@@ -8,7 +8,9 @@ import { z } from "zod";
 import { CorrectionInputSchema, DepartureInputSchema, GateHireInputSchema, parseWithDates } from "../../core/hire-rules.ts";
 import { actorOf, authorize, authorOf } from "../../http/guards.tsx";
 import { departureRecorder, placementCorrector, rosterAdder } from "../../use-cases/manage-roster.ts";
-import { rosterEmployer, rosterLineView, rosterView } from "../../use-cases/manage-roster-view.ts";
+import { refusedHiresView, rosterEmployer, rosterLineView, rosterView } from "../../use-cases/manage-roster-view.ts";
+import { pendingHireWithdrawer } from "../../use-cases/pending-hire-closing.ts";
+import { optionalTextSchema } from "../../core/text-fields.ts";
 import { rosterMonthProblem } from "../../core/roster.ts";
 import { monthlyRosterWorkbook } from "../../use-cases/roster-export.ts";
 import type { AppDeps } from "../../app-deps.ts";
@@ -18,6 +20,8 @@ import { fieldMessages } from "../../../views/problems.ts";
 import { managedEmployerId, noticeOf, withNotice } from "./manager-context.ts";
 
 export const RosterLineSchema = z.object({ kind: z.enum(["placement", "pending"]), id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+/** Withdrawing one's own pending hire (撤销录用): a reason may be given. */
+export const WithdrawInputSchema = z.object({ withdrawReason: optionalTextSchema("hireClosingReason", messages.pendingClosing.reasonTooLong).transform((v) => v ?? "") });
 export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, messages.workshop.badMonth);
 
 function strings(body: Record<string, unknown>, keys: readonly string[]): Record<string, string> {
@@ -28,9 +32,10 @@ export function manageRoster(deps: AppDeps): Hono {
   const app = new Hono();
 
   const rosterPage = (c: Context, employerId: number, extra: { values?: Record<string, string>; errors?: Record<string, string> } = {}, status: 200 | 400 = 200) => {
-    const entries = rosterView(deps, { employerId, actor: actorOf(c) });
+    const entries = rosterView(deps, { employerId, actor: actorOf(c), today: deps.today() });
     const day = deps.today();
-    return c.html(<RosterPage entries={entries} today={day} month={day.slice(0, 7)} notice={noticeOf(c)} {...extra} />, status);
+    const refused = refusedHiresView(deps, { employerId });
+    return c.html(<RosterPage entries={entries} refused={refused} today={day} month={day.slice(0, 7)} notice={noticeOf(c)} {...extra} />, status);
   };
 
   const employerTown = (employerId: number) => rosterEmployer(deps, employerId).townId;
@@ -38,7 +43,7 @@ export function manageRoster(deps: AppDeps): Hono {
   /** The roster line of the URL, authorised for `action` (404 when missing or another's). */
   const loadLine = (c: Context, action: "read" | "update") => {
     const ref = RosterLineSchema.safeParse({ kind: c.req.param("kind"), id: c.req.param("id") });
-    const line = ref.success ? rosterLineView(deps, { ref: ref.data, actor: actorOf(c) }) : undefined;
+    const line = ref.success ? rosterLineView(deps, { ref: ref.data, actor: actorOf(c), today: deps.today() }) : undefined;
     if (!line) return undefined;
     authorize(c, action, line.resource);
     return line;
@@ -90,6 +95,19 @@ export function manageRoster(deps: AppDeps): Hono {
       return c.html(<RosterLinePage entry={line.entry} today={deps.today()} values={values} errors={errors} form="departure" history={line.history} />, 400);
     }
     return c.redirect(withNotice("/manage/roster", "departed"), 303);
+  });
+
+  app.post("/:kind/:id/withdraw", async (c) => {
+    const line = loadLine(c, "update");
+    if (!line || line.ref.kind !== "pending") return c.notFound();
+    const values = strings(await c.req.parseBody(), ["withdrawReason"]);
+    const input = WithdrawInputSchema.safeParse(values);
+    const withdrawn = input.success ? pendingHireWithdrawer(deps, { pendingHireId: line.ref.id, employerId: line.owner.employerId, reason: input.data.withdrawReason, by: authorOf(c), now: deps.now() }) : undefined;
+    if (!input.success || !withdrawn?.ok) {
+      const errors = { withdrawReason: input.success ? messages.confirmations.gone : (input.error.issues[0]?.message ?? messages.pendingClosing.reasonTooLong) };
+      return c.html(<RosterLinePage entry={line.entry} today={deps.today()} values={values} errors={errors} form="withdraw" history={line.history} />, 400);
+    }
+    return c.redirect(withNotice("/manage/roster", "withdrawn"), 303);
   });
 
   app.post("/:kind/:id/correction", async (c) => {

@@ -2,7 +2,8 @@
  * The bureau's confirmation worklist (待核实): hires that count in the figures only once the
  * bureau confirms them — people the registry does not hold yet and backdated starts — each saying
  * why; one line's page to confirm, refuse a backdated start, or match the person to the registry
- * (search by name or a whole ID number); an application's page to link its applicant.
+ * (search by name or a whole ID number), or refuse a pending hire altogether (不予录用, with a
+ * reason the manager reads); an application's page to link its applicant.
  */
 import type { Child } from "hono/jsx";
 import type { ConfirmationReason } from "../../../src/core/hire-rules.ts";
@@ -10,7 +11,7 @@ import { CardList } from "../../components/card-list.tsx";
 import { CsrfField } from "../../components/csrf-field.tsx";
 import { Facts } from "../../components/facts.tsx";
 import { FormError } from "../../components/form-error.tsx";
-import { Notice } from "../../components/form-field.tsx";
+import { Notice, TextField } from "../../components/form-field.tsx";
 import { messages } from "../../messages.ts";
 import { BureauPage } from "./bureau-page.tsx";
 
@@ -146,8 +147,11 @@ export function PendingConfirmationPage(props: {
   q: string;
   problem?: string | undefined;
   error?: string | undefined;
+  /** The refusal form: what was typed and its error. */
+  reject?: { reason: string; error: string } | undefined;
 }) {
   const m = c();
+  const pc = messages.pendingClosing;
   const i = props.item;
   const backdated = i.reasons.some((r) => r !== "identity");
   const action = `/bureau/confirmations/pending/${i.id}/match`;
@@ -182,6 +186,15 @@ export function PendingConfirmationPage(props: {
       <CandidateList candidates={props.samePhone} action={action} button={m.matchThis} extra={startChoice} none={m.noCandidates} />
       <CandidateSearch action={`/bureau/confirmations/pending/${i.id}`} q={props.q} problem={props.problem} />
       {props.q ? <CandidateList candidates={props.found} action={action} button={m.matchThis} extra={startChoice} none={m.noCandidates} /> : null}
+      <form method="post" action={`/bureau/confirmations/pending/${i.id}/reject`} class="stacked reject-form" novalidate>
+        <h2>{pc.rejectTitle}</h2>
+        <p class="hint">{pc.rejectIntro}</p>
+        <CsrfField />
+        <TextField name="reason" label={pc.rejectReason} value={props.reject?.reason} error={props.reject?.error} required />
+        <button type="submit" class="secondary">
+          {pc.reject}
+        </button>
+      </form>
     </BureauPage>
   );
 }

@@ -52,6 +52,11 @@ export function WorkerPage(props: {
     <BaseLayout title={w.name}>
       <BureauNav />
       <h1>{w.name}</h1>
+      <p class="actions">
+        <a class="button secondary" href={`/bureau/workers/${w.id}/edit`}>
+          {messages.registryPerson.editLink}
+        </a>
+      </p>
       <Facts
         entries={[
           {

@@ -32,6 +32,11 @@ export function WorkersPage(props: WorkersPageProps) {
     <BaseLayout title={m.workersTitle}>
       <BureauNav />
       <h1>{m.workersTitle}</h1>
+      <p class="actions">
+        <a class="button secondary" href="/bureau/workers/new">
+          {messages.registryPerson.newLink}
+        </a>
+      </p>
       <form class="search" method="get" action="/bureau/workers" role="search">
         <label for="registry-q">{m.searchLabel}</label>
         <p class="muted" id="registry-q-hint">

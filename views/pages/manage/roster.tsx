@@ -1,6 +1,6 @@
 /**
- * A manager's roster (在岗名单): who works here now and who has left, phones masked unless the
- * policy allows, no ID numbers; adding someone hired at the gate; the monthly export.
+ * A manager's roster (在岗名单): who works here now and who has left, phones in full (to call)
+ * while the person works here and masked once they have left (src/core/policy.ts canSeeFullPhone), no ID numbers; adding someone hired at the gate; the monthly export.
  */
 import { CsrfField } from "../../components/csrf-field.tsx";
 import { Notice, SelectField, TextField } from "../../components/form-field.tsx";
@@ -14,6 +14,8 @@ export interface RosterEntry {
   id: number;
   workerName: string;
   phone: string;
+  /** The phone to call (a tel: link) when the policy shows it in full; null when masked. */
+  callPhone?: string | null;
   village: string | null;
   startDate: string;
   endDate: string | null;
@@ -34,8 +36,20 @@ export interface RosterRevision {
   monthlyIncome: number | null;
 }
 
+/** A hire the bureau refused (不予录用): on no roster, shown with the bureau's reason. */
+export interface RefusedHire {
+  id: number;
+  name: string;
+  startDate: string;
+  postingCode: string | null;
+  reason: string;
+  refusedOn: string;
+}
+
 export interface RosterPageProps {
   entries: RosterEntry[];
+  /** Hires the bureau refused, newest first. */
+  refused?: RefusedHire[];
   today: string;
   month: string;
   /** The gate-hire form: what was typed and its errors. */
@@ -78,6 +92,7 @@ export function RosterPage(props: RosterPageProps) {
         <TextField name="monthlyIncome" label={w.monthlyIncome} type="number" inputmode="numeric" value={v.monthlyIncome} error={e.monthlyIncome} required />
         <button type="submit">{w.add}</button>
       </form>
+      {props.refused && props.refused.length > 0 ? <RefusedList refused={props.refused} /> : null}
       {past.length > 0 ? (
         <>
           <h2>
@@ -103,7 +118,7 @@ function RosterList(props: { entries: RosterEntry[]; which: "now" | "past" }) {
             {e.needsConfirmation ? <span class="badge pending">{w.pendingBadge}</span> : null}
           </p>
           <p>
-            <span class="roster-phone">{e.phone}</span> · {e.endDate ? m.period(e.startDate, e.endDate) : <span class="badge">{m.working}</span>} {e.endDate ? null : m.since(e.startDate)}
+            <span class="roster-phone">{e.callPhone ? <a href={`tel:${e.callPhone}`}>{e.phone}</a> : e.phone}</span> · {e.endDate ? m.period(e.startDate, e.endDate) : <span class="badge">{m.working}</span>} {e.endDate ? null : <span class="roster-date">{m.since(e.startDate)}</span>}
             {e.monthlyIncome !== null ? ` · ${m.income(e.monthlyIncome)}` : null}
             {e.endReason ? ` · ${e.endReason}` : null}
           </p>
@@ -111,6 +126,32 @@ function RosterList(props: { entries: RosterEntry[]; which: "now" | "past" }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+function RefusedList(props: { refused: RefusedHire[] }) {
+  const pc = messages.pendingClosing;
+  const m = messages.manage;
+  return (
+    <section class="refused-hires">
+      <h2>
+        {pc.refusedTitle}（{props.refused.length}）
+      </h2>
+      <ul class="cards roster roster-refused">
+        {props.refused.map((r) => (
+          <li class="record-card roster-entry" data-refused={String(r.id)}>
+            <p class="roster-name">
+              {r.name} <span class="badge refused">{pc.refusedBadge}</span>
+            </p>
+            <p>
+              {m.since(r.startDate)}
+              {r.postingCode ? ` · ${r.postingCode}` : ""}
+            </p>
+            <p class="refusal-reason">{pc.refusedLine(r.refusedOn, r.reason)}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -127,7 +168,7 @@ export function RosterLinePage(props: {
   values?: Record<string, string>;
   errors?: Record<string, string>;
   /** Which form the errors belong to. */
-  form?: "departure" | "correction";
+  form?: "departure" | "correction" | "withdraw";
   /** Earlier versions of a placement, oldest first. */
   history?: RosterRevision[];
 }) {
@@ -145,7 +186,7 @@ export function RosterLinePage(props: {
       <h1>{e.workerName}</h1>
       <Notice text={Object.keys(errors).length > 0 ? w.fixErrors : undefined} kind="error" />
       <p>
-        <span class="roster-phone">{e.phone}</span> {e.assisted ? <span class="badge assisted">{w.assistedBadge}</span> : null}{" "}
+        <span class="roster-phone">{e.callPhone ? <a href={`tel:${e.callPhone}`}>{e.phone}</a> : e.phone}</span> {e.assisted ? <span class="badge assisted">{w.assistedBadge}</span> : null}{" "}
         {e.needsConfirmation ? <span class="badge pending">{w.pendingBadge}</span> : null}
       </p>
       <p>
@@ -168,6 +209,17 @@ export function RosterLinePage(props: {
             options={[["", w.villageNone] as const, ...DEPARTURE_REASONS.map((r) => [r, r] as const)]}
           />
           <button type="submit">{w.recordDeparture}</button>
+        </form>
+      ) : null}
+      {e.kind === "pending" ? (
+        <form method="post" action={`${base}/withdraw`} class="stacked withdraw-form" novalidate>
+          <h2>{messages.pendingClosing.withdrawTitle}</h2>
+          <p class="hint">{messages.pendingClosing.withdrawIntro}</p>
+          <CsrfField />
+          <TextField name="withdrawReason" label={messages.pendingClosing.withdrawReason} value={props.form === "withdraw" ? v.withdrawReason : ""} error={props.form === "withdraw" ? errors.withdrawReason : undefined} />
+          <button type="submit" class="secondary">
+            {messages.pendingClosing.withdraw}
+          </button>
         </form>
       ) : null}
       <form method="post" action={`${base}/correction`} class="stacked correction-form" novalidate>
