@@ -9,7 +9,7 @@ import { z } from "zod";
 import type { AppDeps } from "../../app-deps.ts";
 import { can, COUNTY_STAFF_ROLES, subsidyTownOf } from "../../core/policy.ts";
 import { yuanText } from "../../core/subsidies/ledger.ts";
-import { cleanText, BANK_REFERENCE_MAX_LENGTH, OBJECTION_OUTCOMES, WORKFLOW_STAGES } from "../../core/subsidies/workflow.ts";
+import { reasonText, BANK_REFERENCE_MAX_LENGTH, OBJECTION_OUTCOMES, WORKFLOW_STAGES } from "../../core/subsidies/workflow.ts";
 import { actorOf, authorize, authorOf, currentUser, requireRole } from "../../http/guards.tsx";
 import { optionalTextSchema } from "../../core/text-fields.ts";
 import { pagerLinks } from "../../http/pager-links.ts";
@@ -118,7 +118,7 @@ export function bureauSubsidies(deps: AppDeps): Hono {
     const by = authorOf(c);
     const now = deps.now();
     if (action === "approve" || action === "reject") {
-      const reason = cleanText(one("reason"));
+      const reason = reasonText(one("reason"));
       const result = reviewLines(deps, { selection, decision: action, reason, by, now });
       if (result.status === "invalid") {
         if (back) return c.redirect(`/bureau/subsidies/${Number(back)}?error=reason`, 303);
@@ -128,7 +128,7 @@ export function bureauSubsidies(deps: AppDeps): Hono {
       return c.redirect(backTo(raw, `reviewed:${result.changed.length}:${result.skipped.length}`), 303);
     }
     if (action === "publish") {
-      const result = publishNotice(deps, { selection, title: cleanText(one("title")) ?? w.noticeTitleDefault(deps.today()), noticeDays: currentSettings(deps.db).noticeDays, by, now });
+      const result = publishNotice(deps, { selection, title: reasonText(one("title")) ?? w.noticeTitleDefault(deps.today()), noticeDays: currentSettings(deps.db).noticeDays, by, now });
       if (result.status === "nothing") return listPage(c, raw, { error: w.nothingToPublish, status: 422 });
       if (result.status === "titleRequired") return listPage(c, raw, { error: w.titleRequired, status: 422 });
       return c.redirect(backTo(raw, `published:${result.lines}:${result.endsOn}`), 303);
@@ -176,7 +176,7 @@ export function bureauSubsidies(deps: AppDeps): Hono {
     const body = await c.req.parseBody();
     const values = { bankReference: String(body.bankReference ?? ""), paidOn: String(body.paidOn ?? "").trim() };
     const user = currentUser(c);
-    const result = markBatchPaid(deps, { batchId: id, bankReference: cleanText(values.bankReference, BANK_REFERENCE_MAX_LENGTH), paidOn: values.paidOn, by: { userId: user.actor.userId, login: user.login }, now: deps.now() });
+    const result = markBatchPaid(deps, { batchId: id, bankReference: reasonText(values.bankReference, BANK_REFERENCE_MAX_LENGTH), paidOn: values.paidOn, by: { userId: user.actor.userId, login: user.login }, now: deps.now() });
     if (result.status === "notFound") return c.notFound();
     if (result.status === "invalid") return batchView(c, id, { error: w.paymentProblems[result.problem], values, status: 422 });
     return c.redirect(`/bureau/subsidies/batches/${id}?ok=${encodeURIComponent(w.paidDone(result.lines))}`, 303);
@@ -202,7 +202,7 @@ export function bureauSubsidies(deps: AppDeps): Hono {
   app.post("/:id{[0-9]+}/objections", county, async (c) => {
     const id = Number(c.req.param("id"));
     const body = await c.req.parseBody();
-    const result = recordObjection(deps, { lineId: id, raisedBy: cleanText(String(body.raisedBy ?? "")), content: cleanText(String(body.content ?? "")), by: authorOf(c), now: deps.now() });
+    const result = recordObjection(deps, { lineId: id, raisedBy: reasonText(String(body.raisedBy ?? "")), content: reasonText(String(body.content ?? "")), by: authorOf(c), now: deps.now() });
     if (result.status === "notFound") return c.notFound();
     if (result.status === "invalid") return linePage(c, id, { error: result.problem === "notObjectable" ? w.notObjectable : w.objectionRequired, status: 422 });
     return c.redirect(`/bureau/subsidies/${id}?ok=${encodeURIComponent(w.objectionRecorded)}`, 303);
@@ -213,7 +213,7 @@ export function bureauSubsidies(deps: AppDeps): Hono {
     const outcome = OBJECTION_OUTCOMES.find((o) => o === body.outcome);
     const objectionId = Number(c.req.param("id"));
     const result = outcome
-      ? resolveObjection(deps, { objectionId, outcome, resolution: cleanText(String(body.resolution ?? "")), by: authorOf(c), now: deps.now() })
+      ? resolveObjection(deps, { objectionId, outcome, resolution: reasonText(String(body.resolution ?? "")), by: authorOf(c), now: deps.now() })
       : ({ status: "resolutionRequired" } as const);
     if (result.status === "notFound") return c.notFound();
     if (result.status === "resolved") return c.redirect(`/bureau/subsidies/${result.lineId}?ok=${encodeURIComponent(w.resolved(result.effect))}`, 303);
@@ -225,7 +225,7 @@ export function bureauSubsidies(deps: AppDeps): Hono {
   app.post("/:id{[0-9]+}/reverse", county, async (c) => {
     const id = Number(c.req.param("id"));
     const body = await c.req.parseBody();
-    const result = reverseLine(deps, { lineId: id, reason: cleanText(String(body.reason ?? "")), by: authorOf(c), now: deps.now() });
+    const result = reverseLine(deps, { lineId: id, reason: reasonText(String(body.reason ?? "")), by: authorOf(c), now: deps.now() });
     if (result.status === "notFound") return c.notFound();
     if (result.status === "invalid") return linePage(c, id, { error: w.reversalProblems[result.problem], status: 422 });
     return c.redirect(`/bureau/subsidies/${result.reversalId}?ok=${encodeURIComponent(w.reversed(result.reversalId))}`, 303);
