@@ -349,7 +349,7 @@ export function lineDetail(db: Tx, id: number) {
   const audit = db.$client
     .prepare("SELECT created_at AS at, actor_label AS actor, action, after FROM audit_log WHERE entity = 'subsidy-line' AND entity_id = ? ORDER BY id")
     .all(String(id)) as { at: string; actor: string; action: string; after: string | null }[];
-  return { line, ...more, onePerHousehold: more.onePerHousehold === 1, reversals, audit };
+  return { line, ...more, onePerHousehold: more.onePerHousehold === 1, reversals, audit, reopening: reopeningOfLine(db, id) };
 }
 
 /** Policy codes for the list's filter. */

@@ -16,6 +16,7 @@ import { pagerLinks } from "../../http/pager-links.ts";
 import { currentSettings } from "../../use-cases/settings.ts";
 import { subsidyLineTrail, subsidyPolicyChoices } from "../../use-cases/subsidies-view.ts";
 import { buildBatch, markBatchPaid, paymentFile, publishNotice, recordObjection, resolveObjection, reverseLine, reviewLines, type LineSelection } from "../../use-cases/subsidies-workflow.ts";
+import { reopenRejectedLine } from "../../use-cases/subsidies-reopen.ts";
 import { batchesPage, batchPage, lineWorkflow, noticesPage, reviewListPage, subsidyTownChoices, type WorkflowFilter } from "../../use-cases/subsidy-workflow-view.ts";
 import { SubsidyLinePage, SubsidyLinesPage, type LineFilterValues } from "../../../views/pages/bureau/subsidies.tsx";
 import { SubsidyBatchesPage, SubsidyBatchPage, SubsidyNoticesPage } from "../../../views/pages/bureau/subsidy-payments.tsx";
@@ -220,6 +221,15 @@ export function bureauSubsidies(deps: AppDeps): Hono {
     const lineId = Number(String(body.lineId ?? "")) || undefined;
     const error = result.status === "alreadyResolved" ? w.alreadyResolved : w.resolutionRequired;
     return lineId ? linePage(c, lineId, { error, status: 422 }) : c.text(error, 422);
+  });
+
+  app.post("/:id{[0-9]+}/reopen", county, async (c) => {
+    const id = Number(c.req.param("id"));
+    const body = await c.req.parseBody();
+    const result = reopenRejectedLine(deps, { lineId: id, reason: reasonText(String(body.reason ?? "")), by: authorOf(c), now: deps.now() });
+    if (result.status === "notFound") return c.notFound();
+    if (result.status === "invalid") return linePage(c, id, { error: messages.subsidyLedger.reopenProblems[result.problem], status: 422 });
+    return c.redirect(`/bureau/subsidies/${id}?ok=${encodeURIComponent(messages.subsidyLedger.reopened)}`, 303);
   });
 
   app.post("/:id{[0-9]+}/reverse", county, async (c) => {
