@@ -12,7 +12,7 @@ import { yuanText } from "../../core/subsidies/ledger.ts";
 import { reasonText, BANK_REFERENCE_MAX_LENGTH, OBJECTION_OUTCOMES, WORKFLOW_STAGES } from "../../core/subsidies/workflow.ts";
 import { actorOf, authorize, authorOf, currentUser, requireRole } from "../../http/guards.tsx";
 import { optionalTextSchema } from "../../core/text-fields.ts";
-import { pagerLinks } from "../../http/pager-links.ts";
+import { CursorQuerySchema, cursorLinks } from "../../http/cursor-links.ts";
 import { currentSettings } from "../../use-cases/settings.ts";
 import { subsidyLineTrail, subsidyPolicyChoices } from "../../use-cases/subsidies-view.ts";
 import { buildBatch, markBatchPaid, paymentFile, publishNotice, recordObjection, resolveObjection, reverseLine, reviewLines, type LineSelection } from "../../use-cases/subsidies-workflow.ts";
@@ -36,7 +36,6 @@ export const SubsidyLineQuerySchema = z.object({
     .optional(),
   /** A stage of the workflow (the ledger's statuses are among them). */
   status: z.enum(WORKFLOW_STAGES as [string, ...string[]]).optional(),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 
 const FILTER_KEYS = ["policy", "town", "period", "status"] as const;
@@ -50,7 +49,7 @@ export function bureauSubsidies(deps: AppDeps): Hono {
     const parsed = SubsidyLineQuerySchema.safeParse(raw);
     const policies = subsidyPolicyChoices(deps);
     const towns = subsidyTownChoices(deps);
-    const query = parsed.success ? parsed.data : { offset: 0 };
+    const query = parsed.success ? parsed.data : {};
     let error = parsed.success ? undefined : parsed.error.issues[0]?.message;
     if (!error && query.policy && !policies.some((p) => p.code === query.policy)) error = m.unknownPolicy;
     const townId = query.town ? towns.find((t) => t.name === query.town)?.id : undefined;
@@ -60,13 +59,14 @@ export function bureauSubsidies(deps: AppDeps): Hono {
     const filter: WorkflowFilter = error
       ? { ...(heldTo !== null ? { townId: heldTo } : {}) }
       : { policyCode: query.policy, period: query.period, stage: query.status as WorkflowFilter["stage"], townId: heldTo ?? townId };
-    return { policies, towns, values, filter, error, offset: error ? 0 : query.offset };
+    const cursor = error ? {} : CursorQuerySchema.parse(raw);
+    return { policies, towns, values, filter, error, cursor };
   }
 
   function listPage(c: Context, raw: Record<string, string | undefined>, extra: { notice?: string; error?: string; status?: 200 | 400 | 422 } = {}) {
     const f = filterOf(c, raw);
     const today = deps.today();
-    const { rows, total, amountFen } = reviewListPage(deps, f.filter, today, { limit: PAGE_SIZE, offset: f.offset });
+    const { rows, total, amountFen, hasNewer, hasOlder } = reviewListPage(deps, f.filter, today, { limit: PAGE_SIZE, ...f.cursor });
     const canAct = can(actorOf(c), "update", { type: "subsidy-line", townId: -1 });
     return c.html(
       <SubsidyLinesPage
@@ -79,13 +79,13 @@ export function bureauSubsidies(deps: AppDeps): Hono {
         total={total}
         amountFen={amountFen}
         canAct={canAct}
-        {...pagerLinks("/bureau/subsidies", { ...f.values }, { offset: f.offset, limit: PAGE_SIZE, hasMore: f.offset + PAGE_SIZE < total })}
+        {...cursorLinks("/bureau/subsidies", { ...f.values }, { firstId: rows[0]?.id, lastId: rows.at(-1)?.id, hasNewer, hasOlder })}
       />,
       extra.status ?? (f.error ? 400 : 200),
     );
   }
 
-  const queryOf = (c: Context) => Object.fromEntries([...FILTER_KEYS, "offset"].map((k) => [k, c.req.query(k) || undefined]));
+  const queryOf = (c: Context) => Object.fromEntries([...FILTER_KEYS, "before", "after"].map((k) => [k, c.req.query(k) || undefined]));
   const backTo = (values: Record<string, string | undefined>, ok: string) => {
     const q = new URLSearchParams();
     for (const k of FILTER_KEYS) if (values[k]) q.set(k, values[k]!);
@@ -152,9 +152,11 @@ export function bureauSubsidies(deps: AppDeps): Hono {
   });
 
   function batchView(c: Context, id: number, extra: { error?: string; notice?: string; values?: { bankReference: string; paidOn: string }; status?: 200 | 422 } = {}) {
-    const page = batchPage(deps, id, deps.today());
+    const cursor = CursorQuerySchema.parse({ before: c.req.query("before"), after: c.req.query("after") });
+    const page = batchPage(deps, id, deps.today(), { limit: PAGE_SIZE * 2, ...cursor });
     if (!page) return c.notFound();
-    return c.html(<SubsidyBatchPage batch={page.batch} rows={page.rows} today={deps.today()} {...extra} />, extra.status ?? 200);
+    const links = cursorLinks(`/bureau/subsidies/batches/${id}`, {}, { firstId: page.rows[0]?.id, lastId: page.rows.at(-1)?.id, hasNewer: page.hasNewer, hasOlder: page.hasOlder });
+    return c.html(<SubsidyBatchPage batch={page.batch} rows={page.rows} today={deps.today()} {...links} {...extra} />, extra.status ?? 200);
   }
 
   app.get("/batches/:id{[0-9]+}", county, (c) => {
