@@ -16,6 +16,7 @@ import { createAccount } from "../src/use-cases/accounts.ts";
 import { computeSubsidies, computeSubsidiesInSteps, type ComputeOutcome } from "../src/use-cases/subsidies-compute.ts";
 import { savePolicy, type PolicyInput } from "../src/use-cases/subsidies-policies.ts";
 import { reviewLines } from "../src/use-cases/subsidies-workflow.ts";
+import { yuanText } from "../src/core/subsidies/ledger.ts";
 import { ComputeJobFragment } from "../views/pages/bureau/subsidy-policies.tsx";
 import { viewOfComputeJob } from "../src/jobs/subsidy-compute-jobs.ts";
 import { computeJobByPublicId } from "../db/queries/subsidy-policies.ts";
@@ -211,5 +212,75 @@ describe("the stepped compute, rejected keys and the progress bar", () => {
     expect(done.peopleTotal).toBeGreaterThan(0);
     expect(done.peopleDone).toBe(done.peopleTotal);
     expect(await county.text(await county.get(jobPath))).toContain("未变");
+  });
+});
+
+describe("figures summed once per ledger version, and keyset pages", () => {
+  let platform: TestPlatform;
+  let county: WebClient;
+  const by = { label: "test" };
+
+  beforeAll(async () => {
+    platform = await startTestPlatform({ label: "subsidy-figures-cache", demoData: "registry" });
+    savePolicy({ db: platform.db }, { input: policy("F-JT", "交通补贴", 80_000), by, now: platform.now() });
+    const outcome = computeSubsidies({ db: platform.db, protector: platform.protector }, { policyCode: "F-JT", period: "2025", countyProvince: "江西省", by, now: platform.now() });
+    if (outcome.status !== "done" || outcome.addedIds.length < 3) throw new Error("the demo registry should have transport lines");
+    // More lines than one page holds: the workshop year and public-benefit months.
+    savePolicy({ db: platform.db }, { input: policy("F-XN", "吸纳就业补贴", 200_000), by, now: platform.now() });
+    savePolicy({ db: platform.db }, { input: policy("F-GY", "公益性岗位补贴", 70_000, { endDate: "2025-12-31" }), by, now: platform.now() });
+    const more = [["F-XN", "2025"], ...Array.from({ length: 12 }, (_, i) => ["F-GY", `2025-${String(i + 1).padStart(2, "0")}`])];
+    for (const [policyCode, period] of more) computeSubsidies({ db: platform.db, protector: platform.protector }, { policyCode: policyCode!, period: period!, countyProvince: "江西省", by, now: platform.now() });
+    await createAccount(platform.db, { role: "county", login: "county", password: PASSWORD, by });
+    county = webClient(platform.app);
+    await county.login("county", PASSWORD);
+  });
+  afterAll(() => platform?.close());
+
+  const approvedCell = async () => {
+    const html = await county.text(await county.get("/bureau/stats/subsidies"));
+    return html;
+  };
+
+  it("a change of the ledger, by the use-cases or by raw SQL, shows on the next request", async () => {
+    const sql = platform.db.$client;
+    const before = await approvedCell();
+    expect(before).not.toContain("改名后的交通补贴");
+    const id = (sql.prepare("SELECT l.id FROM subsidy_lines l JOIN subsidy_policies p ON p.id = l.policy_id WHERE p.code = 'F-JT' ORDER BY l.id LIMIT 1").get() as { id: number }).id;
+    const versionBefore = sql.prepare("SELECT version FROM subsidy_ledger_version").pluck().get() as number;
+    reviewLines({ db: platform.db }, { selection: { ids: [id] }, decision: "approve", reason: null, by, now: platform.now() });
+    expect(sql.prepare("SELECT version FROM subsidy_ledger_version").pluck().get()).toBeGreaterThan(versionBefore);
+    const afterApproval = await approvedCell();
+    expect(afterApproval).not.toBe(before);
+    expect(afterApproval).toContain(yuanText(80_000));
+    // A rename written by another program (raw SQL) is seen too: the version is the database's.
+    sql.prepare("UPDATE subsidy_policies SET name = '改名后的交通补贴' WHERE code = 'F-JT'").run();
+    expect(await approvedCell()).toContain("改名后的交通补贴");
+    expect(await approvedCell()).toBe(await approvedCell());
+  });
+
+  it("the line list pages by keyset: next and previous links walk every line once, without JavaScript", async () => {
+    const total = (platform.db.$client.prepare("SELECT count(*) FROM subsidy_lines").pluck().get() as number);
+    const seen: string[] = [];
+    let path: string | undefined = "/bureau/subsidies";
+    const pages: string[] = [];
+    while (path) {
+      const html = await county.text(await county.get(path));
+      pages.push(path);
+      seen.push(...[...html.matchAll(/<a href="\/bureau\/subsidies\/(\d+)">#\d+<\/a>/g)].map((m) => m[1]!));
+      path = html.match(/<a href="(\/bureau\/subsidies\?[^"]*before=\d+[^"]*)">/)?.[1]?.replaceAll("&amp;", "&");
+    }
+    expect(pages.length).toBeGreaterThan(2);
+    expect(seen.length).toBe(total);
+    expect(new Set(seen).size).toBe(total);
+    expect(seen.map(Number)).toEqual([...seen.map(Number)].sort((a, b) => b - a));
+    if (pages.length > 1) {
+      const last = await county.text(await county.get(pages.at(-1)!));
+      const previous = last.match(/<a href="(\/bureau\/subsidies\?[^"]*after=\d+[^"]*)">/)?.[1]?.replaceAll("&amp;", "&");
+      expect(previous).toBeDefined();
+      const back = await county.text(await county.get(previous!));
+      const firstIdOfBack = back.match(/<a href="\/bureau\/subsidies\/(\d+)">#\d+<\/a>/)?.[1];
+      const secondLast = await county.text(await county.get(pages.at(-2)!));
+      expect(firstIdOfBack).toBe(secondLast.match(/<a href="\/bureau\/subsidies\/(\d+)">#\d+<\/a>/)?.[1]);
+    }
   });
 });
