@@ -762,6 +762,9 @@ export const subsidyLines = sqliteTable(
       .on(t.reversesLineId)
       .where(sql`${t.reversesLineId} IS NOT NULL AND ${oneOf(t.status, SUBSIDY_LIVE_STATUSES)}`),
     index("subsidy_lines_policy_period_idx").on(t.policyId, t.period, t.status),
+    /** Migration 0017: the list's totals read this index alone. */
+    index("subsidy_lines_totals_idx").on(t.policyId, t.period, t.status, t.amountFen),
+    index("subsidy_lines_reverses_idx").on(t.reversesLineId).where(sql`${t.reversesLineId} IS NOT NULL`),
     index("subsidy_lines_worker_idx").on(t.workerId),
     index("subsidy_lines_status_idx").on(t.status),
     check("subsidy_lines_status_check", oneOf(t.status, SUBSIDY_LINE_STATUSES)),

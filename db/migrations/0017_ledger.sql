@@ -69,3 +69,7 @@ BEGIN
 END;
 --> statement-breakpoint
 CREATE INDEX `subsidy_lines_reverses_idx` ON `subsidy_lines` (`reverses_line_id`) WHERE `reverses_line_id` IS NOT NULL;
+--> statement-breakpoint
+-- The count and amount of every match (the line list's totals) read this index alone, not the
+-- lines with their snapshots.
+CREATE INDEX `subsidy_lines_totals_idx` ON `subsidy_lines` (`policy_id`, `period`, `status`, `amount_fen`);
