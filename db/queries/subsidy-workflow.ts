@@ -96,7 +96,12 @@ function whereOf(filter: WorkflowFilter, today: string): { sql: string; params: 
   const params: (string | number)[] = [];
   if (filter.policyCode) clauses.push("p.code = ?"), params.push(filter.policyCode);
   if (filter.townId !== undefined) clauses.push("t.id = ?"), params.push(filter.townId);
-  if (filter.period) clauses.push("(l.period = ? OR l.period LIKE ?)"), params.push(filter.period, `${filter.period}-%`);
+  // A month is itself; a year is the year and its months ('2025' … '2025-12' sort before '2025.'):
+  // a range the (policy, period, status) indexes can walk, where an OR with LIKE could not.
+  if (filter.period) {
+    if (filter.period.length > 4) clauses.push("l.period = ?"), params.push(filter.period);
+    else clauses.push("l.period >= ? AND l.period < ?"), params.push(filter.period, `${filter.period}.`);
+  }
   if (filter.batchId !== undefined) clauses.push("l.batch_id = ?"), params.push(filter.batchId);
   if (filter.noticeId !== undefined) clauses.push("l.notice_id = ?"), params.push(filter.noticeId);
   if (filter.stage) {
