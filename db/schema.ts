@@ -771,6 +771,9 @@ export const subsidyLines = sqliteTable(
       .on(t.reversesLineId)
       .where(sql`${t.reversesLineId} IS NOT NULL AND ${oneOf(t.status, SUBSIDY_LIVE_STATUSES)}`),
     index("subsidy_lines_policy_period_idx").on(t.policyId, t.period, t.status),
+    /** Migration 0017: the list's totals read this index alone. */
+    index("subsidy_lines_totals_idx").on(t.policyId, t.period, t.status, t.amountFen),
+    index("subsidy_lines_reverses_idx").on(t.reversesLineId).where(sql`${t.reversesLineId} IS NOT NULL`),
     index("subsidy_lines_worker_idx").on(t.workerId),
     index("subsidy_lines_status_idx").on(t.status),
     check("subsidy_lines_status_check", oneOf(t.status, SUBSIDY_LINE_STATUSES)),
@@ -890,6 +893,11 @@ export const subsidyComputeJobs = sqliteTable(
     differences: text("differences"),
     startedAt: text("started_at").notNull(),
     finishedAt: text("finished_at"),
+    /** People (workers with a confirmed placement in the period) decided so far, and in all (migration 0017). */
+    peopleDone: integer("people_done").notNull().default(0),
+    peopleTotal: integer("people_total"),
+    /** Of the unchanged, keys due again that stay rejected. */
+    keptRejected: integer("kept_rejected").notNull().default(0),
   },
   (t) => [
     index("subsidy_compute_jobs_policy_idx").on(t.policyId, t.id),
@@ -897,6 +905,26 @@ export const subsidyComputeJobs = sqliteTable(
     check("subsidy_compute_jobs_status_check", oneOf(t.status, IMPORT_JOB_STATUSES)),
     check("subsidy_compute_jobs_stage_check", sql`${t.stage} BETWEEN 0 AND 3`),
   ],
+);
+
+/**
+ * A rejected subsidy line re-opened by a person (migration 0017): the next compute may propose its
+ * key again. Without one, a rejected line holds its key (docs/decisions/2026-12-02-subsidy-rejected-keys.md).
+ * Once per line, rejected original lines only, never changed or deleted (triggers).
+ */
+export const subsidyLineReopenings = sqliteTable(
+  "subsidy_line_reopenings",
+  {
+    id: integer("id").primaryKey(),
+    lineId: integer("line_id")
+      .notNull()
+      .references(() => subsidyLines.id),
+    reason: text("reason").notNull(),
+    byUserId: integer("by_user_id").references(() => users.id),
+    byLabel: text("by_label").notNull(),
+    reopenedAt: text("reopened_at").notNull(),
+  },
+  (t) => [uniqueIndex("subsidy_line_reopenings_line_unique").on(t.lineId), check("subsidy_line_reopenings_reason_check", sql`length(trim(${t.reason})) > 0`)],
 );
 
 /**

@@ -37,11 +37,14 @@ function main(argv: string[]): number {
       t.computed(outcome.policy.code, outcome.policy.name, outcome.policy.version, outcome.period),
       t.summary(outcome.addedIds.length, outcome.unchanged, outcome.differences.length),
     ];
+    if (outcome.keptRejected > 0) out.push(t.keptRejected(outcome.keptRejected));
     const months = (list: string[]) => (list.length > 0 ? list.join("、") : t.noMonths);
     for (const d of outcome.differences) {
       const who = t.who(d.workerName, d.workerIdMasked, d.employerCode);
       const status = t.lineStatus(d.status, d.reversalStatus);
-      out.push(d.kind === "noLongerEligible" ? t.noLongerEligible(d.lineId, who, status, months(d.monthsBefore)) : t.factsChanged(d.lineId, who, status, months(d.monthsBefore), months(d.monthsNow ?? [])));
+      if (d.kind === "noLongerEligible") out.push(t.noLongerEligible(d.lineId, who, status, months(d.monthsBefore)));
+      else if (d.kind === "factsChanged") out.push(t.factsChanged(d.lineId, who, status, months(d.monthsBefore), months(d.monthsNow ?? [])));
+      else out.push(t.rejectedFactsChanged(d.lineId, who, months(d.monthsBefore), months(d.monthsNow ?? [])));
     }
     process.stdout.write(out.join("\n") + "\n");
     return 0;

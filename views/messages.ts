@@ -15,6 +15,7 @@ import { importsMessages } from "./messages/imports.ts";
 import { cliMessages } from "./messages/cli.ts";
 import { subsidiesMessages } from "./messages/subsidies.ts";
 import { subsidyWorkflowMessages } from "./messages/subsidy-workflow.ts";
+import { subsidyLedgerMessages } from "./messages/subsidy-ledger.ts";
 import { subsidyFiguresMessages, subsidyPoliciesMessages } from "./messages/subsidy-policies.ts";
 import { uxMessages } from "./messages/ux.ts";
 import { fieldsMessages } from "./messages/fields.ts";
@@ -35,6 +36,7 @@ export const messages = {
   ...cliMessages,
   ...subsidiesMessages,
   ...subsidyWorkflowMessages,
+  ...subsidyLedgerMessages,
   ...subsidyPoliciesMessages,
   ...subsidyFiguresMessages,
   ...uxMessages,

@@ -103,6 +103,89 @@ export function loadFacts(db: Tx, period: { first: string; last: string }) {
   return { placements, workers, employers };
 }
 
+const PLACEMENT_OF_PERIOD = "needs_confirmation = 0 AND start_date <= ? AND (end_date IS NULL OR end_date >= ?)";
+
+/** People a compute of the period decides on: workers with a confirmed placement overlapping it. */
+export function factsPeopleCount(db: Tx, period: { first: string; last: string }): number {
+  return db.$client.prepare(`SELECT count(DISTINCT worker_id) FROM placements WHERE ${PLACEMENT_OF_PERIOD}`).pluck().get(period.last, period.first) as number;
+}
+
+/** The lowest and highest household id (the range a compute walks in chunks), or null when there is none. */
+export function householdIdRange(db: Tx): { low: number; high: number } | null {
+  const r = db.$client.prepare("SELECT min(id) AS low, max(id) AS high FROM households").get() as { low: number | null; high: number | null };
+  return r.low === null || r.high === null ? null : { low: r.low, high: r.high };
+}
+
+/** Every employer with its type and recognition as held now. */
+export function factEmployers(db: Tx): FactEmployer[] {
+  return db.$client.prepare("SELECT id, code, name, type, recognition FROM employers").all() as FactEmployer[];
+}
+
+/**
+ * The facts of a period for the households with ids in [low, high]: a chunk of `loadFacts`. Every
+ * rule looks at one worker or one household, so chunks by household decide exactly what the
+ * whole would.
+ */
+export function loadFactsOfHouseholds(db: Tx, period: { first: string; last: string }, low: number, high: number) {
+  const placements = db.$client
+    .prepare(
+      `SELECT p.id, p.worker_id AS workerId, p.employer_id AS employerId, p.start_date AS startDate, p.end_date AS endDate, p.work_province AS workProvince
+       FROM workers w JOIN placements p ON p.worker_id = w.id
+       WHERE w.household_id BETWEEN ? AND ? AND p.needs_confirmation = 0 AND p.start_date <= ? AND (p.end_date IS NULL OR p.end_date >= ?)
+       ORDER BY p.id`,
+    )
+    .all(low, high, period.last, period.first) as SubsidyPlacement[];
+  const workers = db.$client
+    .prepare(
+      `SELECT w.id, w.household_id AS householdId, h.category, w.birth_date AS birthDate, w.name,
+              w.id_number_masked AS idNumberMasked, w.id_number_cipher AS idNumberCipher
+       FROM workers w JOIN households h ON h.id = w.household_id
+       WHERE w.household_id BETWEEN ? AND ?
+         AND EXISTS (SELECT 1 FROM placements p WHERE p.worker_id = w.id AND p.needs_confirmation = 0 AND p.start_date <= ? AND (p.end_date IS NULL OR p.end_date >= ?))`,
+    )
+    .all(low, high, period.last, period.first) as FactWorker[];
+  return { placements, workers };
+}
+
+/** A rejected original line of a policy and period, and whether a person re-opened it (migration 0017). */
+export interface RejectedLineRow {
+  id: number;
+  workerId: number;
+  householdId: number;
+  employerId: number | null;
+  round: number;
+  snapshot: string;
+  reopened: number;
+}
+
+export function rejectedLinesOfPeriod(db: Tx, policyId: number, period: string): RejectedLineRow[] {
+  return db.$client
+    .prepare(
+      `SELECT l.id, l.worker_id AS workerId, w.household_id AS householdId, l.employer_id AS employerId, l.round, l.snapshot,
+              EXISTS (SELECT 1 FROM subsidy_line_reopenings o WHERE o.line_id = l.id) AS reopened
+       FROM subsidy_lines l JOIN workers w ON w.id = l.worker_id
+       WHERE l.policy_id = ? AND l.period = ? AND l.reverses_line_id IS NULL AND l.status = '已驳回'
+       ORDER BY l.id`,
+    )
+    .all(policyId, period) as RejectedLineRow[];
+}
+
+/** Records that a person re-opened a rejected line (the database refuses any other line). */
+export function insertReopening(tx: Tx, values: { lineId: number; reason: string; byUserId: number | null; byLabel: string; at: string }): number {
+  return Number(
+    tx.$client
+      .prepare("INSERT INTO subsidy_line_reopenings (line_id, reason, by_user_id, by_label, reopened_at) VALUES (?, ?, ?, ?, ?)")
+      .run(values.lineId, values.reason, values.byUserId, values.byLabel, values.at).lastInsertRowid,
+  );
+}
+
+/** The re-opening of a line, if any (the line's trail). */
+export function reopeningOfLine(db: Tx, lineId: number): { reason: string; byLabel: string; reopenedAt: string } | undefined {
+  return db.$client.prepare("SELECT reason, by_label AS byLabel, reopened_at AS reopenedAt FROM subsidy_line_reopenings WHERE line_id = ?").get(lineId) as
+    | { reason: string; byLabel: string; reopenedAt: string }
+    | undefined;
+}
+
 /** A line of a policy as the compute compares it with what is due now. */
 export interface ExistingLine {
   id: number;
@@ -266,7 +349,7 @@ export function lineDetail(db: Tx, id: number) {
   const audit = db.$client
     .prepare("SELECT created_at AS at, actor_label AS actor, action, after FROM audit_log WHERE entity = 'subsidy-line' AND entity_id = ? ORDER BY id")
     .all(String(id)) as { at: string; actor: string; action: string; after: string | null }[];
-  return { line, ...more, onePerHousehold: more.onePerHousehold === 1, reversals, audit };
+  return { line, ...more, onePerHousehold: more.onePerHousehold === 1, reversals, audit, reopening: reopeningOfLine(db, id) };
 }
 
 /** Policy codes for the list's filter. */

@@ -204,3 +204,12 @@ export function pendingHireCount(db: Tx): number {
   // A pending hire that the bureau has matched points at its placement.
   return (db.$client.prepare("SELECT count(*) AS n FROM pending_hires WHERE placement_id IS NULL AND closed_as IS NULL").get() as { n: number }).n;
 }
+
+/**
+ * The ledger's version (migration 0017): bumped by triggers whenever a line is added or changes,
+ * or a policy is added or renamed — whatever program writes. With the registry's version it
+ * says whether figures summed earlier still hold.
+ */
+export function subsidyLedgerVersion(db: Tx): number {
+  return (db.$client.prepare("SELECT version FROM subsidy_ledger_version WHERE id = 1").pluck().get() as number | undefined) ?? 0;
+}

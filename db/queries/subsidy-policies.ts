@@ -93,13 +93,28 @@ export function setComputeJobStage(tx: Tx, id: number, stage: number): void {
   tx.update(subsidyComputeJobs).set({ stage }).where(eq(subsidyComputeJobs.id, id)).run();
 }
 
+/** People decided so far, and in all (the page's progress bar). */
+export function setComputeJobProgress(tx: Tx, id: number, stage: 1 | 2, done: number, total: number): void {
+  tx.$client.prepare("UPDATE subsidy_compute_jobs SET stage = ?, people_done = ?, people_total = ? WHERE id = ? AND status = 'running'").run(stage, done, total, id);
+}
+
 export function finishComputeJob(
   tx: Tx,
   id: number,
-  end: { status: "done" | "failed"; outcome: string; version: number | null; added: number; unchanged: number; differences: unknown; finishedAt: string },
+  end: { status: "done" | "failed"; outcome: string; version: number | null; added: number; unchanged: number; keptRejected?: number; differences: unknown; finishedAt: string },
 ): void {
   tx.update(subsidyComputeJobs)
-    .set({ status: end.status, stage: 3, outcome: end.outcome, version: end.version, added: end.added, unchanged: end.unchanged, differences: JSON.stringify(end.differences), finishedAt: end.finishedAt })
+    .set({
+      status: end.status,
+      stage: 3,
+      outcome: end.outcome,
+      version: end.version,
+      added: end.added,
+      unchanged: end.unchanged,
+      keptRejected: end.keptRejected ?? 0,
+      differences: JSON.stringify(end.differences),
+      finishedAt: end.finishedAt,
+    })
     .where(and(eq(subsidyComputeJobs.id, id), eq(subsidyComputeJobs.status, "running")))
     .run();
 }

@@ -96,7 +96,12 @@ function whereOf(filter: WorkflowFilter, today: string): { sql: string; params: 
   const params: (string | number)[] = [];
   if (filter.policyCode) clauses.push("p.code = ?"), params.push(filter.policyCode);
   if (filter.townId !== undefined) clauses.push("t.id = ?"), params.push(filter.townId);
-  if (filter.period) clauses.push("(l.period = ? OR l.period LIKE ?)"), params.push(filter.period, `${filter.period}-%`);
+  // A month is itself; a year is the year and its months ('2025' … '2025-12' sort before '2025.'):
+  // a range the (policy, period, status) indexes can walk, where an OR with LIKE could not.
+  if (filter.period) {
+    if (filter.period.length > 4) clauses.push("l.period = ?"), params.push(filter.period);
+    else clauses.push("l.period >= ? AND l.period < ?"), params.push(filter.period, `${filter.period}.`);
+  }
   if (filter.batchId !== undefined) clauses.push("l.batch_id = ?"), params.push(filter.batchId);
   if (filter.noticeId !== undefined) clauses.push("l.notice_id = ?"), params.push(filter.noticeId);
   if (filter.stage) {
@@ -116,6 +121,55 @@ export function workflowLines(db: Tx, filter: WorkflowFilter, today: string, pag
     .prepare(`SELECT count(*) AS total, coalesce(sum(x.amountFen), 0) AS amountFen FROM (${SELECT} ${where.sql}) x`)
     .get(...where.params) as { total: number; amountFen: number };
   return { rows, ...totals };
+}
+
+/** Where a keyset page starts: lines older than `before` (the next page), newer than `after` (the previous), or the newest. */
+export interface LineCursor {
+  limit: number;
+  before?: number | undefined;
+  after?: number | undefined;
+}
+
+const FROM_LINES = SELECT.slice(SELECT.indexOf("FROM subsidy_lines l"));
+
+/**
+ * One page of lines, newest first, by keyset: the index on the id walks straight to the page
+ * however deep it is (an OFFSET reads and drops every row before it). Says whether there are
+ * newer and older lines beyond the page, for the pager's links.
+ */
+export function workflowLinesPage(db: Tx, filter: WorkflowFilter, today: string, page: LineCursor): { rows: WorkflowLineRow[]; hasNewer: boolean; hasOlder: boolean } {
+  const where = whereOf(filter, today);
+  const and = (clause: string) => (where.sql ? `${where.sql} AND ${clause}` : `WHERE ${clause}`);
+  const exists = (clause: string, id: number) => db.$client.prepare(`SELECT 1 ${FROM_LINES} ${and(clause)} LIMIT 1`).get(...where.params, id) !== undefined;
+  if (page.after !== undefined) {
+    const rows = (db.$client.prepare(`${SELECT} ${and("l.id > ?")} ORDER BY l.id ASC LIMIT ?`).all(...where.params, page.after, page.limit + 1) as WorkflowLineRow[]);
+    const hasNewer = rows.length > page.limit;
+    const shown = rows.slice(0, page.limit).reverse();
+    return { rows: shown, hasNewer, hasOlder: shown.length > 0 ? exists("l.id < ?", shown.at(-1)!.id) : exists("l.id <= ?", page.after) };
+  }
+  const rows = (page.before !== undefined
+    ? db.$client.prepare(`${SELECT} ${and("l.id < ?")} ORDER BY l.id DESC LIMIT ?`).all(...where.params, page.before, page.limit + 1)
+    : db.$client.prepare(`${SELECT} ${where.sql} ORDER BY l.id DESC LIMIT ?`).all(...where.params, page.limit + 1)) as WorkflowLineRow[];
+  const shown = rows.slice(0, page.limit);
+  const hasNewer = page.before === undefined ? false : shown.length > 0 ? exists("l.id > ?", shown[0]!.id) : exists("l.id >= ?", page.before);
+  return { rows: shown, hasNewer, hasOlder: rows.length > page.limit };
+}
+
+/**
+ * The count and amount of every matching line, joining only what the filter reads (the page's
+ * columns — reviewer, notice code, reversal — are not needed to count).
+ */
+export function workflowTotals(db: Tx, filter: WorkflowFilter, today: string): { total: number; amountFen: number } {
+  const where = whereOf(filter, today);
+  const joins = [
+    filter.policyCode ? "JOIN subsidy_policies p ON p.id = l.policy_id" : "",
+    filter.townId !== undefined ? "JOIN workers w ON w.id = l.worker_id JOIN villages v ON v.id = w.village_id JOIN towns t ON t.id = v.town_id" : "",
+    filter.stage === "公示中" || filter.stage === "可发放" ? "LEFT JOIN subsidy_notices n ON n.id = l.notice_id" : "",
+  ].join(" ");
+  return db.$client.prepare(`SELECT count(*) AS total, coalesce(sum(l.amount_fen), 0) AS amountFen FROM subsidy_lines l ${joins} ${where.sql}`).get(...where.params) as {
+    total: number;
+    amountFen: number;
+  };
 }
 
 /** Every matching line, oldest first, up to `limit` (bulk actions and batches). */
@@ -199,6 +253,28 @@ export function noticeList(db: Tx, limit: number): (NoticeRow & { lines: number;
        FROM subsidy_notices n ORDER BY n.id DESC LIMIT ?`,
     )
     .all(limit) as (NoticeRow & { lines: number; amountFen: number })[];
+}
+
+/**
+ * A page of a notice's rows as the public sees them, in line order by keyset (after the line
+ * `after`): the notice's index walks straight to the page. Same columns as publicNoticeRows.
+ */
+export function publicNoticeRowsPage(db: Tx, noticeId: number, page: { limit: number; after?: number | undefined }) {
+  const rows = db.$client
+    .prepare(
+      `SELECT l.id, w.name AS workerName, t.name AS town, v.name AS village, p.name AS policyName, p.kind, l.period, l.amount_fen AS amountFen, e.name AS employerName
+       FROM subsidy_lines l
+       JOIN subsidy_policies p ON p.id = l.policy_id
+       JOIN workers w ON w.id = l.worker_id
+       JOIN villages v ON v.id = w.village_id
+       JOIN towns t ON t.id = v.town_id
+       LEFT JOIN employers e ON e.id = l.employer_id
+       WHERE l.notice_id = ? AND l.id > ?
+       ORDER BY l.id LIMIT ?`,
+    )
+    .all(noticeId, page.after ?? 0, page.limit + 1) as { id: number; workerName: string; town: string; village: string; policyName: string; kind: SubsidyKind; period: string; amountFen: number; employerName: string | null }[];
+  const totals = db.$client.prepare("SELECT count(*) AS lines, coalesce(sum(amount_fen), 0) AS amountFen FROM subsidy_lines WHERE notice_id = ?").get(noticeId) as { lines: number; amountFen: number };
+  return { rows: rows.slice(0, page.limit), hasMore: rows.length > page.limit, ...totals };
 }
 
 /**

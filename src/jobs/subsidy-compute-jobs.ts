@@ -1,15 +1,18 @@
 /**
  * Subsidy computes started from the bureau's page run here, after the page's answer, as job rows
  * (migration 0013) the page polls — the pattern of the web imports (src/jobs/import-jobs.ts).
- * A job runs the very use-case `npm run subsidies -- compute` runs (computeSubsidies), and its end
- * is written in the compute's own transaction: either the lines and the job's outcome are both
- * there, or neither is, and a restart marks a job still 'running' as 'interrupted' (nothing of it
- * was written; computing again is safe, it adds only new keys).
+ * A job runs the stepped form of the compute `npm run subsidies -- compute` runs
+ * (computeSubsidiesInSteps: the same rules and the same write), reading on a read-only connection
+ * of its own and deciding in chunks of households so the server keeps answering; the page polls
+ * people done / total. Its end is written in the compute's own write transaction: either the
+ * lines and the job's outcome are both there, or neither is, and a restart marks a job still
+ * 'running' as 'interrupted' (nothing of it was written; computing again is safe, it adds only
+ * new keys).
  * See docs/decisions/2026-12-01-subsidy-policies.md.
  */
 import { randomBytes } from "node:crypto";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
-import type { Db } from "../../db/client.ts";
+import { openDatabase, type Db } from "../../db/client.ts";
 import { policyByCode } from "../../db/queries/subsidies.ts";
 import {
   computeJobByPublicId,
@@ -17,6 +20,7 @@ import {
   insertComputeJob,
   interruptRunningComputeJobs,
   runningComputeJob,
+  setComputeJobProgress,
   setComputeJobStage,
 } from "../../db/queries/subsidy-policies.ts";
 import { chinaDate } from "../core/china-time.ts";
@@ -25,7 +29,7 @@ import { errorFields, type Logger } from "../log.ts";
 import type { PersonalDataProtector } from "../security/personal-data.ts";
 import { authorUserId, type ChangeAuthor } from "../use-cases/audit-trail.ts";
 import { currentSettings } from "../use-cases/settings.ts";
-import { computeSubsidies, ruleOf, type ComputeOutcome, type DifferenceView } from "../use-cases/subsidies-compute.ts";
+import { computeSubsidies, computeSubsidiesInSteps, ruleOf, type ComputeOutcome, type DifferenceView } from "../use-cases/subsidies-compute.ts";
 
 export interface ComputeJobsDeps {
   db: Db;
@@ -34,7 +38,7 @@ export interface ComputeJobsDeps {
   now: () => Date;
 }
 
-/** A job's stage: 0 queued, 1 computing (one transaction: no finer progress is visible), 3 ended. */
+/** A job's stage: 0 queued, 1 deciding (people done / total), 2 writing (one transaction), 3 ended. */
 export const COMPUTE_STAGE_ENDED = 3;
 
 export type StartComputeOutcome =
@@ -56,11 +60,14 @@ export interface ComputeJobView {
   finishedAt: string | null;
   status: "running" | "done" | "failed" | "interrupted";
   stage: number;
+  peopleDone: number;
+  peopleTotal: number | null;
   /** The compute's own outcome once done: "done", or the problem it met when it ran. */
   outcome: ComputeOutcome["status"] | null;
   version: number | null;
   added: number;
   unchanged: number;
+  keptRejected: number;
   differences: DifferenceView[];
 }
 
@@ -98,10 +105,13 @@ export function viewOfComputeJob(job: NonNullable<ReturnType<typeof computeJobBy
     finishedAt: job.finishedAt,
     status: job.status,
     stage: job.stage,
+    peopleDone: job.peopleDone,
+    peopleTotal: job.peopleTotal,
     outcome: (job.outcome as ComputeOutcome["status"] | null) ?? null,
     version: job.version,
     added: job.added,
     unchanged: job.unchanged,
+    keptRejected: job.keptRejected,
     differences,
   };
 }
@@ -110,36 +120,59 @@ export function createComputeJobs(deps: ComputeJobsDeps): ComputeJobs {
   const { db, log } = deps;
   const running = new Set<Promise<void>>();
 
+  /** A read-only connection of the job's own (a read transaction held across turns of the event loop must not be the server's). */
+  function openReader(): Db | undefined {
+    const file = db.$client.name;
+    if (db.$client.memory || !file) return undefined;
+    return openDatabase({ file, readonly: true, migrate: false });
+  }
+
   async function run(jobId: number, props: { policyCode: string; period: string; by: ChangeAuthor }): Promise<void> {
     // Let the page's answer go out first, then say the facts are being read.
     await yieldToEventLoop();
     setComputeJobStage(db, jobId, 1);
     await yieldToEventLoop();
+    const finish = (outcome: ComputeOutcome) => {
+      const done = outcome.status === "done";
+      finishComputeJob(db, jobId, {
+        status: "done",
+        outcome: outcome.status,
+        version: done ? outcome.policy.version : null,
+        added: done ? outcome.addedIds.length : 0,
+        unchanged: done ? outcome.unchanged : 0,
+        keptRejected: done ? outcome.keptRejected : 0,
+        differences: done ? outcome.differences : [],
+        finishedAt: deps.now().toISOString(),
+      });
+    };
+    const reader = openReader();
     try {
-      // One transaction for the compute and the job's end (the compute's own transaction nests
-      // as a savepoint): the lines and the job's outcome are written together or not at all.
-      db.transaction(
-        () => {
-          const outcome = computeSubsidies(
-            { db, protector: deps.protector },
-            { policyCode: props.policyCode, period: props.period, countyProvince: currentSettings(db).countyProvince, by: props.by, now: deps.now() },
-          );
-          const done = outcome.status === "done";
-          finishComputeJob(db, jobId, {
-            status: "done",
-            outcome: outcome.status,
-            version: done ? outcome.policy.version : null,
-            added: done ? outcome.addedIds.length : 0,
-            unchanged: done ? outcome.unchanged : 0,
-            differences: done ? outcome.differences : [],
-            finishedAt: deps.now().toISOString(),
-          });
-        },
-        { behavior: "immediate" },
-      );
+      const props2 = { policyCode: props.policyCode, period: props.period, countyProvince: currentSettings(db).countyProvince, by: props.by, now: deps.now() };
+      if (reader) {
+        let lastWrite = 0;
+        await computeSubsidiesInSteps(
+          { db, reader, protector: deps.protector },
+          {
+            ...props2,
+            onProgress: (done, total) => {
+              // The bar moves about ten times a second at most; the last chunk says so too.
+              const t = performance.now();
+              if (done < total && t - lastWrite < 100) return;
+              lastWrite = t;
+              setComputeJobProgress(db, jobId, done < total ? 1 : 2, done, total);
+            },
+            alsoInTransaction: finish,
+          },
+        );
+      } else {
+        // An in-memory database has no second connection: one transaction, as the CLI does.
+        db.transaction(() => finish(computeSubsidies({ db, protector: deps.protector }, props2)), { behavior: "immediate" });
+      }
     } catch (error) {
       log.error("subsidy compute failed", { job: jobId, ...errorFields(error) });
       finishComputeJob(db, jobId, { status: "failed", outcome: "failed", version: null, added: 0, unchanged: 0, differences: [], finishedAt: deps.now().toISOString() });
+    } finally {
+      reader?.$client.close();
     }
   }
 

@@ -5,11 +5,13 @@
  */
 import type { Db } from "../../db/client.ts";
 import { policyCodes } from "../../db/queries/subsidies.ts";
+import { registryVersion } from "../../db/queries/stats-snapshot.ts";
 import {
   apiLines,
   figureLines,
   pendingHireCount,
   subsidyFigures,
+  subsidyLedgerVersion,
   unconfirmedPlacementsByTown,
   type FigureBreakdown,
   type FigureMeasure,
@@ -26,12 +28,33 @@ export function subsidyLinesForApi(
   return apiLines(deps.db, filter, { limit: props.limit, offset: props.offset });
 }
 
+/**
+ * Figures summed once per version of the ledger and the registry (docs/decisions/2026-12-02-subsidy-figures-cache.md):
+ * both versions are bumped by triggers on every change the sums read, so a cached sum is exact
+ * until the next change, whichever process makes it. Per database; only the current versions kept.
+ */
+const figureCache = new WeakMap<Db, { version: string; entries: Map<string, unknown> }>();
+
+function cached<T>(db: Db, key: string, compute: () => T): T {
+  const version = `${subsidyLedgerVersion(db)}/${registryVersion(db)}`;
+  let cache = figureCache.get(db);
+  if (!cache || cache.version !== version) {
+    cache = { version, entries: new Map() };
+    figureCache.set(db, cache);
+  }
+  if (cache.entries.has(key)) return cache.entries.get(key) as T;
+  const value = compute();
+  cache.entries.set(key, value);
+  return value;
+}
+
 /** The figures page: rows by `by` (of one policy when its code is known), the policies to choose from, and what is not confirmed yet. */
 export function subsidyFiguresView(deps: { db: Db }, props: { by: FigureBreakdown; policyCode: string | undefined }) {
   const policies = policyCodes(deps.db);
   const unknownPolicy = props.policyCode !== undefined && !policies.some((p) => p.code === props.policyCode);
-  const rows = subsidyFigures(deps.db, props.by, unknownPolicy ? undefined : props.policyCode);
-  const unconfirmed = unconfirmedPlacementsByTown(deps.db);
+  const policyCode = unknownPolicy ? undefined : props.policyCode;
+  const rows = cached(deps.db, `figures/${props.by}/${policyCode ?? ""}`, () => subsidyFigures(deps.db, props.by, policyCode));
+  const unconfirmed = cached(deps.db, "unconfirmed", () => unconfirmedPlacementsByTown(deps.db));
   return {
     rows,
     policies,

@@ -10,23 +10,25 @@ import {
   batchList,
   noticeByCode,
   noticeList,
-  publicNoticeRows,
+  publicNoticeRowsPage,
   townChoices,
   workflowLine,
-  workflowLines,
+  workflowLinesPage,
+  workflowTotals,
   workflowTrail,
+  type LineCursor,
   type WorkflowFilter,
 } from "../../db/queries/subsidy-workflow.ts";
 import { maskGivenName, workflowStage } from "../core/subsidies/workflow.ts";
 
-export type { WorkflowFilter };
+export type { LineCursor, WorkflowFilter };
 
 export const subsidyTownChoices = (deps: { db: Db }) => townChoices(deps.db);
 
-/** A page of lines with each line's stage, plus the count and amount of every match. */
-export function reviewListPage(deps: { db: Db }, filter: WorkflowFilter, today: string, page: { limit: number; offset: number }) {
-  const result = workflowLines(deps.db, filter, today, page);
-  return { ...result, rows: result.rows.map((r) => ({ ...r, stage: workflowStage(r, today) })) };
+/** A keyset page of lines with each line's stage, plus the count and amount of every match. */
+export function reviewListPage(deps: { db: Db }, filter: WorkflowFilter, today: string, page: LineCursor) {
+  const result = workflowLinesPage(deps.db, filter, today, page);
+  return { ...result, ...workflowTotals(deps.db, filter, today), rows: result.rows.map((r) => ({ ...r, stage: workflowStage(r, today) })) };
 }
 
 /** A line's workflow facts: stage, town (for the policy), reviewer, notice, batch, objections. */
@@ -40,17 +42,22 @@ export const noticesPage = (deps: { db: Db }) => noticeList(deps.db, 200);
 
 export const batchesPage = (deps: { db: Db }) => batchList(deps.db, 200);
 
-export function batchPage(deps: { db: Db }, id: number, today: string) {
+export function batchPage(deps: { db: Db }, id: number, today: string, page: LineCursor) {
   const batch = batchById(deps.db, id);
   if (!batch) return undefined;
-  return { batch, ...reviewListPage(deps, { batchId: id }, today, { limit: 5_000, offset: 0 }) };
+  const lines = workflowLinesPage(deps.db, { batchId: id }, today, page);
+  return { batch, ...lines, rows: lines.rows.map((r) => ({ ...r, stage: workflowStage(r, today) })) };
 }
 
+/** Rows of a public notice per page: a village board's sheet holds a few hundred names. */
+export const NOTICE_PAGE_SIZE = 500;
+
 /** The public notice by its code: masked names only, grouped as the village board shows them. */
-export function publicNotice(deps: { db: Db }, code: string) {
+export function publicNotice(deps: { db: Db }, code: string, page: { limit: number; after?: number | undefined } = { limit: NOTICE_PAGE_SIZE }) {
   const notice = noticeByCode(deps.db, code);
   if (!notice) return undefined;
-  const rows = publicNoticeRows(deps.db, notice.id).map((r) => ({
+  const found = publicNoticeRowsPage(deps.db, notice.id, page);
+  const rows = found.rows.map((r) => ({
     id: r.id,
     name: maskGivenName(r.workerName),
     town: r.town,
@@ -61,5 +68,5 @@ export function publicNotice(deps: { db: Db }, code: string) {
     amountFen: r.amountFen,
     employerName: r.employerName,
   }));
-  return { notice, rows, amountFen: rows.reduce((s, r) => s + r.amountFen, 0) };
+  return { notice, rows, lines: found.lines, amountFen: found.amountFen, hasMore: found.hasMore, first: page.after === undefined };
 }

@@ -177,6 +177,8 @@ describe("the subsidy loop in a browser", () => {
     const keyOf = (id: number) => JSON.stringify(sql().prepare("SELECT policy_id, period, worker_id, employer_id FROM subsidy_lines WHERE id = ?").get(id));
     const added = again.status === "done" ? again.addedIds.filter((id) => keyOf(id) === keyOf(a!)) : [];
     expect(added).toHaveLength(1);
+    // The line rejected at the start stays rejected: computing again does not propose its key anew.
+    expect(again.status === "done" ? again.addedIds.map(keyOf) : []).not.toContain(keyOf(b!));
     const redo = added[0]!;
     expect(line(redo)).toMatchObject({ round: 1, status: "待审核" });
     await approver.goto(stage.served.baseUrl + `/bureau/subsidies/${redo}`);

@@ -19,6 +19,9 @@ export const subsidiesMessages = {
       `差异: 明细 #${lineId}（${who}，${status}）已不再符合条件（原计月份 ${months}）。待审核的请撤回，已发放的请冲销`,
     factsChanged: (lineId: number, who: string, status: string, before: string, now: string) =>
       `差异: 明细 #${lineId}（${who}，${status}）计算后就业记录有更正，计月份由 ${before} 变为 ${now}，请核对`,
+    rejectedFactsChanged: (lineId: number, who: string, before: string, now: string) =>
+      `差异: 明细 #${lineId}（${who}，已驳回）驳回后就业记录有变化，计月份由 ${before} 变为 ${now}；如应重新审核，请在明细页重新打开`,
+    keptRejected: (n: number) => `其中 ${n} 条此前已驳回，不再提出（可在明细页重新打开）`,
     who: (name: string, idMasked: string, employerCode: string | null) => (employerCode ? `${name} ${idMasked}，用工主体 ${employerCode}` : `${name} ${idMasked}`),
     noMonths: "无",
     /** Rejections of `policies` rows. */

@@ -75,7 +75,10 @@ export const subsidyPoliciesMessages = {
     noJobs: "还没有计算过。",
     jobTitle: (code: string, period: string) => `计算 ${code} ${period}`,
     queued: "排队中…",
-    computing: (code: string, period: string) => `正在计算 ${code} ${period}：读取就业记录、判定、写入明细（一次完成，大的县需要几秒到十几秒）…`,
+    computing: (code: string, period: string) => `正在计算 ${code} ${period}：按户读取就业记录并判定…`,
+    progress: (done: number, total: number) => `已判定 ${done.toLocaleString("en")} / ${total.toLocaleString("en")} 人`,
+    writing: (code: string, period: string) => `正在写入 ${code} ${period} 的明细（一次写入：要么全部写入，要么一条也不写）…`,
+    keptRejected: (n: number) => `其中 ${n} 条此前已驳回，重新计算不再提出（可在明细页重新打开）。`,
     refresh: "刷新查看进度",
     jobStatus: { running: "计算中", done: "完成", failed: "出错（已记录日志，没有写入任何明细）", interrupted: "被中断（服务重启，没有写入任何明细），可以重新计算" },
     result: (version: number | null, added: number, unchanged: number, differences: number) =>
@@ -87,6 +90,7 @@ export const subsidyPoliciesMessages = {
     difference: {
       noLongerEligible: "已不再符合条件",
       factsChanged: "就业记录有更正",
+      rejectedFactsChanged: "已驳回，驳回后就业记录有变化",
     },
     line: "明细",
     who: "劳动力",

@@ -61,6 +61,7 @@ export const subsidyWorkflowMessages = {
       paid: "确认发放",
       reversal: "生成冲销明细",
       reversed: "被冲销",
+      reopen: "重新打开",
     } as Record<string, string>,
     workflow: "办理",
     notice: "公示",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SubsidyLineStatus } from "./ledger.ts";
-import { factsSignature, reconcile, type LiveLine } from "./reconcile.ts";
+import { factsSignature, reconcile, rejectedKeys, type LiveLine, type RejectedLine } from "./reconcile.ts";
 import { keyText, type ComputedLine } from "./rules.ts";
 
 const months = (list: string[]) => list.map((month) => ({ month, days: 30 }));
@@ -75,5 +75,59 @@ describe("reconcile (computing again)", () => {
     const b = { ...a, placements: [{ ...a.placements[0]!, employerCode: "E9", workProvince: "广东省" }] };
     expect(factsSignature(a)).toBe(factsSignature(b));
     expect(factsSignature(a)).not.toBe(factsSignature({ ...a, countedMonths: months(["2025-02"]) }));
+  });
+});
+
+describe("reconcile: a rejected key is not new", () => {
+  const rejected = (workerId: number, over: Partial<RejectedLine> = {}): RejectedLine => ({
+    id: nextId++,
+    period: "2025",
+    workerId,
+    employerId: null,
+    round: 0,
+    reopened: false,
+    snapshot: snapshotOf(due(workerId)),
+    ...over,
+  });
+
+  it.each<[string, RejectedLine[], ComputedLine[], { added: number[]; kept: number[]; differences: string[] }]>([
+    ["a rejected key due on the same facts stays rejected, nothing listed", [rejected(1)], [due(1)], { added: [], kept: [1], differences: [] }],
+    ["a rejected key due on other facts stays rejected and is listed", [rejected(1)], [due(1, null, ["2025-03", "2025-04"])], { added: [], kept: [1], differences: ["rejectedFactsChanged"] }],
+    ["a re-opened rejected key is proposed again", [rejected(1, { reopened: true })], [due(1)], { added: [1], kept: [], differences: [] }],
+    ["rejected, re-opened, rejected again: the newest rejection holds", [rejected(1, { reopened: true }), rejected(1)], [due(1)], { added: [], kept: [1], differences: [] }],
+    ["a rejected key no longer due needs nothing", [rejected(1)], [], { added: [], kept: [], differences: [] }],
+    ["another worker's rejection holds nothing of this key", [rejected(2)], [due(1)], { added: [1], kept: [], differences: [] }],
+    ["the same worker at another employer is another key", [rejected(1, { employerId: 7 })], [due(1, 8)], { added: [1], kept: [], differences: [] }],
+  ])("%s", (_label, rejectedLines, dueLines, expected) => {
+    const r = reconcile(dueLines, [], new Map(), snapshotOf, rejectedLines);
+    expect(r.add.map((a) => a.line.workerId)).toEqual(expected.added);
+    expect(r.keptRejected.map((l) => l.workerId)).toEqual(expected.kept);
+    expect(r.keptRejected.every((l) => l.status === "已驳回")).toBe(true);
+    expect(r.differences.map((d) => d.kind)).toEqual(expected.differences);
+  });
+
+  it("a rejection of an earlier round holds nothing once the key's paid line was reversed and paid back", () => {
+    // Round 0 was rejected, then a round-0 line paid and reversed: the key's next round is 1.
+    const r = reconcile([due(1)], [live(1, "已发放", { reversalStatus: "已发放" })], new Map([[keyText(due(1)), 0]]), snapshotOf, [rejected(1, { round: 0 })]);
+    expect(r.add.map((a) => [a.line.workerId, a.round])).toEqual([[1, 1]]);
+  });
+
+  it("a rejection in the round the key would be added in holds it", () => {
+    const r = reconcile([due(1)], [live(1, "已发放", { reversalStatus: "已发放" })], new Map([[keyText(due(1)), 0]]), snapshotOf, [rejected(1, { round: 1 })]);
+    expect(r.add).toEqual([]);
+    expect(r.keptRejected.map((l) => [l.workerId, l.round])).toEqual([[1, 1]]);
+  });
+});
+
+describe("rejectedKeys (the keys a rejection holds)", () => {
+  const rej = (workerId: number, over: Partial<RejectedLine> = {}): RejectedLine => ({ id: nextId++, period: "2025", workerId, employerId: null, round: 0, reopened: false, snapshot: snapshotOf(due(workerId)), ...over });
+  it.each<[string, LiveLine[], [string, number][], RejectedLine[], number[]]>([
+    ["a rejected key without a live line", [], [], [rej(1)], [1]],
+    ["re-opened: held no more", [], [], [rej(1, { reopened: true })], []],
+    ["a live line of the key takes precedence", [live(1, "待审核")], [], [rej(1)], []],
+    ["a rejection of an earlier round holds nothing", [live(1, "已发放", { reversalStatus: "已发放" })], [[keyText(due(1)), 0]], [rej(1)], []],
+    ["a rejection of the next round holds the key", [live(1, "已发放", { reversalStatus: "已发放" })], [[keyText(due(1)), 0]], [rej(1, { round: 1 })], [1]],
+  ])("%s", (_label, liveLines, reversed, rejectedLines, expected) => {
+    expect(rejectedKeys(liveLines, new Map(reversed), rejectedLines).map((r) => r.workerId)).toEqual(expected);
   });
 });

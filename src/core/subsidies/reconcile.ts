@@ -5,6 +5,11 @@
  * that is no longer due, or whose placements or months changed since it was computed, is listed
  * as a difference for a person to act on (withdraw a pending line, propose a reversal of a paid
  * one) — the compute itself never changes a line.
+ *
+ * A rejected line holds its key too (docs/decisions/2026-12-02-subsidy-rejected-keys.md): a key
+ * whose newest line of the round it would be added in was rejected, and not re-opened by a
+ * person since, is not new — it stays rejected, and is listed only when its facts changed since
+ * the rejection (a rejected line whose key is no longer due needs nothing: it pays nothing).
  */
 import type { SubsidyLineStatus } from "./ledger.ts";
 import type { CountedMonth } from "./months.ts";
@@ -37,14 +42,55 @@ export interface LiveLine extends LineKey {
   reversalStatus: SubsidyLineStatus | null;
 }
 
+/** A rejected original line of the period, and whether a person re-opened it since. */
+export interface RejectedLine extends LineKey {
+  id: number;
+  round: number;
+  reopened: boolean;
+  snapshot: Pick<LineSnapshot, "placements" | "countedMonths">;
+}
+
 export type Difference =
   | { kind: "noLongerEligible"; line: LiveLine }
-  | { kind: "factsChanged"; line: LiveLine; now: ComputedLine };
+  | { kind: "factsChanged"; line: LiveLine; now: ComputedLine }
+  /** Due again with other facts than the line was rejected on: a person may re-open it. */
+  | { kind: "rejectedFactsChanged"; line: LiveLine; now: ComputedLine };
 
 export interface Reconciliation {
   add: { line: ComputedLine; round: number }[];
   unchanged: LiveLine[];
+  /** Keys due now that stay rejected (also counted in `unchanged`: nothing changed for them). */
+  keptRejected: LiveLine[];
   differences: Difference[];
+}
+
+/** Per key and round, the newest rejected line: it holds the key unless re-opened. */
+function newestRejections(rejected: readonly RejectedLine[]): Map<string, RejectedLine> {
+  const byKeyRound = new Map<string, RejectedLine>();
+  for (const r of rejected) {
+    const k = `${keyText(r)}#${r.round}`;
+    const newest = byKeyRound.get(k);
+    if (!newest || newest.id < r.id) byKeyRound.set(k, r);
+  }
+  return byKeyRound;
+}
+
+/**
+ * The keys of a period that a rejection holds: no live line, and the newest line of the round
+ * the key would be added in was rejected and not re-opened. `reconcile` keeps exactly these out;
+ * the rules leave such workers out of 每户限一人's choice.
+ */
+export function rejectedKeys(live: readonly Pick<LiveLine, "period" | "workerId" | "employerId" | "status" | "reversalStatus">[], reversedRounds: ReadonlyMap<string, number>, rejected: readonly RejectedLine[]): RejectedLine[] {
+  const held = new Set<string>();
+  for (const l of live) if (!(l.status === "已发放" && l.reversalStatus === "已发放")) held.add(keyText(l));
+  const out: RejectedLine[] = [];
+  for (const [k, r] of newestRejections(rejected)) {
+    const key = keyText(r);
+    if (held.has(key) || r.reopened) continue;
+    const reversed = reversedRounds.get(key);
+    if (`${key}#${reversed === undefined ? 0 : reversed + 1}` === k) out.push(r);
+  }
+  return out.sort((a, b) => a.id - b.id);
 }
 
 /**
@@ -52,13 +98,16 @@ export interface Reconciliation {
  * @param live the policy's live original lines of that period, with the snapshot they were computed on
  * @param reversedRounds per key of the period, the highest round whose line was reversed and paid back
  * @param snapshotOf the snapshot a due line would be stored with
+ * @param rejected the policy's rejected original lines of that period
  */
 export function reconcile(
   due: readonly ComputedLine[],
   live: readonly LiveLine[],
   reversedRounds: ReadonlyMap<string, number>,
   snapshotOf: (line: ComputedLine) => Pick<LineSnapshot, "placements" | "countedMonths">,
+  rejected: readonly RejectedLine[] = [],
 ): Reconciliation {
+  const rejectedByKeyRound = newestRejections(rejected);
   const liveByKey = new Map<string, LiveLine>();
   for (const l of live) {
     // A paid line whose reversal was paid back no longer holds its key.
@@ -66,14 +115,23 @@ export function reconcile(
     liveByKey.set(keyText(l), l);
   }
   const dueKeys = new Set<string>();
-  const result: Reconciliation = { add: [], unchanged: [], differences: [] };
+  const result: Reconciliation = { add: [], unchanged: [], keptRejected: [], differences: [] };
   for (const line of due) {
     const key = keyText(line);
     dueKeys.add(key);
     const existing = liveByKey.get(key);
     if (!existing) {
       const reversed = reversedRounds.get(key);
-      result.add.push({ line, round: reversed === undefined ? 0 : reversed + 1 });
+      const round = reversed === undefined ? 0 : reversed + 1;
+      const held = rejectedByKeyRound.get(`${key}#${round}`);
+      if (held && !held.reopened) {
+        const asLine: LiveLine = { id: held.id, period: held.period, workerId: held.workerId, employerId: held.employerId, round, status: "已驳回", reversalStatus: null, snapshot: held.snapshot };
+        result.unchanged.push(asLine);
+        result.keptRejected.push(asLine);
+        if (factsSignature(held.snapshot) !== factsSignature(snapshotOf(line))) result.differences.push({ kind: "rejectedFactsChanged", line: asLine, now: line });
+        continue;
+      }
+      result.add.push({ line, round });
       continue;
     }
     result.unchanged.push(existing);

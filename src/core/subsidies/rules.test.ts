@@ -46,7 +46,7 @@ const EMPLOYERS = [
   employer(6, "公益性岗位"),
 ];
 
-function run(r: PolicyRule, period: Period, workers: SubsidyWorker[], placements: SubsidyPlacement[], extra: { standing?: StandingLine[]; ids?: Record<number, string> } = {}) {
+function run(r: PolicyRule, period: Period, workers: SubsidyWorker[], placements: SubsidyPlacement[], extra: { standing?: StandingLine[]; ids?: Record<number, string>; rejected?: number[] } = {}) {
   return computeLines({
     rule: r,
     period,
@@ -56,6 +56,7 @@ function run(r: PolicyRule, period: Period, workers: SubsidyWorker[], placements
     placements,
     standing: extra.standing ?? [],
     idNumberOf: (id) => extra.ids?.[id] ?? `36000019700101${String(id).padStart(4, "0")}`,
+    ...(extra.rejected ? { rejectedWorkers: new Set(extra.rejected) } : {}),
   });
 }
 
@@ -184,6 +185,18 @@ describe("公益性岗位补贴 (per worker and month)", () => {
       const standing = [{ workerId: 2, householdId: 99, period: "2025-03" }];
       const lines = run(one, MARCH_2025, [household(1), household(2)], [place(1, 5, "2020-01-01", null), place(2, 5, "2025-01-01", null)], { standing });
       expect(lines.map((l) => l.workerId)).toEqual([2]);
+    });
+    it("a member whose line of the month was rejected leaves the month to the next member", () => {
+      const lines = run(one, MARCH_2025, [household(1), household(2)], [place(1, 5, "2020-01-01", null), place(2, 5, "2025-01-01", null)], { rejected: [1] });
+      expect(lines.map((l) => l.workerId)).toEqual([2]);
+    });
+    it("every member rejected: nobody of the household", () => {
+      const lines = run(one, MARCH_2025, [household(1), household(2)], [place(1, 5, "2020-01-01", null), place(2, 5, "2025-01-01", null)], { rejected: [1, 2] });
+      expect(lines).toEqual([]);
+    });
+    it("without 每户限一人 a rejected worker is still due (the ledger keeps the key rejected)", () => {
+      const lines = run(r, MARCH_2025, [household(1)], [place(1, 5, "2020-01-01", null)], { rejected: [1] });
+      expect(lines.map((l) => l.workerId)).toEqual([1]);
     });
     it("different households each get one", () => {
       const lines = run(one, MARCH_2025, [worker(1), worker(2)], [place(1, 5, "2025-01-01", null), place(2, 5, "2025-01-01", null)]);

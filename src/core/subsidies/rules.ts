@@ -55,6 +55,12 @@ export interface SubsidyFacts {
   standing: readonly StandingLine[];
   /** The full ID number of a worker, for the 每户限一人 tie-break only. */
   idNumberOf: (workerId: number) => string;
+  /**
+   * Workers whose line of this period was rejected (and not re-opened): with 每户限一人 they do
+   * not take the household's month, so the next member who qualifies may
+   * (docs/decisions/2026-12-02-subsidy-rejected-keys.md).
+   */
+  rejectedWorkers?: ReadonlySet<number>;
 }
 
 /** The key of a line: one per (policy, period, worker, employer-when-paid-to-the-employer). */
@@ -134,9 +140,11 @@ function line(facts: SubsidyFacts, key: LineKey, placements: SubsidyPlacement[])
   };
 }
 
-function byKey(a: ComputedLine, b: ComputedLine): number {
+/** The order lines are computed in: by employer, then worker. */
+export function compareKeys(a: LineKey, b: LineKey): number {
   return (a.employerId ?? 0) - (b.employerId ?? 0) || a.workerId - b.workerId;
 }
+const byKey = compareKeys;
 
 /** 吸纳就业补贴: per recognised workshop and 帮扶对象 worker, months at that employer ≥ 最少月数. */
 function workshopAbsorption(facts: SubsidyFacts): ComputedLine[] {
@@ -209,6 +217,7 @@ function publicBenefit(facts: SubsidyFacts): ComputedLine[] {
 
   const byHousehold = new Map<number, typeof qualified>();
   for (const q of qualified) {
+    if (facts.rejectedWorkers?.has(q.worker.id)) continue;
     const list = byHousehold.get(q.worker.householdId) ?? [];
     list.push(q);
     byHousehold.set(q.worker.householdId, list);

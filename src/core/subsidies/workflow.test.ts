@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanText, isPayable, maskGivenName, noticeWindow, objectionEffect, objectionProblem, paymentProblem, reversalProblem, reviewProblem, workflowStage, type WorkflowLine } from "./workflow.ts";
+import { isPayable, maskGivenName, noticeWindow, objectionEffect, objectionProblem, paymentProblem, reversalProblem, reasonText, reviewProblem, workflowStage, type WorkflowLine } from "./workflow.ts";
 
 const approved: WorkflowLine = { status: "已审核", reversesLineId: null, reviewedByUserId: 1, batchId: null, noticeEndsOn: null, openObjections: 0 };
 const TODAY = "2026-11-23";
@@ -61,12 +61,18 @@ describe("review", () => {
     expect(reviewProblem({ status }, decision, reason)).toBe(problem);
   });
 
-  it("cleans typed text: trimmed, blank or too long is nothing", () => {
-    expect(cleanText("  未在岗 ")).toBe("未在岗");
-    expect(cleanText("   ")).toBeNull();
-    expect(cleanText(undefined)).toBeNull();
-    expect(cleanText("字".repeat(201))).toBeNull();
-    expect(cleanText("字".repeat(200))).toHaveLength(200);
+  it.each<[string, string | undefined, string | null]>([
+    ["trimmed", "  未在岗 ", "未在岗"],
+    ["blank is nothing", "   ", null],
+    ["absent is nothing", undefined, null],
+    ["control and invisible characters go (the shared text rule)", "未\u0000在\u200B岗\u001b", "未在岗"],
+    ["only control characters is nothing", "\u0000\u0007", null],
+    ["a line break becomes a space", "不在\r\n本村", "不在 本村"],
+    ["201 characters is too long", "字".repeat(201), null],
+    ["200 characters fit", "字".repeat(200), "字".repeat(200)],
+    ["an emoji counts once: 200 of them fit", "😀".repeat(200), "😀".repeat(200)],
+  ])("reason text: %s", (_label, input, expected) => {
+    expect(reasonText(input)).toBe(expected);
   });
 });
 

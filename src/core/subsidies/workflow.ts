@@ -5,6 +5,7 @@
  */
 import type { SubsidyLineStatus } from "./ledger.ts";
 import { addDays } from "../calendar.ts";
+import { cleanText as cleanFieldText, textLength } from "../text-fields.ts";
 
 /** Reasons, notes and references are short texts a person types. */
 export const REASON_MAX_LENGTH = 200;
@@ -48,10 +49,15 @@ export function isPayable(line: WorkflowLine, today: string): boolean {
   return workflowStage(line, today) === "可发放";
 }
 
-/** A reason, note or reference as typed: trimmed; null when blank or too long. */
-export function cleanText(text: string | undefined | null, max = REASON_MAX_LENGTH): string | null {
-  const t = (text ?? "").trim();
-  return t.length === 0 || t.length > max ? null : t;
+/**
+ * A reason, note or reference as typed, cleaned by the platform's one text rule
+ * (src/core/text-fields.ts: NFC, control and invisible characters gone, line breaks made spaces,
+ * ends trimmed); null when blank or longer than `max` characters (code points, as people count).
+ * @example reasonText(" 未在岗\u0000 ") // "未在岗"
+ */
+export function reasonText(text: string | undefined | null, max = REASON_MAX_LENGTH): string | null {
+  const t = cleanFieldText(text ?? "");
+  return t.length === 0 || textLength(t) > max ? null : t;
 }
 
 /**

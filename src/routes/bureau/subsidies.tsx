@@ -9,13 +9,14 @@ import { z } from "zod";
 import type { AppDeps } from "../../app-deps.ts";
 import { can, COUNTY_STAFF_ROLES, subsidyTownOf } from "../../core/policy.ts";
 import { yuanText } from "../../core/subsidies/ledger.ts";
-import { cleanText, BANK_REFERENCE_MAX_LENGTH, OBJECTION_OUTCOMES, WORKFLOW_STAGES } from "../../core/subsidies/workflow.ts";
+import { reasonText, BANK_REFERENCE_MAX_LENGTH, OBJECTION_OUTCOMES, WORKFLOW_STAGES } from "../../core/subsidies/workflow.ts";
 import { actorOf, authorize, authorOf, currentUser, requireRole } from "../../http/guards.tsx";
 import { optionalTextSchema } from "../../core/text-fields.ts";
-import { pagerLinks } from "../../http/pager-links.ts";
+import { CursorQuerySchema, cursorLinks } from "../../http/cursor-links.ts";
 import { currentSettings } from "../../use-cases/settings.ts";
 import { subsidyLineTrail, subsidyPolicyChoices } from "../../use-cases/subsidies-view.ts";
 import { buildBatch, markBatchPaid, paymentFile, publishNotice, recordObjection, resolveObjection, reverseLine, reviewLines, type LineSelection } from "../../use-cases/subsidies-workflow.ts";
+import { reopenRejectedLine } from "../../use-cases/subsidies-reopen.ts";
 import { batchesPage, batchPage, lineWorkflow, noticesPage, reviewListPage, subsidyTownChoices, type WorkflowFilter } from "../../use-cases/subsidy-workflow-view.ts";
 import { SubsidyLinePage, SubsidyLinesPage, type LineFilterValues } from "../../../views/pages/bureau/subsidies.tsx";
 import { SubsidyBatchesPage, SubsidyBatchPage, SubsidyNoticesPage } from "../../../views/pages/bureau/subsidy-payments.tsx";
@@ -35,7 +36,6 @@ export const SubsidyLineQuerySchema = z.object({
     .optional(),
   /** A stage of the workflow (the ledger's statuses are among them). */
   status: z.enum(WORKFLOW_STAGES as [string, ...string[]]).optional(),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 
 const FILTER_KEYS = ["policy", "town", "period", "status"] as const;
@@ -49,7 +49,7 @@ export function bureauSubsidies(deps: AppDeps): Hono {
     const parsed = SubsidyLineQuerySchema.safeParse(raw);
     const policies = subsidyPolicyChoices(deps);
     const towns = subsidyTownChoices(deps);
-    const query = parsed.success ? parsed.data : { offset: 0 };
+    const query = parsed.success ? parsed.data : {};
     let error = parsed.success ? undefined : parsed.error.issues[0]?.message;
     if (!error && query.policy && !policies.some((p) => p.code === query.policy)) error = m.unknownPolicy;
     const townId = query.town ? towns.find((t) => t.name === query.town)?.id : undefined;
@@ -59,13 +59,14 @@ export function bureauSubsidies(deps: AppDeps): Hono {
     const filter: WorkflowFilter = error
       ? { ...(heldTo !== null ? { townId: heldTo } : {}) }
       : { policyCode: query.policy, period: query.period, stage: query.status as WorkflowFilter["stage"], townId: heldTo ?? townId };
-    return { policies, towns, values, filter, error, offset: error ? 0 : query.offset };
+    const cursor = error ? {} : CursorQuerySchema.parse(raw);
+    return { policies, towns, values, filter, error, cursor };
   }
 
   function listPage(c: Context, raw: Record<string, string | undefined>, extra: { notice?: string; error?: string; status?: 200 | 400 | 422 } = {}) {
     const f = filterOf(c, raw);
     const today = deps.today();
-    const { rows, total, amountFen } = reviewListPage(deps, f.filter, today, { limit: PAGE_SIZE, offset: f.offset });
+    const { rows, total, amountFen, hasNewer, hasOlder } = reviewListPage(deps, f.filter, today, { limit: PAGE_SIZE, ...f.cursor });
     const canAct = can(actorOf(c), "update", { type: "subsidy-line", townId: -1 });
     return c.html(
       <SubsidyLinesPage
@@ -78,13 +79,13 @@ export function bureauSubsidies(deps: AppDeps): Hono {
         total={total}
         amountFen={amountFen}
         canAct={canAct}
-        {...pagerLinks("/bureau/subsidies", { ...f.values }, { offset: f.offset, limit: PAGE_SIZE, hasMore: f.offset + PAGE_SIZE < total })}
+        {...cursorLinks("/bureau/subsidies", { ...f.values }, { firstId: rows[0]?.id, lastId: rows.at(-1)?.id, hasNewer, hasOlder })}
       />,
       extra.status ?? (f.error ? 400 : 200),
     );
   }
 
-  const queryOf = (c: Context) => Object.fromEntries([...FILTER_KEYS, "offset"].map((k) => [k, c.req.query(k) || undefined]));
+  const queryOf = (c: Context) => Object.fromEntries([...FILTER_KEYS, "before", "after"].map((k) => [k, c.req.query(k) || undefined]));
   const backTo = (values: Record<string, string | undefined>, ok: string) => {
     const q = new URLSearchParams();
     for (const k of FILTER_KEYS) if (values[k]) q.set(k, values[k]!);
@@ -118,7 +119,7 @@ export function bureauSubsidies(deps: AppDeps): Hono {
     const by = authorOf(c);
     const now = deps.now();
     if (action === "approve" || action === "reject") {
-      const reason = cleanText(one("reason"));
+      const reason = reasonText(one("reason"));
       const result = reviewLines(deps, { selection, decision: action, reason, by, now });
       if (result.status === "invalid") {
         if (back) return c.redirect(`/bureau/subsidies/${Number(back)}?error=reason`, 303);
@@ -128,7 +129,7 @@ export function bureauSubsidies(deps: AppDeps): Hono {
       return c.redirect(backTo(raw, `reviewed:${result.changed.length}:${result.skipped.length}`), 303);
     }
     if (action === "publish") {
-      const result = publishNotice(deps, { selection, title: cleanText(one("title")) ?? w.noticeTitleDefault(deps.today()), noticeDays: currentSettings(deps.db).noticeDays, by, now });
+      const result = publishNotice(deps, { selection, title: reasonText(one("title")) ?? w.noticeTitleDefault(deps.today()), noticeDays: currentSettings(deps.db).noticeDays, by, now });
       if (result.status === "nothing") return listPage(c, raw, { error: w.nothingToPublish, status: 422 });
       if (result.status === "titleRequired") return listPage(c, raw, { error: w.titleRequired, status: 422 });
       return c.redirect(backTo(raw, `published:${result.lines}:${result.endsOn}`), 303);
@@ -151,9 +152,11 @@ export function bureauSubsidies(deps: AppDeps): Hono {
   });
 
   function batchView(c: Context, id: number, extra: { error?: string; notice?: string; values?: { bankReference: string; paidOn: string }; status?: 200 | 422 } = {}) {
-    const page = batchPage(deps, id, deps.today());
+    const cursor = CursorQuerySchema.parse({ before: c.req.query("before"), after: c.req.query("after") });
+    const page = batchPage(deps, id, deps.today(), { limit: PAGE_SIZE * 2, ...cursor });
     if (!page) return c.notFound();
-    return c.html(<SubsidyBatchPage batch={page.batch} rows={page.rows} today={deps.today()} {...extra} />, extra.status ?? 200);
+    const links = cursorLinks(`/bureau/subsidies/batches/${id}`, {}, { firstId: page.rows[0]?.id, lastId: page.rows.at(-1)?.id, hasNewer: page.hasNewer, hasOlder: page.hasOlder });
+    return c.html(<SubsidyBatchPage batch={page.batch} rows={page.rows} today={deps.today()} {...links} {...extra} />, extra.status ?? 200);
   }
 
   app.get("/batches/:id{[0-9]+}", county, (c) => {
@@ -176,7 +179,7 @@ export function bureauSubsidies(deps: AppDeps): Hono {
     const body = await c.req.parseBody();
     const values = { bankReference: String(body.bankReference ?? ""), paidOn: String(body.paidOn ?? "").trim() };
     const user = currentUser(c);
-    const result = markBatchPaid(deps, { batchId: id, bankReference: cleanText(values.bankReference, BANK_REFERENCE_MAX_LENGTH), paidOn: values.paidOn, by: { userId: user.actor.userId, login: user.login }, now: deps.now() });
+    const result = markBatchPaid(deps, { batchId: id, bankReference: reasonText(values.bankReference, BANK_REFERENCE_MAX_LENGTH), paidOn: values.paidOn, by: { userId: user.actor.userId, login: user.login }, now: deps.now() });
     if (result.status === "notFound") return c.notFound();
     if (result.status === "invalid") return batchView(c, id, { error: w.paymentProblems[result.problem], values, status: 422 });
     return c.redirect(`/bureau/subsidies/batches/${id}?ok=${encodeURIComponent(w.paidDone(result.lines))}`, 303);
@@ -202,7 +205,7 @@ export function bureauSubsidies(deps: AppDeps): Hono {
   app.post("/:id{[0-9]+}/objections", county, async (c) => {
     const id = Number(c.req.param("id"));
     const body = await c.req.parseBody();
-    const result = recordObjection(deps, { lineId: id, raisedBy: cleanText(String(body.raisedBy ?? "")), content: cleanText(String(body.content ?? "")), by: authorOf(c), now: deps.now() });
+    const result = recordObjection(deps, { lineId: id, raisedBy: reasonText(String(body.raisedBy ?? "")), content: reasonText(String(body.content ?? "")), by: authorOf(c), now: deps.now() });
     if (result.status === "notFound") return c.notFound();
     if (result.status === "invalid") return linePage(c, id, { error: result.problem === "notObjectable" ? w.notObjectable : w.objectionRequired, status: 422 });
     return c.redirect(`/bureau/subsidies/${id}?ok=${encodeURIComponent(w.objectionRecorded)}`, 303);
@@ -213,7 +216,7 @@ export function bureauSubsidies(deps: AppDeps): Hono {
     const outcome = OBJECTION_OUTCOMES.find((o) => o === body.outcome);
     const objectionId = Number(c.req.param("id"));
     const result = outcome
-      ? resolveObjection(deps, { objectionId, outcome, resolution: cleanText(String(body.resolution ?? "")), by: authorOf(c), now: deps.now() })
+      ? resolveObjection(deps, { objectionId, outcome, resolution: reasonText(String(body.resolution ?? "")), by: authorOf(c), now: deps.now() })
       : ({ status: "resolutionRequired" } as const);
     if (result.status === "notFound") return c.notFound();
     if (result.status === "resolved") return c.redirect(`/bureau/subsidies/${result.lineId}?ok=${encodeURIComponent(w.resolved(result.effect))}`, 303);
@@ -222,10 +225,19 @@ export function bureauSubsidies(deps: AppDeps): Hono {
     return lineId ? linePage(c, lineId, { error, status: 422 }) : c.text(error, 422);
   });
 
+  app.post("/:id{[0-9]+}/reopen", county, async (c) => {
+    const id = Number(c.req.param("id"));
+    const body = await c.req.parseBody();
+    const result = reopenRejectedLine(deps, { lineId: id, reason: reasonText(String(body.reason ?? "")), by: authorOf(c), now: deps.now() });
+    if (result.status === "notFound") return c.notFound();
+    if (result.status === "invalid") return linePage(c, id, { error: messages.subsidyLedger.reopenProblems[result.problem], status: 422 });
+    return c.redirect(`/bureau/subsidies/${id}?ok=${encodeURIComponent(messages.subsidyLedger.reopened)}`, 303);
+  });
+
   app.post("/:id{[0-9]+}/reverse", county, async (c) => {
     const id = Number(c.req.param("id"));
     const body = await c.req.parseBody();
-    const result = reverseLine(deps, { lineId: id, reason: cleanText(String(body.reason ?? "")), by: authorOf(c), now: deps.now() });
+    const result = reverseLine(deps, { lineId: id, reason: reasonText(String(body.reason ?? "")), by: authorOf(c), now: deps.now() });
     if (result.status === "notFound") return c.notFound();
     if (result.status === "invalid") return linePage(c, id, { error: w.reversalProblems[result.problem], status: 422 });
     return c.redirect(`/bureau/subsidies/${result.reversalId}?ok=${encodeURIComponent(w.reversed(result.reversalId))}`, 303);

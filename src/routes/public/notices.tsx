@@ -6,7 +6,8 @@
 import { Hono } from "hono";
 import QRCode from "qrcode";
 import type { AppDeps } from "../../app-deps.ts";
-import { publicNotice } from "../../use-cases/subsidy-workflow-view.ts";
+import { CursorQuerySchema } from "../../http/cursor-links.ts";
+import { NOTICE_PAGE_SIZE, publicNotice } from "../../use-cases/subsidy-workflow-view.ts";
 import { SubsidyNoticePage } from "../../../views/pages/public/subsidy-notice.tsx";
 
 /** A notice's code as issued (src/use-cases/subsidies-workflow.ts): 10 lowercase letters and digits. */
@@ -16,14 +17,27 @@ export function publicNotices(deps: AppDeps): Hono {
   const app = new Hono();
 
   app.get(`/notices/:code{${CODE}}`, (c) => {
-    const notice = publicNotice(deps, c.req.param("code"));
+    // Pages of NOTICE_PAGE_SIZE rows in line order, by keyset (`after=<line id>`).
+    const { after } = CursorQuerySchema.parse({ after: c.req.query("after") });
+    const notice = publicNotice(deps, c.req.param("code"), { limit: NOTICE_PAGE_SIZE, after });
     if (!notice) return c.notFound();
-    const url = new URL(`/notices/${notice.notice.code}`, c.req.url).toString();
-    return c.html(<SubsidyNoticePage notice={notice} ended={notice.notice.endsOn < deps.today()} qrSrc={`/notices/${notice.notice.code}/qr.svg`} url={url} />);
+    const path = `/notices/${notice.notice.code}`;
+    const url = new URL(path, c.req.url).toString();
+    const last = notice.rows.at(-1)?.id;
+    return c.html(
+      <SubsidyNoticePage
+        notice={notice}
+        ended={notice.notice.endsOn < deps.today()}
+        qrSrc={`${path}/qr.svg`}
+        url={url}
+        nextHref={notice.hasMore && last !== undefined ? `${path}?after=${last}` : undefined}
+        firstHref={notice.first ? undefined : path}
+      />,
+    );
   });
 
   app.get(`/notices/:code{${CODE}}/qr.svg`, async (c) => {
-    const notice = publicNotice(deps, c.req.param("code"));
+    const notice = publicNotice(deps, c.req.param("code"), { limit: 0 });
     if (!notice) return c.notFound();
     const url = new URL(`/notices/${notice.notice.code}`, c.req.url).toString();
     const svg = await QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M" });

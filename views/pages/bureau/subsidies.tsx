@@ -22,6 +22,7 @@ import { BureauNav } from "./bureau-nav.tsx";
 
 const m = messages.subsidies.page;
 const w = messages.subsidyWorkflow;
+const ml = messages.subsidyLedger;
 
 function snapshotOf(row: { snapshot: string }): Partial<LineSnapshot> {
   try {
@@ -366,6 +367,12 @@ export function SubsidyLinePage(props: { detail: NonNullable<ReturnType<typeof l
             </dd>
           </>
         ) : null}
+        {d.reopening ? (
+          <>
+            <dt>{ml.reopenedAt}</dt>
+            <dd>{ml.reopenedText(chinaTime(d.reopening.reopenedAt), d.reopening.byLabel, d.reopening.reason)}</dd>
+          </>
+        ) : null}
         <dt>{m.reversals}</dt>
         <dd>
           {d.reversals.length === 0
@@ -379,6 +386,18 @@ export function SubsidyLinePage(props: { detail: NonNullable<ReturnType<typeof l
       </dl>
 
       <WorkflowSection workflow={props.workflow} canAct={props.canAct} />
+      {props.canAct && row.status === "已驳回" && row.reversesLineId === null && !d.reopening ? (
+        <form method="post" action={`/bureau/subsidies/${row.id}/reopen`} class="inline-form">
+          <h3>{ml.reopen}</h3>
+          <p>{ml.reopenIntro}</p>
+          <CsrfField />
+          <label>
+            {ml.reopenReason}
+            <input type="text" name="reason" maxlength={200} required />
+          </label>
+          <button type="submit">{ml.reopen}</button>
+        </form>
+      ) : null}
 
       {snap.placements ? (
         <>

@@ -6,6 +6,7 @@ import type { WorkflowStage } from "../../../src/core/subsidies/workflow.ts";
 import { CsrfField } from "../../components/csrf-field.tsx";
 import { DataTable, num } from "../../components/data-table.tsx";
 import { FormError } from "../../components/form-error.tsx";
+import { Pager } from "../../components/pager.tsx";
 import { messages } from "../../messages.ts";
 import { BureauPage } from "./bureau-page.tsx";
 
@@ -77,6 +78,8 @@ export function SubsidyBatchPage(props: {
   notice?: string | undefined;
   values?: { bankReference: string; paidOn: string } | undefined;
   today: string;
+  previousHref?: string | undefined;
+  nextHref?: string | undefined;
 }) {
   const b = props.batch;
   return (
@@ -144,6 +147,7 @@ export function SubsidyBatchPage(props: {
           </tr>
         ))}
       </DataTable>
+      <Pager previousHref={props.previousHref} nextHref={props.nextHref} />
     </BureauPage>
   );
 }

@@ -255,6 +255,7 @@ export function JobResult(props: { job: ComputeJobView }) {
           <p>
             <a href={`/bureau/subsidies?policy=${encodeURIComponent(j.policyCode)}&period=${encodeURIComponent(j.period)}`}>{m.toLines}</a>
           </p>
+          {j.keptRejected > 0 ? <p>{m.keptRejected(j.keptRejected)}</p> : null}
           <h3>{m.differences}</h3>
           {j.differences.length === 0 ? (
             <p class="empty">{m.noDifferences}</p>
@@ -295,8 +296,17 @@ export function ComputeJobFragment(props: { job: ComputeJobView; href: string })
         <noscript>
           <meta http-equiv="refresh" content="2" />
         </noscript>
-        <p>{j.stage === 0 ? m.queued : m.computing(j.policyCode, j.period)}</p>
-        {j.stage === 0 ? <progress max={3} value={0}></progress> : <progress></progress>}
+        <p>{j.stage === 0 ? m.queued : j.stage === 2 ? m.writing(j.policyCode, j.period) : m.computing(j.policyCode, j.period)}</p>
+        {j.peopleTotal !== null && j.peopleTotal > 0 ? (
+          <>
+            <progress max={j.peopleTotal} value={j.peopleDone}>
+              {m.progress(j.peopleDone, j.peopleTotal)}
+            </progress>
+            <p class="progress-count">{m.progress(j.peopleDone, j.peopleTotal)}</p>
+          </>
+        ) : (
+          <progress max={1} value={0}></progress>
+        )}
         <p>
           <a href={props.href}>{m.refresh}</a>
         </p>

@@ -10,8 +10,15 @@ import { messages } from "../../messages.ts";
 
 const p = messages.subsidyWorkflow.publicNotice;
 
-export function SubsidyNoticePage(props: { notice: NonNullable<ReturnType<typeof publicNotice>>; ended: boolean; qrSrc: string; url: string }) {
-  const { notice, rows, amountFen } = props.notice;
+export function SubsidyNoticePage(props: {
+  notice: NonNullable<ReturnType<typeof publicNotice>>;
+  ended: boolean;
+  qrSrc: string;
+  url: string;
+  nextHref?: string | undefined;
+  firstHref?: string | undefined;
+}) {
+  const { notice, rows, amountFen, lines } = props.notice;
   return (
     <BaseLayout title={notice.title}>
       <article class="subsidy-notice">
@@ -50,7 +57,13 @@ export function SubsidyNoticePage(props: { notice: NonNullable<ReturnType<typeof
             </tbody>
           </table>
         </div>
-        <p class="count">{p.total(rows.length, yuanText(amountFen))}</p>
+        <p class="count">{p.total(lines, yuanText(amountFen))}</p>
+        {props.nextHref || props.firstHref ? (
+          <nav class="pager" aria-label={messages.search.paging}>
+            {props.firstHref ? <a href={props.firstHref}>{messages.subsidyLedger.first}</a> : <span></span>}
+            {props.nextHref ? <a href={props.nextHref}>{messages.search.next}</a> : <span></span>}
+          </nav>
+        ) : null}
         <figure class="notice-qr">
           <img src={props.qrSrc} alt={p.qr} width="160" height="160" />
           <figcaption>
