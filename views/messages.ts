@@ -21,6 +21,7 @@ import { fieldsMessages } from "./messages/fields.ts";
 import { textFieldsMessages } from "./messages/text-fields.ts";
 import { integrityMessages } from "./messages/integrity.ts";
 import { matchingMessages } from "./messages/matching.ts";
+import { retentionMessages } from "./messages/retention.ts";
 
 export const messages = {
   ...commonMessages,
@@ -40,6 +41,7 @@ export const messages = {
   ...textFieldsMessages,
   ...integrityMessages,
   ...matchingMessages,
+  ...retentionMessages,
 } as const;
 
 export type Messages = typeof messages;

@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { statsDateSchema } from "./query.ts";
-import { checkRetentionRange, RETENTION_BREAKDOWNS, retentionRange, type RetentionQuery } from "./retention.ts";
+import { checkRetentionRange, RETENTION_BREAKDOWNS, retentionRange, type RetentionQuery, type RetentionRangeProblem } from "./retention.ts";
 
 export const RETENTION_QUERY_PROBLEMS = ["badRetentionBreakdown", "badAssisted", "badMonth", "fromAfterTo", "toAfterDate", "rangeTooLong"] as const;
 
@@ -28,19 +28,29 @@ export function retentionFieldsSchema(today: string | (() => string)) {
 }
 
 /**
- * The fields, then the defaults and the range rule (the range never runs past the date's month,
- * nor spans more than MAX_RETENTION_COHORTS months).
+ * The fields' defaults and the range rule (the range never runs past the date's month, nor spans
+ * more than MAX_RETENTION_COHORTS months): the query, or the problem's code.
+ */
+export function completeRetentionQuery(
+  q: z.output<ReturnType<typeof retentionFieldsSchema>>,
+  today: string,
+): { ok: true; query: RetentionQuery } | { ok: false; problem: RetentionRangeProblem } {
+  const date = q.date ?? today;
+  const range = retentionRange({ date, from: q.from, to: q.to });
+  const problem = checkRetentionRange(range, date);
+  if (problem) return { ok: false, problem };
+  return { ok: true, query: { date, ...range, by: q.by, assisted: q.assisted } };
+}
+
+/**
+ * The fields, then the defaults and the range rule.
  * @example retentionQuerySchema("2026-11-23").parse({}) // { date: "2026-11-23", from: "2024-12", to: "2026-11", by: "month", assisted: false }
  */
 export function retentionQuerySchema(today: string | (() => string)) {
   return retentionFieldsSchema(today).transform((q, ctx): RetentionQuery => {
-    const date = q.date ?? (typeof today === "function" ? today() : today);
-    const range = retentionRange({ date, from: q.from, to: q.to });
-    const problem = checkRetentionRange(range, date);
-    if (problem) {
-      ctx.addIssue({ code: "custom", message: problem, path: [problem === "fromAfterTo" || problem === "rangeTooLong" ? "from" : "to"] });
-      return z.NEVER;
-    }
-    return { date, ...range, by: q.by, assisted: q.assisted };
+    const done = completeRetentionQuery(q, typeof today === "function" ? today() : today);
+    if (done.ok) return done.query;
+    ctx.addIssue({ code: "custom", message: done.problem, path: [done.problem === "fromAfterTo" || done.problem === "rangeTooLong" ? "from" : "to"] });
+    return z.NEVER;
   });
 }
