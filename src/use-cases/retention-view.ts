@@ -5,9 +5,10 @@
  * limited to the cohorts that number counts.
  */
 import type { Db } from "../../db/client.ts";
-import { retentionGroups, retentionPeople, type RetentionMeasure } from "../../db/queries/retention.ts";
+import { RETENTION_MEASURES, retentionGroups, retentionPeople, type RetentionMeasure } from "../../db/queries/retention.ts";
 import { latestDueCohort, retentionRows, type RetentionQuery, type RetentionRow } from "../core/stats/retention.ts";
 
+export { RETENTION_MEASURES };
 export type { RetentionMeasure };
 
 export interface RetentionViewRow extends RetentionRow {

@@ -16,12 +16,15 @@ export const AssistedSchema = z
   .optional()
   .transform((v) => v === "true" || v === "1");
 
+/** A cohort month, YYYY-MM. */
+const MonthSchema = z.string({ message: "badMonth" }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, "badMonth");
+
 /** The fields as they come (the API's document describes these). */
 export function retentionFieldsSchema(today: string | (() => string)) {
   return z.object({
     date: statsDateSchema(today).optional(),
-    from: z.string({ message: "badMonth" }).optional(),
-    to: z.string({ message: "badMonth" }).optional(),
+    from: MonthSchema.optional(),
+    to: MonthSchema.optional(),
     by: z.enum(RETENTION_BREAKDOWNS, { message: "badRetentionBreakdown" }).default("month"),
     assisted: AssistedSchema,
   });
