@@ -1,6 +1,7 @@
 /**
  * Retention (稳岗, issue 13): the bureau's page of placements still open 3, 6 and 12 months after
- * they started, the placements behind each number, and the problems of its query.
+ * they started, the placements behind each number, and the problems of its query; and the note of
+ * an alert that a hire closed.
  * Part of the message catalogue (views/messages.ts composes the parts; zh-CN).
  */
 import type { RetentionBreakdown } from "../../src/core/stats/retention.ts";
@@ -65,5 +66,9 @@ export const retentionMessages = {
       toAfterDate: "结束月份不能晚于统计日期所在的月份。",
       rangeTooLong: "一次最多查看 120 个月。",
     },
+  },
+  /** The note of a zero-employment alert that a hire closed (src/use-cases/risk-alerts.ts closeAlertsAfterWorkStarts). */
+  alertClosing: {
+    byHire: "家庭成员已录用上岗，系统自动关闭预警",
   },
 } as const;
