@@ -33,25 +33,22 @@ export interface RetentionScope {
  */
 const horizonDay = (k: number) => `min(date(p.start_date, '+${k} months'), date(p.start_date, 'start of month', '+${k + 1} months', '-1 day'))`;
 const keptAtSql = (k: number) => `(p.end_date IS NULL OR p.end_date >= ${horizonDay(k)})`;
+/** The same, counted: the date arithmetic runs for ended placements only (most are still open). */
+const keptCount = (k: number) => `sum(CASE WHEN p.end_date IS NULL THEN 1 ELSE p.end_date >= ${horizonDay(k)} END)`;
 
 const PLATFORM = "coalesce(e.type, p.employment_form)";
 const EMPLOYER_KEY = "coalesce(e.code, p.employment_form)";
 const WORKER_IN_TOWN = "w.village_id IN (SELECT v2.id FROM villages v2 JOIN towns t2 ON t2.id = v2.town_id WHERE t2.name = @town)";
 
-function whereOf(scope: RetentionScope): { joins: string; where: string[]; params: Record<string, string> } {
+function whereOf(scope: RetentionScope): { where: string[]; params: Record<string, string> } {
   const params: Record<string, string> = { fromDay: `${scope.from}-01`, toDay: `${scope.to}-31`, d: scope.date };
   const where = ["p.needs_confirmation = 0", "p.start_date >= @fromDay", "p.start_date <= @toDay", "p.start_date <= @d"];
-  let joins = "";
-  if (scope.town !== undefined || scope.assisted) joins += " JOIN workers w ON w.id = p.worker_id";
-  if (scope.assisted) {
-    joins += " JOIN households h ON h.id = w.household_id";
-    where.push("h.category <> '一般户'");
-  }
+  if (scope.assisted) where.push("h.category <> '一般户'");
   if (scope.town !== undefined) {
     where.push(WORKER_IN_TOWN);
     params.town = scope.town;
   }
-  return { joins, where, params };
+  return { where, params };
 }
 
 /** Employer codes (and work outside the registry, by its 就业形式) with their names, for the employer rows. */
@@ -59,54 +56,54 @@ export type EmployerNames = Map<string, string>;
 
 /**
  * Counts per cohort and key for a breakdown (by month the key is the cohort), and for the
- * employer breakdown the employers' names.
+ * employer breakdown the employers' names. The placements of the range are read from
+ * placements_retention_idx, their workers (town, 帮扶对象) from workers_retention_idx and
+ * households_retention_idx (0018_retention), named with INDEXED BY: the planner would otherwise
+ * take the narrower dates index and read every placement's row. Employers and villages are folded
+ * into keys here from small maps rather than joined once a placement.
  * @example retentionGroups(db, "platform", { from: "2025-01", to: "2026-11", date: "2026-11-23" })
  */
 export function retentionGroups(db: Db, by: RetentionBreakdown, scope: RetentionScope): { groups: RetentionGroup[]; names: EmployerNames } {
-  const { joins: baseJoins, where, params } = whereOf(scope);
-  let joins = baseJoins;
-  let key: string;
-  switch (by) {
-    case "month":
-      key = "substr(p.start_date, 1, 7)";
-      break;
-    case "platform":
-      joins += " LEFT JOIN employers e ON e.id = p.employer_id";
-      key = PLATFORM;
-      break;
-    case "employer":
-      joins += " LEFT JOIN employers e ON e.id = p.employer_id";
-      key = EMPLOYER_KEY;
-      break;
-    case "town":
-      if (!joins.includes("JOIN workers w")) joins += " JOIN workers w ON w.id = p.worker_id";
-      // By village, folded into towns below: a tiny map instead of two lookups a placement.
-      key = "w.village_id";
-      break;
-  }
-  const kept = RETENTION_HORIZONS.map((k) => `sum(${keptAtSql(k)}) AS kept${k}`).join(", ");
+  const { where, params } = whereOf(scope);
+  const needsWorker = by === "town" || scope.town !== undefined || scope.assisted;
+  const joins = [
+    needsWorker ? "JOIN workers w INDEXED BY workers_retention_idx ON w.id = p.worker_id" : "",
+    scope.assisted ? "JOIN households h INDEXED BY households_retention_idx ON h.id = w.household_id" : "",
+  ].join(" ");
+  const key = by === "month" ? "NULL" : by === "town" ? "w.village_id" : "p.employer_id";
+  const extra = by === "platform" || by === "employer" ? ", p.employment_form" : "";
+  const kept = RETENTION_HORIZONS.map((k) => `${keptCount(k)} AS kept${k}`).join(", ");
   const rows = db.$client
     .prepare(
-      `SELECT substr(p.start_date, 1, 7) AS cohort, ${key} AS key, count(*) AS started, ${kept}${by === "employer" ? ", max(e.name) AS name" : ""}
-       FROM placements p${joins}
+      `SELECT substr(p.start_date, 1, 7) AS cohort, ${key} AS key${extra ? `${extra} AS form` : ""}, count(*) AS started, ${kept}
+       FROM placements p INDEXED BY placements_retention_idx ${joins}
        WHERE ${where.join(" AND ")}
-       GROUP BY cohort, key`,
+       GROUP BY cohort, key${extra}`,
     )
-    .all(params) as ({ cohort: string; key: string | number; started: number; name?: string | null } & Record<`kept${RetentionHorizon}`, number>)[];
+    .all(params) as ({ cohort: string; key: number | null; form?: string | null; started: number } & Record<`kept${RetentionHorizon}`, number>)[];
   const names: EmployerNames = new Map();
-  const keyName =
-    by === "town"
-      ? (() => {
-          const townOf = new Map(
-            (db.$client.prepare("SELECT v.id AS id, t.name AS town FROM villages v JOIN towns t ON t.id = v.town_id").all() as { id: number; town: string }[]).map((v) => [v.id, v.town]),
-          );
-          return (k: string | number) => townOf.get(Number(k))!;
-        })()
-      : (k: string | number) => String(k);
+  let keyName: (r: (typeof rows)[number]) => string;
+  if (by === "month") keyName = (r) => r.cohort;
+  else if (by === "town") {
+    const townOf = new Map(
+      (db.$client.prepare("SELECT v.id AS id, t.name AS town FROM villages v JOIN towns t ON t.id = v.town_id").all() as { id: number; town: string }[]).map((v) => [v.id, v.town]),
+    );
+    keyName = (r) => townOf.get(Number(r.key))!;
+  } else {
+    const employers = new Map(
+      (db.$client.prepare("SELECT id, code, name, type FROM employers").all() as { id: number; code: string; name: string; type: string }[]).map((e) => [e.id, e]),
+    );
+    keyName = (r) => {
+      const e = r.key === null ? undefined : employers.get(r.key);
+      if (!e) return r.form ?? "";
+      if (by === "platform") return e.type;
+      names.set(e.code, e.name);
+      return e.code;
+    };
+  }
   const byId = new Map<string, RetentionGroup>();
   for (const r of rows) {
-    const k = keyName(r.key);
-    if (r.name) names.set(k, r.name);
+    const k = keyName(r);
     const id = `${r.cohort}|${k}`;
     let g = byId.get(id);
     if (!g) byId.set(id, (g = { cohort: r.cohort, key: k, started: 0, kept: { 3: 0, 6: 0, 12: 0 } }));
