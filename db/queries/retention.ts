@@ -66,17 +66,20 @@ export type EmployerNames = Map<string, string>;
 export function retentionGroups(db: Db, by: RetentionBreakdown, scope: RetentionScope): { groups: RetentionGroup[]; names: EmployerNames } {
   const { where, params } = whereOf(scope);
   const needsWorker = by === "town" || scope.town !== undefined || scope.assisted;
-  const joins = [
-    needsWorker ? "JOIN workers w INDEXED BY workers_retention_idx ON w.id = p.worker_id" : "",
-    scope.assisted ? "JOIN households h INDEXED BY households_retention_idx ON h.id = w.household_id" : "",
-  ].join(" ");
+  const household = scope.assisted ? "JOIN households h INDEXED BY households_retention_idx ON h.id = w.household_id" : "";
+  // A town's scope starts from the town's workers (workers_village_idx) and their placements
+  // (placements_worker_idx): a few percent of the county instead of a probe per placement.
+  const from =
+    scope.town !== undefined
+      ? `workers w INDEXED BY workers_village_idx CROSS JOIN placements p INDEXED BY placements_worker_idx ON p.worker_id = w.id ${household}`
+      : `placements p INDEXED BY placements_retention_idx ${needsWorker ? "JOIN workers w INDEXED BY workers_retention_idx ON w.id = p.worker_id" : ""} ${household}`;
   const key = by === "month" ? "NULL" : by === "town" ? "w.village_id" : "p.employer_id";
   const extra = by === "platform" || by === "employer" ? ", p.employment_form" : "";
   const kept = RETENTION_HORIZONS.map((k) => `${keptCount(k)} AS kept${k}`).join(", ");
   const rows = db.$client
     .prepare(
       `SELECT substr(p.start_date, 1, 7) AS cohort, ${key} AS key${extra ? `${extra} AS form` : ""}, count(*) AS started, ${kept}
-       FROM placements p INDEXED BY placements_retention_idx ${joins}
+       FROM ${from}
        WHERE ${where.join(" AND ")}
        GROUP BY cohort, key${extra}`,
     )
