@@ -92,6 +92,8 @@ export const households = sqliteTable(
   (t) => [
     index("households_village_idx").on(t.villageId),
     index("households_category_idx").on(t.category),
+    /** Retention's 帮扶对象 filter reads the category from here (0018_retention). */
+    index("households_retention_idx").on(t.id, t.category),
     check("households_category_check", oneOf(t.category, HOUSEHOLD_CATEGORIES)),
     check("households_size_check", sql`${t.size} IS NULL OR ${t.size} >= 1`),
   ],
@@ -130,6 +132,8 @@ export const workers = sqliteTable(
   (t) => [
     index("workers_household_idx").on(t.householdId),
     index("workers_village_idx").on(t.villageId),
+    /** Retention's town and 帮扶对象 breakdowns read a placement's worker from here (0018_retention). */
+    index("workers_retention_idx").on(t.id, t.villageId, t.householdId),
     index("workers_name_idx").on(t.name),
     check("workers_sex_check", oneOf(t.sex, ["男", "女"])),
     check("workers_labour_ability_check", oneOf(t.labourAbility, LABOUR_ABILITIES)),
@@ -323,6 +327,8 @@ export const placements = sqliteTable(
     index("placements_worker_idx").on(t.workerId, t.startDate),
     index("placements_employer_idx").on(t.employerId, t.startDate),
     index("placements_dates_idx").on(t.startDate, t.endDate),
+    /** Covers the retention counts of a range of start months (0018_retention). */
+    index("placements_retention_idx").on(t.startDate, t.needsConfirmation, t.endDate, t.workerId, t.employerId, t.employmentForm),
     uniqueIndex("placements_key_unique").on(t.workerId, t.employerId, t.startDate),
     check(
       "placements_dates_check",

@@ -169,6 +169,7 @@ describe("the served OpenAPI document", () => {
       workshopStats: [{ bearer: [] }],
       subsidyLines: [{ bearer: [] }],
       workerRecommendations: [{ bearer: [] }],
+      retentionStats: [{ bearer: [] }],
     });
   });
 });

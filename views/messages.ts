@@ -24,6 +24,7 @@ import { integrityMessages } from "./messages/integrity.ts";
 import { matchingMessages } from "./messages/matching.ts";
 import { seekerHelpMessages } from "./messages/seeker-help.ts";
 import { staffExtraMessages } from "./messages/staff-extra.ts";
+import { retentionMessages } from "./messages/retention.ts";
 
 export const messages = {
   ...commonMessages,
@@ -46,6 +47,7 @@ export const messages = {
   ...matchingMessages,
   ...seekerHelpMessages,
   ...staffExtraMessages,
+  ...retentionMessages,
 } as const;
 
 export type Messages = typeof messages;

@@ -67,6 +67,15 @@ export function insertAlert(tx: Tx, values: typeof alerts.$inferInsert): AlertRe
   return tx.insert(alerts).values(values).returning().get();
 }
 
+/** The household's open alerts of a kind (a hire closes its zero-employment ones). */
+export function openAlertsOfHousehold(db: Tx, householdId: number, kind: AlertKind): AlertRecord[] {
+  return db
+    .select()
+    .from(alerts)
+    .where(and(eq(alerts.householdId, householdId), eq(alerts.status, "open"), eq(alerts.kind, kind)))
+    .all();
+}
+
 export function alertRecordById(db: Tx, id: number): AlertRecord | undefined {
   return db.select().from(alerts).where(eq(alerts.id, id)).get();
 }
@@ -178,6 +187,25 @@ export function assigneesOfTown(db: Tx, townId: number) {
  * Whether any member of the household has a placement that started by `date` (YYYY-MM-DD) and
  * is open on `until` (no end, or an end on or after it).
  */
+/** As householdHasOpenPlacement, counting only placements the bureau need not confirm (待核实 ones wait). */
+export function householdHasConfirmedPlacement(db: Tx, householdId: number, date: string, until: string = date): boolean {
+  const row = db
+    .select({ id: placements.id })
+    .from(placements)
+    .innerJoin(workers, eq(workers.id, placements.workerId))
+    .where(
+      and(
+        eq(workers.householdId, householdId),
+        eq(placements.needsConfirmation, false),
+        lte(placements.startDate, date),
+        sql`(${placements.endDate} IS NULL OR ${placements.endDate} >= ${until})`,
+      ),
+    )
+    .limit(1)
+    .get();
+  return row !== undefined;
+}
+
 export function householdHasOpenPlacement(db: Tx, householdId: number, date: string, until: string = date): boolean {
   const row = db
     .select({ id: placements.id })

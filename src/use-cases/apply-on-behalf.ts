@@ -22,6 +22,8 @@ export interface ApplyOnBehalfProps {
   note?: string | undefined;
   by: ChangeAuthor;
   today: string;
+  /** The platform's clock: when the application is made (created_at — a hire from today must not look backdated against it). */
+  now: Date;
 }
 
 export type ApplyOnBehalfResult =
@@ -30,7 +32,7 @@ export type ApplyOnBehalfResult =
   | { outcome: "not-open"; reason: ApplicationBlock }
   | { outcome: "not-found" };
 
-/** @example applyOnBehalf({ db }, { workerId: 7, postingCode: "P00012", consent: { method: "当面", date: today }, phone, by, today }) */
+/** @example applyOnBehalf({ db }, { workerId: 7, postingCode: "P00012", consent: { method: "当面", date: today }, phone, by, today, now }) */
 export function applyOnBehalf(deps: { db: Db }, props: ApplyOnBehalfProps): ApplyOnBehalfResult {
   return deps.db.transaction((tx): ApplyOnBehalfResult => {
     const posting = postingByCode(tx, props.postingCode);
@@ -50,6 +52,8 @@ export function applyOnBehalf(deps: { db: Db }, props: ApplyOnBehalfProps): Appl
       createdByUserId: authorUserId(props.by),
       consentMethod: props.consent.method,
       consentDate: props.consent.date,
+      createdAt: props.now.toISOString(),
+      updatedAt: props.now.toISOString(),
     });
     recordChange(tx, props.by, {
       action: "create",

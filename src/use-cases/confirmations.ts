@@ -14,6 +14,8 @@ import { insertPlacement, isOnRoster, pendingHireById, placementRecordById, revi
 import { chinaDate, chinaDateOf } from "../core/china-time.ts";
 import { confirmationReasonText, parseConfirmationReasons } from "../core/hire-rules.ts";
 import { authorUserId, recordChange, type ChangeAuthor } from "./audit-trail.ts";
+import { closeAlertsAfterWorkStarts } from "./risk-alerts.ts";
+import { messages } from "../../views/messages.ts";
 
 export type ConfirmationResult = { ok: true } | { ok: false; problem: "gone" | "alreadyOnRoster" | "endsBeforeRecorded" };
 
@@ -45,6 +47,11 @@ export function placementConfirmer(deps: { db: Db }, props: { placementId: numbe
     const reason = `人社局核实：${{ confirm: "确认", recordedStart: "驳回补录的上岗日期，按登记当天起算", otherWorker: "改为台账中的另一人" }[d.kind]}${props.note ? `（${props.note}）` : ""}`;
     const after = revisePlacement(tx, before, values, { reason, byUserId: authorUserId(props.by) }, props.now);
     recordChange(tx, props.by, { action: "update", entity: "placement", entityId: after.id, before, after: { ...after, reason } });
+    // Confirmed work that has started closes the household's zero-employment alert (已就业).
+    const today = chinaDate(props.now);
+    if (after.startDate <= today && (after.endDate === null || after.endDate >= today)) {
+      closeAlertsAfterWorkStarts(tx, { workerId: after.workerId, date: today, note: messages.alertClosing.byHire, by: props.by, now: props.now });
+    }
     return { ok: true };
   });
 }
@@ -86,6 +93,7 @@ export function pendingHireMatcher(
       updatedAt: props.now.toISOString(),
     });
     recordChange(tx, props.by, { action: "create", entity: "placement", entityId: placement.id, after: { ...placement, fromPendingHire: before.id, note: props.note || undefined } });
+    if (startDate <= today && open) closeAlertsAfterWorkStarts(tx, { workerId: props.workerId, date: today, note: messages.alertClosing.byHire, by: props.by, now: props.now });
     const after = updatePendingHire(tx, before.id, { placementId: placement.id }, props.now);
     // The audit log keeps no phone of a person outside the registry.
     recordChange(tx, props.by, { action: "update", entity: "pending-hire", entityId: before.id, before: { placementId: null }, after: { placementId: after.placementId, workerId: props.workerId } });

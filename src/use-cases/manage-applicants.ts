@@ -24,6 +24,7 @@ import { linkedWorkerId } from "../core/applicant-link.ts";
 import { confirmationReasonText, startConfirmationReasons, type HireInput } from "../core/hire-rules.ts";
 import { recordChange, type ChangeAuthor } from "./audit-trail.ts";
 import { afterSearchWrite, type SearchPoke } from "./search-poke.ts";
+import { closeAlertsAfterWorkStarts } from "./risk-alerts.ts";
 import { messages } from "../../views/messages.ts";
 
 export type MoveResult =
@@ -76,6 +77,10 @@ export function hireOntoRoster(
       updatedAt: props.now.toISOString(),
     });
     recordChange(tx, props.by, { action: "create", entity: "placement", entityId: row.id, after: row });
+    // Work has started for the household: its zero-employment alert closes (已就业) in this transaction.
+    if (!row.needsConfirmation && row.startDate <= props.today) {
+      closeAlertsAfterWorkStarts(tx, { workerId, date: props.today, note: messages.alertClosing.byHire, by: props.by, now: props.now });
+    }
     return { kind: "placement", id: row.id, needsConfirmation: row.needsConfirmation };
   }
   const row = insertPendingHire(tx, {

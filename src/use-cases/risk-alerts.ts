@@ -13,12 +13,14 @@ import {
   alertRecordById,
   assistedHouseholdIds,
   assigneesOfTown,
+  householdHasConfirmedPlacement,
   householdHasOpenPlacement,
   householdIdOfWorker,
   householdsWithPlacementsEndedSince,
   insertAlert,
   insertAlertNote,
   openAlertKinds,
+  openAlertsOfHousehold,
   riskHousehold,
   updateAlert,
   type AlertRecord,
@@ -65,6 +67,33 @@ export function raiseAlertsAfterPlacementChange(tx: Tx, householdIds: readonly n
     }
   }
   return raised;
+}
+
+/**
+ * Inside the transaction that started work for a worker (a manager's hire, the bureau confirming
+ * one): the household's open zero-employment alerts close with the outcome 已就业 once a confirmed
+ * placement of the household is open on `date` — the rule a cadre closing it by hand meets
+ * (closeProblem). A start still ahead closes nothing yet (the cadre closes it, or the next hire
+ * does). Returns the closed alerts; each has its audit row.
+ * @example db.transaction((tx) => { hireOntoRoster(tx, …); closeAlertsAfterWorkStarts(tx, { workerId, date: today, note: "录用：缝纫工", by, now }); });
+ */
+export function closeAlertsAfterWorkStarts(tx: Tx, props: { workerId: number; date: string; note: string; by: ChangeAuthor; now: Date }): AlertRecord[] {
+  const householdId = householdIdOfWorker(tx, props.workerId);
+  if (householdId === undefined) return [];
+  const closed: AlertRecord[] = [];
+  for (const before of openAlertsOfHousehold(tx, householdId, "zero-employment")) {
+    const until = props.date > before.raisedDate ? props.date : before.raisedDate;
+    if (closeProblem(before, "已就业", householdHasConfirmedPlacement(tx, householdId, props.date, until))) continue;
+    const after = updateAlert(
+      tx,
+      before.id,
+      { status: "closed", closedDate: props.date, outcome: "已就业", outcomeNote: props.note, actedDate: actedOn(before, props.date) },
+      props.now,
+    );
+    recordChange(tx, props.by, { action: "update", entity: "alert", entityId: after.id, before, after });
+    closed.push(after);
+  }
+  return closed;
 }
 
 /**

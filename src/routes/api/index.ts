@@ -16,6 +16,7 @@ import { openApiDocument } from "./openapi.ts";
 import { statsApi } from "./stats-api.ts";
 import { subsidiesApi } from "./subsidies-api.ts";
 import { recommendationsApi } from "./recommendations-api.ts";
+import { retentionApi } from "./retention-api.ts";
 
 export const OPENAPI_PATH = "/openapi.json";
 
@@ -25,6 +26,7 @@ export function api(deps: AppDeps): OpenAPIHono {
   app.route("/", statsApi(deps));
   app.route("/", subsidiesApi(deps));
   app.route("/", recommendationsApi(deps));
+  app.route("/", retentionApi(deps));
   // Generated once, on first request: it depends on the routes only, never on the request.
   let document: ReturnType<typeof openApiDocument> | undefined;
   app.get(OPENAPI_PATH, (c) => c.json((document ??= openApiDocument(app))));

@@ -22,6 +22,7 @@ import { bureauPostings } from "./postings.tsx";
 import { bureauSettings } from "./settings.tsx";
 import { bureauStats } from "./stats.tsx";
 import { bureauStatsSubsidies } from "./stats-subsidies.tsx";
+import { bureauStatsRetention } from "./stats-retention.tsx";
 import { bureauSubsidies } from "./subsidies.tsx";
 import { bureauSubsidyPolicies } from "./subsidy-policies.tsx";
 import { bureauRegistryPerson } from "./registry-person.tsx";
@@ -37,6 +38,7 @@ export function bureauArea(deps: AppDeps): Hono {
   app.route("/workers", bureauWorkers(deps));
   app.route("/households", bureauHouseholds(deps));
   app.route("/stats/subsidies", bureauStatsSubsidies(deps));
+  app.route("/stats/retention", bureauStatsRetention(deps));
   app.route("/stats", bureauStats(deps));
   app.route("/zero-employment", bureauZeroEmployment(deps));
   app.route("/alerts", bureauAlerts(deps));

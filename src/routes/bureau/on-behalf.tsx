@@ -79,6 +79,7 @@ export function bureauOnBehalf(deps: AppDeps): Hono {
       note: values.note,
       by: authorOf(c),
       today: deps.today(),
+      now: deps.now(),
     });
     switch (result.outcome) {
       case "applied":

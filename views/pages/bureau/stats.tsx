@@ -181,6 +181,9 @@ export function StatsPage(props: StatsPageProps) {
           <Downloads table="trend" date={date} baseline={baseline} />
         </section>
       ) : null}
+      <p class="stats-more">
+        <a href="/bureau/stats/retention">{messages.retention.link}</a>
+      </p>
       {/* The subsidy figures are county staff's (a town's view has a town scope). */}
       {props.town ? null : (
         <p class="stats-more">
