@@ -76,7 +76,7 @@ export class PostingIndexBuilder {
   private readonly place: number[] = [];
   private readonly placeLat: number[] = [];
   private readonly placeLng: number[] = [];
-  private readonly placeKeys = new Map<string, number>();
+  private readonly placeKeys = new Map<number, Map<number, number>>();
   private readonly time: number[] = [];
   private readonly demand: number[] = [];
   private readonly ageMin: number[] = [];
@@ -84,6 +84,7 @@ export class PostingIndexBuilder {
   private readonly skillSet: number[] = [];
   private readonly skillSets: (readonly string[])[] = [];
   private readonly skillKeys = new Map<string, number>();
+  private readonly skillRefs = new Map<readonly string[], number>();
   private readonly closing: number[] = [];
   private readonly closingDates: string[] = [];
   private readonly closingKeys = new Map<string, number>();
@@ -99,11 +100,12 @@ export class PostingIndexBuilder {
     this.village.push(p.villageId ?? -1);
     if (p.lat === null || p.lng === null) this.place.push(-1);
     else {
-      const key = `${p.lat},${p.lng}`;
-      let at = this.placeKeys.get(key);
+      let byLng = this.placeKeys.get(p.lat);
+      if (byLng === undefined) this.placeKeys.set(p.lat, (byLng = new Map()));
+      let at = byLng.get(p.lng);
       if (at === undefined) {
         at = this.placeLat.length;
-        this.placeKeys.set(key, at);
+        byLng.set(p.lng, at);
         this.placeLat.push(p.lat);
         this.placeLng.push(p.lng);
       }
@@ -113,13 +115,18 @@ export class PostingIndexBuilder {
     this.demand.push(demand);
     this.ageMin.push(p.ageMin ?? NaN);
     this.ageMax.push(p.ageMax ?? NaN);
-    // A control character no skill name holds separates the names.
-    const skillKey = p.skills.join("\u0001");
-    let set = this.skillKeys.get(skillKey);
+    // The same array (a reader's cache) is looked up by identity; else by its names, joined by a
+    // control character no skill name holds.
+    let set = this.skillRefs.get(p.skills);
     if (set === undefined) {
-      set = this.skillSets.length;
-      this.skillKeys.set(skillKey, set);
-      this.skillSets.push([...p.skills]);
+      const skillKey = p.skills.join("\u0001");
+      set = this.skillKeys.get(skillKey);
+      if (set === undefined) {
+        set = this.skillSets.length;
+        this.skillKeys.set(skillKey, set);
+        this.skillSets.push([...p.skills]);
+      }
+      this.skillRefs.set(p.skills, set);
     }
     this.skillSet.push(set);
     if (p.closingDate === null) this.closing.push(-1);
