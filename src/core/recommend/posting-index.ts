@@ -193,6 +193,23 @@ export interface IndexAnswer {
   considered: number;
 }
 
+/** The best so far, best first (a short sorted list: most postings lose to its last at once). */
+interface Top {
+  at: number[];
+  score: number[];
+  km: number[];
+  code: string[];
+}
+
+/** Whether a posting of this score, km and code ranks before the k-th of `top`. */
+function ahead(top: Top, k: number, score: number, km: number, code: string): boolean {
+  const o = top.score[k]!;
+  if (score !== o) return score > o;
+  const ok = top.km[k]!;
+  if (km !== ok) return km < ok;
+  return code < top.code[k]!;
+}
+
 /**
  * The best `limit` postings of the index for `worker` at `today` — what `recommend` ranks first,
  * without the reasons (see recommendFromIndex for the full answer).
@@ -221,14 +238,12 @@ export function rankIndex(worker: RecommendWorker, index: PostingIndex, today: s
   for (let k = 0; k < placeKm.length; k++) placeKm[k] = distanceKm(worker, { lat: index.placeLat[k]!, lng: index.placeLng[k]! });
 
   const onlyBy = new Int32Array(EXCLUSION_BITS.length);
-  // The best so far, best first (a short sorted list: most postings lose to its last at once).
-  const topAt: number[] = [];
-  const topScore: number[] = [];
-  const topKm: number[] = [];
+  const top: Top = { at: [], score: [], km: [], code: [] };
   const keep = Math.max(0, limit);
   const { town, village, place, time, demand, ageMin, ageMax, skillSet, closing, pay, codes } = index;
   const wv = worker.villageId;
   const wt = worker.townId;
+  const maxKm = RECOMMEND_MAX_KM;
 
   for (let i = 0; i < n; i++) {
     let mask = 0;
@@ -247,7 +262,7 @@ export function rankIndex(worker: RecommendWorker, index: PostingIndex, today: s
     if (pl < 0) mask |= PLACE_UNKNOWN;
     else {
       km = near === 0 ? 0 : placeKm[pl]!;
-      if (km > RECOMMEND_MAX_KM) mask |= TOO_FAR;
+      if (km > maxKm) mask |= TOO_FAR;
     }
     if (outside[near]) mask |= OUTSIDE;
     if (mask !== 0) {
@@ -262,23 +277,19 @@ export function rankIndex(worker: RecommendWorker, index: PostingIndex, today: s
     s += pay[i]!;
     const score = Math.round(s);
     // Where it would go among the best so far (recommend.ts's byRank: score, then km, then code).
-    let j = topAt.length;
-    const better = (k: number) => {
-      const o = topScore[k]!;
-      if (score !== o) return score > o;
-      const ok = topKm[k]!;
-      if (km !== ok) return km < ok;
-      return codes[i]! < codes[topAt[k]!]!;
-    };
-    if (j === keep && !better(j - 1)) continue;
-    while (j > 0 && better(j - 1)) j--;
-    topAt.splice(j, 0, i);
-    topScore.splice(j, 0, score);
-    topKm.splice(j, 0, km);
-    if (topAt.length > keep) {
-      topAt.pop();
-      topScore.pop();
-      topKm.pop();
+    const code = codes[i]!;
+    let j = top.at.length;
+    if (j === keep && !ahead(top, j - 1, score, km, code)) continue;
+    while (j > 0 && ahead(top, j - 1, score, km, code)) j--;
+    top.at.splice(j, 0, i);
+    top.score.splice(j, 0, score);
+    top.km.splice(j, 0, km);
+    top.code.splice(j, 0, code);
+    if (top.at.length > keep) {
+      top.at.pop();
+      top.score.pop();
+      top.km.pop();
+      top.code.pop();
     }
   }
 
@@ -288,10 +299,10 @@ export function rankIndex(worker: RecommendWorker, index: PostingIndex, today: s
     if (count > 0 && exclusion !== "closed" && exclusion !== "placeUnknown") widen.push({ exclusion, postings: count });
   });
   widen.sort((a, b) => b.postings - a.postings || a.exclusion.localeCompare(b.exclusion));
-  const hits = topAt.map((at, k) => {
+  const hits = top.at.map((at, k) => {
     const v = village[at]!;
     const near = v !== -1 && v === wv ? 0 : town[at] === wt ? 1 : 2;
-    return { at, id: index.ids[at]!, score: topScore[k]!, km: topKm[k]!, nearness: NEARNESS[near]! };
+    return { at, id: index.ids[at]!, score: top.score[k]!, km: top.km[k]!, nearness: NEARNESS[near]! };
   });
   return { hits, blocked: null, widen, considered: n };
 }
