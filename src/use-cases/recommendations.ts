@@ -42,6 +42,11 @@ export function openPostingIndex(db: Db): PostingIndex {
   return fresh.index;
 }
 
+/** Whether the index of this database is built at the open postings' current version. */
+export function postingIndexIsCurrent(db: Db): boolean {
+  return indexes.get(db)?.version === matchingVersion(db);
+}
+
 /** Every open posting as objects (the straightforward path the index is checked against; not for answers). */
 export function openPostings(db: Db): readonly MatchingPosting[] {
   return openPostingsForMatching(db);
