@@ -24,8 +24,8 @@ const DOCUMENT_FRAME = {
       "Errors are JSON `{ message }` in Chinese; a bad parameter is 400, a missing token 401, a token without the right 403. " +
       "Money is yuan, dates YYYY-MM-DD.",
     license: {
-      name: "Proprietary: for the county's departments and their programs",
-      identifier: "LicenseRef-Proprietary",
+      name: "Apache-2.0",
+      identifier: "Apache-2.0",
     },
   },
   servers: [{ url: "/api/v1", description: "This platform." }],
