@@ -130,6 +130,8 @@ export const workers = sqliteTable(
   (t) => [
     index("workers_household_idx").on(t.householdId),
     index("workers_village_idx").on(t.villageId),
+    // The matcher's worker-side rules, covering (migration 0020_recspeed).
+    index("workers_matching_idx").on(t.villageId, t.willingToWork, t.labourAbility, t.birthDate, t.availableTime, t.preferredArea),
     index("workers_name_idx").on(t.name),
     check("workers_sex_check", oneOf(t.sex, ["男", "女"])),
     check("workers_labour_ability_check", oneOf(t.labourAbility, LABOUR_ABILITIES)),
