@@ -20,8 +20,10 @@ export interface PostingIndexWarmer {
 export function keepPostingIndexWarm(deps: { db: Db; log: Logger; everyMs?: number }): PostingIndexWarmer {
   let stopped = false;
   const warm = () => {
-    if (stopped || postingIndexIsCurrent(deps.db)) return;
+    // A database closed without stop() (a test's teardown) is left alone.
+    if (stopped || !deps.db.$client.open) return;
     try {
+      if (postingIndexIsCurrent(deps.db)) return;
       const started = performance.now();
       const index = openPostingIndex(deps.db);
       deps.log.info("posting index built", { postings: index.size, ms: Math.round(performance.now() - started) });
