@@ -134,6 +134,8 @@ export const workers = sqliteTable(
     index("workers_village_idx").on(t.villageId),
     /** Retention's town and 帮扶对象 breakdowns read a placement's worker from here (0018_retention). */
     index("workers_retention_idx").on(t.id, t.villageId, t.householdId),
+    // The matcher's worker-side rules, covering (migration 0020_recspeed).
+    index("workers_matching_idx").on(t.villageId, t.willingToWork, t.labourAbility, t.birthDate, t.availableTime, t.preferredArea),
     index("workers_name_idx").on(t.name),
     check("workers_sex_check", oneOf(t.sex, ["男", "女"])),
     check("workers_labour_ability_check", oneOf(t.labourAbility, LABOUR_ABILITIES)),

@@ -27,6 +27,7 @@ import { loadPersonalDataProtector, type PersonalDataProtector } from "./securit
 import { chinaDate } from "./core/china-time.ts";
 import { systemClock, type Clock } from "./clock.ts";
 import { startScheduledJobs } from "./jobs/scheduled.ts";
+import { keepPostingIndexWarm } from "./jobs/posting-index-warmer.ts";
 import { loadOrCreateSecret } from "./security/secrets.ts";
 import { lockDataDir, type DataDirLock } from "./ops/server-lock.ts";
 import { loadDemoCountyIfEmpty } from "./use-cases/load-demo-county.ts";
@@ -139,6 +140,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
   statistics.fresh().catch((error: unknown) => log.error("statistics snapshot failed", errorFields(error)));
 
   const scheduled = startScheduledJobs({ db, log, now, pokeSearch: () => outbox.poke() });
+  const postingIndexWarmer = keepPostingIndexWarm({ db, log });
 
   const app = createApp({
     db,
@@ -171,6 +173,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
       if (stopped) return;
       stopped = true;
       scheduled.stop();
+      postingIndexWarmer.stop();
       await outbox.stop();
       await statistics.close();
       await engine?.stop();

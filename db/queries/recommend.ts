@@ -6,6 +6,7 @@
  */
 import type { PayUnit, PhysicalDemand, WorkingTime, EmployerType } from "../../src/core/enums.ts";
 import type { RecommendPosting, RecommendWorker } from "../../src/core/recommend/recommend.ts";
+import { PostingIndexBuilder, type PostingIndex } from "../../src/core/recommend/posting-index.ts";
 import type { Db } from "../client.ts";
 
 /** Bumped by triggers on every change of postings, employers' places and villages' places. */
@@ -64,6 +65,52 @@ const toPosting = (r: PostingRowSql): MatchingPosting => ({ ...r, skills: JSON.p
 /** Every open posting (招聘中) of the county, in id order. */
 export function openPostingsForMatching(db: Db): MatchingPosting[] {
   return (db.$client.prepare(`${POSTING_SQL} WHERE p.status = '招聘中' ORDER BY p.id`).all() as PostingRowSql[]).map(toPosting);
+}
+
+/**
+ * The open postings with these ids, as openPostingsForMatching reads them, by id (the posting
+ * index's hits). The status is checked without its index (`+`): given the choice, SQLite walks
+ * every open posting through postings_status_idx instead of looking the few ids up.
+ */
+export function postingsForMatchingByIds(db: Db, ids: readonly number[]): Map<number, MatchingPosting> {
+  if (ids.length === 0) return new Map();
+  const rows = db.$client.prepare(`${POSTING_SQL} WHERE p.id IN (${ids.map(() => "?").join(",")}) AND +p.status = '招聘中'`).all(...ids) as PostingRowSql[];
+  return new Map(rows.map((r) => [r.id, toPosting(r)]));
+}
+
+type EmployerPlace = [townId: number, villageId: number | null, lat: number | null, lng: number | null];
+type IndexRow = [id: number, code: string, employerId: number, workingTime: WorkingTime, ageMin: number | null, ageMax: number | null, physicalDemand: PhysicalDemand | null, skills: string, payMin: number | null, payMax: number | null, payUnit: PayUnit, closingDate: string | null];
+
+/**
+ * The open postings as the posting index (src/core/recommend/posting-index.ts) holds them: one
+ * pass over the postings' own columns as plain rows (the status check without its index: the
+ * open postings are most of the table, read in rowid order), the places from the employers —
+ * the same postings and values openPostingsForMatching reads (its inner joins: an employer
+ * and its town must exist).
+ */
+export function openPostingsIndex(db: Db): PostingIndex {
+  const places = new Map<number, EmployerPlace>();
+  const employerRows = db.$client
+    .prepare(`SELECT e.id, e.town_id, e.village_id, coalesce(e.lat, v.lat), coalesce(e.lng, v.lng) FROM employers e JOIN towns t ON t.id = e.town_id LEFT JOIN villages v ON v.id = e.village_id`)
+    .raw()
+    .all() as [number, ...EmployerPlace][];
+  for (const [id, ...place] of employerRows) places.set(id, place);
+  const skills = new Map<string, string[]>();
+  const builder = new PostingIndexBuilder();
+  const rows = db.$client
+    .prepare(`SELECT id, code, employer_id, working_time, age_min, age_max, physical_demand, skills, pay_min, pay_max, pay_unit, closing_date FROM postings WHERE +status = '招聘中' ORDER BY id`)
+    .raw();
+  for (const r of rows.iterate() as IterableIterator<IndexRow>) {
+    const place = places.get(r[2]);
+    if (!place) continue;
+    let held = skills.get(r[7]);
+    if (!held) skills.set(r[7], (held = JSON.parse(r[7]) as string[]));
+    builder.add({
+      id: r[0], code: r[1], townId: place[0], villageId: place[1], lat: place[2], lng: place[3],
+      workingTime: r[3], ageMin: r[4], ageMax: r[5], physicalDemand: r[6], skills: held, payMin: r[8], payMax: r[9], payUnit: r[10], closingDate: r[11],
+    });
+  }
+  return builder.build();
 }
 
 /** One posting (any status) as the matcher reads it, by code. */

@@ -1,8 +1,10 @@
 /**
- * Recommendations for registry workers (岗位推荐): the one matcher (src/core/recommend) over an
- * in-memory index of the county's open postings. The index is loaded on first use and reloaded
- * when the open postings' version (bumped by triggers, migration 0014_matching) has moved, so a
- * recommendation reads one row of SQL besides the worker. See docs/decisions/2026-12-01-matching.md.
+ * Recommendations for registry workers (岗位推荐): the one matcher (src/core/recommend) over a
+ * compact in-memory index of the county's open postings (src/core/recommend/posting-index.ts).
+ * The index is built on first use and rebuilt when the open postings' version (bumped by
+ * triggers, migration 0014_matching) has moved; a recommendation reads the version and the
+ * worker, ranks the index, and reads the few postings shown by id. See
+ * docs/decisions/2026-12-01-matching.md and 2026-12-02-recommendation-speed.md.
  */
 import type { Db } from "../../db/client.ts";
 import {
@@ -11,30 +13,43 @@ import {
   matchingWorkerByIdNumberHash,
   matchingWorkersOfHousehold,
   openPostingsForMatching,
+  openPostingsIndex,
+  postingsForMatchingByIds,
   type MatchingPosting,
   type MatchingWorker,
 } from "../../db/queries/recommend.ts";
-import { RECOMMEND_DEFAULT_LIMIT, recommend, type RecommendationAnswer } from "../core/recommend/recommend.ts";
+import { RECOMMEND_DEFAULT_LIMIT, type RecommendationAnswer } from "../core/recommend/recommend.ts";
+import { recommendFromIndex, type PostingIndex } from "../core/recommend/posting-index.ts";
 import type { Resource } from "../core/policy.ts";
 import type { PersonalDataProtector } from "../security/personal-data.ts";
 
-interface OpenPostingsIndex {
+interface VersionedIndex {
   version: number;
-  postings: MatchingPosting[];
+  index: PostingIndex;
 }
 
 // One index per database (tests run several platforms in one process).
-const indexes = new WeakMap<Db, OpenPostingsIndex>();
+const indexes = new WeakMap<Db, VersionedIndex>();
 
-/** The county's open postings, from the index (reloaded when a posting or a place changed). */
-export function openPostings(db: Db): readonly MatchingPosting[] {
+/** The index of the county's open postings (rebuilt when a posting or a place changed). */
+export function openPostingIndex(db: Db): PostingIndex {
   const version = matchingVersion(db);
   const current = indexes.get(db);
-  if (current && current.version === version) return current.postings;
-  // Read the version before the rows: a change committed in between reloads next time.
-  const fresh = { version, postings: openPostingsForMatching(db) };
+  if (current && current.version === version) return current.index;
+  // Read the version before the rows: a change committed in between rebuilds next time.
+  const fresh = { version, index: openPostingsIndex(db) };
   indexes.set(db, fresh);
-  return fresh.postings;
+  return fresh.index;
+}
+
+/** Whether the index of this database is built at the open postings' current version. */
+export function postingIndexIsCurrent(db: Db): boolean {
+  return indexes.get(db)?.version === matchingVersion(db);
+}
+
+/** Every open posting as objects (the straightforward path the index is checked against; not for answers). */
+export function openPostings(db: Db): readonly MatchingPosting[] {
+  return openPostingsForMatching(db);
 }
 
 export type WorkerRecommendations = {
@@ -44,7 +59,7 @@ export type WorkerRecommendations = {
 };
 
 function answerFor(db: Db, worker: MatchingWorker, today: string, limit: number): WorkerRecommendations {
-  return { worker, resource: { type: "worker", townId: worker.townId }, answer: recommend(worker, openPostings(db), today, limit) };
+  return { worker, resource: { type: "worker", townId: worker.townId }, answer: recommendFromIndex(worker, openPostingIndex(db), today, limit, (ids) => postingsForMatchingByIds(db, ids)) };
 }
 
 /**

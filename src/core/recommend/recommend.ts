@@ -146,6 +146,36 @@ export function monthlyPay(amount: number | null, unit: PayUnit): number | null 
   return amount;
 }
 
+/** The distance part of the score: 本村 full; otherwise by km, with a tenth more within the town. */
+export function distancePart(nearness: Nearness, km: number): number {
+  let part = nearness === "本村" ? WEIGHTS.distance : WEIGHTS.distance * 0.9 * Math.max(0, 1 - km / RECOMMEND_MAX_KM);
+  if (nearness === "本乡镇") part += WEIGHTS.distance * 0.1;
+  return part;
+}
+
+/** The hours part: the worker's own hours count fully; a job asking less than they could give, most of it. */
+export function timePart(available: WorkingTime | null, time: WorkingTime): number {
+  return WEIGHTS.time * (available === null || available === time ? 1 : 0.7);
+}
+
+/** The physical part: 中 for a weak worker counts 0.3. */
+export function physicalPart(ability: LabourAbility, demand: PhysicalDemand | null): number {
+  return ability !== "有劳动能力" && demand === "中" ? WEIGHTS.physical * 0.3 : WEIGHTS.physical;
+}
+
+/** The skills part: the share of the wanted skills held; none wanted 0.6. */
+export function skillsPart(held: readonly string[], wanted: readonly string[]): number {
+  if (wanted.length === 0) return WEIGHTS.skills * 0.6;
+  const set = new Set(held);
+  return WEIGHTS.skills * (wanted.filter((s) => set.has(s)).length / wanted.length);
+}
+
+/** The pay part: the monthly equivalent against FULL_SCORE_PAY; 面议 (no figure) 0.3. */
+export function payPart(posting: Pick<RecommendPosting, "payMin" | "payMax" | "payUnit">): number {
+  const pay = monthlyPay(posting.payMax ?? posting.payMin, posting.payUnit);
+  return pay === null ? WEIGHTS.pay * 0.3 : WEIGHTS.pay * Math.min(1, pay / FULL_SCORE_PAY);
+}
+
 /** Why work is not to be recommended to this worker at all, or null. */
 export function workerBlock(worker: Pick<RecommendWorker, "willingToWork" | "labourAbility">): WorkerBlock | null {
   if (!ABLE.includes(worker.labourAbility)) return "notLabourForce";
@@ -184,46 +214,35 @@ export function assessPosting(worker: RecommendWorker, posting: RecommendPosting
   // Scoring a county's postings builds reasons only for the few that are shown.
   const add = options.withoutReasons ? NO_REASON : (r: Reason) => void reasons.push(r);
   add({ code: "near", nearness, km });
-  let score = nearness === "本村" ? WEIGHTS.distance : WEIGHTS.distance * 0.9 * Math.max(0, 1 - km / RECOMMEND_MAX_KM);
-  if (nearness === "本乡镇") score += WEIGHTS.distance * 0.1;
+  // The parts are added in this order by the posting index too (posting-index.ts): same sums, same rounding.
+  let score = distancePart(nearness, km);
 
   if (worker.preferredArea !== null && worker.preferredArea !== "不限") add({ code: "inPreferredArea", area: worker.preferredArea });
 
   add({ code: "timeFits", time: posting.workingTime, available: worker.availableTime });
-  // The same hours as the worker's own count fully; a job asking less than they could give, most of it.
-  score += WEIGHTS.time * (worker.availableTime === null || worker.availableTime === posting.workingTime ? 1 : 0.7);
+  score += timePart(worker.availableTime, posting.workingTime);
 
-  const weak = worker.labourAbility !== "有劳动能力";
-  if (weak && posting.physicalDemand === "中") {
-    add({ code: "physicalDemanding", demand: "中" });
-    score += WEIGHTS.physical * 0.3;
-  } else {
-    add({ code: "physicalFits", demand: posting.physicalDemand });
-    score += WEIGHTS.physical;
-  }
+  if (worker.labourAbility !== "有劳动能力" && posting.physicalDemand === "中") add({ code: "physicalDemanding", demand: "中" });
+  else add({ code: "physicalFits", demand: posting.physicalDemand });
+  score += physicalPart(worker.labourAbility, posting.physicalDemand);
 
   if (posting.ageMin !== null || posting.ageMax !== null) add({ code: "ageFits", age, min: posting.ageMin, max: posting.ageMax });
 
   if (posting.skills.length === 0) {
     add({ code: "noSkillsNeeded" });
-    score += WEIGHTS.skills * 0.6;
-  } else {
+  } else if (!options.withoutReasons) {
     const held = new Set(worker.skills);
     const have = posting.skills.filter((s) => held.has(s));
     const lack = posting.skills.filter((s) => !held.has(s));
     if (have.length > 0) add({ code: "skillsHeld", skills: have });
     if (lack.length > 0) add({ code: "skillsToLearn", skills: lack });
-    score += WEIGHTS.skills * (have.length / posting.skills.length);
   }
+  score += skillsPart(worker.skills, posting.skills);
 
   const pay = monthlyPay(posting.payMax ?? posting.payMin, posting.payUnit);
-  if (pay === null) {
-    add({ code: "payUnknown" });
-    score += WEIGHTS.pay * 0.3;
-  } else {
-    add({ code: "pay", min: posting.payMin, max: posting.payMax, unit: posting.payUnit });
-    score += WEIGHTS.pay * Math.min(1, pay / FULL_SCORE_PAY);
-  }
+  if (pay === null) add({ code: "payUnknown" });
+  else add({ code: "pay", min: posting.payMin, max: posting.payMax, unit: posting.payUnit });
+  score += payPart(posting);
   return { suits: true, score: Math.round(score), km, nearness, reasons };
 }
 
