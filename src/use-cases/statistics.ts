@@ -135,12 +135,12 @@ export function createStatistics(deps: StatisticsDeps): Statistics {
     }
     if (read.kind === "current") return from;
     if (read.kind !== "changes") {
-      deps.log.info("statistics snapshot not patched", { reason: read.kind, version: from.version });
+      deps.log.info("statistics snapshot not patched", { cause: read.kind, version: from.version });
       return undefined;
     }
     const patched = patchColumns(from.columns, from.ids, read.changes);
     if (!patched) {
-      deps.log.info("statistics snapshot not patched", { reason: "regions or references", version: from.version });
+      deps.log.info("statistics snapshot not patched", { cause: "regions or references", version: from.version });
       return undefined;
     }
     const next: StatsSnapshot = { ...patched, version: read.version, changeId: read.changeId, loadedAt: takenAt };
