@@ -230,6 +230,26 @@ describe("importing the registry", () => {
     expect(JSON.parse(revision.previous)).toMatchObject({ startDate: "2025-01-01", endDate: null, employmentForm: "外出务工" });
     expect(revision.reason).toBe("表格导入更正");
   });
+
+  it("a row with several registry problems names every one of them, not only the first", async () => {
+    const outcome = done(
+      await run(
+        db,
+        "placements",
+        csvFile([
+          "身份证号,用工主体编号,岗位编号,开始日期,结束日期,月收入,就业形式",
+          `${makeIdNumber("360731", "1998-08-08", 98)},E9,P404,2025-02-01,,,`,
+        ]),
+      ),
+    );
+    expect(outcome.rejected.map((r) => [r.rowNumber, r.column, r.reason])).toEqual([
+      [
+        2,
+        "身份证号、用工主体编号、岗位编号",
+        "身份证号：这个身份证号不在劳动力名册中，请先导入劳动力表；用工主体编号：用工主体编号“E9”不存在，请先导入用工主体；岗位编号：岗位编号“P404”不存在",
+      ],
+    ]);
+  });
 });
 
 describe("export → import", () => {

@@ -104,8 +104,8 @@ export function registryPersonSaver(
     if (towns.worker && !may("update", towns.worker.townId)) reach.push({ column: "身份证号", reason: m.workerOfOtherTown });
     if (towns.household !== undefined && !can(props.actor, "update", { type: "household", townId: towns.household })) reach.push({ column: "户编号", reason: m.householdOfOtherTown });
     if (reach.length > 0) return { ok: false, errors: errorsOf(reach) };
-    const outcome = createApplier("workers", { db: deps.db, protector: deps.protector, by: props.by, today: props.today }).applyInSavepoint(record, 1);
-    if (typeof outcome !== "string") return { ok: false, errors: errorsOf([outcome]) };
+    const outcome = createApplier("workers", { db: deps.db, protector: deps.protector, by: props.by, today: props.today }).applyWithProblems(record, 1);
+    if (typeof outcome !== "string") return { ok: false, errors: errorsOf(outcome.problems) };
     const workerId = rowTowns(deps.db, { town: record.town, idNumberHash: hash, householdCode: record.householdCode }).worker!.id;
     return { ok: true, workerId, change: outcome };
   })();

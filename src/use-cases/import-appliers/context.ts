@@ -8,7 +8,7 @@
 import type { Db } from "../../../db/client.ts";
 import { createAuditAppender } from "../../../db/queries/audit.ts";
 import { registryStatements, type VillageRow } from "../../../db/queries/registry.ts";
-import type { Rejection } from "../../imports/formats.ts";
+import { combineProblems, type Rejection } from "../../imports/formats.ts";
 import type { PersonalDataProtector } from "../../security/personal-data.ts";
 import { authorUserId, type ChangeAuthor } from "../audit-trail.ts";
 import { messages } from "../../../views/messages.ts";
@@ -21,8 +21,11 @@ export type RowChange = "created" | "updated" | "unchanged";
 /** Thrown inside a row's savepoint to roll the row back and reject it. */
 export class RowRejected extends Error {
   override name = "RowRejected";
-  constructor(readonly rejection: Rejection) {
+  /** Each problem on its own (a form shows each beside its field); `rejection` sums them up. */
+  readonly problems: readonly Rejection[];
+  constructor(readonly rejection: Rejection, problems?: readonly Rejection[]) {
     super(rejection.reason);
+    this.problems = problems ?? [rejection];
   }
 }
 
@@ -68,10 +71,36 @@ export function createApplierContext(props: ApplierProps) {
     audit(action: "create" | "update", entity: string, entityId: number | string, before: unknown, after: unknown): void {
       appendAudit({ actorUserId, actorLabel, action, entity, entityId, before, after });
     },
+    /**
+     * Collects a row's registry problems that do not depend on each other (an unknown worker and
+     * an unknown employer, say), so the row is rejected once naming every one of them.
+     */
+    rowProblems() {
+      const found: Rejection[] = [];
+      return {
+        add(column: string, reason: string): void {
+          found.push({ column, reason });
+        },
+        /** Rejects the row when anything was added. */
+        rejectIfAny(): void {
+          if (found.length > 0) throw new RowRejected(combineProblems(found), found);
+        },
+      };
+    },
     /** The village of a row's 乡镇 and 村, or the row is rejected naming the one not known. */
     villageOf(town: string, village: string): VillageRow {
       if (!towns.has(town)) reject("乡镇", reasons.unknownTown(town));
       return villages.get(villageKey(town, village)) ?? reject("村", reasons.unknownVillage(town, village));
+    },
+    /** The village of a row's 乡镇 and 村, or undefined with the unknown one added to `problems`. */
+    findVillage(town: string, village: string, problems: { add(column: string, reason: string): void }): VillageRow | undefined {
+      if (!towns.has(town)) {
+        problems.add("乡镇", reasons.unknownTown(town));
+        return undefined;
+      }
+      const found = villages.get(villageKey(town, village));
+      if (!found) problems.add("村", reasons.unknownVillage(town, village));
+      return found;
     },
   };
 }

@@ -11,17 +11,23 @@ import type { ApplierContext, RowChange } from "./context.ts";
 const reasons = messages.imports.reasons;
 
 export function employersApplier(ctx: ApplierContext): (rec: EmployerRecord) => RowChange {
-  const { db, st, towns, audit, reject } = ctx;
+  const { db, st, towns, audit } = ctx;
   // Written through the one write path of employers (db/queries/postings.ts), stamped by the database's clock.
   const at = new Date(databaseClock(db));
   return (rec) => {
-    const townId = towns.get(rec.town) ?? reject("乡镇", reasons.unknownTown(rec.town));
-    const villageId = rec.village === null ? null : ctx.villageOf(rec.town, rec.village).id;
+    const problems = ctx.rowProblems();
+    const townId = towns.get(rec.town);
+    const village = rec.village !== null ? ctx.findVillage(rec.town, rec.village, problems) : null;
+    if (rec.village === null && townId === undefined) problems.add("乡镇", reasons.unknownTown(rec.town));
     let coreFactoryId: number | null = null;
     if (rec.coreFactoryCode !== null) {
       const core = st.employerIdByCode.get(rec.coreFactoryCode) as { id: number } | undefined;
-      coreFactoryId = core?.id ?? reject("核心工厂编号", reasons.unknownCoreFactory(rec.coreFactoryCode));
+      if (core) coreFactoryId = core.id;
+      else problems.add("核心工厂编号", reasons.unknownCoreFactory(rec.coreFactoryCode));
     }
+    problems.rejectIfAny();
+    if (townId === undefined) throw new Error("unreachable: a row of an unknown town was rejected above");
+    const villageId = village?.id ?? null;
     const values = { ...rec, coreFactoryId, townId, villageId };
     const existing = st.employerByCode.get(rec.code) as EmployerRow | undefined;
     if (!existing) {

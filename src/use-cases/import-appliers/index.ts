@@ -42,22 +42,28 @@ export function createApplier(kind: SpreadsheetKind, props: ApplierProps) {
   const apply = APPLIERS[kind](ctx) as AnyApplier;
   // Called inside the batch's transaction, better-sqlite3 runs this in a savepoint.
   const applyWhole = props.db.$client.transaction((record: RecordOf[SpreadsheetKind], rowNumber: number) => apply(record, rowNumber));
+  /** One row inside a savepoint, with each problem of a rejected row on its own too (for a form). */
+  const applyWithProblems = (record: RecordOf[SpreadsheetKind], rowNumber: number): RowChange | { rejection: Rejection; problems: readonly Rejection[] } => {
+    try {
+      return applyWhole(record, rowNumber);
+    } catch (error) {
+      if (error instanceof RowRejected) {
+        // A town or village this row created was rolled back with it: read the places again.
+        if (kind === "regions") ctx.loadPlaces();
+        return { rejection: error.rejection, problems: error.problems };
+      }
+      throw new ImportRowFailed(kind, rowNumber, { cause: error });
+    }
+  };
   return {
     /**
      * Applies one row inside a savepoint: all of it, or (rejected) none of it. Anything but a
      * rejection is thrown as ImportRowFailed: the import stops, its batch rolls back.
      */
     applyInSavepoint(record: RecordOf[SpreadsheetKind], rowNumber: number): RowChange | Rejection {
-      try {
-        return applyWhole(record, rowNumber);
-      } catch (error) {
-        if (error instanceof RowRejected) {
-          // A town or village this row created was rolled back with it: read the places again.
-          if (kind === "regions") ctx.loadPlaces();
-          return error.rejection;
-        }
-        throw new ImportRowFailed(kind, rowNumber, { cause: error });
-      }
+      const outcome = applyWithProblems(record, rowNumber);
+      return typeof outcome === "string" ? outcome : outcome.rejection;
     },
+    applyWithProblems,
   };
 }

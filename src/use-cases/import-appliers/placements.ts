@@ -14,19 +14,30 @@ const t = messages.imports;
 const reasons = messages.imports.reasons;
 
 export function placementsApplier(ctx: ApplierContext): (rec: PlacementRecord) => RowChange {
-  const { st, protector, audit, reject } = ctx;
+  const { st, protector, audit } = ctx;
   return (rec) => {
-    const worker = (st.workerIdByHash.get(protector.hashIdNumber(rec.idNumber)) as { id: number } | undefined) ?? reject("身份证号", reasons.unknownWorker);
+    const problems = ctx.rowProblems();
+    const worker = st.workerIdByHash.get(protector.hashIdNumber(rec.idNumber)) as { id: number } | undefined;
+    if (!worker) problems.add("身份证号", reasons.unknownWorker);
     let employerId: number | null = null;
+    let employerKnown = true;
     if (rec.employerCode !== null) {
-      employerId = ((st.employerIdByCode.get(rec.employerCode) as { id: number } | undefined) ?? reject("用工主体编号", reasons.unknownEmployer(rec.employerCode))).id;
+      const employer = st.employerIdByCode.get(rec.employerCode) as { id: number } | undefined;
+      if (employer) employerId = employer.id;
+      else {
+        employerKnown = false;
+        problems.add("用工主体编号", reasons.unknownEmployer(rec.employerCode));
+      }
     }
     let postingId: number | null = null;
     if (rec.postingCode !== null) {
-      const posting = (st.postingIdByCode.get(rec.postingCode) as { id: number; employerId: number } | undefined) ?? reject("岗位编号", reasons.unknownPosting(rec.postingCode));
-      if (posting.employerId !== employerId) reject("岗位编号", reasons.postingOfOtherEmployer(rec.postingCode));
-      postingId = posting.id;
+      const posting = st.postingIdByCode.get(rec.postingCode) as { id: number; employerId: number } | undefined;
+      if (!posting) problems.add("岗位编号", reasons.unknownPosting(rec.postingCode));
+      else if (employerKnown && posting.employerId !== employerId) problems.add("岗位编号", reasons.postingOfOtherEmployer(rec.postingCode));
+      else postingId = posting.id;
     }
+    problems.rejectIfAny();
+    if (!worker) throw new Error("unreachable: a row without its worker was rejected above");
     const values = {
       workerId: worker.id, employerId, postingId, startDate: rec.startDate, endDate: rec.endDate, monthlyIncome: rec.monthlyIncome,
       workProvince: rec.workProvince, workCounty: rec.workCounty, employmentForm: rec.employmentForm,

@@ -13,15 +13,18 @@ import type { ApplierContext, RowChange } from "./context.ts";
 const reasons = messages.imports.reasons;
 
 export function workersApplier(ctx: ApplierContext): (rec: WorkerRecord, rowNumber: number) => RowChange {
-  const { st, protector, audit, reject } = ctx;
+  const { st, protector, audit } = ctx;
   /** Household fields as the first accepted row of each household in this file gave them. */
   const households = new Map<string, { rowNumber: number; category: string; relocated: boolean; size: number | null }>();
   return (rec, rowNumber) => {
-    const village = ctx.villageOf(rec.town, rec.village);
+    const problems = ctx.rowProblems();
+    const found = ctx.findVillage(rec.town, rec.village, problems);
     const first = households.get(rec.householdCode);
     if (first && (first.category !== rec.category || first.relocated !== rec.relocated || first.size !== rec.householdSize)) {
-      reject("户类型", reasons.householdMismatch(first.rowNumber));
+      problems.add("户类型", reasons.householdMismatch(first.rowNumber));
     }
+    problems.rejectIfAny();
+    const village = found!;
     let change: RowChange = "unchanged";
     const householdValues = { category: rec.category, relocated: rec.relocated ? 1 : 0, size: rec.householdSize };
     let household = st.householdByCode.get(rec.householdCode) as { id: number; category: string; relocated: number; size: number | null } | undefined;
