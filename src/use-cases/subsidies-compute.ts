@@ -13,7 +13,7 @@
  * rules look at changed meanwhile. See docs/decisions/2026-12-02-subsidy-compute-progress.md.
  */
 import type { Db } from "../../db/client.ts";
-import { createAuditAppender } from "../../db/queries/audit.ts";
+import { appendAuditEntries, createAuditAppender } from "../../db/queries/audit.ts";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import {
   factEmployers,
@@ -264,15 +264,16 @@ function write(
   );
   const audit = createAuditAppender(db);
   const actor = { actorUserId: authorUserId(props.by), actorLabel: "userId" in props.by ? props.by.login : props.by.label };
-  result.add.forEach(({ line, round }, i) => {
-    audit({
+  appendAuditEntries(
+    db,
+    result.add.map(({ line, round }, i) => ({
       ...actor,
-      action: "create",
+      action: "create" as const,
       entity: "subsidy-line",
       entityId: addedIds[i]!,
       after: { policy: policy.code, version: version.version, period: period.label, workerId: line.workerId, employerId: line.employerId, round, amountFen: line.amountFen, placementIds: line.placementIds, months: line.countedMonths.map((m) => m.month) },
-    });
-  });
+    })),
+  );
   audit({
     ...actor,
     action: "create",
