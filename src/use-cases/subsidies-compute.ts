@@ -209,11 +209,8 @@ function write(
   const { policy, version, period } = prepared;
   const computedAt = props.now.toISOString();
   const { workers, employers } = facts;
-  const snapshotOf = (line: ComputedLine): LineSnapshot => {
-    const worker = workers.get(line.workerId)!;
-    const employer = line.employerId === null ? undefined : employers.get(line.employerId);
-    return {
-      placements: line.placementIds.map((id) => {
+  const placementsOf = (line: ComputedLine): LineSnapshot["placements"] =>
+    line.placementIds.map((id) => {
         const p = facts.placements.get(id)!;
         return {
           id,
@@ -223,7 +220,12 @@ function write(
           endDate: p.endDate,
           workProvince: p.workProvince,
         };
-      }),
+      });
+  const snapshotOf = (line: ComputedLine): LineSnapshot => {
+    const worker = workers.get(line.workerId)!;
+    const employer = line.employerId === null ? undefined : employers.get(line.employerId);
+    return {
+      placements: placementsOf(line),
       coveredMonths: line.coveredMonths,
       countedMonths: line.countedMonths,
       worker: { householdId: worker.householdId, category: worker.category, birthDate: worker.birthDate },
@@ -244,7 +246,9 @@ function write(
       reversalStatus: l.reversalStatus,
       snapshot: JSON.parse(l.snapshot) as LineSnapshot,
     }));
-  const result = reconcile(due, liveOfPeriod, state.reversedRounds, snapshotOf, state.rejected.map((r) => rejectedLine(r, period.label)));
+  // The reconciliation compares placements and counted months only: it is given just those.
+  const factsOf = (line: ComputedLine) => ({ placements: placementsOf(line), countedMonths: line.countedMonths });
+  const result = reconcile(due, liveOfPeriod, state.reversedRounds, factsOf, state.rejected.map((r) => rejectedLine(r, period.label)));
 
   const addedIds = insertLines(
     db,
