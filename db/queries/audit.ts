@@ -75,3 +75,25 @@ export function createAuditAppender(db: Db): (entry: AuditEntry) => void {
     insert.run(entry.actorUserId ?? null, entry.actorLabel, entry.action, entry.entity, String(entry.entityId), json(entry.before), json(entry.after));
   };
 }
+
+/** Rows per multi-row INSERT of `appendAuditEntries`. */
+const ENTRIES_PER_INSERT = 100;
+
+/**
+ * Appends many entries at once, in order, `ENTRIES_PER_INSERT` rows per statement (a compute's
+ * one row per line: a statement per row costs more than the row). Same table, same columns,
+ * same rules as appendAudit.
+ */
+export function appendAuditEntries(db: Db, entries: readonly AuditEntry[]): void {
+  const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(auditSnapshot(value)));
+  const statement = (n: number) =>
+    db.$client.prepare(
+      `INSERT INTO audit_log (actor_user_id, actor_label, action, entity, entity_id, before, after) VALUES ${Array.from({ length: n }, () => "(?, ?, ?, ?, ?, ?, ?)").join(", ")}`,
+    );
+  const full = entries.length >= ENTRIES_PER_INSERT ? statement(ENTRIES_PER_INSERT) : undefined;
+  for (let start = 0; start < entries.length; start += ENTRIES_PER_INSERT) {
+    const part = entries.slice(start, start + ENTRIES_PER_INSERT);
+    const values = part.flatMap((e) => [e.actorUserId ?? null, e.actorLabel, e.action, e.entity, String(e.entityId), json(e.before), json(e.after)]);
+    (part.length === ENTRIES_PER_INSERT && full ? full : statement(part.length)).run(values);
+  }
+}

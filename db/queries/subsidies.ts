@@ -245,18 +245,32 @@ export interface NewLine {
   createdByLabel: string;
 }
 
-/** Inserts new pending lines; returns their ids in order. */
+/** Rows per multi-row INSERT: one statement per row costs more than the row itself at 100,000 lines. */
+const LINES_PER_INSERT = 100;
+
+/**
+ * Inserts new pending lines; returns their ids in order. The caller holds the write lock (the
+ * compute's immediate transaction), so the ids are given here, one after the highest id of the
+ * table — what SQLite would choose itself — and the lines go in `LINES_PER_INSERT` at a time, each
+ * row still passing every trigger and index (docs/decisions/2026-12-02-subsidy-compute-speed.md).
+ */
 export function insertLines(tx: Tx, lines: readonly NewLine[]): number[] {
-  const insert = tx.$client.prepare(
-    `INSERT INTO subsidy_lines (policy_id, policy_version_id, period, worker_id, employer_id, round, amount_fen, status, snapshot, computed_at, created_by_user_id, created_by_label, status_changed_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, '待审核', ?, ?, ?, ?, ?)`,
-  );
-  return lines.map((l) =>
-    Number(
-      insert.run(l.policyId, l.policyVersionId, l.period, l.workerId, l.employerId, l.round, l.amountFen, JSON.stringify(l.snapshot), l.computedAt, l.createdByUserId, l.createdByLabel, l.computedAt)
-        .lastInsertRowid,
-    ),
-  );
+  if (lines.length === 0) return [];
+  const columns = "id, policy_id, policy_version_id, period, worker_id, employer_id, round, amount_fen, status, snapshot, computed_at, created_by_user_id, created_by_label, status_changed_at";
+  const row = "(?, ?, ?, ?, ?, ?, ?, ?, '待审核', ?, ?, ?, ?, ?)";
+  const statement = (n: number) => tx.$client.prepare(`INSERT INTO subsidy_lines (${columns}) VALUES ${Array.from({ length: n }, () => row).join(", ")}`);
+  const full = statement(Math.min(LINES_PER_INSERT, lines.length));
+  const highest = tx.$client.prepare("SELECT coalesce(max(id), 0) FROM subsidy_lines").pluck().get() as number;
+  const ids = lines.map((_, i) => highest + 1 + i);
+  for (let start = 0; start < lines.length; start += LINES_PER_INSERT) {
+    const part = lines.slice(start, start + LINES_PER_INSERT);
+    const values: unknown[] = [];
+    part.forEach((l, i) => {
+      values.push(ids[start + i], l.policyId, l.policyVersionId, l.period, l.workerId, l.employerId, l.round, l.amountFen, JSON.stringify(l.snapshot), l.computedAt, l.createdByUserId, l.createdByLabel, l.computedAt);
+    });
+    (part.length === LINES_PER_INSERT || part.length === lines.length ? full : statement(part.length)).run(values);
+  }
+  return ids;
 }
 
 /** The lines of a policy and period, oldest first (for tests and the line list). */

@@ -13,7 +13,7 @@
  * rules look at changed meanwhile. See docs/decisions/2026-12-02-subsidy-compute-progress.md.
  */
 import type { Db } from "../../db/client.ts";
-import { createAuditAppender } from "../../db/queries/audit.ts";
+import { appendAuditEntries, createAuditAppender } from "../../db/queries/audit.ts";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import {
   factEmployers,
@@ -209,11 +209,8 @@ function write(
   const { policy, version, period } = prepared;
   const computedAt = props.now.toISOString();
   const { workers, employers } = facts;
-  const snapshotOf = (line: ComputedLine): LineSnapshot => {
-    const worker = workers.get(line.workerId)!;
-    const employer = line.employerId === null ? undefined : employers.get(line.employerId);
-    return {
-      placements: line.placementIds.map((id) => {
+  const placementsOf = (line: ComputedLine): LineSnapshot["placements"] =>
+    line.placementIds.map((id) => {
         const p = facts.placements.get(id)!;
         return {
           id,
@@ -223,7 +220,12 @@ function write(
           endDate: p.endDate,
           workProvince: p.workProvince,
         };
-      }),
+      });
+  const snapshotOf = (line: ComputedLine): LineSnapshot => {
+    const worker = workers.get(line.workerId)!;
+    const employer = line.employerId === null ? undefined : employers.get(line.employerId);
+    return {
+      placements: placementsOf(line),
       coveredMonths: line.coveredMonths,
       countedMonths: line.countedMonths,
       worker: { householdId: worker.householdId, category: worker.category, birthDate: worker.birthDate },
@@ -244,7 +246,9 @@ function write(
       reversalStatus: l.reversalStatus,
       snapshot: JSON.parse(l.snapshot) as LineSnapshot,
     }));
-  const result = reconcile(due, liveOfPeriod, state.reversedRounds, snapshotOf, state.rejected.map((r) => rejectedLine(r, period.label)));
+  // The reconciliation compares placements and counted months only: it is given just those.
+  const factsOf = (line: ComputedLine) => ({ placements: placementsOf(line), countedMonths: line.countedMonths });
+  const result = reconcile(due, liveOfPeriod, state.reversedRounds, factsOf, state.rejected.map((r) => rejectedLine(r, period.label)));
 
   const addedIds = insertLines(
     db,
@@ -264,15 +268,16 @@ function write(
   );
   const audit = createAuditAppender(db);
   const actor = { actorUserId: authorUserId(props.by), actorLabel: "userId" in props.by ? props.by.login : props.by.label };
-  result.add.forEach(({ line, round }, i) => {
-    audit({
+  appendAuditEntries(
+    db,
+    result.add.map(({ line, round }, i) => ({
       ...actor,
-      action: "create",
+      action: "create" as const,
       entity: "subsidy-line",
       entityId: addedIds[i]!,
       after: { policy: policy.code, version: version.version, period: period.label, workerId: line.workerId, employerId: line.employerId, round, amountFen: line.amountFen, placementIds: line.placementIds, months: line.countedMonths.map((m) => m.month) },
-    });
-  });
+    })),
+  );
   audit({
     ...actor,
     action: "create",
