@@ -30,6 +30,7 @@ import { databaseId } from "../db/queries/meta.ts";
 import { writeStatsSnapshotFile } from "../src/ops/stats-snapshot-file.ts";
 import { openSeededCounty } from "./seeded-county.ts";
 import { percentiles, type Bench, type BenchRow } from "./types.ts";
+import { systemClock } from "../src/clock.ts";
 
 const WORKERS = 1_000_000;
 const SEED = 1;
@@ -47,7 +48,7 @@ const bench: Bench = async (ctx) => {
   const file = join(county.dataDir, "app.db");
   const db = county.db;
   const sqlReader = openStatsReader(file, 1024); // the SQL figures' old setting
-  const statistics = createStatistics({ db, reader: openStatsReader(file), log: createLogger({ level: "silent" }) });
+  const statistics = createStatistics({ db, now: systemClock, reader: openStatsReader(file), log: createLogger({ level: "silent" }) });
   try {
     const counts = db.$client.prepare("SELECT (SELECT count(*) FROM workers) AS workers, (SELECT count(*) FROM placements) AS placements").get() as {
       workers: number;
@@ -217,7 +218,7 @@ const bench: Bench = async (ctx) => {
       db.$client.prepare("UPDATE placements SET end_date = '2026-11-22' WHERE id = ?").run(id);
       try {
         t = performance.now();
-        const restarted = createStatistics({ db, reader: openStatsReader(file), log: createLogger({ level: "silent" }), keptSnapshot: kept });
+        const restarted = createStatistics({ db, now: systemClock, reader: openStatsReader(file), log: createLogger({ level: "silent" }), keptSnapshot: kept });
         try {
           const first = await restarted.current();
           const firstAnswer = performance.now() - t;

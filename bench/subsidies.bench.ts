@@ -27,6 +27,7 @@ import { savePolicy, type PolicyInput } from "../src/use-cases/subsidies-policie
 import { webClient } from "../tests/support/web-client.ts";
 import { openSeededCounty } from "./seeded-county.ts";
 import { percentiles, type Bench, type BenchRow } from "./types.ts";
+import { systemClock } from "../src/clock.ts";
 
 // BENCH_WORKERS lets a quick run use a smaller cached county; the figures of record are at 1M.
 const WORKERS = Number(process.env.BENCH_WORKERS) || 1_000_000;
@@ -138,7 +139,7 @@ const bench: Bench = async (ctx) => {
     const deepBatch = (db.$client.prepare("SELECT id FROM subsidy_lines WHERE batch_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?").get(built.batchId, Math.floor(built.lines * 0.9)) as { id: number }).id;
 
     const log = createLogger({ level: "silent" });
-    const statistics = createStatistics({ db, reader: openStatsReader(file), log });
+    const statistics = createStatistics({ db, now: systemClock, reader: openStatsReader(file), log });
     const unreachable = createJobsIndex(createMeiliClient({ url: "http://127.0.0.1:9", apiKey: "x" }), "jobs");
     const app = createApp({
       db,

@@ -18,6 +18,9 @@ import { databaseId } from "../db/queries/meta.ts";
 import { readStatsSnapshotFile, writeStatsSnapshotFile } from "../src/ops/stats-snapshot-file.ts";
 import { loadHandBuiltCounty } from "./support/stats-fixture.ts";
 
+/** A fixed platform clock: a patched snapshot's time never comes from the machine. */
+const STATS_CLOCK = () => new Date("2026-11-23T02:00:00.000Z");
+
 const dir = mkdtempSync(join(tmpdir(), "jybf-statistics-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -48,7 +51,7 @@ describe("the statistics service", () => {
   });
 
   it("answers a small county's change at once", async () => {
-    const statistics = createStatistics({ db, reader: openStatsReader(file), log: createLogger({ level: "silent" }) });
+    const statistics = createStatistics({ db, now: STATS_CLOCK, reader: openStatsReader(file), log: createLogger({ level: "silent" }) });
     try {
       expect(await total(statistics)).toEqual({ key: "total", labour_force: 10, employed: 4, employed_baseline: 5 });
       const first = await statistics.current();
@@ -63,14 +66,14 @@ describe("the statistics service", () => {
   it("keeps each loaded snapshot on disk and answers from it at the next start while the fresh one loads", async () => {
     const kept = { file: join(dir, `kept-${n}.bin`), databaseId: databaseId(db) };
     const log = createLogger({ level: "silent" });
-    const first = createStatistics({ db, reader: openStatsReader(file), log, keptSnapshot: kept });
+    const first = createStatistics({ db, now: STATS_CLOCK, reader: openStatsReader(file), log, keptSnapshot: kept });
     const loaded = await first.fresh();
     await new Promise((resolve) => setImmediate(resolve));
     await first.close();
     expect(existsSync(kept.file)).toBe(true);
 
     // Same registry: the kept snapshot is current, figures and all, without a load.
-    const same = createStatistics({ db, reader: openStatsReader(file), log, keptSnapshot: kept });
+    const same = createStatistics({ db, now: STATS_CLOCK, reader: openStatsReader(file), log, keptSnapshot: kept });
     try {
       const answered = await same.current();
       expect(answered.version).toBe(loaded.version);
@@ -84,7 +87,7 @@ describe("the statistics service", () => {
     // changes logged since (migration 0016), so the first answer is current, without a load.
     endOpenPlacements();
     const lines: string[] = [];
-    const after = createStatistics({ db, reader: openStatsReader(file), log: createLogger({ level: "debug", write: (l) => lines.push(l) }), keptSnapshot: kept, serveStaleAbove: 0 });
+    const after = createStatistics({ db, now: STATS_CLOCK, reader: openStatsReader(file), log: createLogger({ level: "debug", write: (l) => lines.push(l) }), keptSnapshot: kept, serveStaleAbove: 0 });
     try {
       const answered = await after.current();
       expect(after.isStale(answered)).toBe(false);
@@ -96,7 +99,7 @@ describe("the statistics service", () => {
 
     // A change a patch cannot take (a town renamed): the kept figures answer until the load is done.
     db.$client.prepare("UPDATE towns SET name = name || '新' WHERE id = (SELECT min(id) FROM towns)").run();
-    const renamed = createStatistics({ db, reader: openStatsReader(file), log, keptSnapshot: kept, serveStaleAbove: 0 });
+    const renamed = createStatistics({ db, now: STATS_CLOCK, reader: openStatsReader(file), log, keptSnapshot: kept, serveStaleAbove: 0 });
     try {
       const answered = await renamed.current();
       expect(renamed.isStale(answered)).toBe(true);
@@ -108,7 +111,7 @@ describe("the statistics service", () => {
   });
 
   it("ignores a kept snapshot of another database, of another shape or damaged", async () => {
-    const statistics = createStatistics({ db, reader: openStatsReader(file), log: createLogger({ level: "silent" }) });
+    const statistics = createStatistics({ db, now: STATS_CLOCK, reader: openStatsReader(file), log: createLogger({ level: "silent" }) });
     try {
       const snapshot = await statistics.fresh();
       const kept = join(dir, `other-${n}.bin`);
@@ -127,7 +130,7 @@ describe("the statistics service", () => {
   });
 
   it("computes a page once per snapshot, date, baseline and town, and anew after a change", async () => {
-    const statistics = createStatistics({ db, reader: openStatsReader(file), log: createLogger({ level: "silent" }) });
+    const statistics = createStatistics({ db, now: STATS_CLOCK, reader: openStatsReader(file), log: createLogger({ level: "silent" }) });
     try {
       const props = { date: HAND_D, baseline: HAND_B, town: undefined };
       const first = await statsPageView({ statistics }, props);
@@ -145,7 +148,7 @@ describe("the statistics service", () => {
   });
 
   it("answers a large county from the previous snapshot while a reload runs (a change no patch takes), then from the new one", async () => {
-    const statistics = createStatistics({ db, reader: openStatsReader(file), log: createLogger({ level: "silent" }), serveStaleAbove: 0 });
+    const statistics = createStatistics({ db, now: STATS_CLOCK, reader: openStatsReader(file), log: createLogger({ level: "silent" }), serveStaleAbove: 0 });
     try {
       const first = await statistics.fresh();
       expect(statistics.isStale(first)).toBe(false);

@@ -19,6 +19,9 @@ import { createLogger } from "../src/log.ts";
 import { createStatistics } from "../src/use-cases/statistics.ts";
 import { loadHandBuiltCounty } from "./support/stats-fixture.ts";
 
+/** A fixed platform clock: a patched snapshot's time never comes from the machine. */
+const STATS_CLOCK = () => new Date("2026-11-23T02:00:00.000Z");
+
 const dir = mkdtempSync(join(tmpdir(), "jybf-stats-incremental-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -268,7 +271,7 @@ describe("the statistics service with the change log", () => {
   it("answers a large county's change from a patched snapshot at once, not after a reload, and prunes the log", async () => {
     const { db, reader } = county();
     const lines: string[] = [];
-    const statistics = createStatistics({ db, reader, log: createLogger({ level: "debug", write: (line) => lines.push(line) }), serveStaleAbove: 0 });
+    const statistics = createStatistics({ db, now: STATS_CLOCK, reader, log: createLogger({ level: "debug", write: (line) => lines.push(line) }), serveStaleAbove: 0 });
     try {
       const first = await statistics.fresh();
       const loads = () => lines.filter((l) => l.includes("statistics snapshot loaded")).length;

@@ -54,11 +54,11 @@ export interface StatisticsDeps {
   serveStaleAbove?: number;
   /** Where the last snapshot is kept between starts, and the database's id (db/queries/meta.ts). */
   keptSnapshot?: { file: string; databaseId: string };
-  /** When a patched snapshot is taken (its "数据截至"); default the machine's clock. */
-  now?: () => Date;
+  /** When a patched snapshot is taken (its "数据截至"): the platform's clock. */
+  now: () => Date;
 }
 
-/** @example const statistics = createStatistics({ db, reader: openStatsReader(file), log }); const { columns } = await statistics.current(); */
+/** @example const statistics = createStatistics({ db, reader: openStatsReader(file), log, now }); const { columns } = await statistics.current(); */
 export function createStatistics(deps: StatisticsDeps): Statistics {
   const serveStaleAbove = deps.serveStaleAbove ?? SERVE_STALE_ABOVE;
   const kept = deps.keptSnapshot;
@@ -125,7 +125,7 @@ export function createStatistics(deps: StatisticsDeps): Statistics {
     const from = snapshot;
     if (loading || !from || from.changeId === undefined || !from.ids) return undefined;
     const started = performance.now();
-    const takenAt = deps.now?.() ?? new Date();
+    const takenAt = deps.now();
     let read: ReturnType<typeof readStatsChanges>;
     try {
       read = readStatsChanges(deps.reader, { version: from.version, changeId: from.changeId }, PATCH_AT_MOST);
