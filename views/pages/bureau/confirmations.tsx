@@ -12,23 +12,12 @@ import { CsrfField } from "../../components/csrf-field.tsx";
 import { Facts } from "../../components/facts.tsx";
 import { FormError } from "../../components/form-error.tsx";
 import { Notice, TextField } from "../../components/form-field.tsx";
+import type { ConfirmationItem } from "../../../src/use-cases/confirmations-view.ts";
 import { messages } from "../../messages.ts";
 import { BureauPage } from "./bureau-page.tsx";
 
-export interface ConfirmationItemView {
-  kind: "placement" | "pending";
-  id: number;
-  name: string;
-  detail: string;
-  town: string;
-  employerName: string;
-  postingCode: string | null;
-  startDate: string;
-  endDate: string | null;
-  monthlyIncome: number | null;
-  recordedOn: string;
-  reasons: readonly ConfirmationReason[];
-}
+/** One item of the worklist, as the use-case gives it. */
+export type ConfirmationItemView = ConfirmationItem;
 
 export interface CandidateView {
   id: number;
