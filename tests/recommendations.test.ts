@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount, createApiToken } from "../src/use-cases/accounts.ts";
+import { alertCloser } from "../src/use-cases/risk-alerts.ts";
 import { startTestPlatform, type TestPlatform } from "./support/test-platform.ts";
 import { webClient, type WebClient } from "./support/web-client.ts";
 
@@ -248,6 +249,26 @@ describe("recommendations", () => {
       const other = await signIn("cand-cadre-other", "town", { townName: otherTown });
       expect(await other.text(await other.get("/bureau/worklist"))).not.toContain(`/bureau/postings/${code}/candidates`);
       expect((await manager.get("/bureau/worklist")).status).toBe(403);
+    });
+
+    it("offers 代办 on an open alert's suggestions, and none once the alert is closed", async () => {
+      const alerts = sql<{ id: number; detail: string }>("SELECT id, detail FROM alerts WHERE kind = 'zero-employment' AND status = 'open' ORDER BY id");
+      const staff = await signIn("rec-county-alert", "county");
+      // The first open alert with a job seeker who has a suitable posting.
+      let alert: { id: number } | undefined;
+      for (const a of alerts.filter((a) => (JSON.parse(a.detail) as { jobSeekers: number[] }).jobSeekers.length > 0)) {
+        const open = await staff.text(await staff.get(`/bureau/alerts/${a.id}`));
+        if (/\/bureau\/workers\/\d+\/apply\//.test(open)) {
+          alert = a;
+          break;
+        }
+      }
+      expect(alert).toBeDefined();
+      const closed = alertCloser({ db: platform.db }, { alertId: alert!.id, outcome: "核实无风险", note: "走访核实", date: D, by: { label: "test" }, now: new Date(`${D}T10:00:00+08:00`) });
+      expect(closed.ok).toBe(true);
+      const after = await staff.text(await staff.get(`/bureau/alerts/${alert!.id}`));
+      expect(after).toContain("推荐");
+      expect(after).not.toMatch(/\/bureau\/workers\/\d+\/apply\//);
     });
 
     it("keeps a cadre of another town out of the 代办 form and the withdrawal", async () => {
