@@ -11,7 +11,7 @@ import { alertById, alertsInScope, assigneesOfTown, membersOfHousehold, notesOfA
 import { allTowns, townIdByName } from "../../db/queries/towns.ts";
 import { jobSeekersOf } from "../core/alert-follow-up.ts";
 import { isOverdue, overdueRaisedUntil, type AlertDetail, type AlertKind, type AlertStatus } from "../core/alerts.ts";
-import { canSeeFullPhone, listScope, type Actor, type Resource } from "../core/policy.ts";
+import { canApplyOnBehalf, canSeeFullPhone, listScope, type Actor, type Resource } from "../core/policy.ts";
 import type { AlertListRow, AlertPageProps } from "../../views/pages/bureau/alerts.tsx";
 import { currentSettings } from "./settings.ts";
 import { householdRecommendations } from "./recommendations.ts";
@@ -112,8 +112,9 @@ export function alertPageView(deps: { db: Db }, props: { alert: AlertRow; today:
     members,
     applications: applicationsOfWorkers(deps.db, members.map((w) => w.id)),
     suggestions,
-    // Whoever may read an alert (its town's cadres, county staff) may apply for its members (代办).
-    canApplyFor: true,
+    // Whoever may read an open alert (its town's cadres, county staff) may apply for its members
+    // (代办); a closed alert is done with, and offers no 代办 (its suggestions stay to read).
+    canApplyFor: alert.status === "open" && canApplyOnBehalf(props.actor, { townId: alert.townId }),
     cadres: assigneesOfTown(deps.db, alert.townId).map((u) => ({ id: u.id, label: u.displayName ?? u.login, county: u.role === "county" })),
     notes: notesOfAlert(deps.db, alert.id),
     today,
