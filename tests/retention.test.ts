@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { retentionGroups } from "../db/queries/retention.ts";
 import { groupPlacements, RETENTION_BREAKDOWNS, retentionRows, type RetentionPlacement, type RetentionQuery } from "../src/core/stats/retention.ts";
 import { createAccount, createApiToken } from "../src/use-cases/accounts.ts";
-import { retentionView } from "../src/use-cases/retention-view.ts";
+import { placementEnder } from "../src/use-cases/placement-end.ts";
+import { retentionView, retentionViewFromSql } from "../src/use-cases/retention-view.ts";
 import { startTestPlatform, type TestPlatform } from "./support/test-platform.ts";
 import { webClient, type WebClient } from "./support/web-client.ts";
 
@@ -89,13 +90,14 @@ describe("retention", () => {
     expect(inRange.some((p) => p.end !== null)).toBe(true);
   });
 
-  it("SQL counts give the reference's rows for every breakdown, scope and filter", () => {
+  it("SQL counts and the snapshot give the reference's rows for every breakdown, scope and filter", async () => {
     for (const by of RETENTION_BREAKDOWNS)
       for (const assisted of [false, true])
         for (const scopeTown of [undefined, town]) {
           const q: RetentionQuery = { date: D, from: "2024-01", to: "2026-11", by, assisted };
-          const rows = retentionView(platform, { ...q, town: scopeTown });
+          const rows = retentionViewFromSql(platform, { ...q, town: scopeTown });
           expect(rows.map(({ name: _, ...r }) => r), `${by} ${assisted} ${scopeTown ?? ""}`).toEqual(reference(q, scopeTown));
+          expect((await retentionView(platform, { ...q, town: scopeTown })).rows, `snapshot ${by} ${assisted} ${scopeTown ?? ""}`).toEqual(rows);
         }
   });
 
@@ -118,7 +120,7 @@ describe("retention", () => {
     expect(html.match(/<svg class="chart bar-chart"/g)!.length).toBe(3);
     expect(html).toContain('<td class="num not-yet">未到期</td>');
     expect(html).not.toMatch(/style=/);
-    const rows = retentionView(platform, { date: D, from: "2025-01", to: "2026-11", by: "month", assisted: false, town: undefined });
+    const rows = (await retentionView(platform, { date: D, from: "2025-01", to: "2026-11", by: "month", assisted: false, town: undefined })).rows;
     const total = rows.at(-1)!;
     expect(html).toContain(`>${total.started}</a>`);
     const three = total.horizons[0]!;
@@ -157,7 +159,7 @@ describe("retention", () => {
     expect(html).toContain(`稳岗情况（${town}）`);
     const others = [...new Set(raw.map((p) => p.town))].filter((t) => t !== town);
     for (const other of others) expect(html).not.toContain(`<td>${other}</td>`);
-    const own = retentionView(platform, { date: D, from: "2024-01", to: "2026-11", by: "town", assisted: false, town });
+    const own = (await retentionView(platform, { date: D, from: "2024-01", to: "2026-11", by: "town", assisted: false, town })).rows;
     const people = await (await cadre.get(`/bureau/stats/retention/people?date=${D}&from=2024-01&to=2026-11&by=town&measure=started`)).text();
     expect(people).toContain(`共 ${own.at(-1)!.started} 条就业记录`);
     // Asking for another town's row gives nothing, not that town's people.
@@ -171,7 +173,7 @@ describe("retention", () => {
 
   it("the API gives county and department tokens the county's rows, a town token its town's", async () => {
     const q: RetentionQuery = { date: D, from: "2025-01", to: "2026-11", by: "employer", assisted: true };
-    const expected = retentionView(platform, { ...q, town: undefined });
+    const expected = (await retentionView(platform, { ...q, town: undefined })).rows;
     for (const token of [tokens.county, tokens.department]) {
       const res = await api(`/api/v1/stats/retention?date=${D}&from=2025-01&to=2026-11&by=employer&assisted=true`, token);
       expect(res.status).toBe(200);
@@ -203,5 +205,26 @@ describe("retention", () => {
       expect(((await res.json()) as { message: string }).message).toBe(message);
     }
     expect((await api(`/api/v1/stats/retention`)).status).toBe(401);
+  });
+
+  it("a placement the bureau ends is in the next figure, on the page and in the API (the snapshot patched)", async () => {
+    const sql = platform.db.$client;
+    const open = sql
+      .prepare("SELECT id, start_date AS startDate FROM placements WHERE end_date IS NULL AND needs_confirmation = 0 AND start_date >= '2025-01-01' AND start_date < '2025-07-01' ORDER BY id LIMIT 1")
+      .get() as { id: number; startDate: string };
+    const cohort = open.startDate.slice(0, 7);
+    type Body = { rows: { key: string; started: number; horizons: { retained: number | null }[] }[] };
+    const apiRow = async () => ((await (await api(`/api/v1/stats/retention?date=${D}&from=2025-01&to=2026-11`, tokens.county)).json()) as Body).rows.find((r) => r.key === cohort)!;
+    const before = await apiRow();
+    // Ended on its first day: kept at no horizon any more, still started in its month.
+    expect(placementEnder(platform, { placementId: open.id, endDate: open.startDate, reason: "其他", by: { label: "test" }, now: platform.now() })).toEqual({ ok: true });
+    const after = await apiRow();
+    expect(after.started).toBe(before.started);
+    expect(after.horizons.map((h) => h.retained)).toEqual(before.horizons.map((h) => h.retained! - 1));
+    const page = await (await county.get(`/bureau/stats/retention?date=${D}&from=2025-01&to=2026-11`)).text();
+    expect(page).toContain(`${after.horizons[0]!.retained}</a> / `);
+    expect((await retentionView(platform, { date: D, from: "2025-01", to: "2026-11", by: "month", assisted: false, town: undefined })).rows).toEqual(
+      retentionViewFromSql(platform, { date: D, from: "2025-01", to: "2026-11", by: "month", assisted: false, town: undefined }),
+    );
   });
 });

@@ -198,6 +198,8 @@ describe("risk alerts", () => {
     expect(page).toContain("零就业家庭");
     expect(page).toContain(c.householdCode);
     expect(page).toMatch(/适合的在招岗位/);
+    // An open alert offers 代办 for its members' suggestions.
+    expect(page).toMatch(/href="\/bureau\/workers\/\d+\/apply\//);
 
     const cadreId = sql<{ id: number }>("SELECT id FROM users WHERE login = 'cadre-a'")[0]!.id;
     const otherId = sql<{ id: number }>("SELECT id FROM users WHERE login = 'cadre-b'")[0]!.id;
@@ -216,6 +218,9 @@ describe("risk alerts", () => {
     const closed = await (await county.get(`/bureau/alerts/${alert!.id}`)).text();
     expect(closed).toContain("入户走访，本人愿意去附近车间");
     expect(closed).toContain("办结：已就业");
+    // A closed alert offers no 代办 any more, to county staff nor to the town's cadre.
+    expect(closed).not.toMatch(/\/bureau\/workers\/\d+\/apply\//);
+    expect(await (await cadre.get(`/bureau/alerts/${alert!.id}`)).text()).not.toMatch(/\/bureau\/workers\/\d+\/apply\//);
     expect(sql<{ status: string; assigned_user_id: number; acted_date: string }>("SELECT * FROM alerts WHERE id = ?", alert!.id)[0]).toMatchObject({
       status: "closed",
       assigned_user_id: cadreId,

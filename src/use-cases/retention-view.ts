@@ -1,12 +1,16 @@
 /**
  * The retention figures (稳岗) as the bureau's page and the API read them: counts per cohort and
- * key from the placements (db/queries/retention.ts, its own query beside the statistics snapshot),
- * turned into rows by the core (src/core/stats/retention.ts); and the placements behind a number,
- * limited to the cohorts that number counts.
+ * key from the statistics' in-memory snapshot (src/core/stats/retention-columns.ts; patched after
+ * each change, so a placement recorded or ended is in the next figure), turned into rows by the
+ * core (src/core/stats/retention.ts); the same counted in SQL (db/queries/retention.ts), kept as
+ * the reference the tests and the benchmark compare with; and the placements behind a number,
+ * limited to the cohorts that number counts. See docs/decisions/2026-12-02-retention-from-snapshot.md.
  */
 import type { Db } from "../../db/client.ts";
 import { RETENTION_MEASURES, retentionGroups, retentionPeople, type RetentionMeasure } from "../../db/queries/retention.ts";
+import { retentionRowsFromColumns } from "../core/stats/retention-columns.ts";
 import { latestDueCohort, retentionRows, type RetentionQuery, type RetentionRow } from "../core/stats/retention.ts";
+import type { Statistics } from "./statistics.ts";
 
 export { RETENTION_MEASURES };
 export type { RetentionMeasure };
@@ -16,15 +20,34 @@ export interface RetentionViewRow extends RetentionRow {
   name?: string | undefined;
 }
 
-/**
- * The rows of the query in the viewer's town scope, the total row last.
- * @example retentionView({ db }, { date: "2026-11-23", from: "2024-12", to: "2026-11", by: "platform", assisted: false, town: undefined })
- */
-export function retentionView(deps: { db: Db }, query: RetentionQuery & { town: string | undefined }): RetentionViewRow[] {
-  const { groups, names } = retentionGroups(deps.db, query.by, query);
-  const rows: RetentionViewRow[] = retentionRows(groups, query);
+/** The rows with, by employer, each employer's name. */
+function named(rows: RetentionViewRow[], names: Map<string, string>, query: RetentionQuery): RetentionViewRow[] {
   if (query.by === "employer") for (const row of rows) row.name = names.get(row.key);
   return rows;
+}
+
+/**
+ * The rows of the query in the viewer's town scope, the total row last, from the current
+ * statistics snapshot; `asOf` is when a stale snapshot was taken (a large county's reload under
+ * way, as the statistics page says), undefined when it is current.
+ * @example await retentionView({ statistics }, { date: "2026-11-23", from: "2024-12", to: "2026-11", by: "platform", assisted: false, town: undefined })
+ */
+export async function retentionView(
+  deps: { statistics: Statistics },
+  query: RetentionQuery & { town: string | undefined },
+): Promise<{ rows: RetentionViewRow[]; asOf: Date | undefined }> {
+  const snapshot = await deps.statistics.current();
+  const { rows, names } = retentionRowsFromColumns(snapshot.columns, query);
+  return { rows: named(rows, names, query), asOf: deps.statistics.isStale(snapshot) ? snapshot.loadedAt : undefined };
+}
+
+/**
+ * The same rows counted in SQL from the placements, always the registry as it is: the reference
+ * retentionView is held to (tests/retention-columns.test.ts) and the benchmark's baseline.
+ */
+export function retentionViewFromSql(deps: { db: Db }, query: RetentionQuery & { town: string | undefined }): RetentionViewRow[] {
+  const { groups, names } = retentionGroups(deps.db, query.by, query);
+  return named(retentionRows(groups, query), names, query);
 }
 
 /**

@@ -117,17 +117,41 @@ export function groupPlacements(placements: readonly RetentionPlacement[], range
   return [...groups.values()];
 }
 
-function figureOf(months: RetentionHorizon, groups: readonly RetentionGroup[], date: string): HorizonFigure {
-  const due = groups.filter((g) => cohortDue(g.cohort, months, date));
-  // Rows pool cohorts: a horizon is "not yet" only when none of the row's cohorts has reached it.
-  if (due.length === 0) return { months, status: "not_yet", placements: null, retained: null, rate: null };
-  const placements = due.reduce((n, g) => n + g.started, 0);
-  const retained = due.reduce((n, g) => n + g.kept[months], 0);
-  return { months, status: "measured", placements, retained, rate: placements > 0 ? retained / placements : null };
+/** Whether a cohort is due at each horizon on `date` (RETENTION_HORIZONS order), worked out once a cohort. */
+type DueAt = (cohort: string) => readonly boolean[];
+
+function dueAt(date: string): DueAt {
+  const memo = new Map<string, boolean[]>();
+  return (cohort) => {
+    let due = memo.get(cohort);
+    if (!due) memo.set(cohort, (due = RETENTION_HORIZONS.map((h) => cohortDue(cohort, h, date))));
+    return due;
+  };
 }
 
-function rowOf(key: string, groups: readonly RetentionGroup[], date: string): RetentionRow {
-  return { key, started: groups.reduce((n, g) => n + g.started, 0), horizons: RETENTION_HORIZONS.map((h) => figureOf(h, groups, date)) };
+function rowOf(key: string, groups: readonly RetentionGroup[], due: DueAt): RetentionRow {
+  let started = 0;
+  // Per horizon: cohorts due, placements of them, those kept.
+  const dueGroups = [0, 0, 0];
+  const placements = [0, 0, 0];
+  const retained = [0, 0, 0];
+  for (const g of groups) {
+    started += g.started;
+    const d = due(g.cohort);
+    for (let i = 0; i < RETENTION_HORIZONS.length; i++) {
+      if (!d[i]) continue;
+      dueGroups[i]!++;
+      placements[i]! += g.started;
+      retained[i]! += g.kept[RETENTION_HORIZONS[i]!];
+    }
+  }
+  const horizons = RETENTION_HORIZONS.map((months, i): HorizonFigure =>
+    // Rows pool cohorts: a horizon is "not yet" only when none of the row's cohorts has reached it.
+    dueGroups[i] === 0
+      ? { months, status: "not_yet", placements: null, retained: null, rate: null }
+      : { months, status: "measured", placements: placements[i]!, retained: retained[i]!, rate: placements[i]! > 0 ? retained[i]! / placements[i]! : null },
+  );
+  return { key, started, horizons };
 }
 
 /**
@@ -139,13 +163,14 @@ function rowOf(key: string, groups: readonly RetentionGroup[], date: string): Re
  */
 export function retentionRows(groups: readonly RetentionGroup[], query: { by: RetentionBreakdown; from: string; to: string; date: string }): RetentionRow[] {
   const inRange = groups.filter((g) => g.cohort >= query.from && g.cohort <= query.to);
+  const due = dueAt(query.date);
   const rows: RetentionRow[] = [];
   if (query.by === "month") {
     for (const cohort of cohortMonths(query.from, query.to)) {
       const own = inRange.filter((g) => g.cohort === cohort);
       // An empty month is still a cohort: its horizons are due or not by the calendar alone.
       const figures = own.length > 0 ? own : [{ cohort, key: cohort, started: 0, kept: { 3: 0, 6: 0, 12: 0 } }];
-      rows.push(rowOf(cohort, figures, query.date));
+      rows.push(rowOf(cohort, figures, due));
     }
   } else {
     const byKey = new Map<string, RetentionGroup[]>();
@@ -154,11 +179,11 @@ export function retentionRows(groups: readonly RetentionGroup[], query: { by: Re
       if (list) list.push(g);
       else byKey.set(g.key, [g]);
     }
-    for (const [key, list] of byKey) rows.push(rowOf(key, list, query.date));
+    for (const [key, list] of byKey) rows.push(rowOf(key, list, due));
     rows.sort((a, b) => b.started - a.started || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
   const allCohorts = cohortMonths(query.from, query.to).map((cohort) => ({ cohort, key: RETENTION_TOTAL_KEY, started: 0, kept: { 3: 0, 6: 0, 12: 0 } }));
-  rows.push(rowOf(RETENTION_TOTAL_KEY, [...allCohorts, ...inRange], query.date));
+  rows.push(rowOf(RETENTION_TOTAL_KEY, [...allCohorts, ...inRange], due));
   return rows;
 }
 

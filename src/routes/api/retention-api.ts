@@ -3,7 +3,7 @@
  * placements that started in each month, how many were still open 3, 6 and 12 months later — by
  * cohort month, platform, employer or the worker's town, for every worker or 帮扶对象 only. Same
  * tokens and scope as the other statistics: county, town (its own town's workers), department
- * (aggregates only). Counted from the placements (src/use-cases/retention-view.ts).
+ * (aggregates only). Counted from the statistics snapshot (src/use-cases/retention-view.ts).
  * @example GET /api/v1/stats/retention?by=platform&from=2025-01&to=2025-12&assisted=true
  */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
@@ -78,7 +78,7 @@ export function retentionApi(deps: AppDeps): OpenAPIHono {
     request: { query: retentionApiQuerySchema(today) },
     responses: { 200: { description: "Rows, the `total` row last.", content: { "application/json": { schema: RetentionRowsSchema } } }, 400: badParameter, ...TOKEN_ERROR_RESPONSES },
   });
-  api.openapi(route, (c) => {
+  api.openapi(route, async (c) => {
     const fields = c.req.valid("query");
     const done = completeRetentionQuery(fields, deps.today());
     if (!done.ok) throw new ApiError(400, r[done.problem]);
@@ -86,7 +86,7 @@ export function retentionApi(deps: AppDeps): OpenAPIHono {
     authorizeApi(c, "read", { type: "stats", townId, detail: false });
     const town = townId === null ? undefined : townNameOf(deps, townId);
     if (townId !== null && town === undefined) throw new ApiError(403, messages.forbidden.apiNoRight);
-    const rows = retentionView(deps, { ...done.query, town });
+    const { rows } = await retentionView(deps, { ...done.query, town });
     return c.json({ rows: rows.map((row) => (row.name === undefined ? { key: row.key, started: row.started, horizons: row.horizons } : row)) }, 200);
   });
 

@@ -41,14 +41,14 @@ export function bureauStatsRetention(deps: AppDeps): Hono {
   app.get("/", async (c) => {
     const scope = statsScopeOf(c, deps);
     const { query, error } = pageQuery(c, deps.today());
-    const rows = error ? [] : retentionView(deps, { ...query, town: scope.town });
+    const { rows, asOf } = error ? { rows: [], asOf: undefined } : await retentionView(deps, { ...query, town: scope.town });
     const format = DownloadFormatSchema.parse(c.req.query("format"));
     if (format && !error) {
       const table = retentionTable(query.by, rows);
       const name = `${m.title}-${m.byOptions[query.by]}-${query.from}-${query.to}${query.assisted ? "-帮扶对象" : ""}`;
       return tableDownload(c, { name, format, headers: table.headers, rows: table.rows, textColumns: [m.key[query.by]] });
     }
-    return c.html(<RetentionPage query={query} rows={rows} town={scope.town} error={error} />, error ? 400 : 200);
+    return c.html(<RetentionPage query={query} rows={rows} town={scope.town} error={error} asOf={asOf} />, error ? 400 : 200);
   });
 
   app.get("/people", (c) => {

@@ -5,6 +5,7 @@
  * placements behind one number. "未到期" where a cohort has not reached a horizon yet.
  */
 import type { RetentionPersonRow } from "../../../db/queries/retention.ts";
+import { chinaTime } from "../../../src/core/china-time.ts";
 import { EMPLOYMENT_FORMS } from "../../../src/core/enums.ts";
 import { RETENTION_BREAKDOWNS, RETENTION_HORIZONS, RETENTION_TOTAL_KEY, type RetentionBreakdown, type RetentionQuery } from "../../../src/core/stats/retention.ts";
 import type { RetentionMeasure, RetentionViewRow } from "../../../src/use-cases/retention-view.ts";
@@ -62,6 +63,8 @@ export interface RetentionPageProps {
   /** The cadre's town, or undefined for the county. */
   town: string | undefined;
   error?: string | undefined;
+  /** When the figures' snapshot was taken, while a newer one loads (as the statistics page says). */
+  asOf?: Date | undefined;
 }
 
 export function RetentionPage(props: RetentionPageProps) {
@@ -70,6 +73,7 @@ export function RetentionPage(props: RetentionPageProps) {
   const total = props.rows.find((r) => r.key === RETENTION_TOTAL_KEY);
   return (
     <BureauPage title={props.town ? `${m.title}（${props.town}）` : m.title} intro={m.intro}>
+      {props.asOf ? <p class="muted">{messages.statsPage.asOf(chinaTime(props.asOf.toISOString()).slice(11, 16))}</p> : null}
       <form class="stats-form retention-form" method="get" action={RETENTION_PATH}>
         <label>
           {m.date}
