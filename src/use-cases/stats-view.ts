@@ -7,8 +7,8 @@ import { firstMemberNames } from "../../db/queries/records.ts";
 import type { Db } from "../../db/client.ts";
 import { PEOPLE_FIGURES, peopleBehindFigure, type PeopleQuery } from "../../db/queries/stats-people.ts";
 import { allTowns, townNameById } from "../../db/queries/towns.ts";
-import { employmentColumns, publicBenefitColumns, trendColumns, workshopColumns, zeroEmploymentColumns } from "../core/stats/columns.ts";
-import { EMPLOYMENT_BREAKDOWNS, type EmploymentBreakdown, type EmploymentRow } from "../core/stats/figures.ts";
+import { zeroEmploymentColumns } from "../core/stats/columns.ts";
+import { pageFiguresColumns, type PageFigures } from "../core/stats/page-figures.ts";
 import type { StatsSnapshot } from "../../db/queries/stats-snapshot.ts";
 import type { Statistics } from "./statistics.ts";
 
@@ -43,22 +43,6 @@ export async function zeroEmploymentView(deps: { db: Db; statistics: Statistics 
   return { towns, town, unknownTown, households: households.map((h) => ({ ...h, head: heads.get(h.code) ?? "" })) };
 }
 
-/** The figures of one statistics page, as statsPageView gives them (without `asOf`). */
-type PageFigures = ReturnType<typeof computePageFigures>;
-
-function computePageFigures(columns: StatsSnapshot["columns"], props: { date: string; baseline: string; town: string | undefined }) {
-  const { date, baseline } = props;
-  const town = props.town !== undefined ? { town: props.town } : {};
-  const breakdowns = Object.fromEntries(EMPLOYMENT_BREAKDOWNS.map((by) => [by, employmentColumns(columns, { date, baseline, by, ...town })])) as Record<EmploymentBreakdown, EmploymentRow[]>;
-  return {
-    breakdowns,
-    workshops: workshopColumns(columns, { date, ...town }).rows,
-    publicBenefit: publicBenefitColumns(columns, { date, ...town }),
-    trend: trendColumns(columns, { date, ...town }).rows,
-    zeroEmploymentHouseholds: zeroEmploymentColumns(columns, { date, ...town }).households.length,
-  };
-}
-
 /** Pages computed per snapshot: a snapshot never changes, so its figures for a date, baseline and town never do. */
 const pagesBySnapshot = new WeakMap<StatsSnapshot, Map<string, PageFigures>>();
 /** Each snapshot keeps at most this many pages (dates × baselines × towns asked for). */
@@ -78,9 +62,11 @@ export async function statsPageView(deps: { statistics: Statistics }, props: { d
   const key = `${props.date}|${props.baseline}|${props.town ?? ""}`;
   let figures = pages.get(key);
   if (!figures) {
-    figures = computePageFigures(snapshot.columns, props);
+    figures = pageFiguresColumns(snapshot.columns, props);
     if (pages.size >= PAGES_PER_SNAPSHOT) pages.delete(pages.keys().next().value!);
     pages.set(key, figures);
   }
-  return { ...figures, asOf: deps.statistics.isStale(snapshot) ? snapshot.loadedAt : undefined };
+  // `kept` is the figures object itself, the same for every request of this snapshot, date,
+  // baseline and town: what the page's rendered HTML is kept by (views/pages/bureau/stats.tsx).
+  return { ...figures, kept: figures as object, asOf: deps.statistics.isStale(snapshot) ? snapshot.loadedAt : undefined };
 }

@@ -13,6 +13,7 @@ import { HeadlineFigures } from "../../components/facts.tsx";
 import { FormError } from "../../components/form-error.tsx";
 import { messages } from "../../messages.ts";
 import { BureauPage } from "./bureau-page.tsx";
+import { raw } from "hono/html";
 
 export type Breakdown = "town" | "platform" | "category";
 
@@ -30,6 +31,8 @@ export interface StatsPageProps {
   zeroEmploymentHouseholds?: number;
   /** Set while the figures come from a snapshot the registry has moved past (a reload is running). */
   asOf?: Date | undefined;
+  /** StatsFigures already rendered (statsFiguresHtml); rendered here when absent. */
+  figuresHtml?: string | undefined;
 }
 
 /** Link to the people behind a figure. */
@@ -79,7 +82,6 @@ function BreakdownSection(props: { by: Breakdown; title: string; rows: Employmen
 export function StatsPage(props: StatsPageProps) {
   const m = messages.statsPage;
   const { date, baseline } = props;
-  const total = props.breakdowns?.town.find((r) => r.key === "total");
   return (
     <BureauPage title={m.title} intro={m.intro}>
       <p class="muted">{props.town ? m.townScope(props.town) : m.countyScope}</p>
@@ -96,6 +98,22 @@ export function StatsPage(props: StatsPageProps) {
         <button type="submit">{m.show}</button>
       </form>
       <FormError error={props.error} />
+      {props.figuresHtml !== undefined ? raw(props.figuresHtml) : <StatsFigures {...props} />}
+    </BureauPage>
+  );
+}
+
+/**
+ * Everything of the page below the form: the same for every viewer of one scope, date and
+ * baseline on one snapshot (no session, CSRF token or per-user part), so it is rendered once per
+ * figures object (statsFiguresHtml) and the per-user shell around it each time.
+ */
+export function StatsFigures(props: Omit<StatsPageProps, "error" | "asOf" | "figuresHtml">) {
+  const m = messages.statsPage;
+  const { date, baseline } = props;
+  const total = props.breakdowns?.town.find((r) => r.key === "total");
+  return (
+    <>
       {total && props.breakdowns ? (
         <>
           <h2>{m.headline}</h2>
@@ -190,6 +208,24 @@ export function StatsPage(props: StatsPageProps) {
           <a href="/bureau/stats/subsidies">{messages.subsidyFigures.link}</a>
         </p>
       )}
-    </BureauPage>
+    </>
   );
+}
+
+/** The figures' HTML by the figures object they were rendered from (one per snapshot, date, baseline and town). */
+const figuresHtml = new WeakMap<object, string>();
+
+/**
+ * The HTML of StatsFigures for `props`, rendered once per `figures` — the object statsPageView
+ * keeps per snapshot, date, baseline and town (src/use-cases/stats-view.ts): every later request
+ * of the same page pays a lookup. The key must vary with everything the fragment shows, which
+ * that object does: a change of the registry is a new snapshot, so new figures and a new render.
+ */
+export async function statsFiguresHtml(figures: object, props: Omit<StatsPageProps, "error" | "asOf" | "figuresHtml">): Promise<string> {
+  let html = figuresHtml.get(figures);
+  if (html === undefined) {
+    html = String(await (<StatsFigures {...props} />).toString());
+    figuresHtml.set(figures, html);
+  }
+  return html;
 }
