@@ -33,8 +33,18 @@ export const OPEN_END = 99_991_231;
 /** YYYY-MM-DD → yyyymmdd, so dates compare as integers. */
 export function dateInt(date: string): number {
   // Digit by digit: this runs for every birth and placement date of the county at each load.
-  const c = (i: number) => date.charCodeAt(i) - 48;
-  return c(0) * 10_000_000 + c(1) * 1_000_000 + c(2) * 100_000 + c(3) * 10_000 + c(5) * 1000 + c(6) * 100 + c(8) * 10 + c(9);
+  // No helper closure: under tsx each call would also name it (Object.defineProperty), which the
+  // profile of a load showed as a tenth of its time.
+  return (
+    (date.charCodeAt(0) - 48) * 10_000_000 +
+    (date.charCodeAt(1) - 48) * 1_000_000 +
+    (date.charCodeAt(2) - 48) * 100_000 +
+    (date.charCodeAt(3) - 48) * 10_000 +
+    (date.charCodeAt(5) - 48) * 1000 +
+    (date.charCodeAt(6) - 48) * 100 +
+    (date.charCodeAt(8) - 48) * 10 +
+    (date.charCodeAt(9) - 48)
+  );
 }
 
 export interface StatsColumns {

@@ -25,7 +25,7 @@ function separately(columns: StatsColumns, query: PageFiguresQuery): PageFigures
 const TOWNS = ["东山镇", "西河乡", "南岭镇"];
 /** Dates around month ends, the baseline and the trend's first month, so every edge is met. */
 const DATES = ["2019-12-31", "2020-12-31", "2021-01-01", "2025-11-30", "2025-12-01", "2026-06-30", "2026-10-31", "2026-11-01", "2026-11-22", "2026-11-23", "2026-11-30"];
-const BIRTHS = ["1950-03-01", "1980-01-01", "2004-12-31", "2005-01-01", "2010-11-23", "2010-11-24", "2012-06-30", "2015-01-01"];
+const BIRTHS = ["1950-03-01", "1980-01-01", "2009-11-30", "2009-12-01", "2010-06-30", "2010-07-01", "2004-12-31", "2005-01-01", "2010-11-23", "2010-11-24", "2012-06-30", "2015-01-01"];
 
 const registryArbitrary: fc.Arbitrary<StatsRegistry> = fc
   .record({

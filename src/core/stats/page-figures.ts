@@ -50,6 +50,11 @@ const WORKSHOP = Uint8Array.from(EMPLOYER_TYPES, (t) => (WORKSHOP_TYPES.includes
 const PUBLIC_BENEFIT = EMPLOYER_TYPES.indexOf("公益性岗位");
 const CATEGORIES = HOUSEHOLD_CATEGORIES.length;
 
+/** A month as one number (year × 12 + month) from a yyyymmdd date, so consecutive months differ by one. */
+function monthNumber(date: number): number {
+  return Math.floor(date / 10_000) * 12 + (Math.floor(date / 100) % 100);
+}
+
 /**
  * The page's figures at `query.date` against `query.baseline`, of `query.town` (the county when
  * absent): the same rows, order and numbers as employmentColumns (each breakdown),
@@ -65,6 +70,20 @@ export function pageFiguresColumns(columns: StatsColumns, query: PageFiguresQuer
   const monthCuts = months.map((m) => m - LABOUR_FORCE_MIN_AGE * 10_000);
   const first = months[0]!;
   const last = months[months.length - 1]!;
+  const monthCount = months.length;
+  const firstMonth = monthNumber(first);
+  /**
+   * The trend's month-ends within [s, en], as bits: the month-ends are the last days of
+   * consecutive months, so the first one on or after s is s's own month's, and the last one on
+   * or before en is en's month's when en is that day, else the month before.
+   */
+  const monthsWithin = (s: number, en: number): number => {
+    const lo = Math.max(0, monthNumber(s) - firstMonth);
+    let hi = monthNumber(en) - firstMonth;
+    if (hi >= monthCount) hi = monthCount - 1;
+    else if (hi >= 0 && months[hi]! > en) hi--;
+    return hi < lo ? 0 : ((1 << (hi + 1)) - 1) & ~((1 << lo) - 1);
+  };
   const town = query.town === undefined ? -1 : columns.towns.indexOf(query.town) < 0 ? -2 : columns.towns.indexOf(query.town);
 
   const e = columns.employers;
@@ -103,11 +122,7 @@ export function pageFiguresColumns(columns: StatsColumns, query: PageFiguresQuer
       const current = atBaseline[w]!;
       if (current < 0 || s >= start[current]!) atBaseline[w] = i;
     }
-    if (s <= last && en >= first) {
-      let bits = 0;
-      for (let m = 0; m < months.length; m++) if (s <= months[m]! && en >= months[m]!) bits |= 1 << m;
-      monthBits[w]! |= bits;
-    }
+    if (s <= last && en >= first) monthBits[w]! |= monthsWithin(s, en);
     if (s > d || en < d) continue;
     const current = atDate[w]!;
     if (current < 0 || s >= start[current]!) atDate[w] = i;
@@ -150,8 +165,9 @@ export function pageFiguresColumns(columns: StatsColumns, query: PageFiguresQuer
   const platSeen = new Uint8Array(PLATFORMS.length);
   const platEmp = new Float64Array(PLATFORMS.length);
   const platEmpB = new Float64Array(PLATFORMS.length);
-  const trendLf = new Float64Array(months.length);
-  const trendEmp = new Float64Array(months.length);
+  /** Workers who enter the trend's labour force at each month-end, and workers by the months they worked while in it. */
+  const trendFrom = new Float64Array(monthCount);
+  const trendWorked = new Float64Array(1 << monthCount);
   let totalLf = 0;
   let totalEmp = 0;
   let totalEmpB = 0;
@@ -189,14 +205,23 @@ export function pageFiguresColumns(columns: StatsColumns, query: PageFiguresQuer
       platSeen[k] = 1;
       platEmpB[k]!++;
     }
-    if (able) {
-      const bits = monthBits[w]!;
-      for (let m = 0; m < months.length; m++) {
-        if (born > monthCuts[m]!) continue;
-        trendLf[m]!++;
-        if (bits & (1 << m)) trendEmp[m]!++;
-      }
+    if (able && born <= monthCuts[monthCount - 1]!) {
+      // In the labour force from the first month-end they are 16 at on (the cut-offs rise):
+      // counted by that month and the months they worked from it, summed up month by month below.
+      let from = 0;
+      while (born > monthCuts[from]!) from++;
+      trendFrom[from]!++;
+      trendWorked[monthBits[w]! & ~((1 << from) - 1)]!++;
     }
+  }
+
+  const trendLf = new Float64Array(monthCount);
+  const trendEmp = new Float64Array(monthCount);
+  for (let m = 0, inForce = 0; m < monthCount; m++) trendLf[m] = inForce += trendFrom[m]!;
+  for (let bits = 1; bits < trendWorked.length; bits++) {
+    const n = trendWorked[bits]!;
+    if (n === 0) continue;
+    for (let m = 0; m < monthCount; m++) if (bits & (1 << m)) trendEmp[m]! += n;
   }
 
   // Zero-employment households: 帮扶对象, a willing labour-force member, nobody employed (scope: the household's town).

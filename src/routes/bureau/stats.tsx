@@ -51,7 +51,8 @@ export function bureauStats(deps: AppDeps): Hono {
     const { kept, asOf, ...figures } = await statsPageView(deps, { date, baseline, town: scope.town });
     // The figures' HTML is rendered once per snapshot, date, baseline and town; the shell (the
     // viewer's navigation and CSRF token) around it each time.
-    const figuresHtml = await statsFiguresHtml(kept, { date, baseline, town: scope.town, ...figures });
+    const allWorkshops = c.req.query("workshops") === "all";
+    const figuresHtml = await statsFiguresHtml(kept, { date, baseline, town: scope.town, allWorkshops, ...figures });
     return c.html(<StatsPage date={date} baseline={baseline} town={scope.town} error={error} asOf={asOf} figuresHtml={figuresHtml} />, error ? 400 : 200);
   });
 

@@ -31,8 +31,23 @@ export interface StatsPageProps {
   zeroEmploymentHouseholds?: number;
   /** Set while the figures come from a snapshot the registry has moved past (a reload is running). */
   asOf?: Date | undefined;
+  /** List every workshop, not only the WORKSHOPS_ON_PAGE absorbing the most. */
+  allWorkshops?: boolean | undefined;
   /** StatsFigures already rendered (statsFiguresHtml); rendered here when absent. */
   figuresHtml?: string | undefined;
+}
+
+/**
+ * Workshops the page lists unless asked for all: a county of a million workers has a thousand, and
+ * a chart and table of a thousand rows is neither readable nor cheap (600 KB of HTML). The
+ * downloads and `workshops=all` carry every one.
+ */
+export const WORKSHOPS_ON_PAGE = 30;
+
+/** The workshops listed: all (in code order), or the WORKSHOPS_ON_PAGE absorbing the most (ties in code order). */
+function workshopsShown(rows: readonly WorkshopRow[], all: boolean | undefined): readonly WorkshopRow[] {
+  if (all || rows.length <= WORKSHOPS_ON_PAGE) return rows;
+  return [...rows].sort((a, b) => b.employed - a.employed).slice(0, WORKSHOPS_ON_PAGE);
 }
 
 /** Link to the people behind a figure. */
@@ -140,9 +155,17 @@ export function StatsFigures(props: Omit<StatsPageProps, "error" | "asOf" | "fig
             <p class="empty">{m.workshopsNone}</p>
           ) : (
             <>
-              <BarChartSvg title={m.chartOf(m.workshops)} rows={props.workshops.map((w) => ({ label: w.name, value: w.employed }))} />
+              {props.workshops.length > WORKSHOPS_ON_PAGE ? (
+                <p class="muted">
+                  {props.allWorkshops ? null : messages.statsPageWorkshops.topOf(WORKSHOPS_ON_PAGE, props.workshops.length)}{" "}
+                  <a href={`/bureau/stats?date=${date}&baseline=${baseline}${props.allWorkshops ? "" : "&workshops=all"}#workshops`}>
+                    {props.allWorkshops ? messages.statsPageWorkshops.showTop(WORKSHOPS_ON_PAGE) : messages.statsPageWorkshops.showAll(props.workshops.length)}
+                  </a>
+                </p>
+              ) : null}
+              <BarChartSvg title={m.chartOf(m.workshops)} rows={workshopsShown(props.workshops, props.allWorkshops).map((w) => ({ label: w.name, value: w.employed }))} />
               <DataTable columns={[m.workshopCode, m.workshopName, m.workshopType, num(m.workshopEmployed), num(m.workshopAssisted)]}>
-                {props.workshops.map((w) => (
+                {workshopsShown(props.workshops, props.allWorkshops).map((w) => (
                   <tr>
                     <td>{w.code}</td>
                     <td>{w.name}</td>
@@ -212,8 +235,8 @@ export function StatsFigures(props: Omit<StatsPageProps, "error" | "asOf" | "fig
   );
 }
 
-/** The figures' HTML by the figures object they were rendered from (one per snapshot, date, baseline and town). */
-const figuresHtml = new WeakMap<object, string>();
+/** The figures' HTML by the figures object they were rendered from (one per snapshot, date, baseline and town), then by all workshops or not. */
+const figuresHtml = new WeakMap<object, Map<boolean, string>>();
 
 /**
  * The HTML of StatsFigures for `props`, rendered once per `figures` — the object statsPageView
@@ -222,10 +245,13 @@ const figuresHtml = new WeakMap<object, string>();
  * that object does: a change of the registry is a new snapshot, so new figures and a new render.
  */
 export async function statsFiguresHtml(figures: object, props: Omit<StatsPageProps, "error" | "asOf" | "figuresHtml">): Promise<string> {
-  let html = figuresHtml.get(figures);
+  let rendered = figuresHtml.get(figures);
+  if (!rendered) figuresHtml.set(figures, (rendered = new Map()));
+  const all = props.allWorkshops === true;
+  let html = rendered.get(all);
   if (html === undefined) {
     html = String(await (<StatsFigures {...props} />).toString());
-    figuresHtml.set(figures, html);
+    rendered.set(all, html);
   }
   return html;
 }
