@@ -8,7 +8,7 @@ import type { Db } from "../../db/client.ts";
 import { PEOPLE_FIGURES, peopleBehindFigure, type PeopleQuery } from "../../db/queries/stats-people.ts";
 import { allTowns, townNameById } from "../../db/queries/towns.ts";
 import { zeroEmploymentColumns } from "../core/stats/columns.ts";
-import { pageFiguresColumns, type PageFigures } from "../core/stats/page-figures.ts";
+import { pageFiguresOf, pageState, pageStateAfter, type PageFigures, type PageFiguresQuery, type PageState } from "../core/stats/page-figures.ts";
 import type { StatsSnapshot } from "../../db/queries/stats-snapshot.ts";
 import type { Statistics } from "./statistics.ts";
 
@@ -49,6 +49,32 @@ const pagesBySnapshot = new WeakMap<StatsSnapshot, Map<string, PageFigures>>();
 const PAGES_PER_SNAPSHOT = 64;
 
 /**
+ * The counters of the last page computed per statistics service and date, baseline and town
+ * (src/core/stats/page-figures.ts): a patched snapshot's page moves them over the workers that
+ * changed instead of a pass over the whole registry. Each holds the columns it is of (the tables a
+ * patch replaced stay alive until the next page), so there are at most COUNTERS_KEPT.
+ */
+const countersByService = new WeakMap<Statistics, Map<string, PageState>>();
+const COUNTERS_KEPT = 16;
+
+function pageCounters(statistics: Statistics, key: string, snapshot: StatsSnapshot, query: PageFiguresQuery): PageState {
+  let kept = countersByService.get(statistics);
+  if (!kept) countersByService.set(statistics, (kept = new Map()));
+  const previous = kept.get(key);
+  kept.delete(key);
+  let state: PageState | undefined;
+  try {
+    state = previous && pageStateAfter(previous, snapshot.columns);
+  } catch {
+    state = undefined; // moved part-way: computed afresh below
+  }
+  state ??= pageState(snapshot.columns, query);
+  if (kept.size >= COUNTERS_KEPT) kept.delete(kept.keys().next().value!);
+  kept.set(key, state);
+  return state;
+}
+
+/**
  * The statistics page's figures at `date` against `baseline`, of `town` (the county when
  * undefined), from the current snapshot; `asOf` is when a stale snapshot was taken (a reload is
  * under way), undefined when it is current. Computed once per snapshot, date, baseline and town:
@@ -62,7 +88,7 @@ export async function statsPageView(deps: { statistics: Statistics }, props: { d
   const key = `${props.date}|${props.baseline}|${props.town ?? ""}`;
   let figures = pages.get(key);
   if (!figures) {
-    figures = pageFiguresColumns(snapshot.columns, props);
+    figures = pageFiguresOf(pageCounters(deps.statistics, key, snapshot, props));
     if (pages.size >= PAGES_PER_SNAPSHOT) pages.delete(pages.keys().next().value!);
     pages.set(key, figures);
   }
