@@ -346,17 +346,26 @@ export function workshopColumns(columns: StatsColumns, query: DateQuery): { rows
   const { worker, start, end, employer, count } = columns.placements;
   const employed = new Int32Array(e.count);
   const assisted = new Int32Array(e.count);
-  // A person counts once at an employer however many placements there are open: the pairs met twice.
-  const pairs = new Set<number>();
+  // A person counts once at an employer however many placements there are open: each worker's
+  // first workshop (+1) in an array, the pairs beyond it (rare) in a Set — a Set of every pair
+  // was most of this figure's time at a million workers.
+  const firstWorkshop = new Int32Array(columns.workers.count);
+  let pairs: Set<number> | undefined;
   const { household } = columns.workers;
   const category = columns.households.category;
   for (let i = 0; i < count; i++) {
     const emp = employer[i]!;
     if (emp < 0 || WORKSHOP[e.type[emp]!] === 0 || start[i]! > d || end[i]! < d) continue;
     const w = worker[i]!;
-    const pair = emp * columns.workers.count + w;
-    if (pairs.has(pair)) continue;
-    pairs.add(pair);
+    const first = firstWorkshop[w]! - 1;
+    if (first === emp) continue;
+    if (first < 0) firstWorkshop[w] = emp + 1;
+    else {
+      const pair = emp * columns.workers.count + w;
+      pairs ??= new Set();
+      if (pairs.has(pair)) continue;
+      pairs.add(pair);
+    }
     employed[emp]!++;
     if (category[household[w]!] !== GENERAL) assisted[emp]!++;
   }
