@@ -15,6 +15,8 @@ import { loadStatsSnapshot, registryVersion, type StatsSnapshot } from "../db/qu
 import { openStatsReader } from "../db/stats-reader.ts";
 import { EMPLOYER_TYPES, EMPLOYMENT_FORMS, HOUSEHOLD_CATEGORIES, LABOUR_ABILITIES, POSTING_STATUSES } from "../src/core/enums.ts";
 import { patchColumns } from "../src/core/stats/patch.ts";
+import { HAND_B, HAND_D } from "../src/core/stats/hand-built-county.ts";
+import { pageFiguresColumns, pageFiguresOf, pageState, pageStateAfter } from "../src/core/stats/page-figures.ts";
 import { createLogger } from "../src/log.ts";
 import { createStatistics } from "../src/use-cases/statistics.ts";
 import { loadHandBuiltCounty } from "./support/stats-fixture.ts";
@@ -213,6 +215,10 @@ describe("the statistics snapshot patched from the change log", () => {
     try {
       let snapshot = loadStatsSnapshot(reader);
       let patches = 0;
+      // The statistics page's counters (page-figures.ts) follow each patch too, county and one town.
+      const pageQueries = [{ date: HAND_D, baseline: HAND_B }, { date: HAND_D, baseline: HAND_B, town: snapshot.columns.towns[0]! }];
+      let pages = pageQueries.map((q) => pageState(snapshot.columns, q));
+      let moved = 0;
       fc.assert(
         fc.property(fc.array(fc.array(opArb, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 5 }), (batches) => {
           for (const batch of batches) {
@@ -220,13 +226,21 @@ describe("the statistics snapshot patched from the change log", () => {
             const next = patchOrLoad(reader, snapshot);
             if (next.patched) patches++;
             same(next.snapshot, loadStatsSnapshot(reader));
+            pages = pages.map((state, i) => {
+              const after = pageStateAfter(state, next.snapshot.columns);
+              if (after && next.snapshot !== snapshot) moved++;
+              const counters = after ?? pageState(next.snapshot.columns, pageQueries[i]!);
+              expect(pageFiguresOf(counters)).toEqual(pageFiguresColumns(next.snapshot.columns, pageQueries[i]!));
+              return counters;
+            });
             snapshot = next.snapshot;
           }
         }),
         { numRuns: 150, seed: 20261202 },
       );
-      // The property held over patches, not only over whole reloads.
+      // The property held over patches, not only over whole reloads; and over moved counters.
       expect(patches).toBeGreaterThan(100);
+      expect(moved).toBeGreaterThan(100);
     } finally {
       reader.$client.close();
       db.$client.close();

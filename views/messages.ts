@@ -25,6 +25,7 @@ import { matchingMessages } from "./messages/matching.ts";
 import { seekerHelpMessages } from "./messages/seeker-help.ts";
 import { staffExtraMessages } from "./messages/staff-extra.ts";
 import { retentionMessages } from "./messages/retention.ts";
+import { statsPageWorkshopsMessages } from "./messages/stats-page-workshops.ts";
 
 export const messages = {
   ...commonMessages,
@@ -48,6 +49,7 @@ export const messages = {
   ...seekerHelpMessages,
   ...staffExtraMessages,
   ...retentionMessages,
+  ...statsPageWorkshopsMessages,
 } as const;
 
 export type Messages = typeof messages;

@@ -7,8 +7,8 @@ import { firstMemberNames } from "../../db/queries/records.ts";
 import type { Db } from "../../db/client.ts";
 import { PEOPLE_FIGURES, peopleBehindFigure, type PeopleQuery } from "../../db/queries/stats-people.ts";
 import { allTowns, townNameById } from "../../db/queries/towns.ts";
-import { employmentColumns, publicBenefitColumns, trendColumns, workshopColumns, zeroEmploymentColumns } from "../core/stats/columns.ts";
-import { EMPLOYMENT_BREAKDOWNS, type EmploymentBreakdown, type EmploymentRow } from "../core/stats/figures.ts";
+import { zeroEmploymentColumns } from "../core/stats/columns.ts";
+import { pageFiguresOf, pageState, pageStateAfter, type PageFigures, type PageFiguresQuery, type PageState } from "../core/stats/page-figures.ts";
 import type { StatsSnapshot } from "../../db/queries/stats-snapshot.ts";
 import type { Statistics } from "./statistics.ts";
 
@@ -43,26 +43,36 @@ export async function zeroEmploymentView(deps: { db: Db; statistics: Statistics 
   return { towns, town, unknownTown, households: households.map((h) => ({ ...h, head: heads.get(h.code) ?? "" })) };
 }
 
-/** The figures of one statistics page, as statsPageView gives them (without `asOf`). */
-type PageFigures = ReturnType<typeof computePageFigures>;
-
-function computePageFigures(columns: StatsSnapshot["columns"], props: { date: string; baseline: string; town: string | undefined }) {
-  const { date, baseline } = props;
-  const town = props.town !== undefined ? { town: props.town } : {};
-  const breakdowns = Object.fromEntries(EMPLOYMENT_BREAKDOWNS.map((by) => [by, employmentColumns(columns, { date, baseline, by, ...town })])) as Record<EmploymentBreakdown, EmploymentRow[]>;
-  return {
-    breakdowns,
-    workshops: workshopColumns(columns, { date, ...town }).rows,
-    publicBenefit: publicBenefitColumns(columns, { date, ...town }),
-    trend: trendColumns(columns, { date, ...town }).rows,
-    zeroEmploymentHouseholds: zeroEmploymentColumns(columns, { date, ...town }).households.length,
-  };
-}
-
 /** Pages computed per snapshot: a snapshot never changes, so its figures for a date, baseline and town never do. */
 const pagesBySnapshot = new WeakMap<StatsSnapshot, Map<string, PageFigures>>();
 /** Each snapshot keeps at most this many pages (dates × baselines × towns asked for). */
 const PAGES_PER_SNAPSHOT = 64;
+
+/**
+ * The counters of the last page computed per statistics service and date, baseline and town
+ * (src/core/stats/page-figures.ts): a patched snapshot's page moves them over the workers that
+ * changed instead of a pass over the whole registry. Each holds the columns it is of (the tables a
+ * patch replaced stay alive until the next page), so there are at most COUNTERS_KEPT.
+ */
+const countersByService = new WeakMap<Statistics, Map<string, PageState>>();
+const COUNTERS_KEPT = 16;
+
+function pageCounters(statistics: Statistics, key: string, snapshot: StatsSnapshot, query: PageFiguresQuery): PageState {
+  let kept = countersByService.get(statistics);
+  if (!kept) countersByService.set(statistics, (kept = new Map()));
+  const previous = kept.get(key);
+  kept.delete(key);
+  let state: PageState | undefined;
+  try {
+    state = previous && pageStateAfter(previous, snapshot.columns);
+  } catch {
+    state = undefined; // moved part-way: computed afresh below
+  }
+  state ??= pageState(snapshot.columns, query);
+  if (kept.size >= COUNTERS_KEPT) kept.delete(kept.keys().next().value!);
+  kept.set(key, state);
+  return state;
+}
 
 /**
  * The statistics page's figures at `date` against `baseline`, of `town` (the county when
@@ -78,9 +88,11 @@ export async function statsPageView(deps: { statistics: Statistics }, props: { d
   const key = `${props.date}|${props.baseline}|${props.town ?? ""}`;
   let figures = pages.get(key);
   if (!figures) {
-    figures = computePageFigures(snapshot.columns, props);
+    figures = pageFiguresOf(pageCounters(deps.statistics, key, snapshot, props));
     if (pages.size >= PAGES_PER_SNAPSHOT) pages.delete(pages.keys().next().value!);
     pages.set(key, figures);
   }
-  return { ...figures, asOf: deps.statistics.isStale(snapshot) ? snapshot.loadedAt : undefined };
+  // `kept` is the figures object itself, the same for every request of this snapshot, date,
+  // baseline and town: what the page's rendered HTML is kept by (views/pages/bureau/stats.tsx).
+  return { ...figures, kept: figures as object, asOf: deps.statistics.isStale(snapshot) ? snapshot.loadedAt : undefined };
 }

@@ -14,7 +14,7 @@ import { optionalTextSchema } from "../../core/text-fields.ts";
 import { pagerLinks } from "../../http/pager-links.ts";
 import { DownloadFormatSchema, tableDownload } from "../../http/table-download.ts";
 import { PEOPLE_FIGURES, peopleView, statsPageView } from "../../use-cases/stats-view.ts";
-import { StatsPage } from "../../../views/pages/bureau/stats.tsx";
+import { StatsPage, statsFiguresHtml } from "../../../views/pages/bureau/stats.tsx";
 import { StatsPeoplePage } from "../../../views/pages/bureau/stats-people.tsx";
 import { messages } from "../../../views/messages.ts";
 import { statsQueryMessage } from "../../../views/problems.ts";
@@ -48,8 +48,12 @@ export function bureauStats(deps: AppDeps): Hono {
   app.get("/", async (c) => {
     const scope = statsScopeOf(c, deps);
     const { date, baseline, error } = pageDates(c, deps.today(), deps.db);
-    const figures = await statsPageView(deps, { date, baseline, town: scope.town });
-    return c.html(<StatsPage date={date} baseline={baseline} town={scope.town} error={error} {...figures} />, error ? 400 : 200);
+    const { kept, asOf, ...figures } = await statsPageView(deps, { date, baseline, town: scope.town });
+    // The figures' HTML is rendered once per snapshot, date, baseline and town; the shell (the
+    // viewer's navigation and CSRF token) around it each time.
+    const allWorkshops = c.req.query("workshops") === "all";
+    const figuresHtml = await statsFiguresHtml(kept, { date, baseline, town: scope.town, allWorkshops, ...figures });
+    return c.html(<StatsPage date={date} baseline={baseline} town={scope.town} error={error} asOf={asOf} figuresHtml={figuresHtml} />, error ? 400 : 200);
   });
 
   app.get("/tables/:table", async (c) => {

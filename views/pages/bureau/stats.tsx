@@ -13,6 +13,7 @@ import { HeadlineFigures } from "../../components/facts.tsx";
 import { FormError } from "../../components/form-error.tsx";
 import { messages } from "../../messages.ts";
 import { BureauPage } from "./bureau-page.tsx";
+import { raw } from "hono/html";
 
 export type Breakdown = "town" | "platform" | "category";
 
@@ -30,6 +31,23 @@ export interface StatsPageProps {
   zeroEmploymentHouseholds?: number;
   /** Set while the figures come from a snapshot the registry has moved past (a reload is running). */
   asOf?: Date | undefined;
+  /** List every workshop, not only the WORKSHOPS_ON_PAGE absorbing the most. */
+  allWorkshops?: boolean | undefined;
+  /** StatsFigures already rendered (statsFiguresHtml); rendered here when absent. */
+  figuresHtml?: string | undefined;
+}
+
+/**
+ * Workshops the page lists unless asked for all: a county of a million workers has a thousand, and
+ * a chart and table of a thousand rows is neither readable nor cheap (600 KB of HTML). The
+ * downloads and `workshops=all` carry every one.
+ */
+export const WORKSHOPS_ON_PAGE = 30;
+
+/** The workshops listed: all (in code order), or the WORKSHOPS_ON_PAGE absorbing the most (ties in code order). */
+function workshopsShown(rows: readonly WorkshopRow[], all: boolean | undefined): readonly WorkshopRow[] {
+  if (all || rows.length <= WORKSHOPS_ON_PAGE) return rows;
+  return [...rows].sort((a, b) => b.employed - a.employed).slice(0, WORKSHOPS_ON_PAGE);
 }
 
 /** Link to the people behind a figure. */
@@ -79,7 +97,6 @@ function BreakdownSection(props: { by: Breakdown; title: string; rows: Employmen
 export function StatsPage(props: StatsPageProps) {
   const m = messages.statsPage;
   const { date, baseline } = props;
-  const total = props.breakdowns?.town.find((r) => r.key === "total");
   return (
     <BureauPage title={m.title} intro={m.intro}>
       <p class="muted">{props.town ? m.townScope(props.town) : m.countyScope}</p>
@@ -96,6 +113,22 @@ export function StatsPage(props: StatsPageProps) {
         <button type="submit">{m.show}</button>
       </form>
       <FormError error={props.error} />
+      {props.figuresHtml !== undefined ? raw(props.figuresHtml) : <StatsFigures {...props} />}
+    </BureauPage>
+  );
+}
+
+/**
+ * Everything of the page below the form: the same for every viewer of one scope, date and
+ * baseline on one snapshot (no session, CSRF token or per-user part), so it is rendered once per
+ * figures object (statsFiguresHtml) and the per-user shell around it each time.
+ */
+export function StatsFigures(props: Omit<StatsPageProps, "error" | "asOf" | "figuresHtml">) {
+  const m = messages.statsPage;
+  const { date, baseline } = props;
+  const total = props.breakdowns?.town.find((r) => r.key === "total");
+  return (
+    <>
       {total && props.breakdowns ? (
         <>
           <h2>{m.headline}</h2>
@@ -122,9 +155,17 @@ export function StatsPage(props: StatsPageProps) {
             <p class="empty">{m.workshopsNone}</p>
           ) : (
             <>
-              <BarChartSvg title={m.chartOf(m.workshops)} rows={props.workshops.map((w) => ({ label: w.name, value: w.employed }))} />
+              {props.workshops.length > WORKSHOPS_ON_PAGE ? (
+                <p class="muted">
+                  {props.allWorkshops ? null : messages.statsPageWorkshops.topOf(WORKSHOPS_ON_PAGE, props.workshops.length)}{" "}
+                  <a href={`/bureau/stats?date=${date}&baseline=${baseline}${props.allWorkshops ? "" : "&workshops=all"}#workshops`}>
+                    {props.allWorkshops ? messages.statsPageWorkshops.showTop(WORKSHOPS_ON_PAGE) : messages.statsPageWorkshops.showAll(props.workshops.length)}
+                  </a>
+                </p>
+              ) : null}
+              <BarChartSvg title={m.chartOf(m.workshops)} rows={workshopsShown(props.workshops, props.allWorkshops).map((w) => ({ label: w.name, value: w.employed }))} />
               <DataTable columns={[m.workshopCode, m.workshopName, m.workshopType, num(m.workshopEmployed), num(m.workshopAssisted)]}>
-                {props.workshops.map((w) => (
+                {workshopsShown(props.workshops, props.allWorkshops).map((w) => (
                   <tr>
                     <td>{w.code}</td>
                     <td>{w.name}</td>
@@ -190,6 +231,27 @@ export function StatsPage(props: StatsPageProps) {
           <a href="/bureau/stats/subsidies">{messages.subsidyFigures.link}</a>
         </p>
       )}
-    </BureauPage>
+    </>
   );
+}
+
+/** The figures' HTML by the figures object they were rendered from (one per snapshot, date, baseline and town), then by all workshops or not. */
+const figuresHtml = new WeakMap<object, Map<boolean, string>>();
+
+/**
+ * The HTML of StatsFigures for `props`, rendered once per `figures` — the object statsPageView
+ * keeps per snapshot, date, baseline and town (src/use-cases/stats-view.ts): every later request
+ * of the same page pays a lookup. The key must vary with everything the fragment shows, which
+ * that object does: a change of the registry is a new snapshot, so new figures and a new render.
+ */
+export async function statsFiguresHtml(figures: object, props: Omit<StatsPageProps, "error" | "asOf" | "figuresHtml">): Promise<string> {
+  let rendered = figuresHtml.get(figures);
+  if (!rendered) figuresHtml.set(figures, (rendered = new Map()));
+  const all = props.allWorkshops === true;
+  let html = rendered.get(all);
+  if (html === undefined) {
+    html = String(await (<StatsFigures {...props} />).toString());
+    rendered.set(all, html);
+  }
+  return html;
 }
