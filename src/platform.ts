@@ -142,6 +142,15 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
   const scheduled = startScheduledJobs({ db, log, now, pokeSearch: () => outbox.poke() });
   const postingIndexWarmer = keepPostingIndexWarm({ db, log });
 
+  // What a kept anonymous response was made from (src/http/kept-responses.ts): the postings' and
+  // regions' versions, the search answers' generation (every index write, every engine failure),
+  // the bundled engine's restarts and today's date. Nothing is kept while the engine is down.
+  const keptResponsesState = (): string | undefined => {
+    const status = engine?.status();
+    if (searchFallbacks.status().engine === "down" || (status && status.state !== "running")) return undefined;
+    return `${cacheVersion(db, "postings")}.${cacheVersion(db, "regions")}.${index.answersStatus().writes}.${status?.restarts ?? 0}.${today()}`;
+  };
+
   const app = createApp({
     db,
     log,
@@ -154,6 +163,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
     statistics,
     now,
     today,
+    ...(env.keptResponses ? { keptResponsesState } : {}),
     ...(env.publicUrl ? { publicUrl: env.publicUrl } : {}),
   });
 
