@@ -3,12 +3,12 @@
  * @example const app = createApp(deps); const res = await app.request("/healthz");
  */
 import { Hono } from "hono";
-import { contextStorage } from "hono/context-storage";
 import type { AppDeps } from "./app-deps.ts";
 import { compression } from "./http/compression.ts";
 import { csrfProtection } from "./http/csrf.tsx";
 import { formBodies } from "./http/form-bodies.tsx";
 import { keptResponses, unlessShared } from "./http/kept-responses.ts";
+import { requestContext } from "./http/request-context.ts";
 import { errorHandler, notFoundHandler } from "./http/errors.tsx";
 import { requestLog } from "./http/request-log.ts";
 import { securityHeaders } from "./http/security-headers.ts";
@@ -43,9 +43,9 @@ export function createApp(deps: AppDeps): Hono {
   // itself, so neither the session nor the CSRF check below ever sees it.
   app.route("/api/v1", api(deps));
   // Everything below knows the signed-in user and refuses forged form posts (static files and
-  // /healthz above need neither). Views read the request through contextStorage (CSRF field).
+  // /healthz above need neither). Views read the request while c.html renders them (request-context.ts: CSRF field, user).
   // Shared requests (above) skip the four: their answer is the same for every anonymous visitor.
-  app.use(unlessShared(contextStorage()));
+  app.use(unlessShared(requestContext()));
   app.use(unlessShared(sessions({ db: deps.db, now: deps.now })));
   // Uploads are limited before the CSRF check reads the body.
   app.on("POST", "/bureau/import", importBodyLimit());

@@ -22,7 +22,6 @@
  */
 import { createHash } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
-import { tryGetContext } from "hono/context-storage";
 import { bodyBytes, chooseEncoding } from "./compression.ts";
 import { SESSION_COOKIE } from "./session.ts";
 
@@ -92,10 +91,10 @@ function notModified(kept: KeptResponse): Response {
 /**
  * Marks the answer of a shared request as the same for every anonymous visitor, to be kept.
  * Call it only when the answer is complete (not in reduced mode). Does nothing for a request
- * that is not shared, or that has a request context (whose views could show a token or a user).
+ * that is not shared, or whose views see the request (request-context.ts: a token, a user).
  */
 export function shareResponse(c: Context): void {
-  if (c.get("sharedRequest") && tryGetContext() === undefined) c.set("keepResponse", true);
+  if (c.get("sharedRequest") && !c.get("viewsSeeRequest")) c.set("keepResponse", true);
 }
 
 /** A middleware that shared requests skip (the session, the CSRF cookie and token, the request context). */
