@@ -30,6 +30,11 @@ export interface AppDeps {
   now: () => Date;
   /** Today in China (YYYY-MM-DD) on that clock: closing dates are days of the county. */
   today: () => string;
+  /**
+   * Everything the kept anonymous responses depend on besides the request (src/http/kept-responses.ts),
+   * as one string; undefined keeps none for now. Absent: nothing is kept (tests and benches that build their own app).
+   */
+  keptResponsesState?: () => string | undefined;
   /** The address people reach the platform at, for QR codes (default: the request's own). */
   publicUrl?: string;
 }

@@ -4,7 +4,7 @@ import { parseEnv } from "./env.ts";
 describe("parseEnv", () => {
   it("gives the embedded defaults for an empty environment", () => {
     const env = parseEnv({});
-    expect(env).toMatchObject({ port: 3000, host: "127.0.0.1", demoData: true, logLevel: "info" });
+    expect(env).toMatchObject({ port: 3000, host: "127.0.0.1", demoData: true, logLevel: "info", keptResponses: true });
     expect(env.meili).toBeUndefined();
     expect(env.dataDir).toMatch(/data$/);
   });
@@ -14,6 +14,7 @@ describe("parseEnv", () => {
     [{ PORT: "70000" }, /PORT must be between 0 and 65535/],
     [{ DEMO_DATA: "yes" }, /DEMO_DATA must be 0, 1 or registry \(got "yes"\)/],
     [{ LOG_LEVEL: "loud" }, /LOG_LEVEL must be one of/],
+    [{ KEPT_RESPONSES: "off" }, /KEPT_RESPONSES must be 0 or 1 \(got "off"\)/],
     [{ MEILI_URL: "not a url" }, /MEILI_URL must be a URL/],
     [{ MEILI_URL: "http://127.0.0.1:7700" }, /MEILI_MASTER_KEY must be set when MEILI_URL is set/],
     [{ COUNTY_PROVINCE: "江西" }, /COUNTY_PROVINCE must be a province written in full.*\(got "江西"\)/],
@@ -48,6 +49,11 @@ describe("parseEnv", () => {
     expect(parseEnv({ DEMO_DATA: "1" })).toMatchObject({ demoData: true, demoSubsidies: true });
     expect(parseEnv({ DEMO_DATA: "registry" })).toMatchObject({ demoData: true, demoSubsidies: false });
     expect(parseEnv({ DEMO_DATA: "0" })).toMatchObject({ demoData: false, demoSubsidies: false });
+  });
+
+  it("turns the kept anonymous responses off with KEPT_RESPONSES=0", () => {
+    expect(parseEnv({ KEPT_RESPONSES: "0" }).keptResponses).toBe(false);
+    expect(parseEnv({ KEPT_RESPONSES: "1" }).keptResponses).toBe(true);
   });
 
   it("takes an external search engine", () => {

@@ -30,6 +30,7 @@ const EnvSchema = z
       .regex(/^https?:\/\//, "must start with http:// or https://")
       .optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+    KEPT_RESPONSES: z.enum(["0", "1"], { message: "must be 0 or 1" }).default("1"),
   })
   .refine((env) => !(env.MEILI_URL && !env.MEILI_MASTER_KEY), {
     message: "must be set when MEILI_URL is set",
@@ -46,6 +47,11 @@ export interface Env {
   /** With the demo county, its subsidy ledger too (DEMO_DATA=registry leaves the ledger empty). */
   demoSubsidies: boolean;
   logLevel: LogLevel;
+  /**
+   * Keep anonymous results pages and jobs API answers for the next identical request
+   * (src/http/kept-responses.ts; KEPT_RESPONSES=0 turns it off, for a benchmark's baseline).
+   */
+  keptResponses: boolean;
   /** The address people reach the platform at (for QR codes); default: the address a request came to. */
   publicUrl?: string;
   /**
@@ -129,6 +135,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     demoData: env.DEMO_DATA !== "0",
     demoSubsidies: env.DEMO_DATA === "1",
     logLevel: env.LOG_LEVEL,
+    keptResponses: env.KEPT_RESPONSES === "1",
     ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL.replace(/\/$/, "") } : {}),
     settings: fromEnv.settings,
   };

@@ -20,7 +20,7 @@ import { createJobSearch } from "./search/job-search.ts";
 import { createJobsIndex, type JobsIndex } from "./search/jobs-index.ts";
 import { createMeiliClient } from "./search/meili-client.ts";
 import { withSearchAnswers } from "./search/search-answers.ts";
-import { cacheVersion } from "../db/queries/cache-versions.ts";
+import { cacheVersion, cacheVersionsKey } from "../db/queries/cache-versions.ts";
 import { createOutboxWorker, type OutboxWorker } from "./search/outbox-worker.ts";
 import { createSearchFallbacks } from "./search/search-fallbacks.ts";
 import { loadPersonalDataProtector, type PersonalDataProtector } from "./security/personal-data.ts";
@@ -142,6 +142,15 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
   const scheduled = startScheduledJobs({ db, log, now, pokeSearch: () => outbox.poke() });
   const postingIndexWarmer = keepPostingIndexWarm({ db, log });
 
+  // What a kept anonymous response was made from (src/http/kept-responses.ts): every cache
+  // version (postings and regions, one statement), the search answers' generation (every index write, every engine failure),
+  // the bundled engine's restarts and today's date. Nothing is kept while the engine is down.
+  const keptResponsesState = (): string | undefined => {
+    const status = engine?.status();
+    if (searchFallbacks.status().engine === "down" || (status && status.state !== "running")) return undefined;
+    return `${cacheVersionsKey(db)}.${index.answersStatus().writes}.${status?.restarts ?? 0}.${today()}`;
+  };
+
   const app = createApp({
     db,
     log,
@@ -154,6 +163,7 @@ export async function startPlatform(options: StartPlatformOptions): Promise<Plat
     statistics,
     now,
     today,
+    ...(env.keptResponses ? { keptResponsesState } : {}),
     ...(env.publicUrl ? { publicUrl: env.publicUrl } : {}),
   });
 

@@ -1,6 +1,8 @@
 /**
  * New visitors' CSRF cookies come from a pool of random bytes (src/http/csrf.tsx): each visitor
- * still gets a cookie of their own, and the page's token is the one their cookie makes.
+ * still gets a cookie of their own, and the page's token is the one their cookie makes. (The
+ * sign-in page, which has a form: the results page is the same for every anonymous visitor and
+ * sets no cookie, tests/kept-responses.test.ts.)
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startTestPlatform, type TestPlatform } from "./support/test-platform.ts";
@@ -14,7 +16,7 @@ afterAll(async () => {
 });
 
 const visit = async (cookie?: string) => {
-  const res = await platform.app.request("/jobs", cookie ? { headers: { Cookie: cookie } } : {});
+  const res = await platform.app.request("/login", cookie ? { headers: { Cookie: cookie } } : {});
   const visitor = /jybf_csrf=([^;]+)/.exec(res.headers.get("Set-Cookie") ?? "")?.[1];
   const token = /<meta name="csrf-token" content="([^"]+)"/.exec(await res.text())?.[1];
   return { visitor, token };

@@ -20,6 +20,22 @@ export function cacheVersion(db: Pick<Db, "$client">, name: CacheName): number {
   return (statement.get(name) as number | undefined) ?? 0;
 }
 
+const allStatements = new WeakMap<Database.Database, Database.Statement>();
+
+/**
+ * Every cache's version at once, as one string (`postings:3,regions:7`): one statement where a
+ * reader depends on several (the kept responses, src/http/kept-responses.ts). It changes whenever
+ * any version does.
+ */
+export function cacheVersionsKey(db: Pick<Db, "$client">): string {
+  let statement = allStatements.get(db.$client);
+  if (!statement) {
+    statement = db.$client.prepare("SELECT group_concat(name || ':' || version, ',') FROM (SELECT name, version FROM cache_versions ORDER BY name)").pluck();
+    allStatements.set(db.$client, statement);
+  }
+  return (statement.get() as string | null) ?? "";
+}
+
 /**
  * A value computed from the database and kept until its cache's version changes.
  * @example const towns = versionedCache(db, "regions", () => townNames(db)); towns.get();

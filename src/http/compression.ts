@@ -68,7 +68,7 @@ function heldBody(res: Response): string | Uint8Array | undefined {
 }
 
 /** The response's body as bytes, without turning a lightweight response into a stream. */
-async function bodyBytes(res: Response): Promise<Uint8Array> {
+export async function bodyBytes(res: Response): Promise<Uint8Array> {
   const held = heldBody(res);
   if (typeof held === "string") return Buffer.from(held, "utf8");
   if (held) return held;

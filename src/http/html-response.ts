@@ -5,8 +5,9 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Child } from "hono/jsx";
+import { renderFor } from "./request-context.ts";
 
 export function htmlResponse(c: Context, page: Child, status: ContentfulStatusCode): Response {
-  const body = String(page);
+  const body = c.get("viewsSeeRequest") ? renderFor(c, () => String(page)) : String(page);
   return c.body(body, status, { "Content-Type": "text/html; charset=UTF-8" });
 }

@@ -3,11 +3,11 @@
  * It reads the token of the current request, so a form only needs `<CsrfField />` inside it.
  * @example <form method="post" action="/jobs/P001/apply"><CsrfField /> … </form>
  */
-import { tryGetContext } from "hono/context-storage";
+import { renderingRequest } from "../../src/http/request-context.ts";
 
 /** The current request's CSRF token, or "" outside a request (a view rendered on its own). */
 export function currentCsrfToken(): string {
-  return tryGetContext()?.get("csrfToken") ?? "";
+  return renderingRequest()?.get("csrfToken") ?? "";
 }
 
 export function CsrfField() {

@@ -3,8 +3,8 @@
  * tiny app.js), deferred, so the page reads and works before — and without — them.
  */
 import type { Child } from "hono/jsx";
-import { tryGetContext } from "hono/context-storage";
 import { workPathOf, workPlaceOf } from "../../src/core/role-home.ts";
+import { renderingRequest } from "../../src/http/request-context.ts";
 import { assetUrl } from "../../src/http/static-assets.ts";
 import { currentCsrfToken } from "../components/csrf-field.tsx";
 import { messages } from "../messages.ts";
@@ -27,7 +27,7 @@ export interface BaseLayoutProps {
 export function BaseLayout(props: BaseLayoutProps) {
   // The CSRF token rides on every htmx request as a header (hx-headers is inherited from <body>).
   const csrfToken = currentCsrfToken();
-  const user = tryGetContext()?.get("user");
+  const user = renderingRequest()?.get("user");
   const signedIn = user !== undefined;
   // The way to the signed-in person's work, first in the header (src/core/role-home.ts).
   const work = user ? workPlaceOf(user.actor.role) : undefined;

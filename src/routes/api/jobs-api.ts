@@ -14,6 +14,7 @@ import type { JobRow } from "../../search/job-document.ts";
 import { JOB_SORTS } from "../../search/job-search.ts";
 import { findJob } from "../../use-cases/find-job.ts";
 import { messages } from "../../../views/messages.ts";
+import { shareResponse } from "../../http/kept-responses.ts";
 import { ApiError, errorResponse } from "./errors.ts";
 import { NO_TOKEN } from "./openapi.ts";
 import { queryInput } from "./query-input.ts";
@@ -229,6 +230,8 @@ export function jobsApi(deps: AppDeps): OpenAPIHono {
       limit: query.limit,
       offset: query.offset,
     });
+    // The same for every caller without a token, unless the database answered (reduced mode, not kept).
+    if (!results.degraded) shareResponse(c);
     return c.json({ hits: results.hits, total: results.total, degraded: results.degraded }, 200);
   });
 

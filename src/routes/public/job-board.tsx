@@ -8,6 +8,7 @@ import QRCode from "qrcode";
 import type { AppDeps } from "../../app-deps.ts";
 import { applicantAccountOf } from "../../core/application.ts";
 import { wantsFragment } from "../../http/htmx.ts";
+import { shareResponse } from "../../http/kept-responses.ts";
 import { findJob, findJobPage } from "../../use-cases/find-job.ts";
 import { searchJobBoard } from "../../use-cases/search-job-board.ts";
 import { chosenChoices, FilterGroups, OrderGroups } from "../../../views/components/job-filters.tsx";
@@ -49,6 +50,8 @@ export function jobBoard(deps: AppDeps): Hono {
       radiusNeedsOrigin: query.radius !== undefined && !board.origin,
       chosen: chosenChoices(query),
     };
+    // The same for every anonymous visitor, unless the database answered (reduced mode, not kept).
+    if (!board.results.degraded) shareResponse(c);
     if (wantsFragment(c, "job-list")) {
       // The address bar shows the search in its short form, not every empty field of the form.
       c.header("HX-Push-Url", jobsHref(query));

@@ -2,13 +2,13 @@
  * The bureau's area navigation: statistics, zero-employment households, alerts, workers, and the
  * spreadsheets for those the policy lets import (read from the request, like the CSRF field).
  */
-import { tryGetContext } from "hono/context-storage";
+import { renderingRequest } from "../../../src/http/request-context.ts";
 import { can, canImportRegistry } from "../../../src/core/policy.ts";
 import { messages } from "../../messages.ts";
 
 export function BureauNav() {
   const m = messages.bureauNav;
-  const actor = tryGetContext()?.get("user")?.actor;
+  const actor = renderingRequest()?.get("user")?.actor;
   const links: [string, string][] = [
     ["/bureau/stats", m.stats],
     ["/bureau/confirmations", messages.confirmations.navLink],
