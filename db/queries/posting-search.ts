@@ -15,7 +15,10 @@ const KEPT_CHANGES = 20_000;
 
 /** The last row of posting_changes (0 when none), and the first still kept. */
 export function postingChangeRange(db: Db): { first: number; last: number } {
-  const row = db.$client.prepare("SELECT coalesce(min(seq), 0) AS first, coalesce(max(seq), 0) AS last FROM posting_changes").get() as { first: number; last: number };
+  // Two subqueries: min() and max() together in one SELECT scan the whole table; alone, each reads one end of the key.
+  const row = db.$client
+    .prepare("SELECT coalesce((SELECT min(seq) FROM posting_changes), 0) AS first, coalesce((SELECT max(seq) FROM posting_changes), 0) AS last")
+    .get() as { first: number; last: number };
   return row;
 }
 

@@ -108,8 +108,10 @@ const MAX_PATCHED = 5_000;
 
 /**
  * The index kept in memory, brought up to date with posting_changes (migration 0021_reduced):
- * built on first use; after changes, patched for the changed postings alone, or built again
- * when a posting is new or moved, when many changed, or when the log was pruned past it.
+ * built on first use; after changes, patched for the changed postings alone (a new posting, or
+ * one published again, is appended when it lists first, as one published now does), or built
+ * again when a posting would list among the others, when many changed, or when the log was
+ * pruned past it.
  * Each build or patch reads in one transaction, so it matches the log's row it records.
  */
 export function liveReducedIndex(db: Db): { get(): ReducedIndex; builds(): number } {
