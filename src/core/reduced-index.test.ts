@@ -265,6 +265,26 @@ describe("a patched index over random histories", () => {
     );
   });
 
+  it("keeps no stale answer for a word looked up before its postings changed (the cache of runs)", () => {
+    const built = buildReducedIndex(postings.map((p) => ({ ...p, publishedAt: "2026-11-01" })));
+    const find = (word: string) => idsOfIndex(built, matchWords(built, [[word]]));
+    expect(find("缝纫")).toEqual([11]);
+    expect(find("线头")).toEqual([13, 14]);
+    expect(built.runCache.lists.has("缝纫")).toBe(true);
+    patchReducedIndex(
+      built,
+      new Map<number, IndexedPosting | undefined>([
+        [11, { ...postings[0]!, text: "保洁员", publishedAt: "2026-11-01" }],
+        [13, undefined],
+        [12, { ...postings[1]!, text: "缝纫 线头", publishedAt: "2026-11-01" }],
+        [16, { id: 16, text: "缝纫工", facts: facts(), publishedAt: "2026-11-02" }],
+      ]),
+    );
+    expect(find("缝纫")).toEqual([12, 16]);
+    expect(find("线头")).toEqual([12, 14]);
+    expect(find("保洁")).toEqual([11]);
+  });
+
   it("adds without a build when what is new was published last (the usual case)", () => {
     const built = buildReducedIndex(listing(new Map([[1, { publishedAt: "2026-11-01", text: "缝纫", facts: facts(), open: true }]])));
     for (let id = 2; id < 200; id++) expect(patchReducedIndex(built, new Map([[id, { id, publishedAt: "2026-11-23", text: `缝纫 ${id}`, facts: facts() }]]))).toBe(true);

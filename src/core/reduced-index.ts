@@ -36,6 +36,8 @@ const NO_AGE_MIN = -1;
 const NO_AGE_MAX = 32_767;
 /** Above this many hits to sort through, a full sort replaces the kept-best buffer. */
 const MAX_KEPT = 2_000;
+/** Positions kept in the cache of runs looked up (4 bytes each). */
+const MAX_CACHED_RUN_ENTRIES = 2_000_000;
 /** searchIndex counts the three seeker benefits in three variables; more benefits need more of them. */
 const BENEFITS_COUNTED: 3 = SEEKER_BENEFITS.length;
 void BENEFITS_COUNTED;
@@ -69,9 +71,10 @@ export interface ReducedIndex {
   ageMax: Int16Array;
   /** Bit i: SEEKER_BENEFITS[i]. */
   benefits: Uint8Array;
-  /** NaN when the posting has no point. */
-  lat: Float64Array;
-  lng: Float64Array;
+  /** The posting's point as a code of `points` (postings of one employer or village share one), -1 when it has none. */
+  point: Int32Array;
+  /** Each distinct point once, so a search computes one distance per point, not per posting. */
+  readonly points: { lat: number[]; lng: number[]; codes: Map<string, number> };
   /** The closing day as YYYYMMDD, NO_CLOSING_DAY when open-ended. */
   closing: Int32Array;
   /** Unit-pair key (first × 65536 + second) → posting positions, ascending (positions of the build only). */
@@ -90,6 +93,11 @@ export interface ReducedIndex {
   /** The newest posting ever held (published_at DESC, id DESC first), undefined when none: an addition must list before it. */
   newest: { published: string | null; id: number } | undefined;
   readonly codes: { type: Coder; town: Coder; time: Coder };
+  /**
+   * listedPositions by run, kept until the index is built again: they depend on the build's
+   * lists and texts only (patched positions are read one by one, whatever a list says).
+   */
+  readonly runCache: { lists: Map<string, Int32Array>; entries: number };
   /** Buffers a search reuses (one search at a time: the index is used from one thread). */
   scratch: { hits: Int32Array; keys: Float64Array; group: Uint8Array };
 }
@@ -112,8 +120,8 @@ function coder(): Coder {
   };
 }
 
-type ColumnName = "ids" | "type" | "town" | "time" | "payCode" | "pay" | "ageMin" | "ageMax" | "benefits" | "lat" | "lng" | "closing" | "dead" | "patchedMask";
-const COLUMNS: readonly ColumnName[] = ["ids", "type", "town", "time", "payCode", "pay", "ageMin", "ageMax", "benefits", "lat", "lng", "closing", "dead", "patchedMask"];
+type ColumnName = "ids" | "type" | "town" | "time" | "payCode" | "pay" | "ageMin" | "ageMax" | "benefits" | "point" | "closing" | "dead" | "patchedMask";
+const COLUMNS: readonly ColumnName[] = ["ids", "type", "town", "time", "payCode", "pay", "ageMin", "ageMax", "benefits", "point", "closing", "dead", "patchedMask"];
 
 /** Room for this many postings beyond the build, before the columns are copied into larger ones. */
 function slack(n: number): number {
@@ -138,8 +146,8 @@ export function buildReducedIndex(postings: readonly IndexedPosting[]): ReducedI
     ageMin: new Int16Array(capacity),
     ageMax: new Int16Array(capacity),
     benefits: new Uint8Array(capacity),
-    lat: new Float64Array(capacity),
-    lng: new Float64Array(capacity),
+    point: new Int32Array(capacity),
+    points: { lat: [], lng: [], codes: new Map<string, number>() },
     closing: new Int32Array(capacity),
   };
   // Posting lists in two passes: count each pair once per posting (remembering the pair ids met),
@@ -211,6 +219,7 @@ export function buildReducedIndex(postings: readonly IndexedPosting[]): ReducedI
     patched: new Set(),
     patchedMask: new Uint8Array(capacity),
     newest: newestOf(postings),
+    runCache: { lists: new Map(), entries: 0 },
     codes,
     scratch: { hits: new Int32Array(capacity), keys: new Float64Array(capacity), group: new Uint8Array(capacity) },
   };
@@ -237,13 +246,20 @@ function grow(index: ReducedIndex, needed: number): void {
   index.scratch = { hits: new Int32Array(capacity), keys: new Float64Array(capacity), group: new Uint8Array(capacity) };
 }
 
+function pointCode(points: ReducedIndex["points"], lat: number, lng: number): number {
+  const key = `${lat}:${lng}`;
+  let code = points.codes.get(key);
+  if (code === undefined) points.codes.set(key, (code = points.lat.length)), points.lat.push(lat), points.lng.push(lng);
+  return code;
+}
+
 /** Whether posting a lists before (is newer than) posting b, as the build's order has it: published_at DESC (null last), then id DESC. */
 function newer(aPublished: string | null, aId: number, bPublished: string | null, bId: number): boolean {
   if (aPublished !== bPublished) return bPublished === null || (aPublished !== null && aPublished > bPublished);
   return aId > bId;
 }
 
-type FactColumns = Pick<ReducedIndex, "type" | "town" | "time" | "payCode" | "pay" | "ageMin" | "ageMax" | "benefits" | "lat" | "lng" | "closing">;
+type FactColumns = Pick<ReducedIndex, "type" | "town" | "time" | "payCode" | "pay" | "ageMin" | "ageMax" | "benefits" | "point" | "points" | "closing">;
 
 function setFacts(index: FactColumns, codes: ReducedIndex["codes"], i: number, facts: JobFacts): void {
   index.type[i] = codes.type.code(facts.type);
@@ -258,8 +274,7 @@ function setFacts(index: FactColumns, codes: ReducedIndex["codes"], i: number, f
     if (facts.benefits.includes(benefit)) mask |= 1 << bit;
   });
   index.benefits[i] = mask;
-  index.lat[i] = facts.point?.lat ?? NaN;
-  index.lng[i] = facts.point?.lng ?? NaN;
+  index.point[i] = facts.point ? pointCode(index.points, facts.point.lat, facts.point.lng) : -1;
   index.closing[i] = facts.closingDate === null ? NO_CLOSING_DAY : dayNumber(facts.closingDate);
 }
 
@@ -339,6 +354,26 @@ const EMPTY = new Int32Array(0);
  * digits only), ascending; patched positions may be among them and are left to the caller.
  */
 function listedPositions(index: ReducedIndex, run: string): Int32Array {
+  const cache = index.runCache;
+  const held = cache.lists.get(run);
+  if (held) {
+    // Most recently used last, so the oldest goes first when the cache is full.
+    cache.lists.delete(run);
+    cache.lists.set(run, held);
+    return held;
+  }
+  const found = positionsOfRun(index, run);
+  cache.lists.set(run, found);
+  cache.entries += found.length;
+  for (const [oldRun, list] of cache.lists) {
+    if (cache.entries <= MAX_CACHED_RUN_ENTRIES || oldRun === run) break;
+    cache.lists.delete(oldRun);
+    cache.entries -= list.length;
+  }
+  return found;
+}
+
+function positionsOfRun(index: ReducedIndex, run: string): Int32Array {
   if (run.length === 1) {
     const out: number[] = [];
     const { texts } = index;
@@ -485,7 +520,11 @@ export function searchIndex(index: ReducedIndex, search: IndexSearch): IndexResu
   let benefit2 = 0;
   const hitBuffer = index.scratch.hits;
   let total = 0;
-  const { size, type, town, time, payCode, ageMin, ageMax, benefits, closing, lat, lng, dead } = index;
+  const { size, type, town, time, payCode, ageMin, ageMax, benefits, closing, point, dead } = index;
+  // The distance of each distinct point (Infinity without an origin), then read per posting.
+  const points = index.points.lat.length;
+  const pointDistance = new Float64Array(points + 1).fill(Infinity);
+  if (origin) for (let c = 0; c < points; c++) pointDistance[c + 1] = distanceKmBetween(originLat, originLng, index.points.lat[c]!, index.points.lng[c]!);
   const added = size - index.builtSize;
   for (let k = 0; k < size; k++) {
     const i = k < added ? size - 1 - k : k - added;
@@ -495,7 +534,7 @@ export function searchIndex(index: ReducedIndex, search: IndexSearch): IndexResu
     if (checkAge && (ageMin[i]! > age || ageMax[i]! < age)) continue;
     const mask = benefits[i]!;
     if ((mask & wantBenefits) !== wantBenefits) continue;
-    if (withRadius && (Number.isNaN(lat[i]!) || distanceKmBetween(originLat, originLng, lat[i]!, lng[i]!) > radius)) continue;
+    if (withRadius && !(pointDistance[point[i]! + 1]! <= radius)) continue;
     let fails = 0;
     let failed = 0;
     if (wantType !== -1 && type[i] !== wantType) (fails++, (failed = 1));
@@ -522,15 +561,14 @@ export function searchIndex(index: ReducedIndex, search: IndexSearch): IndexResu
     }
   }
   const hits = hitBuffer.subarray(0, total);
-  const distanceAt = (i: number) => (origin && !Number.isNaN(lat[i]!) ? distanceKmBetween(originLat, originLng, lat[i]!, lng[i]!) : undefined);
+  const distanceAt = (i: number) => (origin && point[i] !== -1 ? pointDistance[point[i]! + 1] : undefined);
   const end = search.offset + search.limit;
   let ordered: Int32Array;
   if (search.sort === "distance" || search.sort === "pay") {
     const keys = index.scratch.keys.subarray(0, total);
     if (search.sort === "distance") {
       for (let h = 0; h < total; h++) {
-        const i = hits[h]!;
-        keys[h] = origin && !Number.isNaN(lat[i]!) ? distanceKmBetween(originLat, originLng, lat[i]!, lng[i]!) : Infinity;
+        keys[h] = pointDistance[point[hits[h]!]! + 1]!;
       }
     } else {
       const { pay } = index;
@@ -575,7 +613,7 @@ export function searchIndex(index: ReducedIndex, search: IndexSearch): IndexResu
 
 /** Bytes the index's arrays take (texts counted at two bytes a unit), for the benchmark. */
 export function indexBytes(index: ReducedIndex): number {
-  const arrays = [index.ids, index.type, index.town, index.time, index.payCode, index.pay, index.ageMin, index.ageMax, index.benefits, index.lat, index.lng, index.closing];
+  const arrays = [index.ids, index.type, index.town, index.time, index.payCode, index.pay, index.ageMin, index.ageMax, index.benefits, index.point, index.closing];
   const columns = arrays.reduce((sum, a) => sum + a.byteLength, 0);
   const texts = index.texts.reduce((sum, t) => sum + 2 * t.length, 0);
   return columns + texts + index.pairEntries * 4 + index.pairs.size * 48;
