@@ -329,6 +329,8 @@ export const placements = sqliteTable(
     index("placements_worker_idx").on(t.workerId, t.startDate),
     index("placements_employer_idx").on(t.employerId, t.startDate),
     index("placements_dates_idx").on(t.startDate, t.endDate),
+    /** The openings of a posting count its placements (0025_search_placements_posting). */
+    index("placements_posting_idx").on(t.postingId),
     /** Covers the retention counts of a range of start months (0018_retention). */
     index("placements_retention_idx").on(t.startDate, t.needsConfirmation, t.endDate, t.workerId, t.employerId, t.employmentForm),
     uniqueIndex("placements_key_unique").on(t.workerId, t.employerId, t.startDate),

@@ -157,20 +157,31 @@ describe("the reduced mode's index kept in memory", () => {
     expect(all.live.page.map((hit) => hit.id)).not.toContain(b);
   });
 
-  it("is built again for a new posting, and then finds it", () => {
+  it("is patched for a new posting published now, and built again for one published before the newest", () => {
     const live = liveReducedIndex(platform.db);
-    live.get();
+    const first = live.get();
     const sqlite = platform.db.$client;
-    sqlite
-      .prepare(
-        `INSERT INTO postings (code, employer_id, title, description, headcount, pay_unit, working_time, skills, benefits, status, published_at)
-         SELECT 'ZZ9', employer_id, '砚台雕刻师', '', 1, '月', '全天', '[]', '[]', '招聘中', '2026-11-23' FROM postings LIMIT 1`,
-      )
-      .run();
+    const insert = sqlite.prepare(
+      `INSERT INTO postings (code, employer_id, title, description, headcount, pay_unit, working_time, skills, benefits, status, published_at)
+       SELECT ?, employer_id, ?, '', 1, '月', '全天', '[]', '[]', '招聘中', ? FROM postings LIMIT 1`,
+    );
+    insert.run("ZZ9", "砚台雕刻师", platform.today());
     catchUpPostingSearch(platform.db);
-    const found = searchBoth(live.get(), "砚台");
-    expect(live.builds()).toBe(2);
+    let found = searchBoth(live.get(), "砚台");
+    expect(live.get()).toBe(first);
+    expect(live.builds()).toBe(1);
     expect(found.live).toEqual(found.fresh);
     expect(found.live.total).toBe(1);
+    const everything = searchBoth(live.get(), "");
+    expect(everything.live).toEqual(everything.fresh);
+    expect(everything.live.page[0]!.id).toBe(sqlite.prepare("SELECT id FROM postings WHERE code = 'ZZ9'").pluck().get());
+
+    // Published long ago: it would list among the others, so the index is built again.
+    insert.run("ZZ10", "砚台打磨工", "2020-01-01");
+    catchUpPostingSearch(platform.db);
+    found = searchBoth(live.get(), "砚台");
+    expect(live.builds()).toBe(2);
+    expect(found.live).toEqual(found.fresh);
+    expect(found.live.total).toBe(2);
   });
 });

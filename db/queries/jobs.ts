@@ -76,8 +76,11 @@ export function postingIdsOfEmployer(db: Db, employerId: number): number[] {
 export function* openJobRowBatches(db: Db, batchSize: number): Generator<JobRow[]> {
   let lastId = 0;
   for (;;) {
+    // `+status`: walk the primary key from lastId (ORDER BY id LIMIT stops after a batch) rather
+    // than the status index, which made SQLite compute the openings of every open posting past
+    // lastId and sort them, once per batch (issue 11).
     const batch = selectJobs(db)
-      .where(and(eq(postings.status, "招聘中"), sql`${postings.id} > ${lastId}`))
+      .where(and(sql`+${postings.status} = '招聘中'`, sql`${postings.id} > ${lastId}`))
       .orderBy(postings.id)
       .limit(batchSize)
       .all();

@@ -15,7 +15,10 @@ const KEPT_CHANGES = 20_000;
 
 /** The last row of posting_changes (0 when none), and the first still kept. */
 export function postingChangeRange(db: Db): { first: number; last: number } {
-  const row = db.$client.prepare("SELECT coalesce(min(seq), 0) AS first, coalesce(max(seq), 0) AS last FROM posting_changes").get() as { first: number; last: number };
+  // Two subqueries: min() and max() together in one SELECT scan the whole table; alone, each reads one end of the key.
+  const row = db.$client
+    .prepare("SELECT coalesce((SELECT min(seq) FROM posting_changes), 0) AS first, coalesce((SELECT max(seq) FROM posting_changes), 0) AS last")
+    .get() as { first: number; last: number };
   return row;
 }
 
@@ -108,7 +111,7 @@ export type OpenPostingFactRow = ReturnType<typeof openPostingFactRows>[number];
  * Every open posting's facts (or those of these postings that are open), newest first, as plain
  * arrays for the reduced mode's in-memory index (src/core/reduced-index.ts): [id, payMin, payMax,
  * payUnit, workingTime, ageMin, ageMax, benefits JSON, closingDate, employerType, town, lat, lng,
- * publishedAt].
+ * publishedAt]. With ids, `+status` keeps SQLite on the ids (primary key) rather than walking every open posting of the status index.
  */
 export function openPostingIndexRows(db: Db, ids?: readonly number[]): OpenPostingIndexRow[] {
   return db.$client
@@ -119,7 +122,7 @@ export function openPostingIndexRows(db: Db, ids?: readonly number[]): OpenPosti
          JOIN employers e ON e.id = p.employer_id
          JOIN towns t ON t.id = e.town_id
          LEFT JOIN villages v ON v.id = e.village_id
-        WHERE p.status = '招聘中' ${ids ? "AND p.id IN (SELECT value FROM json_each(?))" : ""}
+        WHERE ${ids ? "+p.status = '招聘中' AND p.id IN (SELECT value FROM json_each(?))" : "p.status = '招聘中'"}
         ORDER BY p.published_at DESC, p.id DESC`,
     )
     .raw()
@@ -148,8 +151,13 @@ export type OpenPostingIndexRow = [
  * table's rows, without a lookup per posting (a join on rowid costs three times as much).
  */
 export function postingSearchPairs(db: Db, ids?: readonly number[]): Map<number, string> {
-  const rows = ids
-    ? (db.$client.prepare("SELECT rowid, text FROM posting_search WHERE rowid IN (SELECT value FROM json_each(?))").raw().all(JSON.stringify(ids)) as [number, string][])
-    : (db.$client.prepare("SELECT rowid, text FROM posting_search").raw().all() as [number, string][]);
-  return new Map(rows);
+  if (!ids) return new Map(db.$client.prepare("SELECT rowid, text FROM posting_search").raw().all() as [number, string][]);
+  // One rowid lookup each: FTS5 answers `rowid IN (…)` by reading every row.
+  const one = db.$client.prepare("SELECT text FROM posting_search WHERE rowid = ?").pluck();
+  const found = new Map<number, string>();
+  for (const id of ids) {
+    const text = one.get(id) as string | undefined;
+    if (text !== undefined) found.set(id, text);
+  }
+  return found;
 }

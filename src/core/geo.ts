@@ -10,9 +10,14 @@ export interface GeoPoint {
 
 /** Great-circle distance in kilometres (haversine), rounded to 0.1 km. */
 export function distanceKm(a: GeoPoint, b: GeoPoint): number {
+  return distanceKmBetween(a.lat, a.lng, b.lat, b.lng);
+}
+
+/** distanceKm of two points given as numbers, for loops over columns that should not build objects. */
+export function distanceKmBetween(aLat: number, aLng: number, bLat: number, bLng: number): number {
   const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLng = (b.lng - a.lng) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
+  const dLat = (bLat - aLat) * rad;
+  const dLng = (bLng - aLng) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(aLat * rad) * Math.cos(bLat * rad) * Math.sin(dLng / 2) ** 2;
   return Math.round(2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(h)) * 10) / 10;
 }

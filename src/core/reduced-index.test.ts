@@ -26,6 +26,8 @@ const postings: IndexedPosting[] = [
   { id: 15, text: "包装工 打包 𠀀𠀁", facts: facts({ ageMax: 50, monthlyPay: null }) },
 ];
 const index = buildReducedIndex(postings);
+const idsOfIndex = (built: ReturnType<typeof buildReducedIndex>, mask: Uint8Array | undefined) =>
+  mask === undefined ? "all" : [...Array(built.size).keys()].filter((i) => mask[i] === 1 && built.dead[i] === 0).map((i) => built.ids[i]!).sort((a, b) => a - b);
 const idsOf = (mask: Uint8Array | undefined) => (mask === undefined ? "all" : postings.filter((_, i) => mask[i] === 1).map((p) => p.id));
 
 describe("matchWords", () => {
@@ -140,11 +142,24 @@ describe("searchIndex against the brute force", () => {
 });
 
 describe("patchReducedIndex", () => {
-  it("refuses, changing nothing, a posting new to the index or one that would move", () => {
+  it("refuses, changing nothing, a posting that would list between others", () => {
     const built = buildReducedIndex(postings.map((p) => ({ ...p, publishedAt: "2026-11-01" })));
-    expect(patchReducedIndex(built, new Map([[99, { ...postings[0]!, id: 99, publishedAt: "2026-11-01" }]]))).toBe(false);
-    expect(patchReducedIndex(built, new Map<number, IndexedPosting | undefined>([[11, undefined], [12, { ...postings[1]!, publishedAt: "2026-11-22" }]]))).toBe(false);
+    expect(patchReducedIndex(built, new Map([[99, { ...postings[0]!, id: 99, publishedAt: "2026-10-01" }]]))).toBe(false);
+    expect(patchReducedIndex(built, new Map([[10, { ...postings[0]!, id: 10, publishedAt: "2026-11-01" }]]))).toBe(false);
+    expect(patchReducedIndex(built, new Map<number, IndexedPosting | undefined>([[11, undefined], [12, { ...postings[1]!, publishedAt: "2026-10-22" }]]))).toBe(false);
     expect(searchIndex(built, { filters: {}, sort: "newest", offset: 0, limit: 10, facets: false }).total).toBe(5);
+  });
+
+  it("adds a new posting, and one published again, before every other without a build", () => {
+    const built = buildReducedIndex(postings.map((p) => ({ ...p, publishedAt: "2026-11-01" })));
+    const fresh = { id: 99, text: "缝纫 新岗位", publishedAt: "2026-11-23", facts: facts({ town: "新镇" }) };
+    const again = { ...postings[2]!, publishedAt: "2026-11-22" };
+    expect(patchReducedIndex(built, new Map([[99, fresh], [13, again]]))).toBe(true);
+    expect(built.size).toBe(7);
+    const newest = searchIndex(built, { filters: {}, sort: "newest", offset: 0, limit: 10, facets: true });
+    expect(newest.page.map((hit) => hit.id)).toEqual([99, 13, 11, 12, 14, 15]);
+    expect(newest.facets!.town).toEqual({ 新镇: 1, 城关镇: 4, 梅林镇: 1 });
+    expect(idsOfIndex(built, matchWords(built, [["缝纫"]]))).toEqual([11, 99]);
   });
 
   it("answers as a fresh build after changed facts and texts and closed postings", () => {
@@ -175,5 +190,107 @@ describe("patchReducedIndex", () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+// Random histories: postings added (mostly published now, sometimes earlier), edited, closed,
+// reopened and published again, in batches as the live index reads them from posting_changes.
+// After each batch the patched index (or a new build, where patching refuses, as the live index
+// does) answers exactly as an index built fresh from the open postings in listing order.
+describe("a patched index over random histories", () => {
+  const DAYS = ["2026-10-01", "2026-11-01", "2026-11-15", "2026-11-20", "2026-11-23"];
+  type Model = Map<number, { publishedAt: string | null; text: string; facts: JobFacts; open: boolean }>;
+  const arbitraryText = fc.array(fc.constantFrom(...WORDS, "其他", "新词", "a1"), { maxLength: 3 }).map((w) => w.join(" "));
+  const arbitraryStep = fc.oneof(
+    fc.record({ kind: fc.constant("add" as const), day: fc.oneof({ arbitrary: fc.constant(DAYS.length), weight: 3 }, { arbitrary: fc.nat({ max: DAYS.length }), weight: 1 }), text: arbitraryText, facts: arbitraryFacts }),
+    fc.record({ kind: fc.constant("edit" as const), at: fc.nat(), text: arbitraryText, facts: arbitraryFacts }),
+    fc.record({ kind: fc.constant("close" as const), at: fc.nat() }),
+    fc.record({ kind: fc.constant("reopen" as const), at: fc.nat() }),
+    fc.record({ kind: fc.constant("republish" as const), at: fc.nat(), day: fc.nat({ max: DAYS.length }) }),
+  );
+  /** Open postings newest first: published_at DESC (null last), id DESC, as the database lists them. */
+  const listing = (model: Model): IndexedPosting[] =>
+    [...model]
+      .filter(([, p]) => p.open)
+      .sort(([a, x], [b, y]) => (x.publishedAt === y.publishedAt ? b - a : x.publishedAt === null ? 1 : y.publishedAt === null ? -1 : x.publishedAt < y.publishedAt ? 1 : -1))
+      .map(([id, p]) => ({ id, publishedAt: p.publishedAt, text: p.text, facts: p.facts }));
+
+  it("answers as a fresh build: totals, hits in order, distances and facet counts", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ text: arbitraryText, facts: arbitraryFacts, day: fc.nat({ max: DAYS.length - 1 }) }), { maxLength: 20 }),
+        fc.array(fc.array(arbitraryStep, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 }),
+        arbitraryFilters,
+        fc.subarray(WORDS, { maxLength: 2 }),
+        (start, batches, filters, words) => {
+          const model: Model = new Map(start.map((p, i) => [i + 1, { publishedAt: p.day === 0 ? null : DAYS[p.day]!, text: p.text, facts: p.facts, open: true }]));
+          let index = buildReducedIndex(listing(model));
+          let nextId = model.size + 1;
+          // A day at or after the newest so far, or any day: "published now" is the usual case.
+          const dayOf = (day: number) => DAYS[Math.min(day, DAYS.length - 1)]!;
+          for (const batch of batches) {
+            const touched = new Set<number>();
+            for (const step of batch) {
+              const ids = [...model.keys()];
+              if (step.kind === "add") {
+                const id = nextId++;
+                model.set(id, { publishedAt: step.day === DAYS.length ? DAYS[DAYS.length - 1]! : dayOf(step.day), text: step.text, facts: step.facts, open: true });
+                touched.add(id);
+                continue;
+              }
+              if (ids.length === 0) continue;
+              const id = ids[step.at % ids.length]!;
+              const posting = model.get(id)!;
+              if (step.kind === "edit") Object.assign(posting, { text: step.text, facts: step.facts });
+              else if (step.kind === "close") posting.open = false;
+              else if (step.kind === "reopen") posting.open = true;
+              else posting.publishedAt = step.day === DAYS.length ? null : dayOf(step.day);
+              touched.add(id);
+            }
+            const now = new Map(listing(model).map((p) => [p.id, p]));
+            const changed = new Map<number, IndexedPosting | undefined>([...touched].map((id) => [id, now.get(id)]));
+            if (!patchReducedIndex(index, changed)) index = buildReducedIndex(listing(model));
+            const fresh = buildReducedIndex(listing(model));
+            const groups = words.map((w) => [w]);
+            for (const sort of ["newest", "pay", "distance"] as const) {
+              for (const [asked, page] of [[filters, { offset: 0, limit: 50 }], [filters, { offset: 2, limit: 3 }], [{ origin: filters.origin }, { offset: 0, limit: 50 }]] as const) {
+                const ask = { filters: asked, sort, ...page, facets: true };
+                expect(searchIndex(index, { ...ask, matching: matchWords(index, groups) })).toEqual(searchIndex(fresh, { ...ask, matching: matchWords(fresh, groups) }));
+              }
+            }
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it("keeps no stale answer for a word looked up before its postings changed (the cache of runs)", () => {
+    const built = buildReducedIndex(postings.map((p) => ({ ...p, publishedAt: "2026-11-01" })));
+    const find = (word: string) => idsOfIndex(built, matchWords(built, [[word]]));
+    expect(find("缝纫")).toEqual([11]);
+    expect(find("线头")).toEqual([13, 14]);
+    expect(built.runCache.lists.has("缝纫")).toBe(true);
+    patchReducedIndex(
+      built,
+      new Map<number, IndexedPosting | undefined>([
+        [11, { ...postings[0]!, text: "保洁员", publishedAt: "2026-11-01" }],
+        [13, undefined],
+        [12, { ...postings[1]!, text: "缝纫 线头", publishedAt: "2026-11-01" }],
+        [16, { id: 16, text: "缝纫工", facts: facts(), publishedAt: "2026-11-02" }],
+      ]),
+    );
+    expect(find("缝纫")).toEqual([12, 16]);
+    expect(find("线头")).toEqual([12, 14]);
+    expect(find("保洁")).toEqual([11]);
+  });
+
+  it("adds without a build when what is new was published last (the usual case)", () => {
+    const built = buildReducedIndex(listing(new Map([[1, { publishedAt: "2026-11-01", text: "缝纫", facts: facts(), open: true }]])));
+    for (let id = 2; id < 200; id++) expect(patchReducedIndex(built, new Map([[id, { id, publishedAt: "2026-11-23", text: `缝纫 ${id}`, facts: facts() }]]))).toBe(true);
+    expect(built.capacity).toBeGreaterThanOrEqual(199);
+    const found = searchIndex(built, { filters: {}, matching: matchWords(built, [["缝纫"]]), sort: "newest", offset: 0, limit: 3, facets: false });
+    expect(found.total).toBe(199);
+    expect(found.page.map((hit) => hit.id)).toEqual([199, 198, 197]);
   });
 });

@@ -16,7 +16,7 @@
  * exactly one disjunctive filter (type, town, time, pay) counts only in that facet.
  */
 import { dayNumber } from "./china-time.ts";
-import { distanceKm } from "./geo.ts";
+import { distanceKmBetween } from "./geo.ts";
 import { cumulativePayCounts, PAY_LEVELS, payLevel, SEEKER_BENEFITS, type FacetCounts, type JobFacts, type JobFilters } from "./job-filters.ts";
 
 /** What the index is built from: open postings in the order hits are listed (newest first). */
@@ -36,42 +36,70 @@ const NO_AGE_MIN = -1;
 const NO_AGE_MAX = 32_767;
 /** Above this many hits to sort through, a full sort replaces the kept-best buffer. */
 const MAX_KEPT = 2_000;
+/** Positions kept in the cache of runs looked up (4 bytes each). */
+const MAX_CACHED_RUN_ENTRIES = 2_000_000;
+/** searchIndex counts the three seeker benefits in three variables; more benefits need more of them. */
+const BENEFITS_COUNTED: 3 = SEEKER_BENEFITS.length;
+void BENEFITS_COUNTED;
 
+/**
+ * Positions: the postings of the build keep the order they were given (0 = newest); postings
+ * added afterwards (patchReducedIndex) go after them, each newer than every one before it. So
+ * the order hits are listed in is the added positions from the last back, then 0, 1, 2 … of the
+ * build: an addition is an append to the columns, never a move.
+ */
 export interface ReducedIndex {
-  readonly size: number;
-  readonly ids: Int32Array;
-  readonly texts: readonly string[];
+  /** Positions in use (the build's and the added ones). */
+  size: number;
+  /** Positions of the build; those from here to `size` were added since. */
+  readonly builtSize: number;
+  /** Room in the columns; they grow (copied) when an addition needs more. */
+  capacity: number;
+  ids: Int32Array;
+  readonly texts: string[];
   readonly typeNames: readonly string[];
-  readonly type: Uint8Array;
+  type: Uint8Array;
   readonly townNames: readonly string[];
-  readonly town: Uint16Array;
+  town: Uint16Array;
   readonly timeNames: readonly string[];
-  readonly time: Uint8Array;
+  time: Uint8Array;
   /** 0 below the lowest pay level, i + 1 for PAY_LEVELS[i]. */
-  readonly payCode: Uint8Array;
+  payCode: Uint8Array;
   /** Monthly pay, NaN when not given. */
-  readonly pay: Float64Array;
-  readonly ageMin: Int16Array;
-  readonly ageMax: Int16Array;
+  pay: Float64Array;
+  ageMin: Int16Array;
+  ageMax: Int16Array;
   /** Bit i: SEEKER_BENEFITS[i]. */
-  readonly benefits: Uint8Array;
-  /** NaN when the posting has no point. */
-  readonly lat: Float64Array;
-  readonly lng: Float64Array;
+  benefits: Uint8Array;
+  /** The posting's point as a code of `points` (postings of one employer or village share one), -1 when it has none. */
+  point: Int32Array;
+  /** Each distinct point once, so a search computes one distance per point, not per posting. */
+  readonly points: { lat: number[]; lng: number[]; codes: Map<string, number> };
   /** The closing day as YYYYMMDD, NO_CLOSING_DAY when open-ended. */
-  readonly closing: Int32Array;
-  /** Unit-pair key (first × 65536 + second) → posting positions, ascending. */
+  closing: Int32Array;
+  /** Unit-pair key (first × 65536 + second) → posting positions, ascending (positions of the build only). */
   readonly pairs: ReadonlyMap<number, Int32Array>;
   /** Entries in all posting lists together (for the memory figure). */
   readonly pairEntries: number;
   /** Posting id → position. */
-  readonly position: ReadonlyMap<number, number>;
+  readonly position: Map<number, number>;
   readonly published: (string | null)[];
-  /** Positions no longer open (patched out); they keep their place in case they open again. */
-  readonly dead: Uint8Array;
-  /** Positions whose text changed since the build: the posting lists do not know them, they are checked one by one. */
+  /** Positions no longer open (patched out, or moved to a new position); they keep their place in case they open again. */
+  dead: Uint8Array;
+  /** Positions whose text the posting lists do not know (changed since the build, or added): they are checked one by one. */
   readonly patched: Set<number>;
+  /** 1 at the positions of `patched`. */
+  patchedMask: Uint8Array;
+  /** The newest posting ever held (published_at DESC, id DESC first), undefined when none: an addition must list before it. */
+  newest: { published: string | null; id: number } | undefined;
   readonly codes: { type: Coder; town: Coder; time: Coder };
+  /**
+   * listedPositions by run, kept until the index is built again: they depend on the build's
+   * lists and texts only (patched positions are read one by one, whatever a list says).
+   */
+  readonly runCache: { lists: Map<string, Int32Array>; entries: number };
+  /** Buffers a search reuses (one search at a time: the index is used from one thread). */
+  scratch: { hits: Int32Array; keys: Float64Array; group: Uint8Array };
 }
 
 interface Coder {
@@ -92,27 +120,35 @@ function coder(): Coder {
   };
 }
 
+type ColumnName = "ids" | "type" | "town" | "time" | "payCode" | "pay" | "ageMin" | "ageMax" | "benefits" | "point" | "closing" | "dead" | "patchedMask";
+const COLUMNS: readonly ColumnName[] = ["ids", "type", "town", "time", "payCode", "pay", "ageMin", "ageMax", "benefits", "point", "closing", "dead", "patchedMask"];
+
+/** Room for this many postings beyond the build, before the columns are copied into larger ones. */
+function slack(n: number): number {
+  return Math.max(64, n >> 5);
+}
+
 /** The index of these postings, kept in their order. */
 export function buildReducedIndex(postings: readonly IndexedPosting[]): ReducedIndex {
   const n = postings.length;
+  const capacity = n + slack(n);
   const codes = { type: coder(), town: coder(), time: coder() };
   const position = new Map<number, number>();
   const published = new Array<string | null>(n);
   const index = {
-    size: n,
-    ids: new Int32Array(n),
+    ids: new Int32Array(capacity),
     texts: new Array<string>(n),
-    type: new Uint8Array(n),
-    town: new Uint16Array(n),
-    time: new Uint8Array(n),
-    payCode: new Uint8Array(n),
-    pay: new Float64Array(n),
-    ageMin: new Int16Array(n),
-    ageMax: new Int16Array(n),
-    benefits: new Uint8Array(n),
-    lat: new Float64Array(n),
-    lng: new Float64Array(n),
-    closing: new Int32Array(n),
+    type: new Uint8Array(capacity),
+    town: new Uint16Array(capacity),
+    time: new Uint8Array(capacity),
+    payCode: new Uint8Array(capacity),
+    pay: new Float64Array(capacity),
+    ageMin: new Int16Array(capacity),
+    ageMax: new Int16Array(capacity),
+    benefits: new Uint8Array(capacity),
+    point: new Int32Array(capacity),
+    points: { lat: [], lng: [], codes: new Map<string, number>() },
+    closing: new Int32Array(capacity),
   };
   // Posting lists in two passes: count each pair once per posting (remembering the pair ids met),
   // then fill one shared array, positions ascending.
@@ -169,6 +205,9 @@ export function buildReducedIndex(postings: readonly IndexedPosting[]): ReducedI
   for (const [key, pairId] of pairIds) pairs.set(key, all.subarray(starts[pairId]!, starts[pairId + 1]!));
   return {
     ...index,
+    size: n,
+    builtSize: n,
+    capacity,
     typeNames: codes.type.names,
     townNames: codes.town.names,
     timeNames: codes.time.names,
@@ -176,13 +215,51 @@ export function buildReducedIndex(postings: readonly IndexedPosting[]): ReducedI
     pairEntries: metLength,
     position,
     published,
-    dead: new Uint8Array(n),
+    dead: new Uint8Array(capacity),
     patched: new Set(),
+    patchedMask: new Uint8Array(capacity),
+    newest: newestOf(postings),
+    runCache: { lists: new Map(), entries: 0 },
     codes,
+    scratch: { hits: new Int32Array(capacity), keys: new Float64Array(capacity), group: new Uint8Array(capacity) },
   };
 }
 
-type FactColumns = Pick<ReducedIndex, "type" | "town" | "time" | "payCode" | "pay" | "ageMin" | "ageMax" | "benefits" | "lat" | "lng" | "closing">;
+/** The posting that lists first by published_at DESC, id DESC (whatever order they are given in). */
+function newestOf(postings: readonly IndexedPosting[]): ReducedIndex["newest"] {
+  let newest: ReducedIndex["newest"];
+  for (const { publishedAt, id } of postings) if (!newest || newer(publishedAt ?? null, id, newest.published, newest.id)) newest = { published: publishedAt ?? null, id };
+  return newest;
+}
+
+/** Copies the columns into ones with room for `needed` positions (and some more). */
+function grow(index: ReducedIndex, needed: number): void {
+  if (needed <= index.capacity) return;
+  const capacity = Math.max(needed, index.capacity + slack(index.capacity));
+  for (const name of COLUMNS) {
+    const old = index[name];
+    const grown = new (old.constructor as new (length: number) => typeof old)(capacity);
+    grown.set(old as never);
+    (index as unknown as Record<ColumnName, typeof old>)[name] = grown;
+  }
+  index.capacity = capacity;
+  index.scratch = { hits: new Int32Array(capacity), keys: new Float64Array(capacity), group: new Uint8Array(capacity) };
+}
+
+function pointCode(points: ReducedIndex["points"], lat: number, lng: number): number {
+  const key = `${lat}:${lng}`;
+  let code = points.codes.get(key);
+  if (code === undefined) points.codes.set(key, (code = points.lat.length)), points.lat.push(lat), points.lng.push(lng);
+  return code;
+}
+
+/** Whether posting a lists before (is newer than) posting b, as the build's order has it: published_at DESC (null last), then id DESC. */
+function newer(aPublished: string | null, aId: number, bPublished: string | null, bId: number): boolean {
+  if (aPublished !== bPublished) return bPublished === null || (aPublished !== null && aPublished > bPublished);
+  return aId > bId;
+}
+
+type FactColumns = Pick<ReducedIndex, "type" | "town" | "time" | "payCode" | "pay" | "ageMin" | "ageMax" | "benefits" | "point" | "points" | "closing">;
 
 function setFacts(index: FactColumns, codes: ReducedIndex["codes"], i: number, facts: JobFacts): void {
   index.type[i] = codes.type.code(facts.type);
@@ -197,27 +274,33 @@ function setFacts(index: FactColumns, codes: ReducedIndex["codes"], i: number, f
     if (facts.benefits.includes(benefit)) mask |= 1 << bit;
   });
   index.benefits[i] = mask;
-  index.lat[i] = facts.point?.lat ?? NaN;
-  index.lng[i] = facts.point?.lng ?? NaN;
+  index.point[i] = facts.point ? pointCode(index.points, facts.point.lat, facts.point.lng) : -1;
   index.closing[i] = facts.closingDate === null ? NO_CLOSING_DAY : dayNumber(facts.closingDate);
 }
 
 /**
  * Brings the index up to date with changed postings in place: `changed` maps each changed
  * posting's id to what it is now when open, undefined when it is closed or gone. A posting that
- * keeps its place (same publishedAt) gets its new facts and text; a closed one drops out. Gives
- * false, changing nothing, when a posting would move or is new to the index: build it again then.
+ * keeps its place (same publishedAt) gets its new facts and text; a closed one drops out; a new
+ * one, or one published again, is added after every position when it lists before all of them
+ * (the usual case: a posting published now), its old position dropped. Gives false, changing
+ * nothing, when a posting would go anywhere else: build it again then.
  */
 export function patchReducedIndex(index: ReducedIndex, changed: ReadonlyMap<number, IndexedPosting | undefined>): boolean {
+  const added: IndexedPosting[] = [];
   for (const [id, posting] of changed) {
-    const at = index.position.get(id);
     if (posting === undefined) continue;
-    if (at === undefined || (posting.publishedAt ?? null) !== index.published[at]) return false;
+    const at = index.position.get(id);
+    if (at === undefined || (posting.publishedAt ?? null) !== index.published[at]) added.push(posting);
   }
+  // Oldest first: each goes after the one before, and the first after the newest position.
+  const key = (p: IndexedPosting) => [p.publishedAt ?? null, p.id] as const;
+  added.sort((a, b) => (newer(...key(a), ...key(b)) ? 1 : -1));
+  if (added.length > 0 && index.newest && !newer(...key(added[0]!), index.newest.published, index.newest.id)) return false;
   for (const [id, posting] of changed) {
     const at = index.position.get(id);
     if (at === undefined) continue;
-    if (posting === undefined) {
+    if (posting === undefined || (posting.publishedAt ?? null) !== index.published[at]) {
       index.dead[at] = 1;
       continue;
     }
@@ -225,11 +308,28 @@ export function patchReducedIndex(index: ReducedIndex, changed: ReadonlyMap<numb
     setFacts(index, index.codes, at, posting.facts);
     const lower = posting.text.toLowerCase();
     if (lower !== index.texts[at]) {
-      (index.texts as string[])[at] = lower;
-      index.patched.add(at);
+      index.texts[at] = lower;
+      markPatched(index, at);
     }
   }
+  if (added.length > 0) grow(index, index.size + added.length);
+  for (const posting of added) {
+    const at = index.size++;
+    index.ids[at] = posting.id;
+    index.texts[at] = posting.text.toLowerCase();
+    index.published[at] = posting.publishedAt ?? null;
+    index.position.set(posting.id, at);
+    index.dead[at] = 0;
+    setFacts(index, index.codes, at, posting.facts);
+    markPatched(index, at);
+  }
+  if (added.length > 0) index.newest = { published: index.published[index.size - 1]!, id: index.ids[index.size - 1]! };
   return true;
+}
+
+function markPatched(index: ReducedIndex, at: number): void {
+  index.patched.add(at);
+  index.patchedMask[at] = 1;
 }
 
 /** Positions in both sorted lists. */
@@ -249,23 +349,37 @@ function intersect(a: Int32Array, b: Int32Array): Int32Array {
 const RUN = /[\p{L}\p{N}]+/gu;
 const EMPTY = new Int32Array(0);
 
-/** Positions of the postings whose text holds this run (lower case, letters and digits only), ascending. */
-function runPositions(index: ReducedIndex, run: string): Int32Array {
-  if (run.length === 1) {
-    const out: number[] = [];
-    for (let i = 0; i < index.size; i++) if (index.texts[i]!.includes(run)) out.push(i);
-    return Int32Array.from(out);
+/**
+ * Positions of the build whose text (as at the build) holds this run (lower case, letters and
+ * digits only), ascending; patched positions may be among them and are left to the caller.
+ */
+function listedPositions(index: ReducedIndex, run: string): Int32Array {
+  const cache = index.runCache;
+  const held = cache.lists.get(run);
+  if (held) {
+    // Most recently used last, so the oldest goes first when the cache is full.
+    cache.lists.delete(run);
+    cache.lists.set(run, held);
+    return held;
   }
-  const found = listedPositions(index, run);
-  if (index.patched.size === 0) return found;
-  // Texts changed since the build: their list entries are out of date, so they are read instead.
-  const out = Array.from(found).filter((i) => !index.patched.has(i));
-  for (const i of index.patched) if (index.texts[i]!.includes(run)) out.push(i);
-  return Int32Array.from(out).sort();
+  const found = positionsOfRun(index, run);
+  cache.lists.set(run, found);
+  cache.entries += found.length;
+  for (const [oldRun, list] of cache.lists) {
+    if (cache.entries <= MAX_CACHED_RUN_ENTRIES || oldRun === run) break;
+    cache.lists.delete(oldRun);
+    cache.entries -= list.length;
+  }
+  return found;
 }
 
-/** runPositions from the posting lists (texts as they were at the build). */
-function listedPositions(index: ReducedIndex, run: string): Int32Array {
+function positionsOfRun(index: ReducedIndex, run: string): Int32Array {
+  if (run.length === 1) {
+    const out: number[] = [];
+    const { texts } = index;
+    for (let i = 0; i < index.builtSize; i++) if (texts[i]!.includes(run)) out.push(i);
+    return Int32Array.from(out);
+  }
   const lists: Int32Array[] = [];
   for (let c = 0; c + 1 < run.length; c++) {
     const list = index.pairs.get(run.charCodeAt(c) * 65536 + run.charCodeAt(c + 1));
@@ -287,16 +401,26 @@ function listedPositions(index: ReducedIndex, run: string): Int32Array {
  */
 export function matchWords(index: ReducedIndex, groups: readonly (readonly string[])[]): Uint8Array | undefined {
   let matching: Uint8Array | undefined;
+  const { size, patched, patchedMask, texts } = index;
   for (const words of groups) {
     const runsOfWords = words.map((word) => [...word.toLowerCase().matchAll(RUN)].map(([run]) => run)).filter((runs) => runs.length > 0);
     if (runsOfWords.length === 0) continue;
-    const group = new Uint8Array(index.size);
+    // The first group fills the answer; later ones fill the scratch mask, AND'ed in after.
+    const group = matching === undefined ? new Uint8Array(size) : index.scratch.group.fill(0, 0, size);
     for (const runs of runsOfWords) {
-      let found = runPositions(index, runs[0]!);
-      for (let r = 1; r < runs.length && found.length > 0; r++) found = intersect(found, runPositions(index, runs[r]!));
-      for (const i of found) group[i] = 1;
+      let found = listedPositions(index, runs[0]!);
+      for (let r = 1; r < runs.length && found.length > 0; r++) found = intersect(found, listedPositions(index, runs[r]!));
+      // The lists know the build's texts; a patched position is read as it is now.
+      for (let f = 0; f < found.length; f++) {
+        const i = found[f]!;
+        if (patchedMask[i] === 0) group[i] = 1;
+      }
+      for (const i of patched) {
+        const text = texts[i]!;
+        if (runs.every((run) => text.includes(run))) group[i] = 1;
+      }
     }
-    if (matching) for (let i = 0; i < index.size; i++) matching[i]! &= group[i]!;
+    if (matching) for (let i = 0; i < size; i++) matching[i]! &= group[i]!;
     else matching = group;
   }
   return matching;
@@ -325,12 +449,14 @@ function codeOf(names: readonly string[], name: string | undefined): number {
   return code === -1 ? -2 : code;
 }
 
-/** Sort keys ascending, ties in hit order; the first `keep` positions of hits (all when keep is large). */
-function firstByKey(hits: Int32Array, key: (i: number) => number, keep: number): Int32Array {
-  if (keep >= MAX_KEPT || keep >= hits.length) {
-    const keys = new Float64Array(hits.length);
-    for (let h = 0; h < hits.length; h++) keys[h] = key(hits[h]!);
-    const order = Array.from({ length: hits.length }, (_, h) => h);
+/**
+ * The first `keep` hits by key ascending, ties in hit order (all hits when keep is large);
+ * `keys[h]` is the key of `hits[h]`.
+ */
+function firstByKey(hits: Int32Array, keys: Float64Array, keep: number): Int32Array {
+  const n = hits.length;
+  if (keep >= MAX_KEPT || keep >= n) {
+    const order = Array.from({ length: n }, (_, h) => h);
     order.sort((a, b) => keys[a]! - keys[b]! || a - b);
     return Int32Array.from(order.slice(0, keep), (h) => hits[h]!);
   }
@@ -338,8 +464,8 @@ function firstByKey(hits: Int32Array, key: (i: number) => number, keep: number):
   const keptKeys = new Float64Array(keep);
   const kept = new Int32Array(keep);
   let length = 0;
-  for (let h = 0; h < hits.length; h++) {
-    const k = key(hits[h]!);
+  for (let h = 0; h < n; h++) {
+    const k = keys[h]!;
     if (length === keep && !(k < keptKeys[keep - 1]!)) continue;
     let low = 0;
     let high = length;
@@ -360,7 +486,9 @@ function firstByKey(hits: Int32Array, key: (i: number) => number, keep: number):
 
 /**
  * The hits for these filters (and matching words), sorted, the page of them, and the facet
- * counts, as matchesFilters, countFacets and the stable sorts of the reduced mode give them.
+ * counts, as matchesFilters, countFacets and the stable sorts of the reduced mode give them:
+ * one pass over the columns in listing order, into buffers the index keeps (no object per
+ * posting; distances computed once).
  */
 export function searchIndex(index: ReducedIndex, search: IndexSearch): IndexResults {
   const { filters, matching } = search;
@@ -368,7 +496,8 @@ export function searchIndex(index: ReducedIndex, search: IndexSearch): IndexResu
   const wantTown = codeOf(index.townNames, filters.town);
   const wantTime = codeOf(index.timeNames, filters.time);
   const wantPay = filters.payAtLeast ? PAY_LEVELS.indexOf(filters.payAtLeast) + 1 : 0;
-  const age = filters.age;
+  const age = filters.age ?? -1;
+  const checkAge = filters.age !== undefined;
   let wantBenefits = 0;
   for (const benefit of filters.benefits ?? []) {
     const bit = SEEKER_BENEFITS.indexOf(benefit);
@@ -376,23 +505,36 @@ export function searchIndex(index: ReducedIndex, search: IndexSearch): IndexResu
   }
   const openDay = filters.openOn ? dayNumber(filters.openOn) : 0;
   const origin = filters.origin;
-  const radius = origin && filters.radiusKm !== undefined ? filters.radiusKm : undefined;
+  const originLat = origin?.lat ?? NaN;
+  const originLng = origin?.lng ?? NaN;
+  const radius = origin && filters.radiusKm !== undefined ? filters.radiusKm : Infinity;
+  const withRadius = radius !== Infinity;
+  const facets = search.facets;
 
   const typeCounts = new Int32Array(index.typeNames.length);
   const townCounts = new Int32Array(index.townNames.length);
   const timeCounts = new Int32Array(index.timeNames.length);
   const payCounts = new Int32Array(PAY_LEVELS.length + 1);
-  const benefitCounts = new Int32Array(SEEKER_BENEFITS.length);
-  const hitBuffer = new Int32Array(index.size);
+  let benefit0 = 0;
+  let benefit1 = 0;
+  let benefit2 = 0;
+  const hitBuffer = index.scratch.hits;
   let total = 0;
-  const { type, town, time, payCode, ageMin, ageMax, benefits, closing, lat, lng, dead } = index;
-  for (let i = 0; i < index.size; i++) {
-    if (matching && matching[i] === 0) continue;
+  const { size, type, town, time, payCode, ageMin, ageMax, benefits, closing, point, dead } = index;
+  // The distance of each distinct point (Infinity without an origin), then read per posting.
+  const points = index.points.lat.length;
+  const pointDistance = new Float64Array(points + 1).fill(Infinity);
+  if (origin) for (let c = 0; c < points; c++) pointDistance[c + 1] = distanceKmBetween(originLat, originLng, index.points.lat[c]!, index.points.lng[c]!);
+  const added = size - index.builtSize;
+  for (let k = 0; k < size; k++) {
+    const i = k < added ? size - 1 - k : k - added;
+    if (matching !== undefined && matching[i] === 0) continue;
     if (dead[i] === 1) continue;
     if (closing[i]! < openDay) continue;
-    if (age !== undefined && (ageMin[i]! > age || ageMax[i]! < age)) continue;
-    if ((benefits[i]! & wantBenefits) !== wantBenefits) continue;
-    if (radius !== undefined && (Number.isNaN(lat[i]!) || distanceKm(origin!, { lat: lat[i]!, lng: lng[i]! }) > radius)) continue;
+    if (checkAge && (ageMin[i]! > age || ageMax[i]! < age)) continue;
+    const mask = benefits[i]!;
+    if ((mask & wantBenefits) !== wantBenefits) continue;
+    if (withRadius && !(pointDistance[point[i]! + 1]! <= radius)) continue;
     let fails = 0;
     let failed = 0;
     if (wantType !== -1 && type[i] !== wantType) (fails++, (failed = 1));
@@ -402,14 +544,16 @@ export function searchIndex(index: ReducedIndex, search: IndexSearch): IndexResu
     if (fails > 1) continue;
     if (fails === 0) {
       hitBuffer[total++] = i;
-      if (search.facets) {
+      if (facets) {
         typeCounts[type[i]!]!++;
         townCounts[town[i]!]!++;
         timeCounts[time[i]!]!++;
         payCounts[payCode[i]!]!++;
-        for (let b = 0; b < SEEKER_BENEFITS.length; b++) if (benefits[i]! & (1 << b)) benefitCounts[b]!++;
+        benefit0 += mask & 1;
+        benefit1 += (mask >> 1) & 1;
+        benefit2 += (mask >> 2) & 1;
       }
-    } else if (search.facets) {
+    } else if (facets) {
       if (failed === 1) typeCounts[type[i]!]!++;
       else if (failed === 2) townCounts[town[i]!]!++;
       else if (failed === 3) timeCounts[time[i]!]!++;
@@ -417,14 +561,26 @@ export function searchIndex(index: ReducedIndex, search: IndexSearch): IndexResu
     }
   }
   const hits = hitBuffer.subarray(0, total);
-  const distanceAt = (i: number) => (origin && !Number.isNaN(lat[i]!) ? distanceKm(origin, { lat: lat[i]!, lng: lng[i]! }) : undefined);
+  const distanceAt = (i: number) => (origin && point[i] !== -1 ? pointDistance[point[i]! + 1] : undefined);
   const end = search.offset + search.limit;
   let ordered: Int32Array;
-  if (search.sort === "distance") ordered = firstByKey(hits, (i) => distanceAt(i) ?? Infinity, end);
-  else if (search.sort === "pay") ordered = firstByKey(hits, (i) => (Number.isNaN(index.pay[i]!) ? 1 : -index.pay[i]!), end);
-  else ordered = hits.subarray(0, end);
+  if (search.sort === "distance" || search.sort === "pay") {
+    const keys = index.scratch.keys.subarray(0, total);
+    if (search.sort === "distance") {
+      for (let h = 0; h < total; h++) {
+        keys[h] = pointDistance[point[hits[h]!]! + 1]!;
+      }
+    } else {
+      const { pay } = index;
+      for (let h = 0; h < total; h++) {
+        const p = pay[hits[h]!]!;
+        keys[h] = Number.isNaN(p) ? 1 : -p;
+      }
+    }
+    ordered = firstByKey(hits, keys, end);
+  } else ordered = hits.subarray(0, end);
   const page = Array.from(ordered.subarray(search.offset, end), (i) => ({ id: index.ids[i]!, distance: distanceAt(i) }));
-  if (!search.facets) return { total, page };
+  if (!facets) return { total, page };
 
   const named = (names: readonly string[], counts: Int32Array): Record<string, number> => {
     const out: Record<string, number> = {};
@@ -437,6 +593,7 @@ export function searchIndex(index: ReducedIndex, search: IndexSearch): IndexResu
   payCounts.forEach((count, code) => {
     if (count > 0) byLevel[String(code === 0 ? 0 : PAY_LEVELS[code - 1])] = count;
   });
+  const benefitCounts = [benefit0, benefit1, benefit2];
   const benefitFacet: FacetCounts["benefits"] = {};
   SEEKER_BENEFITS.forEach((benefit, b) => {
     if (benefitCounts[b]! > 0) benefitFacet[benefit] = benefitCounts[b]!;
@@ -456,7 +613,7 @@ export function searchIndex(index: ReducedIndex, search: IndexSearch): IndexResu
 
 /** Bytes the index's arrays take (texts counted at two bytes a unit), for the benchmark. */
 export function indexBytes(index: ReducedIndex): number {
-  const arrays = [index.ids, index.type, index.town, index.time, index.payCode, index.pay, index.ageMin, index.ageMax, index.benefits, index.lat, index.lng, index.closing];
+  const arrays = [index.ids, index.type, index.town, index.time, index.payCode, index.pay, index.ageMin, index.ageMax, index.benefits, index.point, index.closing];
   const columns = arrays.reduce((sum, a) => sum + a.byteLength, 0);
   const texts = index.texts.reduce((sum, t) => sum + 2 * t.length, 0);
   return columns + texts + index.pairEntries * 4 + index.pairs.size * 48;

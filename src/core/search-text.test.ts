@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { normaliseQuery, queryWords, toSearchForm, VARIANT_CHARACTERS } from "./search-text.ts";
+import { memoisedSearchForm, normaliseQuery, queryWords, toSearchForm, VARIANT_CHARACTERS } from "./search-text.ts";
 
 describe("toSearchForm", () => {
   it.each([
@@ -64,5 +65,18 @@ describe("normaliseQuery", () => {
 
   it("keeps at most 100 characters", () => {
     expect(normaliseQuery("缝".repeat(300))).toHaveLength(100);
+  });
+});
+
+describe("memoisedSearchForm", () => {
+  it("answers as toSearchForm, for texts seen before and after it starts again empty", () => {
+    const searchForm = memoisedSearchForm(3);
+    const texts = ["幫扶車間", "縫紉工", "柑桔 👗", "幫扶車間", "ＡＢ１", "縫紉工", "帮扶车间", "幫扶車間"];
+    for (const text of texts) expect(searchForm(text)).toBe(toSearchForm(text));
+  });
+
+  it("answers as toSearchForm for any text", () => {
+    const searchForm = memoisedSearchForm(5);
+    fc.assert(fc.property(fc.array(fc.constantFrom("幫", "扶", "車", "間", "缝", "纫", "桔", " ", "Ａ", "1", "👗")).map((c) => c.join("")), (text) => searchForm(text) === toSearchForm(text)), { numRuns: 300 });
   });
 });

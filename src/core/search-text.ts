@@ -53,6 +53,25 @@ export function toSearchForm(text: string): string {
 }
 
 /**
+ * toSearchForm with the answers kept for texts seen before, for a run over many postings: an
+ * employer's name, a place, a platform type, a benefit or a common title comes back for every
+ * posting that has it, and OpenCC is most of a search document's cost (issue 11). Holds at most
+ * `limit` texts, then starts again empty, so memory stays bounded on texts that never repeat.
+ * @example const searchForm = memoisedSearchForm(); searchForm("幫扶車間") // "帮扶车间", converted once
+ */
+export function memoisedSearchForm(limit = 20_000): (text: string) => string {
+  const held = new Map<string, string>();
+  return (text) => {
+    let form = held.get(text);
+    if (form === undefined) {
+      if (held.size >= limit) held.clear();
+      held.set(text, (form = toSearchForm(text)));
+    }
+    return form;
+  };
+}
+
+/**
  * The form a typed query is searched in: the search form, cut to a sane length, with the
  * punctuation people type between words (、，,;；) read as spaces.
  * @example normaliseQuery("縫紉、保潔 ") // "缝纫 保洁"

@@ -67,7 +67,7 @@ export function createOutboxWorker(deps: { db: Db; index: JobsIndex; log: Logger
     }
     const jobs = jobRowsByIds(deps.db, [...postingIds]);
     const found = new Set(jobs.map((j) => j.id));
-    const docs = jobs.filter(isSearchable).map(toJobDocument);
+    const docs = jobs.filter(isSearchable).map((row) => toJobDocument(row));
     const gone = jobs.filter((j) => !isSearchable(j)).map((j) => j.code);
     try {
       if (docs.length > 0) await deps.index.waitForTask(await deps.index.upsert(docs));

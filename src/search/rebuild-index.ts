@@ -13,6 +13,7 @@ import { countOpenPostings, openJobRowBatches } from "../../db/queries/jobs.ts";
 import { pauseOutbox, resumeOutbox } from "../../db/queries/outbox.ts";
 import type { Logger } from "../log.ts";
 import { markIndexCurrent } from "./index-version.ts";
+import { memoisedSearchForm } from "../core/search-text.ts";
 import { toJobDocument } from "./job-document.ts";
 import { createJobsIndex } from "./jobs-index.ts";
 import type { MeiliClient, MeiliTask } from "./meili-client.ts";
@@ -76,8 +77,10 @@ export async function rebuildJobsIndex(options: RebuildOptions): Promise<Rebuild
     const tasks: { task: MeiliTask; size: number }[] = [];
     let sent = 0;
     options.onProgress?.({ stage: "read", done: 0, total });
+    // Employers' names, places, tags and common titles repeat across postings: converted once.
+    const searchForm = memoisedSearchForm();
     for (const rows of openJobRowBatches(db, REBUILD_BATCH_SIZE)) {
-      tasks.push({ task: await fresh.upsert(rows.map(toJobDocument)), size: rows.length });
+      tasks.push({ task: await fresh.upsert(rows.map((row) => toJobDocument(row, searchForm))), size: rows.length });
       sent += rows.length;
       options.onProgress?.({ stage: "read", done: sent, total: Math.max(total, sent) });
       renewPause();

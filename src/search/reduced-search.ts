@@ -25,7 +25,7 @@ import { monthlyPay } from "../core/job-filters.ts";
 import { wordAlternatives } from "../core/job-synonyms.ts";
 import { buildReducedIndex, matchWords, patchReducedIndex, searchIndex, type IndexedPosting, type ReducedIndex } from "../core/reduced-index.ts";
 import { searchPairs, textOfPairs } from "../core/search-pairs.ts";
-import { queryWords } from "../core/search-text.ts";
+import { memoisedSearchForm, queryWords } from "../core/search-text.ts";
 import { summaryFromRow, toJobDocument, type JobRow } from "./job-document.ts";
 import type { JobQuery, JobResults, JobSort } from "./job-search.ts";
 
@@ -35,8 +35,8 @@ const MAX_TERMS = 5;
 const CATCH_UP_BATCH = 500;
 
 /** The text a posting is found by: every field the engine searches, in the search form. */
-export function postingSearchText(row: JobRow): string {
-  const doc = toJobDocument(row);
+export function postingSearchText(row: JobRow, searchForm?: (text: string) => string): string {
+  const doc = toJobDocument(row, searchForm);
   return searchPairs([doc.titleText, ...doc.skillsText, ...doc.tagsText, doc.employerText, doc.placeText, doc.descriptionText].join(" "));
 }
 
@@ -46,6 +46,7 @@ export function postingSearchText(row: JobRow): string {
  */
 export function catchUpPostingSearch(db: Db, limit = Infinity): number {
   prunePostingChanges(db);
+  const searchForm = memoisedSearchForm();
   let done = 0;
   while (done < limit) {
     const ids = stalePostingIds(db, Math.min(CATCH_UP_BATCH, limit - done));
@@ -55,7 +56,7 @@ export function catchUpPostingSearch(db: Db, limit = Infinity): number {
       db,
       ids.map((id) => {
         const row = rows.get(id);
-        return { id, text: row ? postingSearchText(row) : undefined };
+        return { id, text: row ? postingSearchText(row, searchForm) : undefined };
       }),
     );
     done += ids.length;
@@ -108,8 +109,10 @@ const MAX_PATCHED = 5_000;
 
 /**
  * The index kept in memory, brought up to date with posting_changes (migration 0021_reduced):
- * built on first use; after changes, patched for the changed postings alone, or built again
- * when a posting is new or moved, when many changed, or when the log was pruned past it.
+ * built on first use; after changes, patched for the changed postings alone (a new posting, or
+ * one published again, is appended when it lists first, as one published now does), or built
+ * again when a posting would list among the others, when many changed, or when the log was
+ * pruned past it.
  * Each build or patch reads in one transaction, so it matches the log's row it records.
  */
 export function liveReducedIndex(db: Db): { get(): ReducedIndex; builds(): number } {
@@ -149,6 +152,8 @@ export interface ReducedSearch {
   search(query: JobQuery, q: string, sort: JobSort): JobResults;
   /** Writes the text of up to `limit` changed postings into the index; returns how many. */
   catchUp(limit?: number): number;
+  /** How many times the in-memory index was built whole (for the benchmark and tests). */
+  builds(): number;
 }
 
 /** @example const reduced = createReducedSearch(db); reduced.search(query, normaliseQuery(query.q ?? ""), "relevance"); */
@@ -158,6 +163,7 @@ export function createReducedSearch(db: Db): ReducedSearch {
 
   return {
     catchUp: (limit) => catchUpPostingSearch(db, limit),
+    builds: () => index.builds(),
     search(query, q, sort) {
       catchUpPostingSearch(db);
       const held = index.get();
