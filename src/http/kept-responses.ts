@@ -152,8 +152,10 @@ export function keptResponses(options: KeptResponsesOptions): MiddlewareHandler 
     const headers: [string, string][] = [];
     res.headers.forEach((value, name) => headers.push([name, value]));
     const entry: KeptResponse = { status: res.status, headers, body, etag };
-    // Kept only if nothing changed while it was made (an index write or a version bump meanwhile).
-    if (options.state!() === state && keptState === state) {
+    // Kept under the state it was begun in: a change while it was made (a write, an index write,
+    // the engine failing) gives the next request another state, which drops it. Not kept when
+    // another request already saw a newer state.
+    if (keptState === state) {
       kept.set(key, entry);
       if (kept.size > limit) kept.delete(kept.keys().next().value!);
     }
