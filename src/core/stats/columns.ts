@@ -411,27 +411,56 @@ export function trendColumns(columns: StatsColumns, query: DateQuery & { months?
   if (dates.length > 31) throw new Error("trend: at most 31 months");
   const open = new Int32Array(columns.workers.count);
   const { worker, start, end, count } = columns.placements;
+  const n = ints.length;
+  if (n === 0) return { rows: [] };
+  // The month-ends are the last days of consecutive months: those inside [s, e] are a run, from
+  // s's own month to e's (or the one before, when e is not its month's last day).
+  const monthOf = (date: number) => Math.floor(date / 10_000) * 12 + (Math.floor(date / 100) % 100);
+  const firstMonth = monthOf(ints[0]!);
+  const first = ints[0]!;
+  const last = ints[n - 1]!;
   for (let i = 0; i < count; i++) {
     const s = start[i]!;
     const e = end[i]!;
-    let bits = 0;
-    for (let m = 0; m < ints.length; m++) if (s <= ints[m]! && e >= ints[m]!) bits |= 1 << m;
-    if (bits !== 0) open[worker[i]!]! |= bits;
+    if (s > last || e < first) continue;
+    const lo = Math.max(0, monthOf(s) - firstMonth);
+    let hi = monthOf(e) - firstMonth;
+    if (hi >= n) hi = n - 1;
+    else if (ints[hi]! > e) hi--;
+    if (hi >= lo) open[worker[i]!]! |= ((1 << (hi + 1)) - 1) & ~((1 << lo) - 1);
   }
   const lf = new Float64Array(dates.length);
   const emp = new Float64Array(dates.length);
+  // Workers by the first month-end they are 16 at (the cut-offs rise) and by the months they
+  // worked from it: counted once a worker, spread over the months after the pass.
+  // (Up to 16 months; a longer trend counts month by month.)
+  const byHistogram = n <= 16;
+  const from = new Float64Array(n);
+  const worked = new Float64Array(byHistogram ? 1 << n : 0);
   const { household, town: wTown, birth, ability } = columns.workers;
   const category = columns.households.category;
   for (let w = 0; w < columns.workers.count; w++) {
     if (category[household[w]!] === GENERAL || ABLE[ability[w]!] === 0) continue;
     if (town !== -1 && wTown[w] !== town) continue;
     const born = birth[w]!;
-    const bits = open[w]!;
-    for (let m = 0; m < ints.length; m++) {
-      if (born > cuts[m]!) continue;
-      lf[m]!++;
-      if (bits & (1 << m)) emp[m]!++;
+    if (!byHistogram) {
+      for (let m = 0; m < n; m++) {
+        if (born > cuts[m]!) continue;
+        lf[m]!++;
+        if (open[w]! & (1 << m)) emp[m]!++;
+      }
+      continue;
     }
+    if (born > cuts[n - 1]!) continue;
+    let m = 0;
+    while (born > cuts[m]!) m++;
+    from[m]!++;
+    worked[open[w]! & ~((1 << m) - 1)]!++;
+  }
+  for (let m = 0, inForce = 0; byHistogram && m < n; m++) lf[m] = inForce += from[m]!;
+  for (let bits = 1; bits < worked.length; bits++) {
+    const people = worked[bits]!;
+    if (people !== 0) for (let m = 0; m < n; m++) if (bits & (1 << m)) emp[m]! += people;
   }
   return { rows: dates.map((date, m) => ({ month: date.slice(0, 7), date, labour_force: lf[m]!, employed: emp[m]! })) };
 }

@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { EMPLOYER_TYPES, EMPLOYMENT_FORMS, HOUSEHOLD_CATEGORIES, LABOUR_ABILITIES, POSTING_STATUSES } from "../enums.ts";
 import { columnsFromRegistry, employmentColumns, publicBenefitColumns, trendColumns, workshopColumns, zeroEmploymentColumns, type StatsColumns } from "./columns.ts";
-import { EMPLOYMENT_BREAKDOWNS, type EmploymentBreakdown, type EmploymentRow, type StatsPlacement, type StatsRegistry, type StatsWorker } from "./figures.ts";
+import { EMPLOYMENT_BREAKDOWNS, employmentTrend, type EmploymentBreakdown, type EmploymentRow, type StatsPlacement, type StatsRegistry, type StatsWorker } from "./figures.ts";
 import { HAND_B, HAND_D, handBuiltCounty } from "./hand-built-county.ts";
 import { pageFiguresColumns, pageFiguresOf, pageState, pageStateAfter, type PageFigures, type PageFiguresQuery } from "./page-figures.ts";
 
@@ -222,5 +222,17 @@ describe("the page's counters moved to a patched snapshot", () => {
     const state = pageState(columns, { date: HAND_D, baseline: HAND_B });
     expect(pageStateAfter(state, columnsFromRegistry(handBuiltCounty))).toBeUndefined();
     expect(pageStateAfter(state, columns)).toBe(state);
+  });
+});
+
+describe("the columnar trend over other lengths", () => {
+  it("equals the reference for 1, 13, 16, 17 and 24 months on random registries", () => {
+    fc.assert(
+      fc.property(registryArbitrary, fc.constantFrom(...DATES), fc.constantFrom(1, 13, 16, 17, 24), fc.constantFrom(undefined, ...TOWNS), (registry, date, months, town) => {
+        const scope = town !== undefined ? { town } : {};
+        expect(trendColumns(columnsFromRegistry(registry), { date, months, ...scope })).toEqual(employmentTrend(registry, { date, months, ...scope }));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
