@@ -2,7 +2,7 @@
  * Reading postings joined with their employer and place — for the search index, for job pages,
  * and for the page of hits the reduced mode shows (src/search/reduced-search.ts).
  */
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { JobRow } from "../../src/search/job-document.ts";
 import type { Db } from "../client.ts";
 import { employers, postings, towns, villages } from "../schema.ts";
@@ -51,10 +51,20 @@ function selectJobs(db: Db) {
     .leftJoin(villages, eq(employers.villageId, villages.id));
 }
 
+/** Prepared once per database: the reduced mode reads its page of hits on every search. */
+const rowsByIdsStatements = new WeakMap<Db, { all(values: { ids: string }): JobRow[] }>();
+
 /** The postings with these ids (any status). */
 export function jobRowsByIds(db: Db, ids: readonly number[]): JobRow[] {
   if (ids.length === 0) return [];
-  return selectJobs(db).where(inArray(postings.id, [...ids])).all();
+  let statement = rowsByIdsStatements.get(db);
+  if (!statement) {
+    statement = selectJobs(db)
+      .where(sql`${postings.id} IN (SELECT value FROM json_each(${sql.placeholder("ids")}))`)
+      .prepare() as unknown as { all(values: { ids: string }): JobRow[] };
+    rowsByIdsStatements.set(db, statement);
+  }
+  return statement.all({ ids: JSON.stringify(ids) });
 }
 
 /** One posting by its code (any status), or undefined. */

@@ -151,13 +151,8 @@ export type OpenPostingIndexRow = [
  * table's rows, without a lookup per posting (a join on rowid costs three times as much).
  */
 export function postingSearchPairs(db: Db, ids?: readonly number[]): Map<number, string> {
-  if (!ids) return new Map(db.$client.prepare("SELECT rowid, text FROM posting_search").raw().all() as [number, string][]);
-  // One rowid lookup each: FTS5 answers `rowid IN (…)` by reading every row.
-  const one = db.$client.prepare("SELECT text FROM posting_search WHERE rowid = ?").pluck();
-  const found = new Map<number, string>();
-  for (const id of ids) {
-    const text = one.get(id) as string | undefined;
-    if (text !== undefined) found.set(id, text);
-  }
-  return found;
+  const rows = ids
+    ? (db.$client.prepare("SELECT rowid, text FROM posting_search WHERE rowid IN (SELECT value FROM json_each(?))").raw().all(JSON.stringify(ids)) as [number, string][])
+    : (db.$client.prepare("SELECT rowid, text FROM posting_search").raw().all() as [number, string][]);
+  return new Map(rows);
 }

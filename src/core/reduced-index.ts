@@ -2,8 +2,11 @@
  * The reduced mode's in-process index (the engine is down): every open posting's facts as
  * columns of typed arrays, and its search text with an inverted index of character pairs, so a
  * search is one pass over small arrays instead of objects, SQL and FTS5 phrase lookups. Pure:
- * src/search/reduced-search.ts builds it from the database and rebuilds it when the postings'
- * cache version changes. See docs/decisions/2026-12-02-reduced-mode-in-memory.md.
+ * src/search/reduced-search.ts builds it from the database and patches it from the change log:
+ * edits and closings in place, a posting published now appended (positions: the build's in
+ * listing order, then the added ones, visited last first). A search allocates nothing per
+ * posting: it runs over buffers the index keeps. See docs/decisions/2026-12-02-reduced-mode-in-memory.md
+ * and 2026-12-02-reduced-mode-appends.md.
  *
  * Words match as the FTS5 index of search pairs did (src/core/search-pairs.ts): a word is found
  * when each of its runs of letters and digits is a substring of one run of the posting's text,
@@ -25,7 +28,7 @@ export interface IndexedPosting {
   /** The posting's search text (search form), runs of letters and digits separated by spaces. */
   text: string;
   facts: JobFacts;
-  /** What orders the postings with the id (newest first); a patch that changes it needs a new build. */
+  /** What orders the postings with the id (newest first); a patch that changes it appends the posting when it lists first, else needs a new build. */
   publishedAt?: string | null;
 }
 
