@@ -16,6 +16,7 @@ import { createLogger } from "../src/log.ts";
 import { createPersonalDataProtector } from "../src/security/personal-data.ts";
 import { exportSpreadsheet } from "../src/use-cases/export-spreadsheet.ts";
 import { CLI_IMPORT_AUTHOR, importSpreadsheet, type ImportOutcome } from "../src/use-cases/import-spreadsheet.ts";
+import { loadDemoCountyIfEmpty } from "../src/use-cases/load-demo-county.ts";
 import { createStatistics } from "../src/use-cases/statistics.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "jybf-import-journals-"));
@@ -107,6 +108,19 @@ describe("the import with statement journals in memory", () => {
       db.$client.pragma("temp_store = DEFAULT");
       await importSpreadsheet({ db, protector, kind: "regions", file: files.get("regions")!, by: CLI_IMPORT_AUTHOR, today: TODAY });
       expect(db.$client.pragma("temp_store", { simple: true })).toBe(0);
+    } finally {
+      db.$client.close();
+    }
+  });
+
+  it("the demo county's load also keeps its journals in memory and puts temp_store back", () => {
+    const db = openDatabase({ file: join(dir, "demo.db") });
+    try {
+      db.$client.pragma("temp_store = FILE");
+      const result = loadDemoCountyIfEmpty({ db, protector }, STATS_CLOCK());
+      expect(result.loaded).toBe(true);
+      expect(db.$client.prepare("SELECT count(*) FROM workers").pluck().get()).toBe(DEMO_WORKERS);
+      expect(db.$client.pragma("temp_store", { simple: true })).toBe(1);
     } finally {
       db.$client.close();
     }

@@ -12,6 +12,7 @@
 import { raiseAlertsAfterImport } from "./risk-alerts.ts";
 import type { Db } from "../../db/client.ts";
 import { databaseClock } from "../../db/queries/import-jobs.ts";
+import { withStatementJournalsInMemoryAsync } from "../../db/statement-journals.ts";
 import { cellText } from "../imports/cells.ts";
 import { SPREADSHEET_FORMATS, matchHeaders, type RecordOf, type Rejection, type SpreadsheetKind } from "../imports/formats.ts";
 import { openSpreadsheet, SpreadsheetUnreadableError, type OpenedSpreadsheet } from "../imports/spreadsheet.ts";
@@ -66,7 +67,7 @@ export interface ImportSpreadsheetProps {
   onProgress?: (rowsDone: number, totalRows: number | undefined) => void;
   /**
    * Where SQLite keeps the statement journals of the import's writes: "memory" (default, see
-   * withStatementJournalsInMemory) or "default", the connection's own setting — the path before
+   * db/statement-journals.ts) or "default", the connection's own setting — the path before
    * 2026-12-02, kept so the import benchmark measures its baseline in the same run.
    */
   statementJournals?: "memory" | "default";
@@ -84,26 +85,8 @@ interface PendingRow<K extends SpreadsheetKind> {
  */
 export async function importSpreadsheet(props: ImportSpreadsheetProps): Promise<ImportOutcome> {
   if (props.statementJournals === "default") return importRows(props);
-  return withStatementJournalsInMemory(props.db, () => importRows(props));
-}
-
-/**
- * Runs `work` with the connection's temporary files (statement journals among them) in memory,
- * then puts the connection's setting back. Every row's INSERT inside the batch's transaction (and
- * its savepoint) keeps a statement journal so that a failing statement can be undone alone; with
- * temp_store at its default those journals spill to a temporary file, and a 100,000-worker
- * import wrote about two million pages to it — half the import's SQLite time, most of its
- * system time (measured: docs/decisions/2026-12-02-import-statement-journals.md). The journals
- * of one statement are a few pages, so memory is the right place for them.
- */
-export async function withStatementJournalsInMemory<T>(db: Db, work: () => Promise<T>): Promise<T> {
-  const before = db.$client.pragma("temp_store", { simple: true }) as number;
-  db.$client.pragma("temp_store = MEMORY");
-  try {
-    return await work();
-  } finally {
-    db.$client.pragma(`temp_store = ${before}`);
-  }
+  // Each row's writes keep a statement journal: in memory, not in a temporary file (db/statement-journals.ts).
+  return withStatementJournalsInMemoryAsync(props.db, () => importRows(props));
 }
 
 async function importRows(props: ImportSpreadsheetProps): Promise<ImportOutcome> {
