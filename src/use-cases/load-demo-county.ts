@@ -9,6 +9,7 @@ import { loadCounty, type CountyLoadCounts } from "../../db/load-county.ts";
 import { getMeta, registryIsEmpty, setMeta } from "../../db/queries/meta.ts";
 import { assistedHouseholdIds } from "../../db/queries/alerts.ts";
 import { enqueueSearchUpdate } from "../../db/queries/outbox.ts";
+import { withStatementJournalsInMemory } from "../../db/statement-journals.ts";
 import { DEMO_SEED, DEMO_WORKERS, generateCounty } from "../demo/county-generator.ts";
 import { chinaDate } from "../core/china-time.ts";
 import type { PersonalDataProtector } from "../security/personal-data.ts";
@@ -27,7 +28,8 @@ export function loadDemoCountyIfEmpty(deps: { db: Db; protector: PersonalDataPro
   if (getMeta(deps.db, DEMO_LOADED_KEY)) return { loaded: false, reason: "already-loaded" };
   if (!registryIsEmpty(deps.db)) return { loaded: false, reason: "not-empty" };
   const county = generateCounty({ seed: DEMO_SEED, workers: DEMO_WORKERS, today });
-  return deps.db.transaction((tx) => {
+  // One large transaction of bulk writes: statement journals in memory (db/statement-journals.ts).
+  return withStatementJournalsInMemory(deps.db, () => deps.db.transaction((tx) => {
     // loadCounty writes through the same connection, so it is inside this transaction.
     const { postingIds, ...counts } = loadCounty(deps.db, county, { protector: deps.protector, now });
     enqueueSearchUpdate(tx, "posting", postingIds);
@@ -37,5 +39,5 @@ export function loadDemoCountyIfEmpty(deps: { db: Db; protector: PersonalDataPro
     setMeta(tx, DEMO_LOADED_KEY, now.toISOString());
     recordChange(tx, { label: "demo" }, { action: "create", entity: "county", entityId: county.countyName, after: counts });
     return { loaded: true as const, counts };
-  });
+  }));
 }
