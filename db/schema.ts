@@ -770,6 +770,12 @@ export const subsidyLines = sqliteTable(
     noticeId: integer("notice_id").references((): AnySQLiteColumn => subsidyNotices.id),
     /** The payment batch the line is paid in (migration 0012). */
     batchId: integer("batch_id").references((): AnySQLiteColumn => subsidyPaymentBatches.id),
+    /**
+     * What a recompute compares (`factsSignature` of the snapshot: placements and counted months),
+     * kept beside the snapshot so computing again need not parse it (migration 0022). Null for
+     * lines written before, and for reversals; never changes (trigger).
+     */
+    factsSignature: text("facts_signature"),
   },
   (t) => [
     index("subsidy_lines_notice_idx").on(t.noticeId),

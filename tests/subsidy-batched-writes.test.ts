@@ -50,6 +50,7 @@ function line(workerId: number): NewLine {
     round: 0,
     amountFen: 200000,
     snapshot: { worker: workerId },
+    factsSignature: `facts of ${workerId}`,
     computedAt: "2026-11-23T02:00:00.000Z",
     createdByUserId: null,
     createdByLabel: "test",
@@ -62,11 +63,12 @@ describe("batched writes of a compute", () => {
     const ids = db.transaction(() => insertLines(db, Array.from({ length: WORKERS - 1 }, (_, i) => line(i + 2))), { behavior: "immediate" });
     expect(first).toEqual([1]);
     expect(ids).toEqual(Array.from({ length: WORKERS - 1 }, (_, i) => i + 2));
-    const rows = db.$client.prepare("SELECT id, worker_id AS workerId, snapshot, status FROM subsidy_lines ORDER BY id").all() as { id: number; workerId: number; snapshot: string; status: string }[];
+    const rows = db.$client.prepare("SELECT id, worker_id AS workerId, snapshot, facts_signature AS factsSignature, status FROM subsidy_lines ORDER BY id").all() as { id: number; workerId: number; snapshot: string; factsSignature: string; status: string }[];
     expect(rows).toHaveLength(WORKERS);
     for (const r of rows) {
       expect(r.workerId).toBe(r.id);
       expect(JSON.parse(r.snapshot)).toEqual({ worker: r.id });
+      expect(r.factsSignature).toBe(`facts of ${r.id}`);
       expect(r.status).toBe("待审核");
     }
   });

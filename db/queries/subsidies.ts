@@ -7,7 +7,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { EmployerType, HouseholdCategory, RecognitionStatus } from "../../src/core/enums.ts";
 import type { SubsidyLineStatus } from "../../src/core/subsidies/ledger.ts";
 import type { SubsidyKind } from "../../src/core/subsidies/policy.ts";
-import type { SubsidyPlacement } from "../../src/core/subsidies/rules.ts";
+import type { PlacementScope, SubsidyPlacement } from "../../src/core/subsidies/rules.ts";
 import type { Db } from "../client.ts";
 import { subsidyLines, subsidyPolicies, subsidyPolicyVersions } from "../schema.ts";
 
@@ -75,39 +75,45 @@ export interface FactEmployer {
   recognition: RecognitionStatus;
 }
 
-/**
- * The facts of a period: confirmed placements overlapping it (a placement still marked for the
- * bureau's confirmation never reaches a subsidy), their workers with the household's category
- * as held now, and every employer with its type and recognition as held now.
- */
-export function loadFacts(db: Tx, period: { first: string; last: string }) {
-  const placements = db.$client
-    .prepare(
-      `SELECT id, worker_id AS workerId, employer_id AS employerId, start_date AS startDate, end_date AS endDate, work_province AS workProvince
-       FROM placements
-       WHERE needs_confirmation = 0 AND start_date <= ? AND (end_date IS NULL OR end_date >= ?)
-       ORDER BY id`,
-    )
-    .all(period.last, period.first) as SubsidyPlacement[];
-  const workers = db.$client
-    .prepare(
-      `SELECT w.id, w.household_id AS householdId, h.category, w.birth_date AS birthDate, w.name,
-              w.id_number_masked AS idNumberMasked, w.id_number_cipher AS idNumberCipher
-       FROM workers w JOIN households h ON h.id = w.household_id
-       WHERE w.id IN (SELECT worker_id FROM placements WHERE needs_confirmation = 0 AND start_date <= ? AND (end_date IS NULL OR end_date >= ?))`,
-    )
-    .all(period.last, period.first) as FactWorker[];
-  const employers = db.$client
-    .prepare("SELECT id, code, name, type, recognition FROM employers")
-    .all() as FactEmployer[];
-  return { placements, workers, employers };
+/** Every employer with its type and recognition as held now. */
+export function factEmployers(db: Tx): FactEmployer[] {
+  return db.$client.prepare("SELECT id, code, name, type, recognition FROM employers").all() as FactEmployer[];
 }
 
-const PLACEMENT_OF_PERIOD = "needs_confirmation = 0 AND start_date <= ? AND (end_date IS NULL OR end_date >= ?)";
+/**
+ * The SQL of a kind's placement scope (src/core/subsidies/rules.ts `placementScope`) over
+ * `placements p` and `households h`. SQLite's trim() takes only spaces off, JavaScript's trim()
+ * all white space: so whatever the rules take for away from home passes here too (the scope may
+ * let more through, never less). The employer clause is kept off the employer index (`+`): the
+ * loaders walk households, and the index would make each chunk read every workshop's placements.
+ */
+function scopeSql(scope: PlacementScope): { sql: string; params: string[] } {
+  const clauses = [`h.category IN (${scope.assistedCategories.map(() => "?").join(", ")})`];
+  const params: string[] = [...scope.assistedCategories];
+  if (scope.employer) {
+    const recognition = scope.employer.recognition === null ? "" : " AND recognition = ?";
+    clauses.push(`+p.employer_id IN (SELECT id FROM employers WHERE type IN (${scope.employer.types.map(() => "?").join(", ")})${recognition})`);
+    params.push(...scope.employer.types, ...(scope.employer.recognition === null ? [] : [scope.employer.recognition]));
+  }
+  if (scope.awayFrom !== null) {
+    clauses.push("p.work_province IS NOT NULL AND trim(p.work_province) NOT IN ('', ?)");
+    params.push(scope.awayFrom);
+  }
+  return { sql: clauses.join(" AND "), params };
+}
 
-/** People a compute of the period decides on: workers with a confirmed placement overlapping it. */
-export function factsPeopleCount(db: Tx, period: { first: string; last: string }): number {
-  return db.$client.prepare(`SELECT count(DISTINCT worker_id) FROM placements WHERE ${PLACEMENT_OF_PERIOD}`).pluck().get(period.last, period.first) as number;
+const PLACEMENT_OF_PERIOD = "p.needs_confirmation = 0 AND p.start_date <= ? AND (p.end_date IS NULL OR p.end_date >= ?)";
+
+/**
+ * People a compute of the period decides on: workers with a confirmed placement overlapping it
+ * that the kind can count (its scope).
+ */
+export function factsPeopleCount(db: Tx, period: { first: string; last: string }, scope: PlacementScope): number {
+  const where = scopeSql(scope);
+  return db.$client
+    .prepare(`SELECT count(DISTINCT p.worker_id) FROM placements p JOIN workers w ON w.id = p.worker_id JOIN households h ON h.id = w.household_id WHERE ${PLACEMENT_OF_PERIOD} AND ${where.sql}`)
+    .pluck()
+    .get(period.last, period.first, ...where.params) as number;
 }
 
 /** The lowest and highest household id (the range a compute walks in chunks), or null when there is none. */
@@ -116,35 +122,55 @@ export function householdIdRange(db: Tx): { low: number; high: number } | null {
   return r.low === null || r.high === null ? null : { low: r.low, high: r.high };
 }
 
-/** Every employer with its type and recognition as held now. */
-export function factEmployers(db: Tx): FactEmployer[] {
-  return db.$client.prepare("SELECT id, code, name, type, recognition FROM employers").all() as FactEmployer[];
-}
+/** A placement with its worker's facts, as one row (a worker's columns repeat on each of their placements). */
+type FactRow = SubsidyPlacement & Omit<FactWorker, "id">;
 
 /**
- * The facts of a period for the households with ids in [low, high]: a chunk of `loadFacts`. Every
- * rule looks at one worker or one household, so chunks by household decide exactly what the
- * whole would.
+ * The facts of a period for the households with ids in [low, high]: the confirmed placements
+ * overlapping it that the kind can count (a placement still marked for the bureau's confirmation
+ * never reaches a subsidy), by id, and their workers with the household's category as held now.
+ * Every rule looks at one worker or one household, so chunks by household decide exactly what the
+ * whole would; one statement reads both (the workers are those of the placements).
  */
-export function loadFactsOfHouseholds(db: Tx, period: { first: string; last: string }, low: number, high: number) {
-  const placements = db.$client
+export function loadFactsOfHouseholds(db: Tx, period: { first: string; last: string }, scope: PlacementScope, low: number, high: number) {
+  const where = scopeSql(scope);
+  const rows = db.$client
     .prepare(
-      `SELECT p.id, p.worker_id AS workerId, p.employer_id AS employerId, p.start_date AS startDate, p.end_date AS endDate, p.work_province AS workProvince
-       FROM workers w JOIN placements p ON p.worker_id = w.id
-       WHERE w.household_id BETWEEN ? AND ? AND p.needs_confirmation = 0 AND p.start_date <= ? AND (p.end_date IS NULL OR p.end_date >= ?)
+      `SELECT p.id, p.worker_id AS workerId, p.employer_id AS employerId, p.start_date AS startDate, p.end_date AS endDate, p.work_province AS workProvince,
+              w.household_id AS householdId, h.category, w.birth_date AS birthDate, w.name,
+              w.id_number_masked AS idNumberMasked, w.id_number_cipher AS idNumberCipher
+       FROM workers w JOIN households h ON h.id = w.household_id JOIN placements p ON p.worker_id = w.id
+       WHERE w.household_id BETWEEN ? AND ? AND ${PLACEMENT_OF_PERIOD} AND ${where.sql}
        ORDER BY p.id`,
     )
-    .all(low, high, period.last, period.first) as SubsidyPlacement[];
-  const workers = db.$client
-    .prepare(
-      `SELECT w.id, w.household_id AS householdId, h.category, w.birth_date AS birthDate, w.name,
-              w.id_number_masked AS idNumberMasked, w.id_number_cipher AS idNumberCipher
-       FROM workers w JOIN households h ON h.id = w.household_id
-       WHERE w.household_id BETWEEN ? AND ?
-         AND EXISTS (SELECT 1 FROM placements p WHERE p.worker_id = w.id AND p.needs_confirmation = 0 AND p.start_date <= ? AND (p.end_date IS NULL OR p.end_date >= ?))`,
-    )
-    .all(low, high, period.last, period.first) as FactWorker[];
-  return { placements, workers };
+    .all(low, high, period.last, period.first, ...where.params) as FactRow[];
+  const placements: SubsidyPlacement[] = [];
+  const workers = new Map<number, FactWorker>();
+  for (const r of rows) {
+    placements.push({ id: r.id, workerId: r.workerId, employerId: r.employerId, startDate: r.startDate, endDate: r.endDate, workProvince: r.workProvince });
+    if (!workers.has(r.workerId)) {
+      workers.set(r.workerId, { id: r.workerId, householdId: r.householdId, category: r.category, birthDate: r.birthDate, name: r.name, idNumberMasked: r.idNumberMasked, idNumberCipher: r.idNumberCipher });
+    }
+  }
+  return { placements, workers: [...workers.values()] };
+}
+
+/** The facts of a period for the whole county (the CLI's one-transaction compute): `loadFactsOfHouseholds` over every household. */
+export function loadFacts(db: Tx, period: { first: string; last: string }, scope: PlacementScope) {
+  const range = householdIdRange(db);
+  const facts = range ? loadFactsOfHouseholds(db, period, scope, range.low, range.high) : { placements: [], workers: [] };
+  return { ...facts, employers: factEmployers(db) };
+}
+
+/** Workers by id, as a compute's differences name them (their masked ID number only). */
+export function workerNames(db: Tx, ids: readonly number[]): Map<number, { name: string; idNumberMasked: string }> {
+  const one = db.$client.prepare("SELECT name, id_number_masked AS idNumberMasked FROM workers WHERE id = ?");
+  const found = new Map<number, { name: string; idNumberMasked: string }>();
+  for (const id of new Set(ids)) {
+    const row = one.get(id) as { name: string; idNumberMasked: string } | undefined;
+    if (row) found.set(id, row);
+  }
+  return found;
 }
 
 /** A rejected original line of a policy and period, and whether a person re-opened it (migration 0017). */
@@ -154,14 +180,17 @@ export interface RejectedLineRow {
   householdId: number;
   employerId: number | null;
   round: number;
-  snapshot: string;
+  /** What the line stood on (migration 0022); null for a line written before, whose `snapshot` is read instead. */
+  factsSignature: string | null;
+  snapshot: string | null;
   reopened: number;
 }
 
 export function rejectedLinesOfPeriod(db: Tx, policyId: number, period: string): RejectedLineRow[] {
   return db.$client
     .prepare(
-      `SELECT l.id, l.worker_id AS workerId, w.household_id AS householdId, l.employer_id AS employerId, l.round, l.snapshot,
+      `SELECT l.id, l.worker_id AS workerId, w.household_id AS householdId, l.employer_id AS employerId, l.round,
+              l.facts_signature AS factsSignature, CASE WHEN l.facts_signature IS NULL THEN l.snapshot END AS snapshot,
               EXISTS (SELECT 1 FROM subsidy_line_reopenings o WHERE o.line_id = l.id) AS reopened
        FROM subsidy_lines l JOIN workers w ON w.id = l.worker_id
        WHERE l.policy_id = ? AND l.period = ? AND l.reverses_line_id IS NULL AND l.status = '已驳回'
@@ -195,7 +224,12 @@ export interface ExistingLine {
   employerId: number | null;
   round: number;
   status: SubsidyLineStatus;
-  snapshot: string;
+  /**
+   * For lines of the period computed: what the line stood on (migration 0022), or, for a line
+   * written before that column, its snapshot to derive it from; both null for other periods.
+   */
+  factsSignature: string | null;
+  snapshot: string | null;
   /** Status of the live reversal of this line, if one exists. */
   reversalStatus: SubsidyLineStatus | null;
 }
@@ -203,20 +237,23 @@ export interface ExistingLine {
 /**
  * The original (not reversing) lines of a policy that are live — pending, approved or paid —
  * with the status of their live reversal, over every period (the cap and 每户限一人 look beyond
- * one key), plus, per key of `period`, the highest round already reversed and paid back.
+ * one key); what they stood on only for the lines of `period` (the ones a compute compares). The
+ * stored signature is read, never the snapshot, unless the line predates the signature.
  */
-export function liveLinesOfPolicy(db: Tx, policyId: number): ExistingLine[] {
+export function liveLinesOfPolicy(db: Tx, policyId: number, period: string): ExistingLine[] {
   return db.$client
     .prepare(
       `SELECT l.id, l.period, l.worker_id AS workerId, w.household_id AS householdId, l.employer_id AS employerId,
-              l.round, l.status, l.snapshot,
+              l.round, l.status,
+              CASE WHEN l.period = @period THEN l.facts_signature END AS factsSignature,
+              CASE WHEN l.period = @period AND l.facts_signature IS NULL THEN l.snapshot END AS snapshot,
               (SELECT r.status FROM subsidy_lines r
                 WHERE r.reverses_line_id = l.id AND r.status IN ('待审核', '已审核', '已发放')) AS reversalStatus
        FROM subsidy_lines l JOIN workers w ON w.id = l.worker_id
-       WHERE l.policy_id = ? AND l.reverses_line_id IS NULL AND l.status IN ('待审核', '已审核', '已发放')
+       WHERE l.policy_id = @policyId AND l.reverses_line_id IS NULL AND l.status IN ('待审核', '已审核', '已发放')
        ORDER BY l.id`,
     )
-    .all(policyId) as ExistingLine[];
+    .all({ period, policyId }) as ExistingLine[];
 }
 
 /** Lines of `period` then: each key's next round is one more than its lines that were reversed and paid back. */
@@ -240,6 +277,8 @@ export interface NewLine {
   round: number;
   amountFen: number;
   snapshot: unknown;
+  /** `factsSignature` of the snapshot. */
+  factsSignature: string;
   computedAt: string;
   createdByUserId: number | null;
   createdByLabel: string;
@@ -256,8 +295,8 @@ const LINES_PER_INSERT = 100;
  */
 export function insertLines(tx: Tx, lines: readonly NewLine[]): number[] {
   if (lines.length === 0) return [];
-  const columns = "id, policy_id, policy_version_id, period, worker_id, employer_id, round, amount_fen, status, snapshot, computed_at, created_by_user_id, created_by_label, status_changed_at";
-  const row = "(?, ?, ?, ?, ?, ?, ?, ?, '待审核', ?, ?, ?, ?, ?)";
+  const columns = "id, policy_id, policy_version_id, period, worker_id, employer_id, round, amount_fen, status, snapshot, computed_at, created_by_user_id, created_by_label, status_changed_at, facts_signature";
+  const row = "(?, ?, ?, ?, ?, ?, ?, ?, '待审核', ?, ?, ?, ?, ?, ?)";
   const statement = (n: number) => tx.$client.prepare(`INSERT INTO subsidy_lines (${columns}) VALUES ${Array.from({ length: n }, () => row).join(", ")}`);
   const full = statement(Math.min(LINES_PER_INSERT, lines.length));
   const highest = tx.$client.prepare("SELECT coalesce(max(id), 0) FROM subsidy_lines").pluck().get() as number;
@@ -266,7 +305,7 @@ export function insertLines(tx: Tx, lines: readonly NewLine[]): number[] {
     const part = lines.slice(start, start + LINES_PER_INSERT);
     const values: unknown[] = [];
     part.forEach((l, i) => {
-      values.push(ids[start + i], l.policyId, l.policyVersionId, l.period, l.workerId, l.employerId, l.round, l.amountFen, JSON.stringify(l.snapshot), l.computedAt, l.createdByUserId, l.createdByLabel, l.computedAt);
+      values.push(ids[start + i], l.policyId, l.policyVersionId, l.period, l.workerId, l.employerId, l.round, l.amountFen, JSON.stringify(l.snapshot), l.computedAt, l.createdByUserId, l.createdByLabel, l.computedAt, l.factsSignature);
     });
     (part.length === LINES_PER_INSERT || part.length === lines.length ? full : statement(part.length)).run(values);
   }

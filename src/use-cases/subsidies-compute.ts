@@ -26,6 +26,7 @@ import {
   policyByCode,
   rejectedLinesOfPeriod,
   reversedRoundsOfPeriod,
+  workerNames,
   type ExistingLine,
   type FactEmployer,
   type FactWorker,
@@ -35,8 +36,8 @@ import {
 } from "../../db/queries/subsidies.ts";
 import { chinaDate } from "../core/china-time.ts";
 import { periodFor, type Period, type PeriodProblem, type PolicyRule, type SubsidyKind } from "../core/subsidies/policy.ts";
-import { reconcile, rejectedKeys, type Difference, type LineSnapshot, type LiveLine, type RejectedLine } from "../core/subsidies/reconcile.ts";
-import { compareKeys, computeLines, keyText, type ComputedLine, type StandingLine, type SubsidyPlacement } from "../core/subsidies/rules.ts";
+import { factsSignature, reconcile, rejectedKeys, signatureMonths, type Difference, type LineSnapshot, type LiveLine, type RejectedLine } from "../core/subsidies/reconcile.ts";
+import { compareKeys, computeLines, keyText, placementScope, type ComputedLine, type StandingLine, type SubsidyPlacement } from "../core/subsidies/rules.ts";
 import type { PersonalDataProtector } from "../security/personal-data.ts";
 import { authorUserId, type ChangeAuthor } from "./audit-trail.ts";
 
@@ -113,7 +114,7 @@ interface LedgerState {
 
 function ledgerState(db: Db, prepared: Prepared): LedgerState {
   const { policy, period } = prepared;
-  const live = liveLinesOfPolicy(db, policy.id);
+  const live = liveLinesOfPolicy(db, policy.id, period.label);
   const rejected = rejectedLinesOfPeriod(db, policy.id, period.label);
   const reversedRounds = new Map(reversedRoundsOfPeriod(db, policy.id, period.label).map((r) => [keyText({ ...r, period: period.label }), r.round]));
   const standing = live
@@ -127,8 +128,13 @@ function ledgerState(db: Db, prepared: Prepared): LedgerState {
   return { live, rejected, reversedRounds, standing, rejectedWorkers: new Set(held.map((r) => r.workerId)) };
 }
 
+/** What a stored line stood on: its signature, or for a line written before migration 0022 the signature of its snapshot. */
+function storedFacts(row: { factsSignature: string | null; snapshot: string | null }): string {
+  return row.factsSignature ?? factsSignature(JSON.parse(row.snapshot!) as LineSnapshot);
+}
+
 function rejectedLine(r: RejectedLineRow, period: string): RejectedLine {
-  return { id: r.id, period, workerId: r.workerId, employerId: r.employerId, round: r.round, reopened: r.reopened === 1, snapshot: JSON.parse(r.snapshot) as LineSnapshot };
+  return { id: r.id, period, workerId: r.workerId, employerId: r.employerId, round: r.round, reopened: r.reopened === 1, facts: storedFacts(r) };
 }
 
 /** What of the ledger the rules' answer depends on (公益性岗位补贴: the cap and 每户限一人); "" when nothing. */
@@ -178,7 +184,7 @@ function decide(
 
 /** Reads every fact of the period on `db` and decides it whole (inside the caller's transaction). */
 function decideWhole(db: Db, prepared: Prepared, state: LedgerState, protector: PersonalDataProtector, countyProvince: string): { facts: Facts; due: ComputedLine[] } {
-  const loaded = loadFacts(db, prepared.period);
+  const loaded = loadFacts(db, prepared.period, placementScope(prepared.rule.kind, countyProvince));
   const facts = new Facts(protector);
   for (const e of loaded.employers) facts.employers.set(e.id, e);
   for (const w of loaded.workers) facts.workers.set(w.id, w);
@@ -244,10 +250,19 @@ function write(
       round: l.round,
       status: l.status,
       reversalStatus: l.reversalStatus,
-      snapshot: JSON.parse(l.snapshot) as LineSnapshot,
+      facts: storedFacts(l),
     }));
-  // The reconciliation compares placements and counted months only: it is given just those.
-  const factsOf = (line: ComputedLine) => ({ placements: placementsOf(line), countedMonths: line.countedMonths });
+  // The reconciliation compares placements and counted months only, as one signature per line;
+  // an added line stores the same signature beside its snapshot.
+  const signatures = new Map<ComputedLine, string>();
+  const factsOf = (line: ComputedLine) => {
+    let signature = signatures.get(line);
+    if (signature === undefined) {
+      signature = factsSignature({ placements: placementsOf(line), countedMonths: line.countedMonths });
+      signatures.set(line, signature);
+    }
+    return signature;
+  };
   const result = reconcile(due, liveOfPeriod, state.reversedRounds, factsOf, state.rejected.map((r) => rejectedLine(r, period.label)));
 
   const addedIds = insertLines(
@@ -261,6 +276,7 @@ function write(
       round,
       amountFen: line.amountFen,
       snapshot: snapshotOf(line),
+      factsSignature: factsOf(line),
       computedAt,
       createdByUserId: authorUserId(props.by),
       createdByLabel: "userId" in props.by ? props.by.login : props.by.label,
@@ -294,8 +310,10 @@ function write(
     },
   });
 
+  // Named from the registry: a worker no longer due may have no placement the compute read.
+  const names = workerNames(db, result.differences.map((d) => d.line.workerId));
   const differences = result.differences.map((d): DifferenceView => {
-    const worker = workers.get(d.line.workerId);
+    const worker = names.get(d.line.workerId);
     return {
       kind: d.kind,
       lineId: d.line.id,
@@ -304,7 +322,7 @@ function write(
       workerName: worker?.name ?? "",
       workerIdMasked: worker?.idNumberMasked ?? "",
       employerCode: d.line.employerId === null ? null : (employers.get(d.line.employerId)?.code ?? null),
-      monthsBefore: d.line.snapshot.countedMonths.map((m) => m.month),
+      monthsBefore: signatureMonths(d.line.facts),
       monthsNow: d.kind === "noLongerEligible" ? null : d.now.countedMonths.map((m) => m.month),
     };
   });
@@ -379,14 +397,15 @@ export async function computeSubsidiesInSteps(
   const perChunk = props.householdsPerChunk ?? HOUSEHOLDS_PER_CHUNK;
   reader.$client.exec("BEGIN");
   try {
-    const total = factsPeopleCount(reader, prepared.period);
+    const scope = placementScope(prepared.rule.kind, props.countyProvince);
+    const total = factsPeopleCount(reader, prepared.period, scope);
     props.onProgress?.(0, total);
     for (const e of factEmployers(reader)) facts.employers.set(e.id, e);
     readState = ledgerState(reader, prepared);
     const range = householdIdRange(reader);
     let done = 0;
     for (let low = range?.low ?? 1; range && low <= range.high; low += perChunk) {
-      const chunk = loadFactsOfHouseholds(reader, prepared.period, low, Math.min(low + perChunk - 1, range.high));
+      const chunk = loadFactsOfHouseholds(reader, prepared.period, scope, low, Math.min(low + perChunk - 1, range.high));
       for (const w of chunk.workers) facts.workers.set(w.id, w);
       for (const p of chunk.placements) facts.placements.set(p.id, p);
       due.push(...decide(prepared, readState, facts, chunk, props.countyProvince));

@@ -26,7 +26,12 @@ export interface LineSnapshot {
   countyProvince: string;
 }
 
-/** The part of a snapshot a correction of placements changes. */
+/**
+ * The part of a snapshot a correction of placements changes, as one text: two lines stand on the
+ * same facts exactly when their signatures are equal. Stored with each line (`facts_signature`,
+ * migration 0022) so that computing again compares one short value per line and parses no
+ * snapshot. @example factsSignature({ placements: [], countedMonths: [] }) // '{"placements":[],"months":[]}'
+ */
 export function factsSignature(snapshot: Pick<LineSnapshot, "placements" | "countedMonths">): string {
   return JSON.stringify({
     placements: snapshot.placements.map((p) => [p.id, p.employerId, p.startDate, p.endDate, p.workProvince?.trim() || null]),
@@ -34,11 +39,17 @@ export function factsSignature(snapshot: Pick<LineSnapshot, "placements" | "coun
   });
 }
 
+/** The counted months a signature was made of, in order. @example signatureMonths(factsSignature(s)) // ["2025-03", "2025-04"] */
+export function signatureMonths(signature: string): string[] {
+  return (JSON.parse(signature) as { months: string[] }).months;
+}
+
 export interface LiveLine extends LineKey {
   id: number;
   round: number;
   status: SubsidyLineStatus;
-  snapshot: Pick<LineSnapshot, "placements" | "countedMonths">;
+  /** `factsSignature` of the snapshot the line was computed on. */
+  facts: string;
   reversalStatus: SubsidyLineStatus | null;
 }
 
@@ -47,7 +58,8 @@ export interface RejectedLine extends LineKey {
   id: number;
   round: number;
   reopened: boolean;
-  snapshot: Pick<LineSnapshot, "placements" | "countedMonths">;
+  /** `factsSignature` of the snapshot the line was computed on. */
+  facts: string;
 }
 
 export type Difference =
@@ -97,14 +109,14 @@ export function rejectedKeys(live: readonly Pick<LiveLine, "period" | "workerId"
  * @param due the lines computed now for one period
  * @param live the policy's live original lines of that period, with the snapshot they were computed on
  * @param reversedRounds per key of the period, the highest round whose line was reversed and paid back
- * @param snapshotOf the snapshot a due line would be stored with
+ * @param factsOf `factsSignature` of the snapshot a due line would be stored with
  * @param rejected the policy's rejected original lines of that period
  */
 export function reconcile(
   due: readonly ComputedLine[],
   live: readonly LiveLine[],
   reversedRounds: ReadonlyMap<string, number>,
-  snapshotOf: (line: ComputedLine) => Pick<LineSnapshot, "placements" | "countedMonths">,
+  factsOf: (line: ComputedLine) => string,
   rejected: readonly RejectedLine[] = [],
 ): Reconciliation {
   const rejectedByKeyRound = newestRejections(rejected);
@@ -125,17 +137,17 @@ export function reconcile(
       const round = reversed === undefined ? 0 : reversed + 1;
       const held = rejectedByKeyRound.get(`${key}#${round}`);
       if (held && !held.reopened) {
-        const asLine: LiveLine = { id: held.id, period: held.period, workerId: held.workerId, employerId: held.employerId, round, status: "已驳回", reversalStatus: null, snapshot: held.snapshot };
+        const asLine: LiveLine = { id: held.id, period: held.period, workerId: held.workerId, employerId: held.employerId, round, status: "已驳回", reversalStatus: null, facts: held.facts };
         result.unchanged.push(asLine);
         result.keptRejected.push(asLine);
-        if (factsSignature(held.snapshot) !== factsSignature(snapshotOf(line))) result.differences.push({ kind: "rejectedFactsChanged", line: asLine, now: line });
+        if (held.facts !== factsOf(line)) result.differences.push({ kind: "rejectedFactsChanged", line: asLine, now: line });
         continue;
       }
       result.add.push({ line, round });
       continue;
     }
     result.unchanged.push(existing);
-    if (factsSignature(existing.snapshot) !== factsSignature(snapshotOf(line))) {
+    if (existing.facts !== factsOf(line)) {
       result.differences.push({ kind: "factsChanged", line: existing, now: line });
     }
   }

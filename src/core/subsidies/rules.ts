@@ -4,7 +4,7 @@
  * this decides, the use-case writes. Every line carries its key, amount, the placements it
  * stands on and the months it counted, so an auditor can recompute it by hand.
  */
-import { isAssisted, type EmployerType, type HouseholdCategory, type RecognitionStatus } from "../enums.ts";
+import { HOUSEHOLD_CATEGORIES, isAssisted, type EmployerType, type HouseholdCategory, type RecognitionStatus } from "../enums.ts";
 import { ageOn } from "../calendar.ts";
 import { countedMonths, coveredDaysByMonth, MIN_DAYS_IN_MONTH, type CountedMonth } from "./months.ts";
 import { payeeOf, requiredMonths, type Period, type PolicyRule } from "./policy.ts";
@@ -87,6 +87,35 @@ export function keyText(key: LineKey): string {
 }
 
 const WORKSHOP_TYPES: readonly EmployerType[] = ["帮扶车间", "卫星工厂"];
+
+/**
+ * The placements a kind can count, as data a loader filters on before the rules run, so that a
+ * compute reads those and not every placement of the county
+ * (docs/decisions/2026-12-02-subsidy-compute-scope.md). Every placement any rule of the kind
+ * counts passes the scope; the rules below still decide everything, so a wider load gives the
+ * same lines (tests/subsidy-compute-scope.test.ts compares the two).
+ */
+export interface PlacementScope {
+  /** Only workers of 帮扶对象 households: every kind pays on them alone. */
+  assistedCategories: readonly HouseholdCategory[];
+  /** Only placements at an employer of one of these types (with this recognition, when set); null: any placement. */
+  employer: { types: readonly EmployerType[]; recognition: RecognitionStatus | null } | null;
+  /** Only placements whose 就业地省份 is not blank and, trimmed, not this province; null: wherever. */
+  awayFrom: string | null;
+}
+
+/** @example placementScope("交通补贴", "江西省").awayFrom // "江西省" */
+export function placementScope(kind: PolicyRule["kind"], countyProvince: string): PlacementScope {
+  const assistedCategories = HOUSEHOLD_CATEGORIES.filter(isAssisted);
+  switch (kind) {
+    case "吸纳就业补贴":
+      return { assistedCategories, employer: { types: WORKSHOP_TYPES, recognition: "已认定" }, awayFrom: null };
+    case "公益性岗位补贴":
+      return { assistedCategories, employer: { types: ["公益性岗位"], recognition: null }, awayFrom: null };
+    case "交通补贴":
+      return { assistedCategories, employer: null, awayFrom: countyProvince.trim() };
+  }
+}
 
 /**
  * The lines due for `facts.rule` over `facts.period`, ordered by employer then worker.
