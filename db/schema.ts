@@ -784,10 +784,8 @@ export const subsidyLines = sqliteTable(
     uniqueIndex("subsidy_lines_live_reversal_unique")
       .on(t.reversesLineId)
       .where(sql`${t.reversesLineId} IS NOT NULL AND ${oneOf(t.status, SUBSIDY_LIVE_STATUSES)}`),
-    /**
-     * Migration 0017: the list's totals read this index alone; since 0023 it also serves every
-     * (policy, period, status) lookup (the shorter subsidy_lines_policy_period_idx was dropped).
-     */
+    index("subsidy_lines_policy_period_idx").on(t.policyId, t.period, t.status),
+    /** Migration 0017: the list's totals read this index alone. */
     index("subsidy_lines_totals_idx").on(t.policyId, t.period, t.status, t.amountFen),
     index("subsidy_lines_reverses_idx").on(t.reversesLineId).where(sql`${t.reversesLineId} IS NOT NULL`),
     index("subsidy_lines_worker_idx").on(t.workerId),
