@@ -4,7 +4,7 @@
  * hash, the ID number's hash or cipher) into the log.
  */
 import { and, desc, eq, gte, lt } from "drizzle-orm";
-import { auditSnapshot } from "../../src/core/audit-values.ts";
+import { auditSnapshot, auditSnapshotJson } from "../../src/core/audit-values.ts";
 import type { Db } from "../client.ts";
 import { auditLog } from "../schema.ts";
 
@@ -70,7 +70,7 @@ export function createAuditAppender(db: Db): (entry: AuditEntry) => void {
   const insert = db.$client.prepare(
     "INSERT INTO audit_log (actor_user_id, actor_label, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)",
   );
-  const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(auditSnapshot(value)));
+  const json = (value: unknown) => (value === undefined || value === null ? null : auditSnapshotJson(value));
   return (entry) => {
     insert.run(entry.actorUserId ?? null, entry.actorLabel, entry.action, entry.entity, String(entry.entityId), json(entry.before), json(entry.after));
   };
@@ -85,7 +85,7 @@ const ENTRIES_PER_INSERT = 100;
  * same rules as appendAudit.
  */
 export function appendAuditEntries(db: Db, entries: readonly AuditEntry[]): void {
-  const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(auditSnapshot(value)));
+  const json = (value: unknown) => (value === undefined || value === null ? null : auditSnapshotJson(value));
   const statement = (n: number) =>
     db.$client.prepare(
       `INSERT INTO audit_log (actor_user_id, actor_label, action, entity, entity_id, before, after) VALUES ${Array.from({ length: n }, () => "(?, ?, ?, ?, ?, ?, ?)").join(", ")}`,

@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { auditChanges, auditDisplay, auditSnapshot } from "./audit-values.ts";
+import { auditChanges, auditDisplay, auditSnapshot, auditSnapshotJson, SECRET_FIELDS } from "./audit-values.ts";
 
 describe("auditSnapshot", () => {
   it.each([
@@ -45,5 +46,24 @@ describe("auditChanges", () => {
     ]],
   ] as const)("%s", (_name, before, after, expected) => {
     expect(auditChanges(before, after)).toEqual(expected);
+  });
+});
+
+describe("auditSnapshotJson", () => {
+  it.each([
+    ["a compute's line row, written as it is", { policy: "B-XN-2025", workerId: 7, placementIds: [1, 2], months: ["2025-01"] }, '{"policy":"B-XN-2025","workerId":7,"placementIds":[1,2],"months":["2025-01"]}'],
+    ["a secret at depth still dropped", { user: { token_hash: "t", name: "x" } }, '{"user":{"name":"x"}}'],
+    ["a date copied as auditSnapshot copies it", { at: new Date("2025-01-01T00:00:00Z") }, '{"at":{}}'],
+  ] as const)("%s", (_name, input, expected) => {
+    expect(auditSnapshotJson(input)).toBe(expected);
+  });
+
+  it("writes exactly the text of JSON.stringify(auditSnapshot(value)) for any value", () => {
+    const key = fc.oneof(fc.string(), fc.constantFrom(...SECRET_FIELDS, "__proto__", "toString", "0", "10"));
+    const leaf = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.date({ noInvalidDate: true }));
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: "small" }, leaf, fc.array(tie("node"), { maxLength: 4 }), fc.dictionary(key, tie("node"), { maxKeys: 4 })),
+    })).node;
+    fc.assert(fc.property(value, (v) => auditSnapshotJson(v) === JSON.stringify(auditSnapshot(v))), { numRuns: 2000 });
   });
 });

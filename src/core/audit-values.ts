@@ -31,6 +31,26 @@ export function auditSnapshot(value: unknown): unknown {
   return value;
 }
 
+/** Whether `value` is JSON-like (primitives, arrays, plain objects) with no secret field at any depth. */
+function plainWithoutSecrets(value: unknown): boolean {
+  if (value === null || typeof value !== "object") return true;
+  if (Array.isArray(value)) return value.every(plainWithoutSecrets);
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const key in value) if (SECRET_FIELDS.has(key) || !plainWithoutSecrets((value as Record<string, unknown>)[key])) return false;
+  return Object.getOwnPropertySymbols(value).length === 0;
+}
+
+/**
+ * `JSON.stringify(auditSnapshot(value))`, without the copy when there is nothing to leave out: a
+ * JSON-like value with no secret field is written as it is (the same text — the property test in
+ * audit-values.test.ts compares both); anything else goes through the copy. A compute writes one
+ * such row per line, 100,000 at a time (docs/decisions/2026-12-02-subsidy-ledger-write.md).
+ */
+export function auditSnapshotJson(value: unknown): string {
+  return JSON.stringify(plainWithoutSecrets(value) ? value : auditSnapshot(value));
+}
+
 /** A logged value as the audit page shows it: personal data masked, then compact JSON. */
 export function auditDisplay(value: unknown): string {
   if (value === null || value === undefined) return "";

@@ -19,16 +19,45 @@ import {
   type LineCursor,
   type WorkflowFilter,
 } from "../../db/queries/subsidy-workflow.ts";
+import { registryVersion } from "../../db/queries/stats-snapshot.ts";
+import { subsidyLedgerVersion } from "../../db/queries/subsidy-figures.ts";
 import { maskGivenName, workflowStage } from "../core/subsidies/workflow.ts";
 
 export type { LineCursor, WorkflowFilter };
 
 export const subsidyTownChoices = (deps: { db: Db }) => townChoices(deps.db);
 
+/**
+ * The count and amount of the review list's matches without a stage, counted once per version of
+ * the ledger and the registry (docs/decisions/2026-12-02-subsidy-ledger-write.md): those totals
+ * read only the lines, the policies' codes and the workers' towns, and every change of them bumps
+ * one of the two versions (migrations 0005 and 0017, triggers), so a kept total is exact until
+ * the next change, whichever process makes it. A stage also reads objections and the date: its
+ * totals are counted on every request, as before. Per database; only the current versions kept.
+ */
+const totalsCache = new WeakMap<Db, { version: string; entries: Map<string, { total: number; amountFen: number }> }>();
+
+function listTotals(db: Db, filter: WorkflowFilter, today: string): { total: number; amountFen: number } {
+  if (filter.stage) return workflowTotals(db, filter, today);
+  const version = `${subsidyLedgerVersion(db)}/${registryVersion(db)}`;
+  let cache = totalsCache.get(db);
+  if (!cache || cache.version !== version) {
+    cache = { version, entries: new Map() };
+    totalsCache.set(db, cache);
+  }
+  const key = JSON.stringify([filter.policyCode || null, filter.townId ?? null, filter.period || null, filter.batchId ?? null, filter.noticeId ?? null]);
+  let totals = cache.entries.get(key);
+  if (totals === undefined) {
+    totals = workflowTotals(db, filter, today);
+    cache.entries.set(key, totals);
+  }
+  return totals;
+}
+
 /** A keyset page of lines with each line's stage, plus the count and amount of every match. */
 export function reviewListPage(deps: { db: Db }, filter: WorkflowFilter, today: string, page: LineCursor) {
   const result = workflowLinesPage(deps.db, filter, today, page);
-  return { ...result, ...workflowTotals(deps.db, filter, today), rows: result.rows.map((r) => ({ ...r, stage: workflowStage(r, today) })) };
+  return { ...result, ...listTotals(deps.db, filter, today), rows: result.rows.map((r) => ({ ...r, stage: workflowStage(r, today) })) };
 }
 
 /** A line's workflow facts: stage, town (for the policy), reviewer, notice, batch, objections. */
