@@ -5,39 +5,23 @@
  * engine answers again, pages are kept again, without the notice. This file runs its own engine,
  * since it stops it.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseEnv } from "../src/env.ts";
 import { createLogger } from "../src/log.ts";
-import { startPlatform, type Platform } from "../src/platform.ts";
-import { findFreePort, startBundledEngine, type RunningEngine } from "../src/search/engine-process.ts";
+import type { Platform } from "../src/platform.ts";
 import type { CachedJobsIndex } from "../src/search/search-answers.ts";
 import { messages } from "../views/messages.ts";
-import { loadJobFixture } from "./support/job-fixture.ts";
+import { startOwnEnginePlatform, type OwnEnginePlatform } from "./support/own-engine-platform.ts";
 
 const log = createLogger({ level: "silent" });
-let engineDir: string;
-let dataDir: string;
-let port: number;
-let engine: RunningEngine | undefined;
+let own: OwnEnginePlatform;
 let platform: Platform;
 
 beforeAll(async () => {
-  engineDir = mkdtempSync(join(tmpdir(), "jybf-kept-degraded-engine-"));
-  dataDir = mkdtempSync(join(tmpdir(), "jybf-kept-degraded-"));
-  port = await findFreePort();
-  engine = await startBundledEngine({ dataDir: engineDir, log, port });
-  const env = parseEnv({ DATA_DIR: dataDir, MEILI_URL: engine.url, MEILI_MASTER_KEY: engine.masterKey, DEMO_DATA: "0" });
-  platform = await startPlatform({ env, log });
-  await loadJobFixture(platform);
+  own = await startOwnEnginePlatform({ label: "kept-degraded", log });
+  platform = own.platform;
 });
 afterAll(async () => {
-  await platform?.stop();
-  await engine?.stop();
-  rmSync(engineDir, { recursive: true, force: true });
-  rmSync(dataDir, { recursive: true, force: true });
+  await own?.close();
 });
 
 const searches = () => {
@@ -66,8 +50,7 @@ describe("kept responses when the search engine stops", () => {
   });
 
   it("says it is in reduced mode on every page once a search found the engine down, kept ones included", async () => {
-    await engine!.stop();
-    engine = undefined;
+    await own.stopEngine();
     // The first search after the engine stopped finds it down.
     expect((await api("q=保洁")).degraded).toBe(true);
     const html = await page("q=缝纫");
@@ -82,7 +65,7 @@ describe("kept responses when the search engine stops", () => {
   });
 
   it("keeps pages again, without the notice, once the engine is back", async () => {
-    engine = await startBundledEngine({ dataDir: engineDir, log, port });
+    await own.startEngine();
     // The first search finds the engine back; the page after it is kept, the next one from memory.
     expect(await page("q=缝纫")).not.toContain(messages.search.degraded);
     expect(await page("q=缝纫")).not.toContain(messages.search.degraded);

@@ -5,43 +5,28 @@
  * The log says so once when the engine fails and once when it is back (with the count of searches
  * the database answered), not once per request. This file runs its own engine, since it stops it.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseEnv } from "../src/env.ts";
 import { createLogger } from "../src/log.ts";
-import { startPlatform, type Platform } from "../src/platform.ts";
-import { findFreePort, startBundledEngine, type RunningEngine } from "../src/search/engine-process.ts";
+import type { Platform } from "../src/platform.ts";
 import { savePosting } from "../src/use-cases/save-posting.ts";
 import { messages } from "../views/messages.ts";
-import { FIXTURE_AUTHOR, FIXTURE_POSTINGS, loadJobFixture } from "./support/job-fixture.ts";
+import { startOwnEnginePlatform, type OwnEnginePlatform } from "./support/own-engine-platform.ts";
+import { FIXTURE_AUTHOR, FIXTURE_POSTINGS } from "./support/job-fixture.ts";
 
 const logLines: string[] = [];
 const log = createLogger({ level: "debug", write: (line) => logLines.push(line) });
 const logged = (msg: string) => logLines.map((l) => JSON.parse(l) as { msg: string; [k: string]: unknown }).filter((l) => l.msg === msg);
 const FAILED = "search engine failed; answering from the database until it is back";
 const BACK = "search engine answering again";
-let engineDir: string;
-let dataDir: string;
-let port: number;
-let engine: RunningEngine | undefined;
+let own: OwnEnginePlatform;
 let platform: Platform;
 
 beforeAll(async () => {
-  engineDir = mkdtempSync(join(tmpdir(), "jybf-degraded-engine-"));
-  dataDir = mkdtempSync(join(tmpdir(), "jybf-degraded-"));
-  port = await findFreePort();
-  engine = await startBundledEngine({ dataDir: engineDir, log, port });
-  const env = parseEnv({ DATA_DIR: dataDir, MEILI_URL: engine.url, MEILI_MASTER_KEY: engine.masterKey, DEMO_DATA: "0" });
-  platform = await startPlatform({ env, log });
-  await loadJobFixture(platform);
+  own = await startOwnEnginePlatform({ label: "degraded", log });
+  platform = own.platform;
 });
 afterAll(async () => {
-  await platform?.stop();
-  await engine?.stop();
-  rmSync(engineDir, { recursive: true, force: true });
-  rmSync(dataDir, { recursive: true, force: true });
+  await own?.close();
 });
 
 async function apiSearch(qs: string) {
@@ -65,8 +50,7 @@ describe("when the search engine stops", () => {
   });
 
   it("still lists and searches postings from the database, and says it is in reduced mode", async () => {
-    await engine!.stop();
-    engine = undefined;
+    await own.stopEngine();
 
     const all = await apiSearch("");
     expect(all.degraded).toBe(true);
@@ -115,7 +99,7 @@ describe("when the search engine stops", () => {
   });
 
   it("goes back to the engine by itself once it is back, and catches up", async () => {
-    engine = await startBundledEngine({ dataDir: engineDir, log, port });
+    await own.startEngine();
 
     const results = await apiSearch(q({ q: "缝纫" }));
     expect(results.degraded).toBe(false);
