@@ -909,9 +909,9 @@ export const subsidyComputeJobs = sqliteTable(
     differences: text("differences"),
     startedAt: text("started_at").notNull(),
     finishedAt: text("finished_at"),
-    /** People (workers with a confirmed placement in the period) decided so far, and in all (migration 0017). */
-    peopleDone: integer("people_done").notNull().default(0),
-    peopleTotal: integer("people_total"),
+    /** Households walked so far, and in all (migration 0017; counted in households since 0027). */
+    householdsDone: integer("households_done").notNull().default(0),
+    householdsTotal: integer("households_total"),
     /** Of the unchanged, keys due again that stay rejected. */
     keptRejected: integer("kept_rejected").notNull().default(0),
   },

@@ -271,10 +271,15 @@ describe("npm run subsidies -- compute on a hand-built county", () => {
     ]);
   });
 
-  it("audits every line it adds and every run", () => {
+  it("audits every run, naming every line it added, and no line twice", () => {
     const count = (entity: string) => (db.$client.prepare("SELECT count(*) AS n FROM audit_log WHERE entity = ?").get(entity) as { n: number }).n;
-    expect(count("subsidy-line")).toBe(2 + 1 + 5 + 1);
     expect(count("subsidy-compute")).toBeGreaterThanOrEqual(12);
+    // Each computed line lies in the id range of exactly one run's row; a run's added count is its range's size.
+    const runs = (db.$client.prepare("SELECT after FROM audit_log WHERE entity = 'subsidy-compute'").all() as { after: string }[]).map((r) => JSON.parse(r.after) as { added: number; lines: [number, number] | null });
+    for (const r of runs) expect(r.lines === null ? 0 : r.lines[1] - r.lines[0] + 1).toBe(r.added);
+    const computed = (db.$client.prepare("SELECT id FROM subsidy_lines WHERE reverses_line_id IS NULL").all() as { id: number }[]).map((l) => l.id);
+    expect(computed.length).toBe(2 + 1 + 5 + 1);
+    for (const id of computed) expect(runs.filter((r) => r.lines !== null && r.lines[0] <= id && id <= r.lines[1]).length).toBe(1);
     const logged = db.$client.prepare("SELECT after FROM audit_log WHERE entity IN ('subsidy-line', 'subsidy-compute')").all() as { after: string }[];
     for (const w of WORKERS) expect(logged.some((r) => r.after.includes(idNumberOf(w[0])))).toBe(false);
   });

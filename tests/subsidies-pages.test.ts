@@ -3,6 +3,7 @@
  * line's trail; nobody else sees a line; the list shows masked ID numbers only.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { coveredMonthsOf, type LineSnapshot } from "../src/core/subsidies/reconcile.ts";
 import { createAccount } from "../src/use-cases/accounts.ts";
 import { computeSubsidies } from "../src/use-cases/subsidies-compute.ts";
 import { savePolicy } from "../src/use-cases/subsidies-policies.ts";
@@ -78,10 +79,20 @@ describe("bureau subsidy pages", () => {
     expect(html).toContain("金额 800 元");
     expect(html).toContain("衔接资金");
     expect(html).toContain("各月在岗天数");
-    expect(html).toContain("计算生成");
+    // The compute's one audit row names the line among those it added.
+    expect(html).toMatch(/计算生成（本次计算共新增 \d+ 条）/);
     expect(html).not.toContain(idNumber);
-    const snapshot = JSON.parse((platform.db.$client.prepare("SELECT snapshot FROM subsidy_lines WHERE id = ?").get(lineId) as { snapshot: string }).snapshot) as { placements: { id: number; startDate: string }[] };
+    const snapshot = JSON.parse((platform.db.$client.prepare("SELECT snapshot FROM subsidy_lines WHERE id = ?").get(lineId) as { snapshot: string }).snapshot) as LineSnapshot;
     for (const p of snapshot.placements) expect(html).toContain(`<td>${p.startDate}</td>`);
+    // Every covered month is a row of the days table, whether the snapshot stores them or only the counted ones.
+    for (const month of coveredMonthsOf(snapshot)) expect(html).toContain(`<td>${month.month}</td>`);
+    // A snapshot stores its covered months only when one of them did not count.
+    const snapshots = (platform.db.$client.prepare("SELECT snapshot FROM subsidy_lines WHERE reverses_line_id IS NULL").all() as { snapshot: string }[]).map((r) => JSON.parse(r.snapshot) as LineSnapshot);
+    expect(snapshots.length).toBeGreaterThan(0);
+    for (const s of snapshots) {
+      if (s.coveredMonths) expect(s.coveredMonths.length).toBeGreaterThan(s.countedMonths.length);
+      expect(coveredMonthsOf(s).filter((m) => m.days >= 15)).toEqual(s.countedMonths);
+    }
     expect((await county.get("/bureau/subsidies/999999")).status).toBe(404);
   });
 

@@ -1,5 +1,5 @@
 /**
- * The compute writes its lines and their audit rows 100 to a statement
+ * The compute writes its lines, and the workflow its audit rows, 100 to a statement
  * (docs/decisions/2026-12-02-subsidy-compute-speed.md). These tests write more than one full
  * statement plus a remainder through the real queries on a migrated file and check what the
  * one-statement-per-row writer guaranteed: ids in order, one audit row per line naming it, and a

@@ -86,7 +86,7 @@ describe("the stepped compute, rejected keys and the progress bar", () => {
       expect(b.status).toBe("done");
       if (a.status !== "done" || b.status !== "done") return;
       expect(a.addedIds.length).toBe(b.addedIds.length);
-      // Progress: from 0 to every person of the period, never backwards, in many steps.
+      // Progress: from 0 to every household of the county, never backwards, in many steps.
       const total = progress[0]![1];
       expect(progress[0]![0]).toBe(0);
       expect(progress.at(-1)).toEqual([total, total]);
@@ -199,18 +199,18 @@ describe("the stepped compute, rejected keys and the progress bar", () => {
     const publicId = jobPath.split("/").at(-1)!;
     // The bar as it is while the job runs: the job's row, taken mid-way.
     const row = computeJobByPublicId(platform.db, publicId)!;
-    const running = viewOfComputeJob({ ...row, status: "running", stage: 1, peopleDone: 120, peopleTotal: 480 });
+    const running = viewOfComputeJob({ ...row, status: "running", stage: 1, householdsDone: 120, householdsTotal: 480 });
     const html = String(ComputeJobFragment({ job: running, href: jobPath }));
     expect(html).toMatch(/<progress max="480" value="120">/);
-    expect(html).toContain("已判定 120 / 480 人");
+    expect(html).toContain("已判定 120 / 480 户");
     expect(html).toContain(`href="${jobPath}"`);
     expect(html).toContain('hx-trigger="every 1s"');
-    // The job itself ran to its end and kept the count of people it decided.
+    // The job itself ran to its end and kept the count of households it walked.
     for (let i = 0; i < 600 && computeJobByPublicId(platform.db, publicId)!.status === "running"; i++) await new Promise((r) => setTimeout(r, 100));
     const done = computeJobByPublicId(platform.db, publicId)!;
     expect(done.status).toBe("done");
-    expect(done.peopleTotal).toBeGreaterThan(0);
-    expect(done.peopleDone).toBe(done.peopleTotal);
+    expect(done.householdsTotal).toBeGreaterThan(0);
+    expect(done.householdsDone).toBe(done.householdsTotal);
     expect(await county.text(await county.get(jobPath))).toContain("未变");
   });
 });

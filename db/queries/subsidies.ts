@@ -104,16 +104,9 @@ function scopeSql(scope: PlacementScope): { sql: string; params: string[] } {
 
 const PLACEMENT_OF_PERIOD = "p.needs_confirmation = 0 AND p.start_date <= ? AND (p.end_date IS NULL OR p.end_date >= ?)";
 
-/**
- * People a compute of the period decides on: workers with a confirmed placement overlapping it
- * that the kind can count (its scope).
- */
-export function factsPeopleCount(db: Tx, period: { first: string; last: string }, scope: PlacementScope): number {
-  const where = scopeSql(scope);
-  return db.$client
-    .prepare(`SELECT count(DISTINCT p.worker_id) FROM placements p JOIN workers w ON w.id = p.worker_id JOIN households h ON h.id = w.household_id WHERE ${PLACEMENT_OF_PERIOD} AND ${where.sql}`)
-    .pluck()
-    .get(period.last, period.first, ...where.params) as number;
+/** Households with ids in [low, high] (the page's compute counts its progress in households). */
+export function householdsBetween(db: Tx, low: number, high: number): number {
+  return db.$client.prepare("SELECT count(*) FROM households WHERE id BETWEEN ? AND ?").pluck().get(low, high) as number;
 }
 
 /** The lowest and highest household id (the range a compute walks in chunks), or null when there is none. */
@@ -288,7 +281,8 @@ export interface NewLine {
 const LINES_PER_INSERT = 100;
 
 /**
- * Inserts new pending lines; returns their ids in order. The caller holds the write lock (the
+ * Inserts new pending lines; returns their ids in order, consecutive (the compute's audit row names
+ * them by their first and last id). The caller holds the write lock (the
  * compute's immediate transaction), so the ids are given here, one after the highest id of the
  * table — what SQLite would choose itself — and the lines go in `LINES_PER_INSERT` at a time, each
  * row still passing every trigger and index (docs/decisions/2026-12-02-subsidy-compute-speed.md).
@@ -399,9 +393,16 @@ export function lineDetail(db: Tx, id: number) {
   const reversals = db.$client
     .prepare("SELECT id, status, amount_fen AS amountFen, reason FROM subsidy_lines WHERE reverses_line_id = ? ORDER BY id")
     .all(id) as { id: number; status: SubsidyLineStatus; amountFen: number; reason: string }[];
+  // The line's own rows, and the compute's row that names it among the lines it added (a line
+  // computed before 2026-12-03 has a row of its own instead).
   const audit = db.$client
-    .prepare("SELECT created_at AS at, actor_label AS actor, action, after FROM audit_log WHERE entity = 'subsidy-line' AND entity_id = ? ORDER BY id")
-    .all(String(id)) as { at: string; actor: string; action: string; after: string | null }[];
+    .prepare(
+      `SELECT created_at AS at, actor_label AS actor, action, entity, after FROM audit_log
+       WHERE (entity = 'subsidy-line' AND entity_id = @lineId)
+          OR (entity = 'subsidy-compute' AND entity_id = @run AND json_extract(after, '$.lines[0]') <= @id AND json_extract(after, '$.lines[1]') >= @id)
+       ORDER BY id`,
+    )
+    .all({ lineId: String(id), id, run: `${line.policyCode}/${line.period}` }) as { at: string; actor: string; action: string; entity: string; after: string | null }[];
   return { line, ...more, onePerHousehold: more.onePerHousehold === 1, reversals, audit, reopening: reopeningOfLine(db, id) };
 }
 

@@ -93,9 +93,9 @@ export function setComputeJobStage(tx: Tx, id: number, stage: number): void {
   tx.update(subsidyComputeJobs).set({ stage }).where(eq(subsidyComputeJobs.id, id)).run();
 }
 
-/** People decided so far, and in all (the page's progress bar). */
+/** Households walked so far, and in all (the page's progress bar). */
 export function setComputeJobProgress(tx: Tx, id: number, stage: 1 | 2, done: number, total: number): void {
-  tx.$client.prepare("UPDATE subsidy_compute_jobs SET stage = ?, people_done = ?, people_total = ? WHERE id = ? AND status = 'running'").run(stage, done, total, id);
+  tx.$client.prepare("UPDATE subsidy_compute_jobs SET stage = ?, households_done = ?, households_total = ? WHERE id = ? AND status = 'running'").run(stage, done, total, id);
 }
 
 export function finishComputeJob(

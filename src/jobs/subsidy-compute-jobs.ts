@@ -60,8 +60,8 @@ export interface ComputeJobView {
   finishedAt: string | null;
   status: "running" | "done" | "failed" | "interrupted";
   stage: number;
-  peopleDone: number;
-  peopleTotal: number | null;
+  householdsDone: number;
+  householdsTotal: number | null;
   /** The compute's own outcome once done: "done", or the problem it met when it ran. */
   outcome: ComputeOutcome["status"] | null;
   version: number | null;
@@ -105,8 +105,8 @@ export function viewOfComputeJob(job: NonNullable<ReturnType<typeof computeJobBy
     finishedAt: job.finishedAt,
     status: job.status,
     stage: job.stage,
-    peopleDone: job.peopleDone,
-    peopleTotal: job.peopleTotal,
+    householdsDone: job.householdsDone,
+    householdsTotal: job.householdsTotal,
     outcome: (job.outcome as ComputeOutcome["status"] | null) ?? null,
     version: job.version,
     added: job.added,

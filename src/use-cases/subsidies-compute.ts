@@ -1,24 +1,24 @@
 /**
  * 计算: computes the subsidy lines of one policy for one period (../shared/DOMAIN.md, Subsidies;
  * ../shared/CONTRACT.md `npm run subsidies -- compute`). Loads the facts, lets the core decide
- * (src/core/subsidies), and writes the new lines with their snapshot and one audit row each, plus
- * an audit row for the run — all in ONE transaction, so two computes cannot interleave and a
+ * (src/core/subsidies), and writes the new lines with their snapshot and one audit row for the
+ * run naming them — all in ONE transaction, so two computes cannot interleave and a
  * failure leaves nothing behind. Existing lines are never changed; differences are returned.
  *
  * Two ways in, one set of rules and one write: `computeSubsidies` (the CLI) reads, decides and
  * writes in one synchronous transaction; `computeSubsidiesInSteps` (the bureau's page) reads the
  * facts from a read-only connection of its own in one read transaction, decides them in chunks
- * of households with the event loop free between chunks (reporting people done / total), then
+ * of households with the event loop free between chunks (reporting households walked / in all), then
  * writes in ONE transaction — re-deciding everything inside it when the policy or the lines the
  * rules look at changed meanwhile. See docs/decisions/2026-12-02-subsidy-compute-progress.md.
  */
 import type { Db } from "../../db/client.ts";
-import { appendAuditEntries, createAuditAppender } from "../../db/queries/audit.ts";
+import { createAuditAppender } from "../../db/queries/audit.ts";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import {
   factEmployers,
-  factsPeopleCount,
   householdIdRange,
+  householdsBetween,
   insertLines,
   liveLinesOfPolicy,
   loadFacts,
@@ -215,8 +215,13 @@ function write(
   const { policy, version, period } = prepared;
   const computedAt = props.now.toISOString();
   const { workers, employers } = facts;
-  const placementsOf = (line: ComputedLine): LineSnapshot["placements"] =>
-    line.placementIds.map((id) => {
+  // What each line stands on, built once per line: the reconciliation compares its signature,
+  // an added line stores both.
+  const standsOn = new Map<ComputedLine, { placements: LineSnapshot["placements"]; signature: string }>();
+  const factsOfLine = (line: ComputedLine) => {
+    let found = standsOn.get(line);
+    if (found === undefined) {
+      const placements = line.placementIds.map((id) => {
         const p = facts.placements.get(id)!;
         return {
           id,
@@ -227,12 +232,18 @@ function write(
           workProvince: p.workProvince,
         };
       });
+      found = { placements, signature: factsSignature({ placements, countedMonths: line.countedMonths }) };
+      standsOn.set(line, found);
+    }
+    return found;
+  };
   const snapshotOf = (line: ComputedLine): LineSnapshot => {
     const worker = workers.get(line.workerId)!;
     const employer = line.employerId === null ? undefined : employers.get(line.employerId);
     return {
-      placements: placementsOf(line),
-      coveredMonths: line.coveredMonths,
+      placements: factsOfLine(line).placements,
+      // Only when some covered month did not count: otherwise the counted months are all of them.
+      ...(line.coveredMonths.length === line.countedMonths.length ? {} : { coveredMonths: line.coveredMonths }),
       countedMonths: line.countedMonths,
       worker: { householdId: worker.householdId, category: worker.category, birthDate: worker.birthDate },
       ...(employer ? { employer: { code: employer.code, type: employer.type, recognition: employer.recognition } } : {}),
@@ -252,19 +263,11 @@ function write(
       reversalStatus: l.reversalStatus,
       facts: storedFacts(l),
     }));
-  // The reconciliation compares placements and counted months only, as one signature per line;
-  // an added line stores the same signature beside its snapshot.
-  const signatures = new Map<ComputedLine, string>();
-  const factsOf = (line: ComputedLine) => {
-    let signature = signatures.get(line);
-    if (signature === undefined) {
-      signature = factsSignature({ placements: placementsOf(line), countedMonths: line.countedMonths });
-      signatures.set(line, signature);
-    }
-    return signature;
-  };
-  const result = reconcile(due, liveOfPeriod, state.reversedRounds, factsOf, state.rejected.map((r) => rejectedLine(r, period.label)));
+  // The reconciliation compares placements and counted months only, as one signature per line.
+  const result = reconcile(due, liveOfPeriod, state.reversedRounds, (line) => factsOfLine(line).signature, state.rejected.map((r) => rejectedLine(r, period.label)));
 
+  const createdByUserId = authorUserId(props.by);
+  const createdByLabel = "userId" in props.by ? props.by.login : props.by.label;
   const addedIds = insertLines(
     db,
     result.add.map(({ line, round }) => ({
@@ -276,26 +279,18 @@ function write(
       round,
       amountFen: line.amountFen,
       snapshot: snapshotOf(line),
-      factsSignature: factsOf(line),
+      factsSignature: factsOfLine(line).signature,
       computedAt,
-      createdByUserId: authorUserId(props.by),
-      createdByLabel: "userId" in props.by ? props.by.login : props.by.label,
+      createdByUserId,
+      createdByLabel,
     })),
   );
-  const audit = createAuditAppender(db);
-  const actor = { actorUserId: authorUserId(props.by), actorLabel: "userId" in props.by ? props.by.login : props.by.label };
-  appendAuditEntries(
-    db,
-    result.add.map(({ line, round }, i) => ({
-      ...actor,
-      action: "create" as const,
-      entity: "subsidy-line",
-      entityId: addedIds[i]!,
-      after: { policy: policy.code, version: version.version, period: period.label, workerId: line.workerId, employerId: line.employerId, round, amountFen: line.amountFen, placementIds: line.placementIds, months: line.countedMonths.map((m) => m.month) },
-    })),
-  );
-  audit({
-    ...actor,
+  // One audit row for the run, naming the lines it added by their id range (insertLines gives
+  // them consecutive ids): each line is itself an unchangeable record of what was computed, by
+  // whom and when (docs/decisions/2026-12-03-subsidy-compute-audit.md).
+  createAuditAppender(db)({
+    actorUserId: createdByUserId,
+    actorLabel: createdByLabel,
     action: "create",
     entity: "subsidy-compute",
     entityId: `${policy.code}/${period.label}`,
@@ -304,6 +299,7 @@ function write(
       version: version.version,
       period: period.label,
       added: addedIds.length,
+      lines: addedIds.length === 0 ? null : [addedIds[0]!, addedIds.at(-1)!],
       unchanged: result.unchanged.length,
       keptRejected: result.keptRejected.length,
       differences: result.differences.map((d) => ({ kind: d.kind, lineId: d.line.id })),
@@ -367,7 +363,7 @@ export const HOUSEHOLDS_PER_CHUNK = 2_000;
  * The same compute without holding the event loop: facts are read on `reader` (a read-only
  * connection to the same file, opened for this compute alone) in one read transaction, decided
  * chunk by chunk of households with a turn of the event loop between chunks, and `onProgress`
- * told people done / total. The lines are then written on `db` in ONE immediate transaction; if
+ * told households walked / in all. The lines are then written on `db` in ONE immediate transaction; if
  * the policy's version or the ledger the rules looked at changed since the read, everything is
  * decided again inside that transaction from `db` (as `computeSubsidies` does), so what is
  * written always matches the ledger it is written into. `alsoInTransaction` runs inside the
@@ -398,18 +394,19 @@ export async function computeSubsidiesInSteps(
   reader.$client.exec("BEGIN");
   try {
     const scope = placementScope(prepared.rule.kind, props.countyProvince);
-    const total = factsPeopleCount(reader, prepared.period, scope);
+    const range = householdIdRange(reader);
+    const total = range ? householdsBetween(reader, range.low, range.high) : 0;
     props.onProgress?.(0, total);
     for (const e of factEmployers(reader)) facts.employers.set(e.id, e);
     readState = ledgerState(reader, prepared);
-    const range = householdIdRange(reader);
     let done = 0;
     for (let low = range?.low ?? 1; range && low <= range.high; low += perChunk) {
-      const chunk = loadFactsOfHouseholds(reader, prepared.period, scope, low, Math.min(low + perChunk - 1, range.high));
+      const high = Math.min(low + perChunk - 1, range.high);
+      const chunk = loadFactsOfHouseholds(reader, prepared.period, scope, low, high);
       for (const w of chunk.workers) facts.workers.set(w.id, w);
       for (const p of chunk.placements) facts.placements.set(p.id, p);
       due.push(...decide(prepared, readState, facts, chunk, props.countyProvince));
-      done += chunk.workers.length;
+      done += householdsBetween(reader, low, high);
       props.onProgress?.(done, total);
       await yieldToEventLoop();
     }

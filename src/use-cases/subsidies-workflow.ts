@@ -49,7 +49,7 @@ import {
 } from "../core/subsidies/workflow.ts";
 import type { PersonalDataProtector } from "../security/personal-data.ts";
 import { messages } from "../../views/messages.ts";
-import { authorUserId, recordChange, type ChangeAuthor } from "./audit-trail.ts";
+import { authorUserId, recordChange, recordChanges, type Change, type ChangeAuthor } from "./audit-trail.ts";
 
 const labelOf = (by: ChangeAuthor) => ("userId" in by ? by.login : by.label);
 
@@ -74,6 +74,7 @@ export function reviewLines(deps: { db: Db }, props: { selection: LineSelection;
     const lines = selected(deps.db, props.selection, chinaDate(props.now), "待审核");
     const changed: number[] = [];
     const skipped: { id: number; problem: ReviewProblem }[] = [];
+    const changes: Change[] = [];
     for (const line of lines) {
       const problem = reviewProblem(line, props.decision, props.reason);
       if (problem) {
@@ -82,9 +83,10 @@ export function reviewLines(deps: { db: Db }, props: { selection: LineSelection;
       }
       const status = props.decision === "approve" ? "已审核" : "已驳回";
       setReview(deps.db, line.id, { status, userId: authorUserId(props.by), at, note: props.reason });
-      recordChange(deps.db, props.by, { action: "update", entity: "subsidy-line", entityId: line.id, before: { status: line.status }, after: { event: props.decision, status, reason: props.reason } });
+      changes.push({ action: "update", entity: "subsidy-line", entityId: line.id, before: { status: line.status }, after: { event: props.decision, status, reason: props.reason } });
       changed.push(line.id);
     }
+    recordChanges(deps.db, props.by, changes);
     return { status: "done", changed, skipped } as const;
   });
 }
@@ -113,7 +115,7 @@ export function publishNotice(deps: { db: Db }, props: { selection: LineSelectio
     const noticeId = insertNotice(deps.db, { code, title: props.title!, publishedOn: today, endsOn: window.endsOn, noticeDays: props.noticeDays, userId: authorUserId(props.by), label: labelOf(props.by), at });
     attachNotice(deps.db, lines.map((l) => l.id), noticeId);
     recordChange(deps.db, props.by, { action: "create", entity: "subsidy-notice", entityId: noticeId, after: { code, title: props.title, publishedOn: today, endsOn: window.endsOn, lines: lines.length } });
-    for (const l of lines) recordChange(deps.db, props.by, { action: "update", entity: "subsidy-line", entityId: l.id, after: { event: "notice", noticeId, code, endsOn: window.endsOn } });
+    recordChanges(deps.db, props.by, lines.map((l) => ({ action: "update", entity: "subsidy-line", entityId: l.id, after: { event: "notice", noticeId, code, endsOn: window.endsOn } })));
     return { status: "published", noticeId, code, lines: lines.length, endsOn: window.endsOn } as const;
   });
 }
@@ -191,7 +193,7 @@ export function buildBatch(deps: { db: Db }, props: { filter: WorkflowFilter; by
     attachBatch(deps.db, lines.map((l) => l.id), batchId);
     const amountFen = lines.reduce((s, l) => s + l.amountFen, 0);
     recordChange(deps.db, props.by, { action: "create", entity: "subsidy-batch", entityId: batchId, after: { code, lines: lines.length, amountFen, filter: props.filter } });
-    for (const l of lines) recordChange(deps.db, props.by, { action: "update", entity: "subsidy-line", entityId: l.id, after: { event: "batch", batchId, code } });
+    recordChanges(deps.db, props.by, lines.map((l) => ({ action: "update", entity: "subsidy-line", entityId: l.id, after: { event: "batch", batchId, code } })));
     return { status: "built", batchId, code, lines: lines.length, amountFen } as const;
   });
 }
@@ -215,7 +217,7 @@ export function markBatchPaid(deps: { db: Db }, props: { batchId: number; bankRe
     if (problem) return { status: "invalid", problem } as const;
     const ids = markBatchPaidRow(deps.db, batch.id, { bankReference: props.bankReference!, paidOn: props.paidOn, userId: props.by.userId, label: props.by.login, at });
     recordChange(deps.db, props.by, { action: "update", entity: "subsidy-batch", entityId: batch.id, before: { status: batch.status }, after: { status: "已发放", bankReference: props.bankReference, paidOn: props.paidOn, lines: ids.length } });
-    for (const id of ids) recordChange(deps.db, props.by, { action: "update", entity: "subsidy-line", entityId: id, before: { status: "已审核" }, after: { event: "paid", status: "已发放", batch: batch.code, bankReference: props.bankReference, paidOn: props.paidOn } });
+    recordChanges(deps.db, props.by, ids.map((id) => ({ action: "update", entity: "subsidy-line", entityId: id, before: { status: "已审核" }, after: { event: "paid", status: "已发放", batch: batch.code, bankReference: props.bankReference, paidOn: props.paidOn } })));
     return { status: "paid", lines: ids.length } as const;
   });
 }

@@ -94,6 +94,7 @@ export const subsidiesMessages = {
       actor: "操作人",
       action: "操作",
       created: "计算生成",
+      computedInRun: (added: number) => `计算生成（本次计算共新增 ${added.toLocaleString("en")} 条）`,
       updated: "状态变更",
     },
   },

@@ -76,7 +76,7 @@ export const subsidyPoliciesMessages = {
     jobTitle: (code: string, period: string) => `计算 ${code} ${period}`,
     queued: "排队中…",
     computing: (code: string, period: string) => `正在计算 ${code} ${period}：按户读取就业记录并判定…`,
-    progress: (done: number, total: number) => `已判定 ${done.toLocaleString("en")} / ${total.toLocaleString("en")} 人`,
+    progress: (done: number, total: number) => `已判定 ${done.toLocaleString("en")} / ${total.toLocaleString("en")} 户`,
     writing: (code: string, period: string) => `正在写入 ${code} ${period} 的明细（一次写入：要么全部写入，要么一条也不写）…`,
     keptRejected: (n: number) => `其中 ${n} 条此前已驳回，重新计算不再提出（可在明细页重新打开）。`,
     refresh: "刷新查看进度",

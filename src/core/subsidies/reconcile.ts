@@ -18,12 +18,24 @@ import { keyText, type ComputedLine, type LineKey } from "./rules.ts";
 /** What a line stands on, stored with it: enough for an auditor to recompute it by hand. */
 export interface LineSnapshot {
   placements: { id: number; employerId: number | null; employerCode: string | null; startDate: string; endDate: string | null; workProvince: string | null }[];
-  coveredMonths: CountedMonth[];
+  /**
+   * Every month of the period with covered days. Left out when each of them counted (lines
+   * computed from 2026-12-03): then they are `countedMonths`; read it with `coveredMonthsOf`.
+   */
+  coveredMonths?: CountedMonth[];
   countedMonths: CountedMonth[];
   /** The facts as held at compute time: household category, and the paid employer's type and recognition. */
   worker: { householdId: number; category: string; birthDate: string };
   employer?: { code: string; type: string; recognition: string };
   countyProvince: string;
+}
+
+/**
+ * The covered months of a snapshot, whether it stores them or (every one counted) only the counted ones.
+ * @example coveredMonthsOf({ countedMonths: [{ month: "2025-03", days: 31 }] }) // [{ month: "2025-03", days: 31 }]
+ */
+export function coveredMonthsOf(snapshot: Partial<Pick<LineSnapshot, "coveredMonths" | "countedMonths">>): CountedMonth[] {
+  return snapshot.coveredMonths ?? snapshot.countedMonths ?? [];
 }
 
 /**

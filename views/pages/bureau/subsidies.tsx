@@ -10,7 +10,7 @@ import { WORKFLOW_STAGES, type WorkflowStage } from "../../../src/core/subsidies
 import { CsrfField } from "../../components/csrf-field.tsx";
 import { chinaTime } from "../../../src/core/china-time.ts";
 import { yuanText } from "../../../src/core/subsidies/ledger.ts";
-import type { LineSnapshot } from "../../../src/core/subsidies/reconcile.ts";
+import { coveredMonthsOf, type LineSnapshot } from "../../../src/core/subsidies/reconcile.ts";
 import { DataTable, num } from "../../components/data-table.tsx";
 import { SelectFilter } from "../../components/filter-fields.tsx";
 import { FormError } from "../../components/form-error.tsx";
@@ -179,13 +179,15 @@ export function SubsidyLinesPage(props: {
 }
 
 /** What an audit row of a line did, in words: the workflow's event if it names one. */
-function auditText(a: { action: string; after: string | null }): string {
-  let event: string | undefined;
+function auditText(a: { action: string; entity: string; after: string | null }): string {
+  let after: { event?: string; added?: number };
   try {
-    event = (JSON.parse(a.after ?? "{}") as { event?: string }).event;
+    after = JSON.parse(a.after ?? "{}") as typeof after;
   } catch {
-    event = undefined;
+    after = {};
   }
+  if (a.entity === "subsidy-compute") return m.computedInRun(after.added ?? 0);
+  const event = after.event;
   const named = event ? w.events[event] : undefined;
   return named ?? (a.action === "create" ? m.created : m.updated);
 }
@@ -420,7 +422,7 @@ export function SubsidyLinePage(props: { detail: NonNullable<ReturnType<typeof l
           </DataTable>
           <h3>{m.monthDays}</h3>
           <DataTable columns={[m.month, num(m.days), m.counted]}>
-            {(snap.coveredMonths ?? []).map((x) => (
+            {coveredMonthsOf(snap).map((x) => (
               <tr>
                 <td>{x.month}</td>
                 <td class="num">{x.days}</td>

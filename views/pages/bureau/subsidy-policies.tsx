@@ -297,12 +297,12 @@ export function ComputeJobFragment(props: { job: ComputeJobView; href: string })
           <meta http-equiv="refresh" content="2" />
         </noscript>
         <p>{j.stage === 0 ? m.queued : j.stage === 2 ? m.writing(j.policyCode, j.period) : m.computing(j.policyCode, j.period)}</p>
-        {j.peopleTotal !== null && j.peopleTotal > 0 ? (
+        {j.householdsTotal !== null && j.householdsTotal > 0 ? (
           <>
-            <progress max={j.peopleTotal} value={j.peopleDone}>
-              {m.progress(j.peopleDone, j.peopleTotal)}
+            <progress max={j.householdsTotal} value={j.householdsDone}>
+              {m.progress(j.householdsDone, j.householdsTotal)}
             </progress>
-            <p class="progress-count">{m.progress(j.peopleDone, j.peopleTotal)}</p>
+            <p class="progress-count">{m.progress(j.householdsDone, j.householdsTotal)}</p>
           </>
         ) : (
           <progress max={1} value={0}></progress>
