@@ -19,6 +19,11 @@ export function authorUserId(by: ChangeAuthor): number | null {
   return "userId" in by ? by.userId : null;
 }
 
+/** The label a change is recorded under: the user's login, or the program's name. */
+export function authorLabel(by: ChangeAuthor): string {
+  return "userId" in by ? by.login : by.label;
+}
+
 /** Entities the audit page filters on; other strings are allowed for rarer records. */
 export type AuditedEntity = "posting" | "application" | "placement" | "worker" | "household" | "employer" | "user" | "api-token" | (string & {});
 
@@ -33,7 +38,7 @@ export interface Change {
 export function recordChange(tx: Pick<Db, "insert">, by: ChangeAuthor, change: Change): void {
   appendAudit(tx, {
     actorUserId: authorUserId(by),
-    actorLabel: "userId" in by ? by.login : by.label,
+    actorLabel: authorLabel(by),
     action: change.action,
     entity: change.entity,
     entityId: change.entityId,
@@ -44,6 +49,6 @@ export function recordChange(tx: Pick<Db, "insert">, by: ChangeAuthor, change: C
 
 /** Many changes by one author at once, in order (a bulk review, notice, batch or payment of up to thousands of lines): the same rows as `recordChange` for each, fewer statements. */
 export function recordChanges(db: Db, by: ChangeAuthor, changes: readonly Change[]): void {
-  const actor = { actorUserId: authorUserId(by), actorLabel: "userId" in by ? by.login : by.label };
+  const actor = { actorUserId: authorUserId(by), actorLabel: authorLabel(by) };
   appendAuditEntries(db, changes.map((c) => ({ ...actor, ...c })));
 }

@@ -39,7 +39,7 @@ import { periodFor, type Period, type PeriodProblem, type PolicyRule, type Subsi
 import { factsSignature, reconcile, rejectedKeys, signatureMonths, type Difference, type LineSnapshot, type LiveLine, type RejectedLine } from "../core/subsidies/reconcile.ts";
 import { compareKeys, computeLines, keyText, placementScope, type ComputedLine, type StandingLine, type SubsidyPlacement } from "../core/subsidies/rules.ts";
 import type { PersonalDataProtector } from "../security/personal-data.ts";
-import { authorUserId, type ChangeAuthor } from "./audit-trail.ts";
+import { authorLabel, authorUserId, type ChangeAuthor } from "./audit-trail.ts";
 
 export type ComputeOutcome =
   | {
@@ -267,7 +267,7 @@ function write(
   const result = reconcile(due, liveOfPeriod, state.reversedRounds, (line) => factsOfLine(line).signature, state.rejected.map((r) => rejectedLine(r, period.label)));
 
   const createdByUserId = authorUserId(props.by);
-  const createdByLabel = "userId" in props.by ? props.by.login : props.by.label;
+  const createdByLabel = authorLabel(props.by);
   const addedIds = insertLines(
     db,
     result.add.map(({ line, round }) => ({

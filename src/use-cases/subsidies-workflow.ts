@@ -49,9 +49,7 @@ import {
 } from "../core/subsidies/workflow.ts";
 import type { PersonalDataProtector } from "../security/personal-data.ts";
 import { messages } from "../../views/messages.ts";
-import { authorUserId, recordChange, recordChanges, type Change, type ChangeAuthor } from "./audit-trail.ts";
-
-const labelOf = (by: ChangeAuthor) => ("userId" in by ? by.login : by.label);
+import { authorLabel, authorUserId, recordChange, recordChanges, type Change, type ChangeAuthor } from "./audit-trail.ts";
 
 /** Which lines a command acts on: the ids ticked on the list, or every line matching a filter. */
 export type LineSelection = { ids: readonly number[] } | { filter: WorkflowFilter };
@@ -112,7 +110,7 @@ export function publishNotice(deps: { db: Db }, props: { selection: LineSelectio
     if (lines.length === 0) return { status: "nothing" } as const;
     const window = noticeWindow(today, props.noticeDays);
     const code = noticeCode();
-    const noticeId = insertNotice(deps.db, { code, title: props.title!, publishedOn: today, endsOn: window.endsOn, noticeDays: props.noticeDays, userId: authorUserId(props.by), label: labelOf(props.by), at });
+    const noticeId = insertNotice(deps.db, { code, title: props.title!, publishedOn: today, endsOn: window.endsOn, noticeDays: props.noticeDays, userId: authorUserId(props.by), label: authorLabel(props.by), at });
     attachNotice(deps.db, lines.map((l) => l.id), noticeId);
     recordChange(deps.db, props.by, { action: "create", entity: "subsidy-notice", entityId: noticeId, after: { code, title: props.title, publishedOn: today, endsOn: window.endsOn, lines: lines.length } });
     recordChanges(deps.db, props.by, lines.map((l) => ({ action: "update", entity: "subsidy-line", entityId: l.id, after: { event: "notice", noticeId, code, endsOn: window.endsOn } })));
@@ -132,7 +130,7 @@ export function recordObjection(deps: { db: Db }, props: { lineId: number; raise
     if (problem) return { status: "invalid", problem } as const;
     if (props.raisedBy === null) return { status: "invalid", problem: "raisedByRequired" } as const;
     if (line.batchId !== null && line.status === "已审核") detachFromBatch(deps.db, line.id);
-    const objectionId = insertObjection(deps.db, { lineId: line.id, raisedBy: props.raisedBy, content: props.content!, userId: authorUserId(props.by), label: labelOf(props.by), at });
+    const objectionId = insertObjection(deps.db, { lineId: line.id, raisedBy: props.raisedBy, content: props.content!, userId: authorUserId(props.by), label: authorLabel(props.by), at });
     recordChange(deps.db, props.by, { action: "create", entity: "subsidy-objection", entityId: objectionId, after: { lineId: line.id, raisedBy: props.raisedBy, content: props.content, leftBatch: line.batchId } });
     recordChange(deps.db, props.by, { action: "update", entity: "subsidy-line", entityId: line.id, after: { event: "objection", objectionId, leftBatch: line.batchId } });
     return { status: "recorded", objectionId } as const;
@@ -157,7 +155,7 @@ export function resolveObjection(deps: { db: Db }, props: { objectionId: number;
     if (!objection) return { status: "notFound" } as const;
     if (objection.outcome !== null) return { status: "alreadyResolved" } as const;
     const line = workflowLine(deps.db, objection.lineId)!;
-    resolveObjectionRow(deps.db, objection.id, { outcome: props.outcome, resolution: props.resolution!, userId: authorUserId(props.by), label: labelOf(props.by), at });
+    resolveObjectionRow(deps.db, objection.id, { outcome: props.outcome, resolution: props.resolution!, userId: authorUserId(props.by), label: authorLabel(props.by), at });
     recordChange(deps.db, props.by, { action: "update", entity: "subsidy-objection", entityId: objection.id, before: { outcome: null }, after: { outcome: props.outcome, resolution: props.resolution } });
     let effect = objectionEffect(props.outcome, line);
     const reason = messages.subsidyWorkflow.objectionUpheld(props.resolution!);
@@ -168,7 +166,7 @@ export function resolveObjection(deps: { db: Db }, props: { objectionId: number;
     } else if (effect === "reverse") {
       if (line.liveReversalId !== null) effect = "none";
       else {
-        reversalId = insertReversal(deps.db, line.id, { reason, userId: authorUserId(props.by), label: labelOf(props.by), at });
+        reversalId = insertReversal(deps.db, line.id, { reason, userId: authorUserId(props.by), label: authorLabel(props.by), at });
         recordChange(deps.db, props.by, { action: "create", entity: "subsidy-line", entityId: reversalId, after: { event: "reversal", reverses: line.id, amountFen: -line.amountFen, reason } });
       }
     } else {
@@ -189,7 +187,7 @@ export function buildBatch(deps: { db: Db }, props: { filter: WorkflowFilter; by
     if (lines.length === 0) return { status: "nothing" } as const;
     const prefix = `FF${today.replaceAll("-", "")}-`;
     const code = `${prefix}${String(batchCountOfDay(deps.db, prefix) + 1).padStart(3, "0")}`;
-    const batchId = insertBatch(deps.db, { code, userId: authorUserId(props.by), label: labelOf(props.by), at });
+    const batchId = insertBatch(deps.db, { code, userId: authorUserId(props.by), label: authorLabel(props.by), at });
     attachBatch(deps.db, lines.map((l) => l.id), batchId);
     const amountFen = lines.reduce((s, l) => s + l.amountFen, 0);
     recordChange(deps.db, props.by, { action: "create", entity: "subsidy-batch", entityId: batchId, after: { code, lines: lines.length, amountFen, filter: props.filter } });
@@ -232,7 +230,7 @@ export function reverseLine(deps: { db: Db }, props: { lineId: number; reason: s
     if (!line) return { status: "notFound" } as const;
     const problem = reversalProblem(line, line.liveReversalId !== null, props.reason);
     if (problem) return { status: "invalid", problem } as const;
-    const reversalId = insertReversal(deps.db, line.id, { reason: props.reason!, userId: authorUserId(props.by), label: labelOf(props.by), at });
+    const reversalId = insertReversal(deps.db, line.id, { reason: props.reason!, userId: authorUserId(props.by), label: authorLabel(props.by), at });
     recordChange(deps.db, props.by, { action: "create", entity: "subsidy-line", entityId: reversalId, after: { event: "reversal", reverses: line.id, amountFen: -line.amountFen, reason: props.reason } });
     recordChange(deps.db, props.by, { action: "update", entity: "subsidy-line", entityId: line.id, after: { event: "reversed", reversalId, reason: props.reason } });
     return { status: "created", reversalId } as const;
