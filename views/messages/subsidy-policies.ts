@@ -134,8 +134,9 @@ export const subsidyFiguresMessages = {
     total: "合计",
     none: "还没有补贴明细。",
     chart: "发放与计算金额（元）",
-    chartComputed: (key: string) => `${key}（计算）`,
-    chartPaid: (key: string) => `${key}（发放）`,
+    // The measure first: a label cut to fit the chart ("…") still says which bar is which.
+    chartComputed: (key: string) => `计算 ${key}`,
+    chartPaid: (key: string) => `发放 ${key}`,
     download: "下载表格",
     unconfirmedTitle: "尚未确认的就业",
     unconfirmed: (placements: number, pendingHires: number) =>
