@@ -128,6 +128,10 @@ describe("bureau subsidy policy pages", () => {
     expect(html).toContain("保存为第 2 版");
     expect(html).toContain("T-JT-2025"); // code and kind never change, whatever the form says
     expect(html).toContain("金额 800 元");
+    // Each row of the version table is that version's rule: its column is not "the latest version's".
+    const versionTable = html.slice(html.indexOf("版本记录"));
+    expect(versionTable).toContain("<th>规则</th>");
+    expect(versionTable).not.toContain("最新版本");
     const versions = platform.db.$client
       .prepare("SELECT v.version, (SELECT count(*) FROM subsidy_lines l WHERE l.policy_version_id = v.id) AS n FROM subsidy_policy_versions v JOIN subsidy_policies p ON p.id = v.policy_id WHERE p.code = ? ORDER BY v.version")
       .all(FORM.code) as { version: number; n: number }[];

@@ -61,6 +61,8 @@ export const subsidyPoliciesMessages = {
     reinstate: "恢复使用",
     retiredNote: "这个政策已停用，不能计算。",
     versions: "版本记录",
+    /** A version's own rule (not the latest one's, as in the list of policies). */
+    versionRule: "规则",
     savedBy: "保存人",
     savedAt: "保存时间",
     versionLines: "此版本的明细",

@@ -198,7 +198,7 @@ export function PolicyDetailPage(props: PolicyDetailProps) {
       )}
 
       <h2>{m.versions}</h2>
-      <DataTable columns={[m.version, m.rule, m.validity, m.fundSource, m.savedBy, m.savedAt, num(m.versionLines)]}>
+      <DataTable class="policy-versions" columns={[m.version, m.versionRule, m.validity, m.fundSource, m.savedBy, m.savedAt, num(m.versionLines)]}>
         {props.versions.map((v) => (
           <tr>
             <td>{s.version(v.version)}</td>
