@@ -91,11 +91,11 @@ export function SubsidyLinesPage(props: {
           <td>
             {row.workerName} {row.workerIdMasked}
           </td>
-          <td>
+          <td class="wraps">
             {row.town}
             {row.village}
           </td>
-          <td>{monthsShort((snapshotOf(row).countedMonths ?? []).map((x) => x.month))}</td>
+          <td class="wraps">{monthsShort((snapshotOf(row).countedMonths ?? []).map((x) => x.month))}</td>
           <td class="num">{yuanText(row.amountFen)}</td>
           <td class={`stage stage-${WORKFLOW_STAGES.indexOf(row.stage)}`}>{w.stageText[row.stage] ?? row.stage}</td>
         </tr>
@@ -103,7 +103,7 @@ export function SubsidyLinesPage(props: {
     </DataTable>
   );
   return (
-    <BureauPage title={m.title} intro={props.canAct ? m.intro : w.readOnly}>
+    <BureauPage title={m.title} intro={props.canAct ? m.intro : w.readOnly} wide>
       {props.canAct ? (
         <p class="subsidy-links">
           <a href="/bureau/subsidies/notices">{w.notices}</a> <a href="/bureau/subsidies/batches">{w.batches}</a>

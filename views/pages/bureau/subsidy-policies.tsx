@@ -27,7 +27,7 @@ function ruleText(v: PolicyVersionRow): string {
 
 export function PolicyListPage(props: { policies: { policy: PolicyRow; version: PolicyVersionRow; lines: number }[]; notice?: string | undefined }) {
   return (
-    <BureauPage title={m.title} intro={m.intro}>
+    <BureauPage title={m.title} intro={m.intro} wide>
       <Notice text={props.notice} kind="done" />
       <p>
         <a class="button" href={`${POLICIES_PATH}/new`}>
@@ -134,7 +134,7 @@ export function PolicyDetailPage(props: PolicyDetailProps) {
   const p = props.policy;
   const current = props.versions[0]!;
   return (
-    <BureauPage title={m.detailTitle(p.code, p.name)} intro={`${p.kind} · ${ruleText(current)} · ${s.validity(current.startDate, current.endDate)}`}>
+    <BureauPage wide title={m.detailTitle(p.code, p.name)} intro={`${p.kind} · ${ruleText(current)} · ${s.validity(current.startDate, current.endDate)}`}>
       <p>
         <a href={POLICIES_PATH}>{m.back}</a>
       </p>

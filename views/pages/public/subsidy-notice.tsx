@@ -48,7 +48,9 @@ export function SubsidyNoticePage(props: {
                     {r.policyName}
                     {r.employerName ? <small>（{p.employer}：{r.employerName}）</small> : null}
                   </td>
-                  <td data-label={p.period2}>{r.period}</td>
+                  <td class="notice-when" data-label={p.period2}>
+                    {r.period}
+                  </td>
                   <td class="num" data-label={p.amount}>
                     {yuanText(r.amountFen)}
                   </td>
