@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount } from "../src/use-cases/accounts.ts";
 import { computeSubsidies } from "../src/use-cases/subsidies-compute.ts";
 import { savePolicy } from "../src/use-cases/subsidies-policies.ts";
+import { currentSettings } from "../src/use-cases/settings.ts";
 import { startTestPlatform, testClock, type TestPlatform } from "./support/test-platform.ts";
 import { webClient, type WebClient } from "./support/web-client.ts";
 
@@ -104,6 +105,8 @@ describe("the subsidy workflow", () => {
     const html = await page.text();
     expect(html).toContain("2025年度跨省务工交通补贴公示");
     expect(html).toContain("公示期：2026-11-23 至 2026-11-29");
+    // Signed by the county's own bureau (the county name of the settings), not an anonymous "县".
+    expect(html).toContain(`${currentSettings(platform.db).countyName}人力资源和社会保障局`);
     const people = sql().prepare("SELECT w.name, w.id_number_cipher AS cipher, w.id_number_masked AS masked, w.phone AS phone FROM subsidy_lines l JOIN workers w ON w.id = l.worker_id WHERE l.notice_id = ?").all(notice.id) as { name: string; cipher: string; masked: string; phone: string | null }[];
     expect(people.length).toBe(ids.length - 1);
     for (const p of people) {

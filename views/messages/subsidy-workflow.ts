@@ -162,7 +162,8 @@ export const subsidyWorkflowMessages = {
       total: (n: number, yuan: string) => `共 ${n} 人次，合计 ${yuan} 元`,
       qr: "扫码查看本公示",
       print: "打印：用浏览器的打印功能即可打印张贴版。",
-      issuer: "县人力资源和社会保障局",
+      // The county's own bureau signs its notice (the county name of the settings: COUNTY_NAME or an admin's override).
+      issuer: (county: string) => `${county}人力资源和社会保障局`,
     },
   },
 } as const;
