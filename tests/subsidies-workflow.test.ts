@@ -228,6 +228,18 @@ describe("the subsidy workflow", () => {
     const net = sql().prepare("SELECT sum(amount_fen) AS net, count(*) AS n FROM subsidy_lines WHERE policy_id = ? AND period = ? AND worker_id = ? AND status = '已发放'").get(key.p, key.period, key.w);
     expect(net).toEqual({ net: 80_000, n: 3 });
     expect(compute()).toMatchObject({ addedIds: [] });
+
+    // The paid line's page shows its whole trail: version, who approved it, its notice, its batch
+    // and the bank's reference, who marked it paid, and the reversal that undid it.
+    const trail = sql()
+      .prepare(
+        `SELECT u.login AS approver, n.title AS notice, b.code AS batch, b.bank_reference AS reference, b.paid_by_label AS payer
+         FROM subsidy_lines l JOIN users u ON u.id = l.reviewed_by_user_id JOIN subsidy_notices n ON n.id = l.notice_id
+         JOIN subsidy_payment_batches b ON b.id = l.batch_id WHERE l.id = ?`,
+      )
+      .get(a) as { approver: string; notice: string; batch: string; reference: string; payer: string };
+    const page = await web.approver!.text(await web.approver!.get(`/bureau/subsidies/${a}`));
+    for (const text of ["第 1 版", trail.approver, trail.notice, trail.batch, trail.reference, trail.payer, `#${reversal}`, "外出务工起始日期登记有误"]) expect([text, page.includes(text)]).toEqual([text, true]);
   });
 
   it("a town cadre reads their town's lines only, and cannot act; managers, seekers and visitors see none", async () => {
