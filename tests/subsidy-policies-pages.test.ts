@@ -90,6 +90,8 @@ describe("bureau subsidy policy pages", () => {
     // The page answers while the job is queued or running, with a refresh link for no-JS.
     const early = await county.text(await county.get(jobPath));
     expect(early).toMatch(/排队中|正在计算|新增/);
+    // Its table of differences (seven columns) gets the wide column staff have at a desk.
+    expect(early).toContain('<main id="main" class="wide">');
     await waitForJob(jobPath);
     const fragment = await county.get(jobPath, { "HX-Request": "true", "HX-Target": "compute-progress" });
     const done = await fragment.text();

@@ -322,7 +322,7 @@ export function ComputeJobFragment(props: { job: ComputeJobView; href: string })
 
 export function ComputeJobPage(props: { job: ComputeJobView; href: string; policyId: number | undefined }) {
   return (
-    <BureauPage title={m.jobTitle(props.job.policyCode, props.job.period)} intro={`${props.job.policyName} · ${props.job.byLabel} · ${chinaTime(props.job.startedAt)}`}>
+    <BureauPage wide title={m.jobTitle(props.job.policyCode, props.job.period)} intro={`${props.job.policyName} · ${props.job.byLabel} · ${chinaTime(props.job.startedAt)}`}>
       <p>
         <a href={props.policyId === undefined ? POLICIES_PATH : `${POLICIES_PATH}/${props.policyId}`}>{m.back}</a>
       </p>
