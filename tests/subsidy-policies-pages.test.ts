@@ -100,6 +100,16 @@ describe("bureau subsidy policy pages", () => {
     const lines = platform.db.$client.prepare("SELECT count(*) AS n FROM subsidy_lines l JOIN subsidy_policies p ON p.id = l.policy_id WHERE p.code = ?").get(FORM.code) as { n: number };
     expect(lines.n).toBeGreaterThan(0);
     expect(done).toContain(`新增 ${lines.n} 条，未变 0 条，差异 0 条`);
+    // Nothing awaits confirmation here, so the result says nothing of it; a placement marked for
+    // confirmation is said to be left out of the compute, with the way to the worklist.
+    expect(done).not.toContain("这次计算没有计入它们");
+    const marked = platform.db.$client.prepare("SELECT id FROM placements WHERE needs_confirmation = 0 ORDER BY id LIMIT 1").get() as { id: number };
+    platform.db.$client.prepare("UPDATE placements SET needs_confirmation = 1 WHERE id = ?").run(marked.id);
+    const unconfirmed = platform.db.$client.prepare("SELECT count(*) AS n FROM placements WHERE needs_confirmation = 1").get() as { n: number };
+    const said = await county.text(await county.get(jobPath));
+    expect(said).toContain(`还有 ${unconfirmed.n} 条就业记录待人社局确认`);
+    expect(said).toContain('href="/bureau/confirmations"');
+    platform.db.$client.prepare("UPDATE placements SET needs_confirmation = 0 WHERE id = ?").run(marked.id);
 
     // The placements behind a line are corrected (they ended in January): no longer eligible, listed.
     const line = platform.db.$client

@@ -106,6 +106,9 @@ export const subsidyPoliciesMessages = {
     status: "结果",
     back: "返回补贴政策",
     toLines: "查看这次计算的明细",
+    computeUnconfirmed: (placements: number, pendingHires: number) =>
+      `还有 ${placements} 条就业记录待人社局确认、${pendingHires} 条用工主体登记的录用（人员尚未在劳动力名册中）待匹配：这次计算没有计入它们。确认之后再计算一次，新符合条件的会补上。`,
+    toConfirmations: "去确认",
     viewJob: "查看",
   },
 } as const;
