@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount } from "../src/use-cases/accounts.ts";
 import { computeSubsidies } from "../src/use-cases/subsidies-compute.ts";
 import { savePolicy } from "../src/use-cases/subsidies-policies.ts";
+import { currentSettings } from "../src/use-cases/settings.ts";
 import { startTestPlatform, testClock, type TestPlatform } from "./support/test-platform.ts";
 import { webClient, type WebClient } from "./support/web-client.ts";
 
@@ -104,6 +105,8 @@ describe("the subsidy workflow", () => {
     const html = await page.text();
     expect(html).toContain("2025年度跨省务工交通补贴公示");
     expect(html).toContain("公示期：2026-11-23 至 2026-11-29");
+    // Signed by the county's own bureau (the county name of the settings), not an anonymous "县".
+    expect(html).toContain(`${currentSettings(platform.db).countyName}人力资源和社会保障局`);
     const people = sql().prepare("SELECT w.name, w.id_number_cipher AS cipher, w.id_number_masked AS masked, w.phone AS phone FROM subsidy_lines l JOIN workers w ON w.id = l.worker_id WHERE l.notice_id = ?").all(notice.id) as { name: string; cipher: string; masked: string; phone: string | null }[];
     expect(people.length).toBe(ids.length - 1);
     for (const p of people) {
@@ -225,6 +228,18 @@ describe("the subsidy workflow", () => {
     const net = sql().prepare("SELECT sum(amount_fen) AS net, count(*) AS n FROM subsidy_lines WHERE policy_id = ? AND period = ? AND worker_id = ? AND status = '已发放'").get(key.p, key.period, key.w);
     expect(net).toEqual({ net: 80_000, n: 3 });
     expect(compute()).toMatchObject({ addedIds: [] });
+
+    // The paid line's page shows its whole trail: version, who approved it, its notice, its batch
+    // and the bank's reference, who marked it paid, and the reversal that undid it.
+    const trail = sql()
+      .prepare(
+        `SELECT u.login AS approver, n.title AS notice, b.code AS batch, b.bank_reference AS reference, b.paid_by_label AS payer
+         FROM subsidy_lines l JOIN users u ON u.id = l.reviewed_by_user_id JOIN subsidy_notices n ON n.id = l.notice_id
+         JOIN subsidy_payment_batches b ON b.id = l.batch_id WHERE l.id = ?`,
+      )
+      .get(a) as { approver: string; notice: string; batch: string; reference: string; payer: string };
+    const page = await web.approver!.text(await web.approver!.get(`/bureau/subsidies/${a}`));
+    for (const text of ["第 1 版", trail.approver, trail.notice, trail.batch, trail.reference, trail.payer, `#${reversal}`, "外出务工起始日期登记有误"]) expect([text, page.includes(text)]).toEqual([text, true]);
   });
 
   it("a town cadre reads their town's lines only, and cannot act; managers, seekers and visitors see none", async () => {

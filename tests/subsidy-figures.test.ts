@@ -88,6 +88,16 @@ describe("demo subsidies and the subsidy figures", () => {
     expect(html).toContain("<svg");
   });
 
+  it("the chart's drawn labels tell the computed bar from the paid one, however short a label is cut", async () => {
+    const html = await (await county.get("/bureau/stats/subsidies")).text();
+    const chart = html.slice(html.indexOf("<svg"), html.indexOf("</svg>"));
+    // The text drawn beside each bar (a cut label keeps its full text in a <title> inside it).
+    const drawn = [...chart.matchAll(/<text class="chart-label"[^>]*>(?:<title>[^<]*<\/title>)?([^<]*)<\/text>/g)].map((m) => m[1]!);
+    expect(drawn.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(drawn).size).toBe(drawn.length);
+    for (const [i, label] of drawn.entries()) expect(label.startsWith(i % 2 === 0 ? "计算" : "发放")).toBe(true);
+  });
+
   it("breaks the figures down by town and by period, and downloads the table", async () => {
     const byTown = await (await county.get("/bureau/stats/subsidies?by=town")).text();
     const town = sql<{ name: string }>("SELECT t.name FROM subsidy_lines l JOIN workers w ON w.id = l.worker_id JOIN villages v ON v.id = w.village_id JOIN towns t ON t.id = v.town_id LIMIT 1");

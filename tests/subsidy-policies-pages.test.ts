@@ -90,6 +90,8 @@ describe("bureau subsidy policy pages", () => {
     // The page answers while the job is queued or running, with a refresh link for no-JS.
     const early = await county.text(await county.get(jobPath));
     expect(early).toMatch(/排队中|正在计算|新增/);
+    // Its table of differences (seven columns) gets the wide column staff have at a desk.
+    expect(early).toContain('<main id="main" class="wide">');
     await waitForJob(jobPath);
     const fragment = await county.get(jobPath, { "HX-Request": "true", "HX-Target": "compute-progress" });
     const done = await fragment.text();
@@ -98,6 +100,16 @@ describe("bureau subsidy policy pages", () => {
     const lines = platform.db.$client.prepare("SELECT count(*) AS n FROM subsidy_lines l JOIN subsidy_policies p ON p.id = l.policy_id WHERE p.code = ?").get(FORM.code) as { n: number };
     expect(lines.n).toBeGreaterThan(0);
     expect(done).toContain(`新增 ${lines.n} 条，未变 0 条，差异 0 条`);
+    // Nothing awaits confirmation here, so the result says nothing of it; a placement marked for
+    // confirmation is said to be left out of the compute, with the way to the worklist.
+    expect(done).not.toContain("这次计算没有计入它们");
+    const marked = platform.db.$client.prepare("SELECT id FROM placements WHERE needs_confirmation = 0 ORDER BY id LIMIT 1").get() as { id: number };
+    platform.db.$client.prepare("UPDATE placements SET needs_confirmation = 1 WHERE id = ?").run(marked.id);
+    const unconfirmed = platform.db.$client.prepare("SELECT count(*) AS n FROM placements WHERE needs_confirmation = 1").get() as { n: number };
+    const said = await county.text(await county.get(jobPath));
+    expect(said).toContain(`还有 ${unconfirmed.n} 条就业记录待人社局确认`);
+    expect(said).toContain('href="/bureau/confirmations"');
+    platform.db.$client.prepare("UPDATE placements SET needs_confirmation = 0 WHERE id = ?").run(marked.id);
 
     // The placements behind a line are corrected (they ended in January): no longer eligible, listed.
     const line = platform.db.$client
@@ -128,6 +140,10 @@ describe("bureau subsidy policy pages", () => {
     expect(html).toContain("保存为第 2 版");
     expect(html).toContain("T-JT-2025"); // code and kind never change, whatever the form says
     expect(html).toContain("金额 800 元");
+    // Each row of the version table is that version's rule: its column is not "the latest version's".
+    const versionTable = html.slice(html.indexOf("版本记录"));
+    expect(versionTable).toContain("<th>规则</th>");
+    expect(versionTable).not.toContain("最新版本");
     const versions = platform.db.$client
       .prepare("SELECT v.version, (SELECT count(*) FROM subsidy_lines l WHERE l.policy_version_id = v.id) AS n FROM subsidy_policy_versions v JOIN subsidy_policies p ON p.id = v.policy_id WHERE p.code = ? ORDER BY v.version")
       .all(FORM.code) as { version: number; n: number }[];

@@ -204,6 +204,13 @@ export function setReview(tx: Tx, id: number, values: { status: "已审核" | "�
     .run(values.status, values.userId, values.at, values.note, values.at, id);
 }
 
+/** A line withdrawn (撤回) while pending, or approved and in no batch; its reviewer, if any, stays. */
+export function withdrawRow(tx: Tx, id: number, values: { at: string; note: string }): void {
+  tx.$client
+    .prepare("UPDATE subsidy_lines SET status = '已撤回', review_note = ?, status_changed_at = ? WHERE id = ? AND batch_id IS NULL AND status IN ('待审核', '已审核')")
+    .run(values.note, values.at, id);
+}
+
 /** An approved line rejected after an upheld objection (its reviewer stays who approved it). */
 export function rejectApproved(tx: Tx, id: number, values: { at: string; note: string }): void {
   tx.$client.prepare("UPDATE subsidy_lines SET status = '已驳回', review_note = ?, status_changed_at = ?, batch_id = NULL WHERE id = ? AND status = '已审核'").run(values.note, values.at, id);

@@ -1,5 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { BUILT_IN_SETTINGS, checkSetting, effectiveSettings, parseSettingsForm, type SettingKey } from "./settings.ts";
+import { BUILT_IN_SETTINGS, PROVINCES, checkSetting, effectiveSettings, parseSettingsForm, provinceFullName, type SettingKey } from "./settings.ts";
+
+describe("provinceFullName (就业地省份 as written)", () => {
+  it.each<[string, string]>([
+    ["江西省", "江西省"],
+    ["江西", "江西省"],
+    [" 江西 ", "江西省"],
+    ["北京", "北京市"],
+    ["广西", "广西壮族自治区"],
+    ["内蒙古", "内蒙古自治区"],
+    ["新疆", "新疆维吾尔自治区"],
+    ["香港", "香港特别行政区"],
+    ["外省", "外省"],
+    ["", ""],
+  ])("%j → %j", (written, full) => {
+    expect(provinceFullName(written)).toBe(full);
+  });
+
+  it("reads every full name and its short form as that name", () => {
+    for (const full of PROVINCES) expect(provinceFullName(full)).toBe(full);
+  });
+});
 
 describe("checkSetting", () => {
   const cases: [string, SettingKey, string, string | undefined, unknown][] = [

@@ -66,6 +66,31 @@ export const PROVINCES = [
   "香港特别行政区", "澳门特别行政区",
 ] as const;
 
+/** The short forms people write for the province-level divisions whose short form is not the name less its 省/市/特别行政区. */
+const SHORT_REGION_NAMES: Readonly<Record<string, string>> = {
+  内蒙古: "内蒙古自治区",
+  广西: "广西壮族自治区",
+  西藏: "西藏自治区",
+  宁夏: "宁夏回族自治区",
+  新疆: "新疆维吾尔自治区",
+};
+const FULL_PROVINCE_NAMES: ReadonlyMap<string, string> = new Map([
+  ...PROVINCES.map((full) => [full, full] as const),
+  ...PROVINCES.filter((full) => !full.endsWith("自治区")).map((full) => [full.replace(/(省|市|特别行政区)$/, ""), full] as const),
+  ...Object.entries(SHORT_REGION_NAMES),
+]);
+
+/**
+ * 就业地省份 as a spreadsheet or a form may write it, read as the full name: 江西 and 江西省 are
+ * one province (so work in the county's own province is never taken for work elsewhere). Text
+ * that names no province is returned trimmed, as it is.
+ * @example provinceFullName(" 江西 ") // "江西省" ; provinceFullName("广西") // "广西壮族自治区" ; provinceFullName("") // ""
+ */
+export function provinceFullName(text: string): string {
+  const trimmed = text.trim();
+  return FULL_PROVINCE_NAMES.get(trimmed) ?? trimmed;
+}
+
 /** Why a value is refused; the environment and the form each word it for their readers. */
 export type SettingProblem = "required" | "tooLong" | "badText" | "unknownProvince" | "badDate" | "tooEarly" | "afterToday" | "notWhole" | "outOfRange";
 

@@ -24,6 +24,7 @@ import {
   resolveObjectionRow,
   reviewersOfBatch,
   setReview,
+  withdrawRow,
   workflowLine,
   workflowLinesByIds,
   workflowLinesMatching,
@@ -41,11 +42,13 @@ import {
   paymentProblem,
   reversalProblem,
   reviewProblem,
+  withdrawalProblem,
   type ObjectionOutcome,
   type ObjectionProblem,
   type PaymentProblem,
   type ReversalProblem,
   type ReviewProblem,
+  type WithdrawalProblem,
 } from "../core/subsidies/workflow.ts";
 import type { PersonalDataProtector } from "../security/personal-data.ts";
 import { messages } from "../../views/messages.ts";
@@ -217,6 +220,25 @@ export function markBatchPaid(deps: { db: Db }, props: { batchId: number; bankRe
     recordChange(deps.db, props.by, { action: "update", entity: "subsidy-batch", entityId: batch.id, before: { status: batch.status }, after: { status: "已发放", bankReference: props.bankReference, paidOn: props.paidOn, lines: ids.length } });
     recordChanges(deps.db, props.by, ids.map((id) => ({ action: "update", entity: "subsidy-line", entityId: id, before: { status: "已审核" }, after: { event: "paid", status: "已发放", batch: batch.code, bankReference: props.bankReference, paidOn: props.paidOn } })));
     return { status: "paid", lines: ids.length } as const;
+  });
+}
+
+export type WithdrawOutcome = { status: "withdrawn" } | { status: "notFound" } | { status: "invalid"; problem: WithdrawalProblem };
+
+/**
+ * 撤回: withdraws a line no longer due (a difference a compute listed), with a reason, in one
+ * transaction with its audit row. The key is free again: a later compute proposes it if due.
+ */
+export function withdrawLine(deps: { db: Db }, props: { lineId: number; reason: string | null; by: ChangeAuthor; now: Date }): WithdrawOutcome {
+  const at = props.now.toISOString();
+  return deps.db.transaction(() => {
+    const line = workflowLine(deps.db, props.lineId);
+    if (!line) return { status: "notFound" } as const;
+    const problem = withdrawalProblem(line, props.reason);
+    if (problem) return { status: "invalid", problem } as const;
+    withdrawRow(deps.db, line.id, { at, note: props.reason! });
+    recordChange(deps.db, props.by, { action: "update", entity: "subsidy-line", entityId: line.id, before: { status: line.status }, after: { event: "withdraw", status: "已撤回", reason: props.reason } });
+    return { status: "withdrawn" } as const;
   });
 }
 

@@ -19,6 +19,11 @@ import {
 import type { SubsidyLineStatus } from "../core/subsidies/ledger.ts";
 import type { PersonalDataProtector } from "../security/personal-data.ts";
 
+/** What no compute counts yet (placements awaiting confirmation, pending hires), for a compute's result. */
+export function unconfirmedWork(deps: { db: Db }): { placements: number; pendingHires: number } {
+  return { placements: unconfirmedPlacementsByTown(deps.db).reduce((n, r) => n + r.placements, 0), pendingHires: pendingHireCount(deps.db) };
+}
+
 export function subsidyLinesForApi(
   deps: { db: Db; protector: PersonalDataProtector },
   props: { filter: { policyCode?: string | undefined; period?: string | undefined; status?: SubsidyLineStatus | undefined; idNumber?: string | undefined }; limit: number; offset: number },

@@ -57,6 +57,9 @@ describe("the subsidy loop in a browser", () => {
     let approver = await signIn(approverContext, "approver");
     await approver.goto(stage.served.baseUrl + "/bureau/subsidies?policy=JT-2025");
     await shot(approver, "1-lines");
+    // At a desk the whole line table is in view: amount and stage need no sideways scroll.
+    const sideways = await approver.locator(".subsidy-lines").evaluate((table) => table.parentElement!.scrollWidth - table.parentElement!.clientWidth);
+    expect(sideways).toBeLessThanOrEqual(0);
     await approver.getByLabel(`选择明细 #${a}`, { exact: true }).check();
     await approver.getByRole("button", { name: "审核通过" }).click();
     await approver.waitForURL(/ok=reviewed/);
@@ -106,6 +109,19 @@ describe("the subsidy loop in a browser", () => {
     const desktopPublic = await (await desktop()).newPage();
     await desktopPublic.goto(stage.served.baseUrl + noticeHref!);
     await shot(desktopPublic, "3-public-notice-1280");
+    // Printed for the village board (an A5 sheet, 559 px wide), no masked name is broken over two lines.
+    const board = await (await stage.browser.newContext({ viewport: { width: 559, height: 794 }, locale: "zh-CN" })).newPage();
+    await board.emulateMedia({ media: "print" });
+    await board.goto(stage.served.baseUrl + noticeHref!);
+    const nameLines = await board.locator(".notice-name").evaluateAll((cells) =>
+      cells.map((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        return range.getClientRects().length;
+      }),
+    );
+    expect(nameLines.length).toBeGreaterThan(0);
+    expect(nameLines.filter((n) => n !== 1)).toEqual([]);
 
     // An objection against line a holds it back.
     await approver.goto(stage.served.baseUrl + `/bureau/subsidies/${a}`);

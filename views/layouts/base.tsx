@@ -21,6 +21,8 @@ const HTMX_CONFIG = JSON.stringify({
 export interface BaseLayoutProps {
   title?: string;
   description?: string;
+  /** A page of wide tables for staff at a desk (the ledger's lists): the main column may grow to the screen. */
+  wide?: boolean;
   children?: Child;
 }
 
@@ -61,7 +63,9 @@ export function BaseLayout(props: BaseLayoutProps) {
             <a href={signedIn ? "/account" : "/login"}>{signedIn ? messages.accounts.account : messages.accounts.login}</a>
           </nav>
         </header>
-        <main id="main">{props.children}</main>
+        <main id="main" class={props.wide ? "wide" : undefined}>
+          {props.children}
+        </main>
         <footer class="site-footer">{messages.site.footer}</footer>
       </body>
     </html>

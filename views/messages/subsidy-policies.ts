@@ -61,6 +61,8 @@ export const subsidyPoliciesMessages = {
     reinstate: "恢复使用",
     retiredNote: "这个政策已停用，不能计算。",
     versions: "版本记录",
+    /** A version's own rule (not the latest one's, as in the list of policies). */
+    versionRule: "规则",
     savedBy: "保存人",
     savedAt: "保存时间",
     versionLines: "此版本的明细",
@@ -104,6 +106,9 @@ export const subsidyPoliciesMessages = {
     status: "结果",
     back: "返回补贴政策",
     toLines: "查看这次计算的明细",
+    computeUnconfirmed: (placements: number, pendingHires: number) =>
+      `还有 ${placements} 条就业记录待人社局确认、${pendingHires} 条用工主体登记的录用（人员尚未在劳动力名册中）待匹配：这次计算没有计入它们。确认之后再计算一次，新符合条件的会补上。`,
+    toConfirmations: "去确认",
     viewJob: "查看",
   },
 } as const;
@@ -134,8 +139,9 @@ export const subsidyFiguresMessages = {
     total: "合计",
     none: "还没有补贴明细。",
     chart: "发放与计算金额（元）",
-    chartComputed: (key: string) => `${key}（计算）`,
-    chartPaid: (key: string) => `${key}（发放）`,
+    // The measure first: a label cut to fit the chart ("…") still says which bar is which.
+    chartComputed: (key: string) => `计算 ${key}`,
+    chartPaid: (key: string) => `发放 ${key}`,
     download: "下载表格",
     unconfirmedTitle: "尚未确认的就业",
     unconfirmed: (placements: number, pendingHires: number) =>

@@ -62,6 +62,7 @@ export const subsidyWorkflowMessages = {
       reversal: "生成冲销明细",
       reversed: "被冲销",
       reopen: "重新打开",
+      withdraw: "撤回",
     } as Record<string, string>,
     workflow: "办理",
     notice: "公示",
@@ -92,6 +93,15 @@ export const subsidyWorkflowMessages = {
     resolutionRequired: "请填写处理意见（不超过 200 字）",
     alreadyResolved: "这条异议已经处理过了",
     resolved: (effect: string) => (effect === "reject" ? "异议成立，明细已驳回" : effect === "reverse" ? "异议成立，已生成冲销明细，待审核" : "异议已处理"),
+    withdraw: "撤回",
+    withdrawIntro: "重新计算发现这条明细已不再符合条件（如就业记录更正）时撤回：撤回后不再审核、公示或发放。以后重新计算时，如果又符合条件，会重新生成明细。已进入发放批次或已发放的明细不能撤回，已发放的请冲销。",
+    withdrawReason: "撤回原因",
+    withdrawn: "明细已撤回。",
+    withdrawalProblems: {
+      notWithdrawable: "只有待审核、或已审核但还没进入发放批次的明细可以撤回",
+      openObjection: "这条明细有未处理的异议，请先处理异议",
+      reasonRequired: "请填写撤回原因（不超过 200 字）",
+    } as Record<string, string>,
     reverse: "冲销",
     reverseIntro: "已发放的明细不能修改。发现错误时生成一条负数的冲销明细，经审核、发放后，该补贴可重新计算发放一次。",
     reverseReason: "冲销原因",
@@ -162,7 +172,8 @@ export const subsidyWorkflowMessages = {
       total: (n: number, yuan: string) => `共 ${n} 人次，合计 ${yuan} 元`,
       qr: "扫码查看本公示",
       print: "打印：用浏览器的打印功能即可打印张贴版。",
-      issuer: "县人力资源和社会保障局",
+      // The county's own bureau signs its notice (the county name of the settings: COUNTY_NAME or an admin's override).
+      issuer: (county: string) => `${county}人力资源和社会保障局`,
     },
   },
 } as const;

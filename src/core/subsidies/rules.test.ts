@@ -109,6 +109,9 @@ describe("交通补贴 (per worker and year, away from the county's province; �
     ["two provinces add up (2 + 1 months)", [worker(1)], [place(1, null, "2025-01-01", "2025-02-28", "广东省"), place(1, null, "2025-03-01", "2025-03-31", "浙江省")], [[1, 3]]],
     ["months at home between spells do not count", [worker(1)], [place(1, null, "2025-01-01", "2025-02-28", "广东省"), place(1, 4, "2025-03-01", "2025-03-31", null)], []],
     ["一般户 gets nothing", [worker(1, { category: "一般户" })], [place(1, null, "2025-01-01", null, "广东省")], []],
+    ["the own province written short (江西) is still the own province", [worker(1)], [place(1, null, "2025-01-01", null, "江西")], []],
+    ["the own province with spaces around it is still the own province", [worker(1)], [place(1, null, "2025-01-01", null, " 江西省 ")], []],
+    ["another province written short (广东, 广西) is elsewhere", [worker(1)], [place(1, null, "2025-01-01", "2025-02-28", "广东"), place(1, null, "2025-03-01", "2025-03-31", "广西")], [[1, 3]]],
   ])("%s", (_label, workers, placements, expected) => {
     const lines = run(r, YEAR_2025, workers, placements);
     expect(lines.map((l) => [l.workerId, l.countedMonths.length])).toEqual(expected);
@@ -120,6 +123,7 @@ describe("交通补贴 (per worker and year, away from the county's province; �
     const facts = { rule: r, period: YEAR_2025, workers: new Map([[1, worker(1)]]), employers: new Map(), placements, standing: [], idNumberOf: () => "" };
     expect(computeLines({ ...facts, countyProvince: "广东省" })).toHaveLength(0);
     expect(computeLines({ ...facts, countyProvince: "江西省" })).toHaveLength(1);
+    expect(computeLines({ ...facts, placements: [place(1, null, "2025-01-01", null, "广西")], countyProvince: "广西壮族自治区" })).toHaveLength(0);
   });
 });
 

@@ -6,6 +6,7 @@
  */
 import { HOUSEHOLD_CATEGORIES, isAssisted, type EmployerType, type HouseholdCategory, type RecognitionStatus } from "../enums.ts";
 import { ageOn } from "../calendar.ts";
+import { provinceFullName } from "../settings.ts";
 import { countedMonths, coveredDaysByMonth, MIN_DAYS_IN_MONTH, type CountedMonth } from "./months.ts";
 import { payeeOf, requiredMonths, type Period, type PolicyRule } from "./policy.ts";
 
@@ -196,9 +197,10 @@ function workshopAbsorption(facts: SubsidyFacts): ComputedLine[] {
 /** 交通补贴: per 帮扶对象 worker, months in placements outside the county's province ≥ 最少月数. */
 function transport(facts: SubsidyFacts): ComputedLine[] {
   const needed = requiredMonths(facts.rule);
-  const own = facts.countyProvince.trim();
+  // Compared as full names: a placement written 江西 is in 江西省 (a short form is no other province).
+  const own = provinceFullName(facts.countyProvince);
   const groups = groupBy(facts, (p) => {
-    const province = p.workProvince?.trim() ?? "";
+    const province = provinceFullName(p.workProvince ?? "");
     if (province === "" || province === own) return null;
     return assisted(facts, p.workerId) ? String(p.workerId) : null;
   });

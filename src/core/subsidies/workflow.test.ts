@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isPayable, maskGivenName, noticeWindow, objectionEffect, objectionProblem, paymentProblem, reversalProblem, reasonText, reviewProblem, workflowStage, type WorkflowLine } from "./workflow.ts";
+import { isPayable, maskGivenName, noticeWindow, objectionEffect, objectionProblem, paymentProblem, reversalProblem, reasonText, reviewProblem, isWithdrawable, withdrawalProblem, workflowStage, type WorkflowLine } from "./workflow.ts";
 
 const approved: WorkflowLine = { status: "已审核", reversesLineId: null, reviewedByUserId: 1, batchId: null, noticeEndsOn: null, openObjections: 0 };
 const TODAY = "2026-11-23";
@@ -124,5 +124,23 @@ describe("reversals", () => {
     ["without a reason", { status: "已发放" }, false, null, "reasonRequired"],
   ])("%s", (_label, change, live, reason, problem) => {
     expect(reversalProblem({ ...approved, ...change }, live, reason)).toBe(problem);
+  });
+});
+
+describe("withdrawal (撤回) of a line no longer due", () => {
+  it.each<[string, Partial<WorkflowLine>, string | null, string | null]>([
+    ["a pending line, with a reason", { status: "待审核" }, "就业记录更正后不足 3 个月", null],
+    ["a pending reversal, with a reason", { status: "待审核", reversesLineId: 7 }, "冲销提错了", null],
+    ["an approved line in no batch", {}, "就业记录更正", null],
+    ["an approved line on a notice, in no batch", { noticeEndsOn: "2026-11-22" }, "就业记录更正", null],
+    ["without a reason", { status: "待审核" }, null, "reasonRequired"],
+    ["an approved line already in a payment batch", { batchId: 3 }, "x", "notWithdrawable"],
+    ["a paid line (it is reversed instead)", { status: "已发放", batchId: 3 }, "x", "notWithdrawable"],
+    ["a rejected line", { status: "已驳回" }, "x", "notWithdrawable"],
+    ["a withdrawn line", { status: "已撤回" }, "x", "notWithdrawable"],
+    ["an approved line with an open objection", { openObjections: 1 }, "x", "openObjection"],
+  ])("%s", (_label, change, reason, problem) => {
+    expect(withdrawalProblem({ ...approved, ...change }, reason)).toBe(problem);
+    expect(isWithdrawable({ ...approved, ...change })).toBe(problem === null || problem === "reasonRequired");
   });
 });

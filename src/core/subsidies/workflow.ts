@@ -145,6 +145,27 @@ export function paymentProblem(props: {
   return null;
 }
 
+export type WithdrawalProblem = "notWithdrawable" | "openObjection" | "reasonRequired";
+
+/**
+ * 撤回: a line found no longer due (a placement corrected after the compute; DOMAIN.md, step 1)
+ * is withdrawn with a reason while no money is on its way: pending, or approved and in no payment
+ * batch. An open objection is resolved first (an upheld one rejects the line anyway). A withdrawn
+ * line holds no key: a later compute proposes the key again if it is due again.
+ */
+export function withdrawalProblem(line: Pick<WorkflowLine, "status" | "batchId" | "openObjections">, reason: string | null): WithdrawalProblem | null {
+  if (!(line.status === "待审核" || (line.status === "已审核" && line.batchId === null))) return "notWithdrawable";
+  if (line.openObjections > 0) return "openObjection";
+  if (reason === null) return "reasonRequired";
+  return null;
+}
+
+/** May the line be withdrawn now (given a reason)? For the line page's form. */
+export function isWithdrawable(line: Pick<WorkflowLine, "status" | "batchId" | "openObjections">): boolean {
+  const problem = withdrawalProblem(line, null);
+  return problem === null || problem === "reasonRequired";
+}
+
 export type ReversalProblem = "notPaid" | "alreadyReversed" | "isReversal" | "reasonRequired";
 
 /** A reversal undoes a paid original line once, with a reason. */

@@ -15,7 +15,7 @@ import { optionalTextSchema } from "../../core/text-fields.ts";
 import { CursorQuerySchema, cursorLinks } from "../../http/cursor-links.ts";
 import { currentSettings } from "../../use-cases/settings.ts";
 import { subsidyLineTrail, subsidyPolicyChoices } from "../../use-cases/subsidies-view.ts";
-import { buildBatch, markBatchPaid, paymentFile, publishNotice, recordObjection, resolveObjection, reverseLine, reviewLines, type LineSelection } from "../../use-cases/subsidies-workflow.ts";
+import { buildBatch, markBatchPaid, paymentFile, publishNotice, recordObjection, resolveObjection, reverseLine, reviewLines, withdrawLine, type LineSelection } from "../../use-cases/subsidies-workflow.ts";
 import { reopenRejectedLine } from "../../use-cases/subsidies-reopen.ts";
 import { batchesPage, batchPage, lineWorkflow, noticesPage, reviewListPage, subsidyTownChoices, type WorkflowFilter } from "../../use-cases/subsidy-workflow-view.ts";
 import { SubsidyLinePage, SubsidyLinesPage, type LineFilterValues } from "../../../views/pages/bureau/subsidies.tsx";
@@ -232,6 +232,15 @@ export function bureauSubsidies(deps: AppDeps): Hono {
     if (result.status === "notFound") return c.notFound();
     if (result.status === "invalid") return linePage(c, id, { error: messages.subsidyLedger.reopenProblems[result.problem], status: 422 });
     return c.redirect(`/bureau/subsidies/${id}?ok=${encodeURIComponent(messages.subsidyLedger.reopened)}`, 303);
+  });
+
+  app.post("/:id{[0-9]+}/withdraw", county, async (c) => {
+    const id = Number(c.req.param("id"));
+    const body = await c.req.parseBody();
+    const result = withdrawLine(deps, { lineId: id, reason: reasonText(String(body.reason ?? "")), by: authorOf(c), now: deps.now() });
+    if (result.status === "notFound") return c.notFound();
+    if (result.status === "invalid") return linePage(c, id, { error: w.withdrawalProblems[result.problem], status: 422 });
+    return c.redirect(`/bureau/subsidies/${id}?ok=${encodeURIComponent(w.withdrawn)}`, 303);
   });
 
   app.post("/:id{[0-9]+}/reverse", county, async (c) => {

@@ -13,6 +13,7 @@ import { authorOf, requireRole } from "../../http/guards.tsx";
 import { wantsFragment } from "../../http/htmx.ts";
 import { createComputeJobs, type StartComputeOutcome } from "../../jobs/subsidy-compute-jobs.ts";
 import { formOfPolicy, parsePolicyForm, policyEditor, policyRetirer, POLICY_FORM_FIELDS, type PolicyForm } from "../../use-cases/subsidy-policies-edit.ts";
+import { unconfirmedWork } from "../../use-cases/subsidy-figures-view.ts";
 import { subsidyComputeJob, subsidyPolicyDetail, subsidyPolicyList } from "../../use-cases/subsidy-policies-view.ts";
 import {
   ComputeJobFragment,
@@ -154,8 +155,10 @@ export function bureauSubsidyPolicies(deps: AppDeps): Hono {
     const found = subsidyComputeJob(deps, c.req.param("publicId"));
     if (!found) return c.notFound();
     const href = `${POLICIES_PATH}/jobs/${found.job.publicId}`;
-    if (wantsFragment(c, "compute-progress")) return c.html(<ComputeJobFragment job={found.job} href={href} />);
-    return c.html(<ComputeJobPage job={found.job} href={href} policyId={found.policyId} />);
+    // Said once the run is over (not on every poll while it runs).
+    const unconfirmed = found.job.status === "done" ? unconfirmedWork(deps) : undefined;
+    if (wantsFragment(c, "compute-progress")) return c.html(<ComputeJobFragment job={found.job} href={href} unconfirmed={unconfirmed} />);
+    return c.html(<ComputeJobPage job={found.job} href={href} policyId={found.policyId} unconfirmed={unconfirmed} />);
   });
 
   return app;

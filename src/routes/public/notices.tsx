@@ -7,6 +7,7 @@ import { Hono } from "hono";
 import QRCode from "qrcode";
 import type { AppDeps } from "../../app-deps.ts";
 import { CursorQuerySchema } from "../../http/cursor-links.ts";
+import { currentSettings } from "../../use-cases/settings.ts";
 import { NOTICE_PAGE_SIZE, publicNotice } from "../../use-cases/subsidy-workflow-view.ts";
 import { SubsidyNoticePage } from "../../../views/pages/public/subsidy-notice.tsx";
 
@@ -32,6 +33,7 @@ export function publicNotices(deps: AppDeps): Hono {
         url={url}
         nextHref={notice.hasMore && last !== undefined ? `${path}?after=${last}` : undefined}
         firstHref={notice.first ? undefined : path}
+        countyName={currentSettings(deps.db).countyName}
       />,
     );
   });

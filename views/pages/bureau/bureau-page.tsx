@@ -7,9 +7,9 @@ import type { Child } from "hono/jsx";
 import { BaseLayout } from "../../layouts/base.tsx";
 import { BureauNav } from "./bureau-nav.tsx";
 
-export function BureauPage(props: { title: string; intro: Child; children?: Child }) {
+export function BureauPage(props: { title: string; intro: Child; wide?: boolean; children?: Child }) {
   return (
-    <BaseLayout title={props.title}>
+    <BaseLayout title={props.title} wide={props.wide}>
       <BureauNav />
       <h1>{props.title}</h1>
       <p>{props.intro}</p>

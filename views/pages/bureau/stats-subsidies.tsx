@@ -59,7 +59,7 @@ export function SubsidyFiguresPage(props: SubsidyFiguresProps) {
   );
   const u = props.unconfirmed;
   return (
-    <BureauPage title={m.title} intro={m.intro}>
+    <BureauPage title={m.title} intro={m.intro} wide>
       <form class="stats-form" method="get" action={SUBSIDY_FIGURES_PATH}>
         <SelectFilter
           label={m.by}
@@ -138,7 +138,7 @@ export function SubsidyFigurePeoplePage(props: {
   nextHref?: string | undefined;
 }) {
   return (
-    <BureauPage title={m.peopleTitle(m.measures[props.measure], props.keyLabel)} intro={m.peopleIntro}>
+    <BureauPage title={m.peopleTitle(m.measures[props.measure], props.keyLabel)} intro={m.peopleIntro} wide>
       <p>
         <a href={SUBSIDY_FIGURES_PATH}>{m.back}</a>
       </p>

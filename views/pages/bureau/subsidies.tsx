@@ -6,7 +6,7 @@ import type { Child } from "hono/jsx";
 import type { lineDetail } from "../../../db/queries/subsidies.ts";
 import type { WorkflowLineRow } from "../../../db/queries/subsidy-workflow.ts";
 import type { lineWorkflow } from "../../../src/use-cases/subsidy-workflow-view.ts";
-import { WORKFLOW_STAGES, type WorkflowStage } from "../../../src/core/subsidies/workflow.ts";
+import { WORKFLOW_STAGES, isWithdrawable, type WorkflowStage } from "../../../src/core/subsidies/workflow.ts";
 import { CsrfField } from "../../components/csrf-field.tsx";
 import { chinaTime } from "../../../src/core/china-time.ts";
 import { yuanText } from "../../../src/core/subsidies/ledger.ts";
@@ -91,11 +91,11 @@ export function SubsidyLinesPage(props: {
           <td>
             {row.workerName} {row.workerIdMasked}
           </td>
-          <td>
+          <td class="wraps">
             {row.town}
             {row.village}
           </td>
-          <td>{monthsShort((snapshotOf(row).countedMonths ?? []).map((x) => x.month))}</td>
+          <td class="wraps">{monthsShort((snapshotOf(row).countedMonths ?? []).map((x) => x.month))}</td>
           <td class="num">{yuanText(row.amountFen)}</td>
           <td class={`stage stage-${WORKFLOW_STAGES.indexOf(row.stage)}`}>{w.stageText[row.stage] ?? row.stage}</td>
         </tr>
@@ -103,7 +103,7 @@ export function SubsidyLinesPage(props: {
     </DataTable>
   );
   return (
-    <BureauPage title={m.title} intro={props.canAct ? m.intro : w.readOnly}>
+    <BureauPage title={m.title} intro={props.canAct ? m.intro : w.readOnly} wide>
       {props.canAct ? (
         <p class="subsidy-links">
           <a href="/bureau/subsidies/notices">{w.notices}</a> <a href="/bureau/subsidies/batches">{w.batches}</a>
@@ -199,6 +199,8 @@ function WorkflowSection(props: { workflow: Workflow; canAct: boolean }): Child 
   const { line, stage, review, notice, batch, objections } = props.workflow;
   const open = objections.filter((o) => o.outcome === null);
   const objectable = line.reversesLineId === null && line.noticeId !== null && (line.status === "已审核" || line.status === "已发放");
+  // A withdrawn line's note is the reason it was withdrawn (the review's note before it, if any, is in the audit rows).
+  const withdrawn = line.status === "已撤回";
   return (
     <section class="line-workflow">
       <h2>{w.workflow}</h2>
@@ -206,7 +208,13 @@ function WorkflowSection(props: { workflow: Workflow; canAct: boolean }): Child 
         <dt>{w.stage}</dt>
         <dd>{w.stageText[stage] ?? stage}</dd>
         <dt>{w.approvedBy}</dt>
-        <dd>{review?.reviewedAt ? `${review.reviewer ?? ""} ${chinaTime(review.reviewedAt)}${review.reviewNote ? ` ${review.reviewNote}` : ""}` : m.notReviewed}</dd>
+        <dd>{review?.reviewedAt ? `${review.reviewer ?? ""} ${chinaTime(review.reviewedAt)}${review.reviewNote && !withdrawn ? ` ${review.reviewNote}` : ""}` : m.notReviewed}</dd>
+        {withdrawn && review?.reviewNote ? (
+          <>
+            <dt>{w.withdrawReason}</dt>
+            <dd>{review.reviewNote}</dd>
+          </>
+        ) : null}
         <dt>{w.notice}</dt>
         <dd>
           {notice ? (
@@ -301,6 +309,18 @@ function WorkflowSection(props: { workflow: Workflow; canAct: boolean }): Child 
             </form>
           ))
         : null}
+      {props.canAct && isWithdrawable(line) ? (
+        <form method="post" action={`/bureau/subsidies/${line.id}/withdraw`} class="inline-form">
+          <h3>{w.withdraw}</h3>
+          <p>{w.withdrawIntro}</p>
+          <CsrfField />
+          <label>
+            {w.withdrawReason}
+            <input type="text" name="reason" maxlength={200} required />
+          </label>
+          <button type="submit">{w.withdraw}</button>
+        </form>
+      ) : null}
       {props.canAct && line.status === "已发放" && line.reversesLineId === null && line.liveReversalId === null ? (
         <form method="post" action={`/bureau/subsidies/${line.id}/reverse`} class="inline-form">
           <h3>{w.reverse}</h3>

@@ -15,7 +15,7 @@ const m = messages.subsidies.page;
 
 export function SubsidyNoticesPage(props: { notices: (NoticeRow & { lines: number; amountFen: number })[] }) {
   return (
-    <BureauPage title={w.noticesTitle} intro={w.noticesIntro}>
+    <BureauPage title={w.noticesTitle} intro={w.noticesIntro} wide>
       <p>
         <a href="/bureau/subsidies">{m.back}</a>
       </p>
@@ -43,7 +43,7 @@ export function SubsidyNoticesPage(props: { notices: (NoticeRow & { lines: numbe
 
 export function SubsidyBatchesPage(props: { batches: BatchRow[]; notice?: string | undefined }) {
   return (
-    <BureauPage title={w.batchesTitle} intro={w.batchesIntro}>
+    <BureauPage title={w.batchesTitle} intro={w.batchesIntro} wide>
       <p>
         <a href="/bureau/subsidies">{m.back}</a>
       </p>
@@ -83,7 +83,7 @@ export function SubsidyBatchPage(props: {
 }) {
   const b = props.batch;
   return (
-    <BureauPage title={w.batchTitle(b.code)} intro={w.batchesIntro}>
+    <BureauPage title={w.batchTitle(b.code)} intro={w.batchesIntro} wide>
       <p>
         <a href="/bureau/subsidies/batches">{w.batchesTitle}</a>
       </p>

@@ -27,7 +27,7 @@ function ruleText(v: PolicyVersionRow): string {
 
 export function PolicyListPage(props: { policies: { policy: PolicyRow; version: PolicyVersionRow; lines: number }[]; notice?: string | undefined }) {
   return (
-    <BureauPage title={m.title} intro={m.intro}>
+    <BureauPage title={m.title} intro={m.intro} wide>
       <Notice text={props.notice} kind="done" />
       <p>
         <a class="button" href={`${POLICIES_PATH}/new`}>
@@ -134,7 +134,7 @@ export function PolicyDetailPage(props: PolicyDetailProps) {
   const p = props.policy;
   const current = props.versions[0]!;
   return (
-    <BureauPage title={m.detailTitle(p.code, p.name)} intro={`${p.kind} · ${ruleText(current)} · ${s.validity(current.startDate, current.endDate)}`}>
+    <BureauPage wide title={m.detailTitle(p.code, p.name)} intro={`${p.kind} · ${ruleText(current)} · ${s.validity(current.startDate, current.endDate)}`}>
       <p>
         <a href={POLICIES_PATH}>{m.back}</a>
       </p>
@@ -198,7 +198,7 @@ export function PolicyDetailPage(props: PolicyDetailProps) {
       )}
 
       <h2>{m.versions}</h2>
-      <DataTable columns={[m.version, m.rule, m.validity, m.fundSource, m.savedBy, m.savedAt, num(m.versionLines)]}>
+      <DataTable class="policy-versions" columns={[m.version, m.versionRule, m.validity, m.fundSource, m.savedBy, m.savedAt, num(m.versionLines)]}>
         {props.versions.map((v) => (
           <tr>
             <td>{s.version(v.version)}</td>
@@ -243,8 +243,15 @@ function outcomeText(j: ComputeJobView): string {
 }
 
 /** A finished run: counts and the differences to act on, each linked to its line's trail. */
-export function JobResult(props: { job: ComputeJobView }) {
+/** Work the compute could not count yet: placements awaiting the bureau's confirmation, hires of people not in the registry. */
+export interface UnconfirmedWork {
+  placements: number;
+  pendingHires: number;
+}
+
+export function JobResult(props: { job: ComputeJobView; unconfirmed?: UnconfirmedWork | undefined }) {
   const j = props.job;
+  const u = props.unconfirmed;
   return (
     <section class="compute-result">
       <h2>
@@ -256,6 +263,11 @@ export function JobResult(props: { job: ComputeJobView }) {
             <a href={`/bureau/subsidies?policy=${encodeURIComponent(j.policyCode)}&period=${encodeURIComponent(j.period)}`}>{m.toLines}</a>
           </p>
           {j.keptRejected > 0 ? <p>{m.keptRejected(j.keptRejected)}</p> : null}
+          {u && u.placements + u.pendingHires > 0 ? (
+            <p class="compute-unconfirmed">
+              {m.computeUnconfirmed(u.placements, u.pendingHires)} <a href="/bureau/confirmations">{m.toConfirmations}</a>
+            </p>
+          ) : null}
           <h3>{m.differences}</h3>
           {j.differences.length === 0 ? (
             <p class="empty">{m.noDifferences}</p>
@@ -288,7 +300,7 @@ export function JobResult(props: { job: ComputeJobView }) {
 }
 
 /** The job's area: a bar while it runs (polled), then its result. */
-export function ComputeJobFragment(props: { job: ComputeJobView; href: string }) {
+export function ComputeJobFragment(props: { job: ComputeJobView; href: string; unconfirmed?: UnconfirmedWork | undefined }) {
   const j = props.job;
   if (j.status === "running") {
     return (
@@ -315,18 +327,18 @@ export function ComputeJobFragment(props: { job: ComputeJobView; href: string })
   }
   return (
     <div id="compute-progress">
-      <JobResult job={j} />
+      <JobResult job={j} unconfirmed={props.unconfirmed} />
     </div>
   );
 }
 
-export function ComputeJobPage(props: { job: ComputeJobView; href: string; policyId: number | undefined }) {
+export function ComputeJobPage(props: { job: ComputeJobView; href: string; policyId: number | undefined; unconfirmed?: UnconfirmedWork | undefined }) {
   return (
-    <BureauPage title={m.jobTitle(props.job.policyCode, props.job.period)} intro={`${props.job.policyName} · ${props.job.byLabel} · ${chinaTime(props.job.startedAt)}`}>
+    <BureauPage wide title={m.jobTitle(props.job.policyCode, props.job.period)} intro={`${props.job.policyName} · ${props.job.byLabel} · ${chinaTime(props.job.startedAt)}`}>
       <p>
         <a href={props.policyId === undefined ? POLICIES_PATH : `${POLICIES_PATH}/${props.policyId}`}>{m.back}</a>
       </p>
-      <ComputeJobFragment job={props.job} href={props.href} />
+      <ComputeJobFragment job={props.job} href={props.href} unconfirmed={props.unconfirmed} />
     </BureauPage>
   );
 }

@@ -17,6 +17,8 @@ export function SubsidyNoticePage(props: {
   url: string;
   nextHref?: string | undefined;
   firstHref?: string | undefined;
+  /** The county's name, for the issuer under the notice. */
+  countyName: string;
 }) {
   const { notice, rows, amountFen, lines } = props.notice;
   return (
@@ -48,7 +50,9 @@ export function SubsidyNoticePage(props: {
                     {r.policyName}
                     {r.employerName ? <small>（{p.employer}：{r.employerName}）</small> : null}
                   </td>
-                  <td data-label={p.period2}>{r.period}</td>
+                  <td class="notice-when" data-label={p.period2}>
+                    {r.period}
+                  </td>
                   <td class="num" data-label={p.amount}>
                     {yuanText(r.amountFen)}
                   </td>
@@ -73,7 +77,7 @@ export function SubsidyNoticePage(props: {
           </figcaption>
         </figure>
         <p class="notice-issuer">
-          {p.issuer} {notice.publishedOn}
+          {p.issuer(props.countyName)} {notice.publishedOn}
         </p>
         <p class="print-hint">{p.print}</p>
       </article>
