@@ -21,7 +21,8 @@ import { createJobsIndex } from "../src/search/jobs-index.ts";
 import { createMeiliClient } from "../src/search/meili-client.ts";
 import { createAccount, createApiToken } from "../src/use-cases/accounts.ts";
 import { createStatistics } from "../src/use-cases/statistics.ts";
-import { computeSubsidies, computeSubsidiesInSteps } from "../src/use-cases/subsidies-compute.ts";
+import { computeSubsidiesInSteps } from "../src/use-cases/subsidies-compute.ts";
+import { computeAndRecord } from "../src/use-cases/subsidy-compute-runs.ts";
 import { buildBatch, publishNotice, reviewLines } from "../src/use-cases/subsidies-workflow.ts";
 import { savePolicy, type PolicyInput } from "../src/use-cases/subsidies-policies.ts";
 import { webClient } from "../tests/support/web-client.ts";
@@ -70,7 +71,8 @@ const bench: Bench = async (ctx) => {
     for (const input of POLICIES) savePolicy({ db }, { input, by, now });
     const compute = (policyCode: string, period: string) => {
       const started = performance.now();
-      const outcome = computeSubsidies({ db, protector: county.protector }, { policyCode, period, countyProvince: "江西省", by, now });
+      // The command's own path: the whole compute in one transaction, recorded on the policy's 计算记录.
+      const outcome = computeAndRecord({ db, protector: county.protector, now: () => now }, { policyCode, period, countyProvince: "江西省", by });
       if (outcome.status !== "done") throw new Error(`${policyCode} ${period}: ${outcome.status}`);
       return { seconds: (performance.now() - started) / 1000, added: outcome.addedIds.length, unchanged: outcome.unchanged };
     };

@@ -8,7 +8,8 @@
 import { parseArgs } from "node:util";
 import { systemClock } from "../src/clock.ts";
 import { loadPersonalDataProtector } from "../src/security/personal-data.ts";
-import { computeSubsidies, type ComputeOutcome } from "../src/use-cases/subsidies-compute.ts";
+import { computeAndRecord } from "../src/use-cases/subsidy-compute-runs.ts";
+import type { ComputeOutcome } from "../src/use-cases/subsidies-compute.ts";
 import { countyProvinceFor } from "../src/use-cases/subsidies-settings.ts";
 import { messages } from "../views/messages.ts";
 import { dataDirFromEnv, EXIT_USAGE, fail, openDataDirDatabase } from "./cli-support.ts";
@@ -28,9 +29,10 @@ function main(argv: string[]): number {
   const dataDir = dataDirFromEnv();
   const db = openDataDirDatabase(dataDir);
   try {
-    const outcome = computeSubsidies(
-      { db, protector: loadPersonalDataProtector(dataDir) },
-      { policyCode: policy.trim(), period: period.trim(), countyProvince: countyProvinceFor({ db }), by: { label: "cli:subsidies" }, now: systemClock() },
+    // Recorded as an ended compute job, so the policy's page lists it beside the page's own.
+    const outcome = computeAndRecord(
+      { db, protector: loadPersonalDataProtector(dataDir), now: systemClock },
+      { policyCode: policy.trim(), period: period.trim(), countyProvince: countyProvinceFor({ db }), by: { label: "cli:subsidies" } },
     );
     if (outcome.status !== "done") fail(refusal(outcome, policy.trim(), period.trim()), EXIT_USAGE);
     const out: string[] = [

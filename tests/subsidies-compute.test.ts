@@ -225,6 +225,17 @@ describe("npm run subsidies -- compute on a hand-built county", () => {
     expect(cases[6]!.stderr).toContain("用法");
   });
 
+  it("records every run on its policy's compute history (by cli:subsidies), none of the refused", () => {
+    const jobs = db.$client
+      .prepare("SELECT p.code, j.period, j.status, j.outcome, j.added, j.unchanged, j.by_label AS byLabel FROM subsidy_compute_jobs j JOIN subsidy_policies p ON p.id = j.policy_id ORDER BY j.id")
+      .all();
+    const run = (code: string, period: string, added: number, unchanged: number) => ({ code, period, status: "done", outcome: "done", added, unchanged, byLabel: "cli:subsidies" });
+    expect(jobs.slice(0, 5)).toEqual([run("XN-2025", "2025", 2, 0), run("JT-2025", "2025", 1, 0), run("GY-2025", "2025-03", 2, 0), run("GY-2025", "2025-04", 2, 0), run("GY-2025", "2025-05", 1, 0)]);
+    // The three runs of "computing again" ran side by side: in whichever order they took the lock.
+    expect(jobs.slice(5)).toEqual(expect.arrayContaining([run("XN-2025", "2025", 0, 2), run("JT-2025", "2025", 0, 1), run("GY-2025", "2025-03", 0, 2)]));
+    expect(jobs).toHaveLength(8);
+  });
+
   it("lists corrections as differences and changes no line", async () => {
     // P1 now ends 2025-08-10: August has 10 days, five months remain → no longer eligible.
     db.$client.prepare("UPDATE placements SET end_date = '2025-08-10' WHERE id = ?").run(ids.get("P1")!);

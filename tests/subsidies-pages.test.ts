@@ -55,8 +55,11 @@ describe("bureau subsidy pages", () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     // The demo county has lines of its own policies too (src/use-cases/load-demo-subsidies.ts).
-    const total = (platform.db.$client.prepare("SELECT count(*) AS n FROM subsidy_lines l JOIN subsidy_policies p ON p.id = l.policy_id WHERE p.code = 'JT-2025'").get() as { n: number }).n;
-    expect(html).toContain(`共 ${total} 条，合计 ${total * 800} 元`);
+    const { total, counted } = platform.db.$client
+      .prepare("SELECT count(*) AS total, sum(CASE WHEN l.status IN ('已驳回', '已撤回') THEN 0 ELSE l.amount_fen END) / 100 AS counted FROM subsidy_lines l JOIN subsidy_policies p ON p.id = l.policy_id WHERE p.code = 'JT-2025'")
+      .get() as { total: number; counted: number };
+    // Rejected and withdrawn lines are counted but add no yuan: they will never be paid.
+    expect(html).toContain(`共 ${total} 条，合计 ${counted} 元（不含已驳回、已撤回的明细）`);
     expect(html).toContain(`href="/bureau/subsidies/${newestId}"`);
     expect(html).not.toContain(idNumber);
     expect(await (await county.get("/bureau/subsidies?policy=JT-2025&status=已发放")).text()).toContain("没有符合条件的明细");

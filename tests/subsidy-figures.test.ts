@@ -50,6 +50,30 @@ describe("demo subsidies and the subsidy figures", () => {
     expect(xn[1]!.n).toBe(0);
   });
 
+  it("reads in time order: every line computed after its policy was written, reviewed, noticed and paid after it was computed", () => {
+    const outOfOrder = all<{ id: number }>(
+      `SELECT l.id FROM subsidy_lines l
+       JOIN subsidy_policy_versions v ON v.id = l.policy_version_id
+       LEFT JOIN subsidy_notices n ON n.id = l.notice_id
+       LEFT JOIN subsidy_payment_batches b ON b.id = l.batch_id
+       WHERE l.computed_at < v.created_at
+          OR l.reviewed_at < l.computed_at
+          OR l.status_changed_at < l.computed_at
+          OR n.published_on < substr(l.computed_at, 1, 10)
+          OR b.created_at < l.computed_at
+          OR b.paid_at < l.reviewed_at`,
+    );
+    expect(outOfOrder).toEqual([]);
+    // Every compute of the demo is on its policy's 计算记录, as the command's and the page's are.
+    const computes = all<{ code: string; runs: number; added: number; lines: number }>(
+      `SELECT p.code, count(j.id) AS runs, coalesce(sum(j.added), 0) AS added,
+              (SELECT count(*) FROM subsidy_lines l WHERE l.policy_id = p.id AND l.reverses_line_id IS NULL) AS lines
+       FROM subsidy_policies p LEFT JOIN subsidy_compute_jobs j ON j.policy_id = p.id GROUP BY p.id ORDER BY p.code`,
+    );
+    for (const c of computes) expect(c.added, c.code).toBe(c.lines);
+    expect(computes.filter((c) => c.lines > 0).every((c) => c.runs > 0)).toBe(true);
+  });
+
   it("lists the demo policies, the retired one last", async () => {
     const html = await (await county.get("/bureau/subsidy-policies")).text();
     expect(html).toContain("帮扶车间吸纳脱贫劳动力就业补贴");

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { workflowTotals, type WorkflowFilter } from "../db/queries/subsidy-workflow.ts";
 import { computeSubsidies } from "../src/use-cases/subsidies-compute.ts";
 import { savePolicy, type PolicyInput } from "../src/use-cases/subsidies-policies.ts";
+import { reviewLines } from "../src/use-cases/subsidies-workflow.ts";
 import { reviewListPage } from "../src/use-cases/subsidy-workflow-view.ts";
 import { startTestPlatform, type TestPlatform } from "./support/test-platform.ts";
 
@@ -83,6 +84,17 @@ describe("the line list's totals, counted once per ledger version", () => {
     const after = [listed({ townId: first }), listed({ townId: second })];
     expect(after[0]!.total).toBe(before[0]!.total - lines);
     expect(after[1]!.total).toBe(before[1]!.total + lines);
+    expectExact();
+  });
+
+  it("a rejected line stays in the count but adds no yuan, unless the rejected are asked for", () => {
+    const id = sql().prepare("SELECT l.id FROM subsidy_lines l JOIN subsidy_policies p ON p.id = l.policy_id WHERE p.code = 'W-JT' AND l.status = '待审核' ORDER BY l.id LIMIT 1").pluck().get() as number;
+    const before = listed({ policyCode: "W-JT" });
+    const rejectedBefore = listed({ policyCode: "W-JT", stage: "已驳回" });
+    const outcome = reviewLines({ db: platform.db }, { selection: { ids: [id] }, decision: "reject", reason: "测试：不符合条件", by, now: platform.now() });
+    expect(outcome.status).toBe("done");
+    expect(listed({ policyCode: "W-JT" })).toEqual({ total: before.total, amountFen: before.amountFen - 80_000 });
+    expect(listed({ policyCode: "W-JT", stage: "已驳回" })).toEqual({ total: rejectedBefore.total + 1, amountFen: rejectedBefore.amountFen + 80_000 });
     expectExact();
   });
 });

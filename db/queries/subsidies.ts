@@ -316,7 +316,7 @@ export function linesOfPolicyPeriod(db: Tx, policyId: number, period: string) {
     .all();
 }
 
-/** A line as the bureau's list shows it. */
+/** A line as its page shows it (lineDetail). */
 export interface LineListRow {
   id: number;
   policyCode: string;
@@ -336,12 +336,6 @@ export interface LineListRow {
   snapshot: string;
 }
 
-export interface LineFilter {
-  policyCode?: string | undefined;
-  period?: string | undefined;
-  status?: SubsidyLineStatus | undefined;
-}
-
 const LINE_SELECT = `
   SELECT l.id, p.code AS policyCode, p.name AS policyName, p.kind, l.period, l.round, l.amount_fen AS amountFen, l.status,
          l.reverses_line_id AS reversesLineId, w.name AS workerName, w.id_number_masked AS workerIdMasked,
@@ -352,25 +346,6 @@ const LINE_SELECT = `
   JOIN villages v ON v.id = w.village_id
   JOIN towns t ON t.id = v.town_id
   LEFT JOIN employers e ON e.id = l.employer_id`;
-
-function lineWhere(filter: LineFilter): { sql: string; params: string[] } {
-  const clauses: string[] = [];
-  const params: string[] = [];
-  if (filter.policyCode) clauses.push("p.code = ?"), params.push(filter.policyCode);
-  if (filter.period) clauses.push("l.period = ?"), params.push(filter.period);
-  if (filter.status) clauses.push("l.status = ?"), params.push(filter.status);
-  return { sql: clauses.length > 0 ? `WHERE ${clauses.join(" AND ")}` : "", params };
-}
-
-/** One page of lines, newest first, with the count and amount of every matching line. */
-export function listLines(db: Tx, filter: LineFilter, page: { limit: number; offset: number }) {
-  const where = lineWhere(filter);
-  const rows = db.$client.prepare(`${LINE_SELECT} ${where.sql} ORDER BY l.id DESC LIMIT ? OFFSET ?`).all(...where.params, page.limit, page.offset) as LineListRow[];
-  const totals = db.$client
-    .prepare(`SELECT count(*) AS total, coalesce(sum(l.amount_fen), 0) AS amountFen FROM subsidy_lines l JOIN subsidy_policies p ON p.id = l.policy_id ${where.sql}`)
-    .get(...where.params) as { total: number; amountFen: number };
-  return { rows, ...totals };
-}
 
 /** A line with everything its trail shows: policy version, authors, reviewer. */
 export function lineDetail(db: Tx, id: number) {

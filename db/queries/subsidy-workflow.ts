@@ -113,16 +113,6 @@ function whereOf(filter: WorkflowFilter, today: string): { sql: string; params: 
   return { sql: clauses.length > 0 ? `WHERE ${clauses.join(" AND ")}` : "", params };
 }
 
-/** One page of lines, newest first, with the count and amount of every match. */
-export function workflowLines(db: Tx, filter: WorkflowFilter, today: string, page: { limit: number; offset: number }) {
-  const where = whereOf(filter, today);
-  const rows = db.$client.prepare(`${SELECT} ${where.sql} ORDER BY l.id DESC LIMIT ? OFFSET ?`).all(...where.params, page.limit, page.offset) as WorkflowLineRow[];
-  const totals = db.$client
-    .prepare(`SELECT count(*) AS total, coalesce(sum(x.amountFen), 0) AS amountFen FROM (${SELECT} ${where.sql}) x`)
-    .get(...where.params) as { total: number; amountFen: number };
-  return { rows, ...totals };
-}
-
 /** Where a keyset page starts: lines older than `before` (the next page), newer than `after` (the previous), or the newest. */
 export interface LineCursor {
   limit: number;
@@ -157,7 +147,9 @@ export function workflowLinesPage(db: Tx, filter: WorkflowFilter, today: string,
 
 /**
  * The count and amount of every matching line, joining only what the filter reads (the page's
- * columns — reviewer, notice code, reversal — are not needed to count).
+ * columns — reviewer, notice code, reversal — are not needed to count). The amount leaves out
+ * rejected and withdrawn lines, which will never be paid, unless the filter asks for those: it is
+ * what the matching lines stand for (a paid line and its reversal add up to nothing).
  */
 export function workflowTotals(db: Tx, filter: WorkflowFilter, today: string): { total: number; amountFen: number } {
   const where = whereOf(filter, today);
@@ -166,7 +158,8 @@ export function workflowTotals(db: Tx, filter: WorkflowFilter, today: string): {
     filter.townId !== undefined ? "JOIN workers w ON w.id = l.worker_id JOIN villages v ON v.id = w.village_id JOIN towns t ON t.id = v.town_id" : "",
     filter.stage === "公示中" || filter.stage === "可发放" ? "LEFT JOIN subsidy_notices n ON n.id = l.notice_id" : "",
   ].join(" ");
-  return db.$client.prepare(`SELECT count(*) AS total, coalesce(sum(l.amount_fen), 0) AS amountFen FROM subsidy_lines l ${joins} ${where.sql}`).get(...where.params) as {
+  const amount = filter.stage === "已驳回" || filter.stage === "已撤回" ? "l.amount_fen" : "CASE WHEN l.status IN ('已驳回', '已撤回') THEN 0 ELSE l.amount_fen END";
+  return db.$client.prepare(`SELECT count(*) AS total, coalesce(sum(${amount}), 0) AS amountFen FROM subsidy_lines l ${joins} ${where.sql}`).get(...where.params) as {
     total: number;
     amountFen: number;
   };

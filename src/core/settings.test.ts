@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BUILT_IN_SETTINGS, PROVINCES, checkSetting, effectiveSettings, parseSettingsForm, provinceFullName, type SettingKey } from "./settings.ts";
+import { BUILT_IN_SETTINGS, PROVINCES, checkSetting, effectiveSettings, parseSettingsForm, provinceFullName, isProvinceName, type SettingKey } from "./settings.ts";
 
 describe("provinceFullName (就业地省份 as written)", () => {
   it.each<[string, string]>([
@@ -19,6 +19,12 @@ describe("provinceFullName (就业地省份 as written)", () => {
 
   it("reads every full name and its short form as that name", () => {
     for (const full of PROVINCES) expect(provinceFullName(full)).toBe(full);
+  });
+});
+
+describe("isProvinceName", () => {
+  it.each<[string, boolean]>([["江西省", true], ["江西", true], [" 广西 ", true], ["香港", true], ["赣州", false], ["外省", false], ["", false]])("%j → %s", (text, known) => {
+    expect(isProvinceName(text)).toBe(known);
   });
 });
 

@@ -91,6 +91,11 @@ export function provinceFullName(text: string): string {
   return FULL_PROVINCE_NAMES.get(trimmed) ?? trimmed;
 }
 
+/** Whether the text names one of the 34 province-level divisions, in full or in its short form. @example isProvinceName("江西") // true ; isProvinceName("赣州") // false */
+export function isProvinceName(text: string): boolean {
+  return FULL_PROVINCE_NAMES.has(text.trim());
+}
+
 /** Why a value is refused; the environment and the form each word it for their readers. */
 export type SettingProblem = "required" | "tooLong" | "badText" | "unknownProvince" | "badDate" | "tooEarly" | "afterToday" | "notWhole" | "outOfRange";
 

@@ -61,9 +61,23 @@ describe("rules between columns", () => {
     [{ 开始日期: 45123 }, null],
     // A bad start date is the one problem: the end date is not compared with its placeholder.
     [{ 开始日期: "不详", 结束日期: "2023-12-31" }, "开始日期"],
+    // 就业地省份 names a province-level division, in full or short; anything else would decide 交通补贴 by accident.
+    [{ 就业地省份: "广东省" }, null],
+    [{ 就业地省份: "广东" }, null],
+    [{ 就业地省份: "内蒙古" }, null],
+    [{ 就业地省份: "深圳" }, "就业地省份"],
+    [{ 就业地省份: "外省" }, "就业地省份"],
   ])("placement %j rejected at %s", (change, column) => {
     const result = placementsFormat.parse(cells({ ...placement, ...change }), TODAY);
     expect(result.ok ? null : result.rejection.column).toBe(column);
+  });
+
+  it("keeps 就业地省份 as written and names the province it could not read", () => {
+    expect(placementsFormat.parse(cells({ ...placement, 就业地省份: " 广东 " }), TODAY)).toMatchObject({ ok: true, record: { workProvince: "广东" } });
+    expect(placementsFormat.parse(cells({ ...placement, 就业地省份: "深圳" }), TODAY)).toMatchObject({
+      ok: false,
+      rejection: { column: "就业地省份", reason: expect.stringContaining("“深圳”不是省级行政区的名称") },
+    });
   });
 
   it("a posting's pay and age ranges must be ordered; a satellite factory alone names a core factory", () => {

@@ -29,6 +29,7 @@ import { IMPORT_NUMBER_RANGES, NUMBER_RULES } from "../core/number-fields.ts";
 import type { PhoneKind } from "../core/phone.ts";
 import type { PostingFields } from "../core/posting-fields.ts";
 import { reversedPostingRanges } from "../core/posting-rules.ts";
+import { isProvinceName } from "../core/settings.ts";
 import { checkText, type TextField } from "../core/text-fields.ts";
 import { fenOfYuan } from "../core/subsidies/ledger.ts";
 import { policyProblems, SUBSIDY_KINDS, type PolicyFields, type PolicyProblem } from "../core/subsidies/policy.ts";
@@ -227,6 +228,12 @@ class RowReader {
     if (checked.ok) return checked.value;
     this.fail(column, messages.textFields.tooLong(checked.max));
     return "";
+  }
+  /** A province-level name, full (江西省) or short (江西), kept as written: the rules read either (provinceFullName). */
+  optionalProvince(column: string): string | null {
+    const value = this.optionalText(column);
+    if (value !== null && !isProvinceName(value)) this.fail(column, t.unknownProvince(value));
+    return value;
   }
   number(column: string, check?: (n: number) => string | undefined): number {
     if (this.blank(column)) return this.fail(column, t.required), 0;
@@ -440,7 +447,7 @@ export const placementsFormat: SpreadsheetFormat<"placements"> = {
       startDate: r.date("开始日期", "placementStart"),
       endDate: r.optionalDate("结束日期", "placementEnd"),
       monthlyIncome: r.optionalNumber("月收入", incomeInRange),
-      workProvince: r.optionalText("就业地省份"),
+      workProvince: r.optionalProvince("就业地省份"),
       workCounty: r.optionalText("就业地县区"),
       employmentForm: r.optionalChoice("就业形式", EMPLOYMENT_FORMS),
     };

@@ -10,7 +10,6 @@
  * new keys).
  * See docs/decisions/2026-12-01-subsidy-policies.md.
  */
-import { randomBytes } from "node:crypto";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { openDatabase, type Db } from "../../db/client.ts";
 import { policyByCode } from "../../db/queries/subsidies.ts";
@@ -27,9 +26,10 @@ import { chinaDate } from "../core/china-time.ts";
 import { periodFor, type PeriodProblem } from "../core/subsidies/policy.ts";
 import { errorFields, type Logger } from "../log.ts";
 import type { PersonalDataProtector } from "../security/personal-data.ts";
-import { authorUserId, type ChangeAuthor } from "../use-cases/audit-trail.ts";
+import { authorLabel, authorUserId, type ChangeAuthor } from "../use-cases/audit-trail.ts";
 import { currentSettings } from "../use-cases/settings.ts";
 import { computeSubsidies, computeSubsidiesInSteps, ruleOf, type ComputeOutcome, type DifferenceView } from "../use-cases/subsidies-compute.ts";
+import { computeJobEnd, newComputeJobId } from "../use-cases/subsidy-compute-runs.ts";
 
 export interface ComputeJobsDeps {
   db: Db;
@@ -132,19 +132,7 @@ export function createComputeJobs(deps: ComputeJobsDeps): ComputeJobs {
     await yieldToEventLoop();
     setComputeJobStage(db, jobId, 1);
     await yieldToEventLoop();
-    const finish = (outcome: ComputeOutcome) => {
-      const done = outcome.status === "done";
-      finishComputeJob(db, jobId, {
-        status: "done",
-        outcome: outcome.status,
-        version: done ? outcome.policy.version : null,
-        added: done ? outcome.addedIds.length : 0,
-        unchanged: done ? outcome.unchanged : 0,
-        keptRejected: done ? outcome.keptRejected : 0,
-        differences: done ? outcome.differences : [],
-        finishedAt: deps.now().toISOString(),
-      });
-    };
+    const finish = (outcome: ComputeOutcome) => finishComputeJob(db, jobId, computeJobEnd(outcome, deps.now()));
     const reader = openReader();
     try {
       const props2 = { policyCode: props.policyCode, period: props.period, countyProvince: currentSettings(db).countyProvince, by: props.by, now: deps.now() };
@@ -187,11 +175,11 @@ export function createComputeJobs(deps: ComputeJobsDeps): ComputeJobs {
       const already = runningComputeJob(db, found.policy.id, props.period);
       if (already) return { status: "alreadyRunning", publicId: already.publicId };
       const job = insertComputeJob(db, {
-        publicId: randomBytes(12).toString("base64url"),
+        publicId: newComputeJobId(),
         policyId: found.policy.id,
         period: props.period,
         userId: authorUserId(props.by),
-        byLabel: "userId" in props.by ? props.by.login : props.by.label,
+        byLabel: authorLabel(props.by),
         startedAt: deps.now().toISOString(),
       });
       const task = run(job.id, props).finally(() => running.delete(task));

@@ -19,11 +19,14 @@ import type { PersonalDataProtector } from "../security/personal-data.ts";
 import type { ChangeAuthor } from "./audit-trail.ts";
 import { currentSettings } from "./settings.ts";
 import { buildBatch, markBatchPaid, publishNotice, recordObjection, reverseLine, reviewLines } from "./subsidies-workflow.ts";
-import { computeSubsidies } from "./subsidies-compute.ts";
+import { computeAndRecord } from "./subsidy-compute-runs.ts";
 import { applyPolicy } from "./subsidies-policies.ts";
 import { policyRetirer } from "./subsidy-policies-edit.ts";
 
 const DEMO: ChangeAuthor = { label: "demo" };
+
+/** `now` moved by whole days (negative: earlier). */
+const daysFrom = (now: Date, days: number) => new Date(now.getTime() + days * 86_400_000);
 
 export interface DemoSubsidyCounts {
   policies: number;
@@ -40,7 +43,9 @@ function endedMonths(today: string): string[] {
 }
 
 export function loadDemoSubsidies(deps: { db: Db; protector: PersonalDataProtector }, props: { now: Date; countyProvince: string }): DemoSubsidyCounts {
-  const periods = loadDemoPolicies(deps, props);
+  // Policies written and computed before the workflow's first step (reviewed six weeks ago), so
+  // every line's trail reads in order: computed, then approved, noticed, paid.
+  const periods = loadDemoPolicies(deps, { ...props, now: daysFrom(props.now, -COMPUTED_DAYS_AGO) });
   advanceDemoLines(deps, { ...props, periods });
   const lines = (deps.db.$client.prepare("SELECT count(*) AS n FROM subsidy_lines").get() as { n: number }).n;
   return { policies: 4, lines };
@@ -52,7 +57,14 @@ interface DemoPeriods {
   publicBenefit: { code: string; periods: string[] };
 }
 
-/** Policies and pending lines, through the real use-cases only. */
+/** How long before the demo's first start its policies were computed: before any review (42 days ago). */
+const COMPUTED_DAYS_AGO = 45;
+
+/**
+ * Policies and pending lines, through the real use-cases only, as of `now`: the yearly policies
+ * for the year before `now`'s, the monthly one for the months of `now`'s year before its month.
+ * Each compute is on its policy's 计算记录, as the command's are.
+ */
 export function loadDemoPolicies(deps: { db: Db; protector: PersonalDataProtector }, props: { now: Date; countyProvince: string }): DemoPeriods {
   const { db } = deps;
   const today = chinaDate(props.now);
@@ -65,13 +77,13 @@ export function loadDemoPolicies(deps: { db: Db; protector: PersonalDataProtecto
 
   const [workshop, transport, publicBenefit] = demo.policies as [(typeof demo.policies)[0], (typeof demo.policies)[0], (typeof demo.policies)[0]];
   const compute = (policyCode: string, period: string) =>
-    computeSubsidies(deps, { policyCode, period, countyProvince: props.countyProvince, by: DEMO, now: props.now });
+    computeAndRecord({ ...deps, now: () => props.now }, { policyCode, period, countyProvince: props.countyProvince, by: DEMO });
   compute(workshop.code, String(year - 1));
   compute(transport.code, String(year - 1));
   const months = endedMonths(today);
   for (const month of months) compute(publicBenefit.code, month);
-  // The county raised the workshop subsidy afterwards: version 2, for periods computed from now on.
-  applyPolicy(db, { input: { ...workshop, amountFen: demo.raisedWorkshopAmountFen }, by: DEMO, nowIso });
+  // The county raised the workshop subsidy the next day: version 2, for periods computed from then on.
+  applyPolicy(db, { input: { ...workshop, amountFen: demo.raisedWorkshopAmountFen }, by: DEMO, nowIso: daysFrom(props.now, 1).toISOString() });
   return {
     workshop: { code: workshop.code, period: String(year - 1) },
     transport: { code: transport.code, period: String(year - 1) },
@@ -79,8 +91,6 @@ export function loadDemoPolicies(deps: { db: Db; protector: PersonalDataProtecto
   };
 }
 
-/** `now` moved by whole days (negative: earlier). */
-const daysFrom = (now: Date, days: number) => new Date(now.getTime() + days * 86_400_000);
 
 /**
  * The ledger's other states, through the workflow's own use-cases (src/use-cases/subsidies-workflow.ts),
@@ -140,7 +150,7 @@ export function advanceDemoLines(deps: { db: Db; protector: PersonalDataProtecto
     if (reversed.status === "created") {
       approve([reversed.reversalId], -14);
       payPolicy(props.periods.transport.code, props.periods.transport.period, -12, "示范-农商行-0004");
-      computeSubsidies(deps, { policyCode: props.periods.transport.code, period: props.periods.transport.period, countyProvince: props.countyProvince, by: DEMO, now });
+      computeAndRecord({ ...deps, now: () => now }, { policyCode: props.periods.transport.code, period: props.periods.transport.period, countyProvince: props.countyProvince, by: DEMO });
     }
   }
   // Another paid line with a reversal proposed, waiting for review.

@@ -59,6 +59,7 @@ export const importsMessages = {
       payRange: "薪资下限不能高于薪资上限",
       ageRange: "年龄下限不能高于年龄上限",
       endBeforeStart: "结束日期不能早于开始日期",
+      unknownProvince: (text: string) => `“${text}”不是省级行政区的名称，请写省名，如“江西省”“广东省”（空着表示本省）`,
       formNeedsNoEmployer: "只有没有用工主体编号时才填就业形式",
       formRequired: "没有用工主体编号时，必须填就业形式（外出务工、自主创业、灵活就业）",
       duplicateKey: (row: number) => `与第 ${row} 行重复（同一条记录在表中出现了两次）`,

@@ -44,6 +44,8 @@ export const subsidiesMessages = {
       badPeriod: "期间格式不对，应为 YYYY 或 YYYY-MM",
       unknownPolicy: "没有这个政策",
       count: (n: number, yuan: string) => `共 ${n} 条，合计 ${yuan} 元`,
+      /** Without a stage the amount leaves out rejected and withdrawn lines (workflowTotals). */
+      countAllStages: (n: number, yuan: string) => `共 ${n} 条，合计 ${yuan} 元（不含已驳回、已撤回的明细）`,
       none: "没有符合条件的明细。",
       line: "明细",
       payee: "领取人",

@@ -127,7 +127,7 @@ export function SubsidyLinesPage(props: {
       </form>
       <FormError error={props.error} />
       {props.notice ? <p class="notice" role="status">{props.notice}</p> : null}
-      <p class="count">{m.count(props.total, yuanText(props.amountFen))}</p>
+      <p class="count">{(props.filter.status ? m.count : m.countAllStages)(props.total, yuanText(props.amountFen))}</p>
       {props.rows.length === 0 ? <p class="empty">{m.none}</p> : table}
       <Pager previousHref={props.previousHref} nextHref={props.nextHref} />
       {props.canAct && props.total > 0 ? (
