@@ -7,7 +7,7 @@
  * the policy page and the API. The cached county is copied first: lines are never deleted, so the
  * cache must not receive them. The notice and batch pages are another part's (not measured here).
  */
-import { copyFileSync, existsSync } from "node:fs";
+import { copyFileSync, existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDatabase } from "../db/client.ts";
@@ -78,12 +78,12 @@ const bench: Bench = async (ctx) => {
     };
     const reader = openDatabase({ file, readonly: true, migrate: false });
     /** The page's way: also measures the longest the event loop was held between two chunks. */
-    const computeInSteps = async (policyCode: string, period: string) => {
+    const computeInSteps = async (policyCode: string, period: string, on: { db: typeof db; reader: typeof reader } = { db, reader }) => {
       const started = performance.now();
       let last = started;
       let longestTurn = 0;
       const outcome = await computeSubsidiesInSteps(
-        { db, reader, protector: county.protector },
+        { db: on.db, reader: on.reader, protector: county.protector },
         {
           policyCode,
           period,
@@ -100,10 +100,36 @@ const bench: Bench = async (ctx) => {
       if (outcome.status !== "done") throw new Error(`${policyCode} ${period}: ${outcome.status}`);
       return { seconds: (performance.now() - started) / 1000, added: outcome.addedIds.length, unchanged: outcome.unchanged, longestTurn, writeMs: performance.now() - last };
     };
+    /** A first compute on a fresh copy of the county of its own, then the copy is gone (the ledger's lines are never deleted). */
+    const firstOnFreshCopy = async (policyCode: string) => {
+      const copy = join(ctx.workDir, "first-compute.db");
+      copyFileSync(join(cacheDir, "app.db"), copy);
+      const copyDb = openDatabase({ file: copy });
+      for (const input of POLICIES) savePolicy({ db: copyDb }, { input, by, now });
+      const copyReader = openDatabase({ file: copy, readonly: true, migrate: false });
+      try {
+        return await computeInSteps(policyCode, "2025", { db: copyDb, reader: copyReader });
+      } finally {
+        copyReader.$client.close();
+        copyDb.$client.close();
+        for (const suffix of ["", "-wal", "-shm"]) rmSync(`${copy}${suffix}`, { force: true });
+      }
+    };
     for (const code of ["B-XN-2025", "B-JT-2025"]) {
-      ctx.progress(`subsidies: compute ${code} 2025 (stepped, as the page runs it)`);
+      // The first compute three times, each on a fresh county: its median is the figure of record.
+      ctx.progress(`subsidies: compute ${code} 2025 (stepped, as the page runs it), runs 1–2 on fresh copies`);
+      const extra = [await firstOnFreshCopy(code), await firstOnFreshCopy(code)];
+      ctx.progress(`subsidies: compute ${code} 2025 (stepped, as the page runs it), run 3`);
       const first = await computeInSteps(code, "2025");
-      rows.push({ name: `compute ${code.slice(2, 4)} one year, page's stepped compute (first)`, value: Number(first.seconds.toFixed(2)), unit: "s", budget: "≤ 20 s", note: `${first.added} lines added, ${size}` });
+      const seconds = [...extra, first].map((r) => r.seconds);
+      const runs = seconds.map((x) => x.toFixed(1)).join(" / ");
+      rows.push({
+        name: `compute ${code.slice(2, 4)} one year, page's stepped compute (first) p50`,
+        value: Number(percentiles(seconds).p50.toFixed(2)),
+        unit: "s",
+        budget: "≤ 20 s",
+        note: `${first.added} lines added, ${size}; 3 runs on fresh copies: ${runs} s`,
+      });
       rows.push({ name: `compute ${code.slice(2, 4)} longest chunk between turns of the event loop`, value: Math.round(first.longestTurn), unit: "ms", note: `then the one write transaction: ${Math.round(first.writeMs)} ms` });
       ctx.progress(`subsidies: compute ${code} 2025 again (CLI's one transaction)`);
       const again = compute(code, "2025");
