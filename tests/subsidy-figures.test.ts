@@ -80,6 +80,12 @@ describe("demo subsidies and the subsidy figures", () => {
     expect(html).toContain("乡村公益性岗位补贴");
     expect(html).toContain("金额 700 元，每人最多 12 个月，年龄上限 60 岁，每户限一人");
     expect(html.indexOf("已停用")).toBeGreaterThan(html.indexOf("乡村公益性岗位补贴"));
+    // A policy's 计算记录 lists the demo's computes, by who ran them as staff read it.
+    const id = sql<{ id: number }>("SELECT id FROM subsidy_policies WHERE code LIKE 'SF-XN-%'").id;
+    const policyPage = await (await county.get(`/bureau/subsidy-policies/${id}`)).text();
+    const history = policyPage.slice(policyPage.indexOf("<h2>计算记录</h2>"));
+    expect(history).toContain("<td>示范数据</td>");
+    expect(history).not.toContain("还没有计算过");
   });
 
   it("sums computed, approved and paid by policy as the ledger holds them, each number linked to its lines", async () => {

@@ -34,3 +34,13 @@ export function shownDate(iso: string): string {
 export function shownTime(iso: string): string {
   return chinaTime(iso);
 }
+
+/**
+ * Who did something, as staff read it: a person's login as it is, a program by what it is.
+ * @example authorText("cli:subsidies") // "命令行（npm run subsidies）" ; authorText("demo") // "示范数据" ; authorText("zhang") // "zhang"
+ */
+export function authorText(label: string): string {
+  const { commandLine, named } = messages.authors;
+  if (label.startsWith("cli:")) return commandLine(label.slice(4));
+  return Object.hasOwn(named, label) ? named[label]! : label;
+}

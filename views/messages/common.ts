@@ -4,6 +4,11 @@
  */
 
 export const commonMessages = {
+  /** Authors that are not a person's account (ChangeAuthor labels), as staff read them; a login is shown as it is. */
+  authors: {
+    named: { demo: "示范数据", seed: "示范数据", system: "系统", import: "表格导入", environment: "环境变量" } as Readonly<Record<string, string>>,
+    commandLine: (command: string) => `命令行（npm run ${command}）`,
+  },
   site: {
     name: "就业帮扶",
     tagline: "家门口的好工作",

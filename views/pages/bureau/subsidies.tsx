@@ -19,6 +19,7 @@ import { BaseLayout } from "../../layouts/base.tsx";
 import { messages } from "../../messages.ts";
 import { BureauPage } from "./bureau-page.tsx";
 import { BureauNav } from "./bureau-nav.tsx";
+import { authorText } from "../../format.ts";
 
 const m = messages.subsidies.page;
 const w = messages.subsidyWorkflow;
@@ -378,7 +379,7 @@ export function SubsidyLinePage(props: { detail: NonNullable<ReturnType<typeof l
         <dt>{m.computed}</dt>
         <dd>{chinaTime(d.computedAt)}</dd>
         <dt>{m.computedBy}</dt>
-        <dd>{d.createdBy}</dd>
+        <dd>{authorText(d.createdBy)}</dd>
         <dt>{m.review}</dt>
         <dd>{d.reviewedAt ? `${chinaTime(d.reviewedAt)} ${d.reviewedBy ?? ""} ${d.reviewNote ?? ""}` : m.notReviewed}</dd>
         {row.reversesLineId !== null ? (
@@ -392,7 +393,7 @@ export function SubsidyLinePage(props: { detail: NonNullable<ReturnType<typeof l
         {d.reopening ? (
           <>
             <dt>{ml.reopenedAt}</dt>
-            <dd>{ml.reopenedText(chinaTime(d.reopening.reopenedAt), d.reopening.byLabel, d.reopening.reason)}</dd>
+            <dd>{ml.reopenedText(chinaTime(d.reopening.reopenedAt), authorText(d.reopening.byLabel), d.reopening.reason)}</dd>
           </>
         ) : null}
         <dt>{m.reversals}</dt>
@@ -458,7 +459,7 @@ export function SubsidyLinePage(props: { detail: NonNullable<ReturnType<typeof l
         {d.audit.map((a) => (
           <tr>
             <td>{chinaTime(a.at)}</td>
-            <td>{a.actor}</td>
+            <td>{authorText(a.actor)}</td>
             <td>{auditText(a)}</td>
           </tr>
         ))}

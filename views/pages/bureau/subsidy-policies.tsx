@@ -15,6 +15,7 @@ import { FormError } from "../../components/form-error.tsx";
 import { Notice, SelectField, TextField } from "../../components/form-field.tsx";
 import { messages } from "../../messages.ts";
 import { BureauPage } from "./bureau-page.tsx";
+import { authorText } from "../../format.ts";
 
 const m = messages.subsidyPolicies;
 const s = messages.subsidies.page;
@@ -50,7 +51,7 @@ export function PolicyListPage(props: { policies: { policy: PolicyRow; version: 
               <td>{s.validity(version.startDate, version.endDate)}</td>
               <td>{version.fundSource ?? "—"}</td>
               <td class="num">{lines}</td>
-              <td>{policy.retiredAt ? m.retired(chinaTime(policy.retiredAt), policy.retiredByLabel) : m.active}</td>
+              <td>{policy.retiredAt ? m.retired(chinaTime(policy.retiredAt), policy.retiredByLabel && authorText(policy.retiredByLabel)) : m.active}</td>
             </tr>
           ))}
         </DataTable>
@@ -140,7 +141,7 @@ export function PolicyDetailPage(props: PolicyDetailProps) {
       </p>
       <Notice text={props.notice} kind="done" />
       <p>
-        {p.retiredAt ? m.retired(chinaTime(p.retiredAt), p.retiredByLabel) : m.active}
+        {p.retiredAt ? m.retired(chinaTime(p.retiredAt), p.retiredByLabel && authorText(p.retiredByLabel)) : m.active}
         {" · "}
         {m.fundSource}：{current.fundSource ?? "—"}
       </p>
@@ -187,7 +188,7 @@ export function PolicyDetailPage(props: PolicyDetailProps) {
             <tr>
               <td>{chinaTime(j.startedAt)}</td>
               <td>{j.period}</td>
-              <td>{j.byLabel}</td>
+              <td>{authorText(j.byLabel)}</td>
               <td>{j.status === "done" && j.outcome === "done" ? m.result(j.version, j.added, j.unchanged, j.differences.length) : jobStatusText(j)}</td>
               <td>
                 <a href={`${POLICIES_PATH}/jobs/${j.publicId}`}>{m.viewJob}</a>
@@ -205,7 +206,7 @@ export function PolicyDetailPage(props: PolicyDetailProps) {
             <td>{ruleText(v)}</td>
             <td>{s.validity(v.startDate, v.endDate)}</td>
             <td>{v.fundSource ?? "—"}</td>
-            <td>{v.createdByLabel}</td>
+            <td>{authorText(v.createdByLabel)}</td>
             <td>{chinaTime(v.createdAt)}</td>
             <td class="num">{v.lines}</td>
           </tr>
@@ -334,7 +335,7 @@ export function ComputeJobFragment(props: { job: ComputeJobView; href: string; u
 
 export function ComputeJobPage(props: { job: ComputeJobView; href: string; policyId: number | undefined; unconfirmed?: UnconfirmedWork | undefined }) {
   return (
-    <BureauPage wide title={m.jobTitle(props.job.policyCode, props.job.period)} intro={`${props.job.policyName} · ${props.job.byLabel} · ${chinaTime(props.job.startedAt)}`}>
+    <BureauPage wide title={m.jobTitle(props.job.policyCode, props.job.period)} intro={`${props.job.policyName} · ${authorText(props.job.byLabel)} · ${chinaTime(props.job.startedAt)}`}>
       <p>
         <a href={props.policyId === undefined ? POLICIES_PATH : `${POLICIES_PATH}/${props.policyId}`}>{m.back}</a>
       </p>
