@@ -118,14 +118,15 @@ describe("demo subsidies and the subsidy figures", () => {
     expect(html).toContain("<svg");
   });
 
-  it("the chart's drawn labels tell the computed bar from the paid one, however short a label is cut", async () => {
+  it("the chart's drawn labels tell the computed, approved and paid bars apart, however short a label is cut", async () => {
     const html = await (await county.get("/bureau/stats/subsidies")).text();
     const chart = html.slice(html.indexOf("<svg"), html.indexOf("</svg>"));
     // The text drawn beside each bar (a cut label keeps its full text in a <title> inside it).
     const drawn = [...chart.matchAll(/<text class="chart-label"[^>]*>(?:<title>[^<]*<\/title>)?([^<]*)<\/text>/g)].map((m) => m[1]!);
-    expect(drawn.length).toBeGreaterThanOrEqual(2);
+    expect(drawn.length).toBeGreaterThanOrEqual(3);
+    expect(drawn.length % 3).toBe(0);
     expect(new Set(drawn).size).toBe(drawn.length);
-    for (const [i, label] of drawn.entries()) expect(label.startsWith(i % 2 === 0 ? "计算" : "发放")).toBe(true);
+    for (const [i, label] of drawn.entries()) expect(label.startsWith(["计算", "通过", "发放"][i % 3]!)).toBe(true);
   });
 
   it("breaks the figures down by town and by period, and downloads the table", async () => {

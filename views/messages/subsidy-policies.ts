@@ -138,9 +138,10 @@ export const subsidyFiguresMessages = {
     paidPeople: "发放人数",
     total: "合计",
     none: "还没有补贴明细。",
-    chart: "发放与计算金额（元）",
+    chart: "计算、审核通过与发放金额（元）",
     // The measure first: a label cut to fit the chart ("…") still says which bar is which.
     chartComputed: (key: string) => `计算 ${key}`,
+    chartApproved: (key: string) => `通过 ${key}`,
     chartPaid: (key: string) => `发放 ${key}`,
     download: "下载表格",
     unconfirmedTitle: "尚未确认的就业",

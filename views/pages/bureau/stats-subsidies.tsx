@@ -94,6 +94,7 @@ export function SubsidyFiguresPage(props: SubsidyFiguresProps) {
             title={m.chart}
             rows={props.rows.flatMap((r) => [
               { label: m.chartComputed(r.key), value: Math.round(r.computedFen / 100) },
+              { label: m.chartApproved(r.key), value: Math.round(r.approvedFen / 100) },
               { label: m.chartPaid(r.key), value: Math.round(r.paidFen / 100) },
             ])}
           />
