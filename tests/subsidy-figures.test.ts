@@ -50,7 +50,7 @@ describe("demo subsidies and the subsidy figures", () => {
     expect(xn[1]!.n).toBe(0);
   });
 
-  it("reads in time order: every line computed after its policy was written, reviewed, noticed and paid after it was computed", () => {
+  it("reads in time order: every line computed after its policy was written, reviewed, noticed and paid after it was computed, its 操作记录 on the same clock", () => {
     const outOfOrder = all<{ id: number }>(
       `SELECT l.id FROM subsidy_lines l
        JOIN subsidy_policy_versions v ON v.id = l.policy_version_id
@@ -64,6 +64,25 @@ describe("demo subsidies and the subsidy figures", () => {
           OR b.paid_at < l.reviewed_at`,
     );
     expect(outOfOrder).toEqual([]);
+    // The 操作记录 of a line reads on the same clock as the line: the compute's row at the line's
+    // computed time, the review's row at its reviewed time, nothing before the line was computed.
+    const auditOutOfOrder = all<{ id: number; at: string; computedAt: string }>(
+      `SELECT l.id, a.created_at AS at, l.computed_at AS computedAt FROM subsidy_lines l
+       JOIN audit_log a ON a.entity = 'subsidy-line' AND a.entity_id = CAST(l.id AS TEXT)
+       WHERE a.created_at < l.computed_at`,
+    );
+    expect(auditOutOfOrder).toEqual([]);
+    const computeRows = all<{ at: string; first: number }>(
+      "SELECT created_at AS at, json_extract(after, '$.lines[0]') AS first FROM audit_log WHERE entity = 'subsidy-compute' AND json_extract(after, '$.lines[0]') IS NOT NULL",
+    );
+    expect(computeRows.length).toBeGreaterThan(0);
+    for (const r of computeRows) expect(r.at).toBe(sql<{ at: string }>("SELECT computed_at AS at FROM subsidy_lines WHERE id = ?", r.first).at);
+    const reviews = all<{ at: string; reviewedAt: string }>(
+      `SELECT a.created_at AS at, l.reviewed_at AS reviewedAt FROM audit_log a JOIN subsidy_lines l ON CAST(l.id AS TEXT) = a.entity_id
+       WHERE a.entity = 'subsidy-line' AND json_extract(a.after, '$.event') = 'approve'`,
+    );
+    expect(reviews.length).toBeGreaterThan(0);
+    for (const r of reviews) expect(r.at).toBe(r.reviewedAt);
     // Every compute of the demo is on its policy's 计算记录, as the command's and the page's are.
     const computes = all<{ code: string; runs: number; added: number; lines: number }>(
       `SELECT p.code, count(j.id) AS runs, coalesce(sum(j.added), 0) AS added,

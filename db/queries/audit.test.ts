@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../client.ts";
-import { appendAudit, createAuditAppender } from "./audit.ts";
+import { appendAudit, appendAuditEntries, createAuditAppender } from "./audit.ts";
 
 describe("the audit log's writers", () => {
   it.each([
@@ -19,5 +19,19 @@ describe("the audit log's writers", () => {
     const row = db.$client.prepare("SELECT before, after FROM audit_log").get() as { before: string; after: string };
     expect(JSON.parse(row.before)).toEqual({ name: "刘秀英", nested: {} });
     expect(JSON.parse(row.after)).toEqual({ name: "刘秀英" });
+  });
+
+  it.each([
+    ["appendAudit", (db: ReturnType<typeof openDatabase>, entry: Parameters<typeof appendAudit>[1]) => appendAudit(db, entry)],
+    ["createAuditAppender", (db: ReturnType<typeof openDatabase>, entry: Parameters<typeof appendAudit>[1]) => createAuditAppender(db)(entry)],
+    ["appendAuditEntries", (db: ReturnType<typeof openDatabase>, entry: Parameters<typeof appendAudit>[1]) => appendAuditEntries(db, [entry])],
+  ])("%s stamps a row with the change's own time when given, else the database's", (_name, write) => {
+    const db = openDatabase({ file: ":memory:" });
+    const at = new Date("2026-10-19T07:54:28.194Z");
+    write(db, { actorLabel: "demo", action: "update", entity: "subsidy-line", entityId: 1, at });
+    write(db, { actorLabel: "demo", action: "update", entity: "subsidy-line", entityId: 2 });
+    const rows = db.$client.prepare("SELECT created_at AS at FROM audit_log ORDER BY id").all() as { at: string }[];
+    expect(rows[0]!.at).toBe("2026-10-19T07:54:28.194Z");
+    expect(Math.abs(Date.parse(rows[1]!.at) - Date.now())).toBeLessThan(60_000);
   });
 });

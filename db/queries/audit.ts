@@ -16,7 +16,17 @@ export interface AuditEntry {
   entityId: string | number;
   before?: unknown;
   after?: unknown;
+  /**
+   * When the change happened, by the use-case's clock. Without it the row takes the database's
+   * clock (the same clock in production; a demo or a test that runs on its own clock passes it,
+   * so a subsidy line's trail reads on one clock).
+   */
+  at?: Date;
 }
+
+/** The row's created_at: the entry's own time, else the database's (the column's default). */
+const AT_OR_NOW = "coalesce(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))";
+const atText = (at: Date | undefined) => (at ? at.toISOString() : null);
 
 export function appendAudit(tx: Pick<Db, "insert">, entry: AuditEntry): void {
   tx.insert(auditLog)
@@ -28,6 +38,7 @@ export function appendAudit(tx: Pick<Db, "insert">, entry: AuditEntry): void {
       entityId: String(entry.entityId),
       before: entry.before === undefined || entry.before === null ? null : auditSnapshot(entry.before),
       after: entry.after === undefined || entry.after === null ? null : auditSnapshot(entry.after),
+      ...(entry.at ? { at: entry.at.toISOString() } : {}),
     })
     .run();
 }
@@ -68,11 +79,11 @@ export function listAudit(db: Db, filter: AuditFilter, page: { limit: number; of
  */
 export function createAuditAppender(db: Db): (entry: AuditEntry) => void {
   const insert = db.$client.prepare(
-    "INSERT INTO audit_log (actor_user_id, actor_label, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    `INSERT INTO audit_log (actor_user_id, actor_label, action, entity, entity_id, before, after, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ${AT_OR_NOW})`,
   );
   const json = (value: unknown) => (value === undefined || value === null ? null : auditSnapshotJson(value));
   return (entry) => {
-    insert.run(entry.actorUserId ?? null, entry.actorLabel, entry.action, entry.entity, String(entry.entityId), json(entry.before), json(entry.after));
+    insert.run(entry.actorUserId ?? null, entry.actorLabel, entry.action, entry.entity, String(entry.entityId), json(entry.before), json(entry.after), atText(entry.at));
   };
 }
 
@@ -88,12 +99,12 @@ export function appendAuditEntries(db: Db, entries: readonly AuditEntry[]): void
   const json = (value: unknown) => (value === undefined || value === null ? null : auditSnapshotJson(value));
   const statement = (n: number) =>
     db.$client.prepare(
-      `INSERT INTO audit_log (actor_user_id, actor_label, action, entity, entity_id, before, after) VALUES ${Array.from({ length: n }, () => "(?, ?, ?, ?, ?, ?, ?)").join(", ")}`,
+      `INSERT INTO audit_log (actor_user_id, actor_label, action, entity, entity_id, before, after, created_at) VALUES ${Array.from({ length: n }, () => `(?, ?, ?, ?, ?, ?, ?, ${AT_OR_NOW})`).join(", ")}`,
     );
   const full = entries.length >= ENTRIES_PER_INSERT ? statement(ENTRIES_PER_INSERT) : undefined;
   for (let start = 0; start < entries.length; start += ENTRIES_PER_INSERT) {
     const part = entries.slice(start, start + ENTRIES_PER_INSERT);
-    const values = part.flatMap((e) => [e.actorUserId ?? null, e.actorLabel, e.action, e.entity, String(e.entityId), json(e.before), json(e.after)]);
+    const values = part.flatMap((e) => [e.actorUserId ?? null, e.actorLabel, e.action, e.entity, String(e.entityId), json(e.before), json(e.after), atText(e.at)]);
     (part.length === ENTRIES_PER_INSERT && full ? full : statement(part.length)).run(values);
   }
 }

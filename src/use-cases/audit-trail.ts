@@ -33,6 +33,8 @@ export interface Change {
   entityId: string | number;
   before?: unknown;
   after?: unknown;
+  /** When it happened, by the use-case's clock; without it, the database's clock (see AuditEntry.at). */
+  at?: Date;
 }
 
 export function recordChange(tx: Pick<Db, "insert">, by: ChangeAuthor, change: Change): void {
@@ -44,6 +46,7 @@ export function recordChange(tx: Pick<Db, "insert">, by: ChangeAuthor, change: C
     entityId: change.entityId,
     before: change.before === undefined ? null : auditSnapshot(change.before),
     after: change.after === undefined ? null : auditSnapshot(change.after),
+    at: change.at,
   });
 }
 

@@ -46,7 +46,7 @@ export function placementConfirmer(deps: { db: Db }, props: { placementId: numbe
     }
     const reason = `人社局核实：${{ confirm: "确认", recordedStart: "驳回补录的上岗日期，按登记当天起算", otherWorker: "改为台账中的另一人" }[d.kind]}${props.note ? `（${props.note}）` : ""}`;
     const after = revisePlacement(tx, before, values, { reason, byUserId: authorUserId(props.by) }, props.now);
-    recordChange(tx, props.by, { action: "update", entity: "placement", entityId: after.id, before, after: { ...after, reason } });
+    recordChange(tx, props.by, { at: props.now, action: "update", entity: "placement", entityId: after.id, before, after: { ...after, reason } });
     // Confirmed work that has started closes the household's zero-employment alert (已就业).
     const today = chinaDate(props.now);
     if (after.startDate <= today && (after.endDate === null || after.endDate >= today)) {
@@ -92,16 +92,16 @@ export function pendingHireMatcher(
       createdAt: props.now.toISOString(),
       updatedAt: props.now.toISOString(),
     });
-    recordChange(tx, props.by, { action: "create", entity: "placement", entityId: placement.id, after: { ...placement, fromPendingHire: before.id, note: props.note || undefined } });
+    recordChange(tx, props.by, { at: props.now, action: "create", entity: "placement", entityId: placement.id, after: { ...placement, fromPendingHire: before.id, note: props.note || undefined } });
     if (startDate <= today && open) closeAlertsAfterWorkStarts(tx, { workerId: props.workerId, date: today, note: messages.alertClosing.byHire, by: props.by, now: props.now });
     const after = updatePendingHire(tx, before.id, { placementId: placement.id }, props.now);
     // The audit log keeps no phone of a person outside the registry.
-    recordChange(tx, props.by, { action: "update", entity: "pending-hire", entityId: before.id, before: { placementId: null }, after: { placementId: after.placementId, workerId: props.workerId } });
+    recordChange(tx, props.by, { at: props.now, action: "update", entity: "pending-hire", entityId: before.id, before: { placementId: null }, after: { placementId: after.placementId, workerId: props.workerId } });
     if (before.applicationId !== null) {
       const application = applicationToLink(tx, before.applicationId);
       if (application && application.workerId !== props.workerId) {
         linkApplication(tx, before.applicationId, props.workerId, authorUserId(props.by), props.now);
-        recordChange(tx, props.by, { action: "update", entity: "application", entityId: before.applicationId, before: { workerId: application.workerId }, after: { workerId: props.workerId, linkedBy: "bureau" } });
+        recordChange(tx, props.by, { at: props.now, action: "update", entity: "application", entityId: before.applicationId, before: { workerId: application.workerId }, after: { workerId: props.workerId, linkedBy: "bureau" } });
       }
     }
     return { ok: true };
@@ -115,7 +115,7 @@ export function applicationLinker(deps: { db: Db }, props: { applicationId: numb
     if (!application) return { ok: false, problem: "gone" };
     if (application.workerId === props.workerId) return { ok: true };
     linkApplication(tx, application.id, props.workerId, authorUserId(props.by), props.now);
-    recordChange(tx, props.by, { action: "update", entity: "application", entityId: application.id, before: { workerId: application.workerId }, after: { workerId: props.workerId, linkedBy: "bureau" } });
+    recordChange(tx, props.by, { at: props.now, action: "update", entity: "application", entityId: application.id, before: { workerId: application.workerId }, after: { workerId: props.workerId, linkedBy: "bureau" } });
     return { ok: true };
   });
 }

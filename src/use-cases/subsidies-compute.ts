@@ -289,6 +289,7 @@ function write(
   // them consecutive ids): each line is itself an unchangeable record of what was computed, by
   // whom and when (docs/decisions/2026-12-03-subsidy-compute-audit.md).
   createAuditAppender(db)({
+    at: props.now,
     actorUserId: createdByUserId,
     actorLabel: createdByLabel,
     action: "create",

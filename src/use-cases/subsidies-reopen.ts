@@ -27,7 +27,7 @@ export function reopenRejectedLine(deps: { db: Db }, props: { lineId: number; re
       byLabel: "userId" in props.by ? props.by.login : props.by.label,
       at: props.now.toISOString(),
     });
-    recordChange(deps.db, props.by, { action: "update", entity: "subsidy-line", entityId: line.id, after: { event: "reopen", reason: props.reason } });
+    recordChange(deps.db, props.by, { at: props.now, action: "update", entity: "subsidy-line", entityId: line.id, after: { event: "reopen", reason: props.reason } });
     return { status: "reopened" } as const;
   });
 }

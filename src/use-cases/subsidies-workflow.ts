@@ -84,7 +84,7 @@ export function reviewLines(deps: { db: Db }, props: { selection: LineSelection;
       }
       const status = props.decision === "approve" ? "已审核" : "已驳回";
       setReview(deps.db, line.id, { status, userId: authorUserId(props.by), at, note: props.reason });
-      changes.push({ action: "update", entity: "subsidy-line", entityId: line.id, before: { status: line.status }, after: { event: props.decision, status, reason: props.reason } });
+      changes.push({ at: props.now, action: "update", entity: "subsidy-line", entityId: line.id, before: { status: line.status }, after: { event: props.decision, status, reason: props.reason } });
       changed.push(line.id);
     }
     recordChanges(deps.db, props.by, changes);
@@ -115,8 +115,8 @@ export function publishNotice(deps: { db: Db }, props: { selection: LineSelectio
     const code = noticeCode();
     const noticeId = insertNotice(deps.db, { code, title: props.title!, publishedOn: today, endsOn: window.endsOn, noticeDays: props.noticeDays, userId: authorUserId(props.by), label: authorLabel(props.by), at });
     attachNotice(deps.db, lines.map((l) => l.id), noticeId);
-    recordChange(deps.db, props.by, { action: "create", entity: "subsidy-notice", entityId: noticeId, after: { code, title: props.title, publishedOn: today, endsOn: window.endsOn, lines: lines.length } });
-    recordChanges(deps.db, props.by, lines.map((l) => ({ action: "update", entity: "subsidy-line", entityId: l.id, after: { event: "notice", noticeId, code, endsOn: window.endsOn } })));
+    recordChange(deps.db, props.by, { at: props.now, action: "create", entity: "subsidy-notice", entityId: noticeId, after: { code, title: props.title, publishedOn: today, endsOn: window.endsOn, lines: lines.length } });
+    recordChanges(deps.db, props.by, lines.map((l) => ({ at: props.now, action: "update", entity: "subsidy-line", entityId: l.id, after: { event: "notice", noticeId, code, endsOn: window.endsOn } })));
     return { status: "published", noticeId, code, lines: lines.length, endsOn: window.endsOn } as const;
   });
 }
@@ -134,8 +134,8 @@ export function recordObjection(deps: { db: Db }, props: { lineId: number; raise
     if (props.raisedBy === null) return { status: "invalid", problem: "raisedByRequired" } as const;
     if (line.batchId !== null && line.status === "已审核") detachFromBatch(deps.db, line.id);
     const objectionId = insertObjection(deps.db, { lineId: line.id, raisedBy: props.raisedBy, content: props.content!, userId: authorUserId(props.by), label: authorLabel(props.by), at });
-    recordChange(deps.db, props.by, { action: "create", entity: "subsidy-objection", entityId: objectionId, after: { lineId: line.id, raisedBy: props.raisedBy, content: props.content, leftBatch: line.batchId } });
-    recordChange(deps.db, props.by, { action: "update", entity: "subsidy-line", entityId: line.id, after: { event: "objection", objectionId, leftBatch: line.batchId } });
+    recordChange(deps.db, props.by, { at: props.now, action: "create", entity: "subsidy-objection", entityId: objectionId, after: { lineId: line.id, raisedBy: props.raisedBy, content: props.content, leftBatch: line.batchId } });
+    recordChange(deps.db, props.by, { at: props.now, action: "update", entity: "subsidy-line", entityId: line.id, after: { event: "objection", objectionId, leftBatch: line.batchId } });
     return { status: "recorded", objectionId } as const;
   });
 }
@@ -159,21 +159,21 @@ export function resolveObjection(deps: { db: Db }, props: { objectionId: number;
     if (objection.outcome !== null) return { status: "alreadyResolved" } as const;
     const line = workflowLine(deps.db, objection.lineId)!;
     resolveObjectionRow(deps.db, objection.id, { outcome: props.outcome, resolution: props.resolution!, userId: authorUserId(props.by), label: authorLabel(props.by), at });
-    recordChange(deps.db, props.by, { action: "update", entity: "subsidy-objection", entityId: objection.id, before: { outcome: null }, after: { outcome: props.outcome, resolution: props.resolution } });
+    recordChange(deps.db, props.by, { at: props.now, action: "update", entity: "subsidy-objection", entityId: objection.id, before: { outcome: null }, after: { outcome: props.outcome, resolution: props.resolution } });
     let effect = objectionEffect(props.outcome, line);
     const reason = messages.subsidyWorkflow.objectionUpheld(props.resolution!);
     let reversalId: number | undefined;
     if (effect === "reject") {
       rejectApproved(deps.db, line.id, { at, note: reason });
-      recordChange(deps.db, props.by, { action: "update", entity: "subsidy-line", entityId: line.id, before: { status: line.status }, after: { event: "objectionUpheld", status: "已驳回", reason } });
+      recordChange(deps.db, props.by, { at: props.now, action: "update", entity: "subsidy-line", entityId: line.id, before: { status: line.status }, after: { event: "objectionUpheld", status: "已驳回", reason } });
     } else if (effect === "reverse") {
       if (line.liveReversalId !== null) effect = "none";
       else {
         reversalId = insertReversal(deps.db, line.id, { reason, userId: authorUserId(props.by), label: authorLabel(props.by), at });
-        recordChange(deps.db, props.by, { action: "create", entity: "subsidy-line", entityId: reversalId, after: { event: "reversal", reverses: line.id, amountFen: -line.amountFen, reason } });
+        recordChange(deps.db, props.by, { at: props.now, action: "create", entity: "subsidy-line", entityId: reversalId, after: { event: "reversal", reverses: line.id, amountFen: -line.amountFen, reason } });
       }
     } else {
-      recordChange(deps.db, props.by, { action: "update", entity: "subsidy-line", entityId: line.id, after: { event: "objectionResolved", outcome: props.outcome } });
+      recordChange(deps.db, props.by, { at: props.now, action: "update", entity: "subsidy-line", entityId: line.id, after: { event: "objectionResolved", outcome: props.outcome } });
     }
     return { status: "resolved", lineId: line.id, effect, ...(reversalId !== undefined ? { reversalId } : {}) } as const;
   });
@@ -193,8 +193,8 @@ export function buildBatch(deps: { db: Db }, props: { filter: WorkflowFilter; by
     const batchId = insertBatch(deps.db, { code, userId: authorUserId(props.by), label: authorLabel(props.by), at });
     attachBatch(deps.db, lines.map((l) => l.id), batchId);
     const amountFen = lines.reduce((s, l) => s + l.amountFen, 0);
-    recordChange(deps.db, props.by, { action: "create", entity: "subsidy-batch", entityId: batchId, after: { code, lines: lines.length, amountFen, filter: props.filter } });
-    recordChanges(deps.db, props.by, lines.map((l) => ({ action: "update", entity: "subsidy-line", entityId: l.id, after: { event: "batch", batchId, code } })));
+    recordChange(deps.db, props.by, { at: props.now, action: "create", entity: "subsidy-batch", entityId: batchId, after: { code, lines: lines.length, amountFen, filter: props.filter } });
+    recordChanges(deps.db, props.by, lines.map((l) => ({ at: props.now, action: "update", entity: "subsidy-line", entityId: l.id, after: { event: "batch", batchId, code } })));
     return { status: "built", batchId, code, lines: lines.length, amountFen } as const;
   });
 }
@@ -217,8 +217,8 @@ export function markBatchPaid(deps: { db: Db }, props: { batchId: number; bankRe
     });
     if (problem) return { status: "invalid", problem } as const;
     const ids = markBatchPaidRow(deps.db, batch.id, { bankReference: props.bankReference!, paidOn: props.paidOn, userId: props.by.userId, label: props.by.login, at });
-    recordChange(deps.db, props.by, { action: "update", entity: "subsidy-batch", entityId: batch.id, before: { status: batch.status }, after: { status: "已发放", bankReference: props.bankReference, paidOn: props.paidOn, lines: ids.length } });
-    recordChanges(deps.db, props.by, ids.map((id) => ({ action: "update", entity: "subsidy-line", entityId: id, before: { status: "已审核" }, after: { event: "paid", status: "已发放", batch: batch.code, bankReference: props.bankReference, paidOn: props.paidOn } })));
+    recordChange(deps.db, props.by, { at: props.now, action: "update", entity: "subsidy-batch", entityId: batch.id, before: { status: batch.status }, after: { status: "已发放", bankReference: props.bankReference, paidOn: props.paidOn, lines: ids.length } });
+    recordChanges(deps.db, props.by, ids.map((id) => ({ at: props.now, action: "update", entity: "subsidy-line", entityId: id, before: { status: "已审核" }, after: { event: "paid", status: "已发放", batch: batch.code, bankReference: props.bankReference, paidOn: props.paidOn } })));
     return { status: "paid", lines: ids.length } as const;
   });
 }
@@ -237,7 +237,7 @@ export function withdrawLine(deps: { db: Db }, props: { lineId: number; reason: 
     const problem = withdrawalProblem(line, props.reason);
     if (problem) return { status: "invalid", problem } as const;
     withdrawRow(deps.db, line.id, { at, note: props.reason! });
-    recordChange(deps.db, props.by, { action: "update", entity: "subsidy-line", entityId: line.id, before: { status: line.status }, after: { event: "withdraw", status: "已撤回", reason: props.reason } });
+    recordChange(deps.db, props.by, { at: props.now, action: "update", entity: "subsidy-line", entityId: line.id, before: { status: line.status }, after: { event: "withdraw", status: "已撤回", reason: props.reason } });
     return { status: "withdrawn" } as const;
   });
 }
@@ -253,8 +253,8 @@ export function reverseLine(deps: { db: Db }, props: { lineId: number; reason: s
     const problem = reversalProblem(line, line.liveReversalId !== null, props.reason);
     if (problem) return { status: "invalid", problem } as const;
     const reversalId = insertReversal(deps.db, line.id, { reason: props.reason!, userId: authorUserId(props.by), label: authorLabel(props.by), at });
-    recordChange(deps.db, props.by, { action: "create", entity: "subsidy-line", entityId: reversalId, after: { event: "reversal", reverses: line.id, amountFen: -line.amountFen, reason: props.reason } });
-    recordChange(deps.db, props.by, { action: "update", entity: "subsidy-line", entityId: line.id, after: { event: "reversed", reversalId, reason: props.reason } });
+    recordChange(deps.db, props.by, { at: props.now, action: "create", entity: "subsidy-line", entityId: reversalId, after: { event: "reversal", reverses: line.id, amountFen: -line.amountFen, reason: props.reason } });
+    recordChange(deps.db, props.by, { at: props.now, action: "update", entity: "subsidy-line", entityId: line.id, after: { event: "reversed", reversalId, reason: props.reason } });
     return { status: "created", reversalId } as const;
   });
 }
@@ -270,7 +270,7 @@ export async function paymentFile(deps: { db: Db; protector: PersonalDataProtect
   if (!batch) return undefined;
   const rows = paymentRows(deps.db, batch.id);
   deps.db.transaction(() => {
-    recordChange(deps.db, props.by, { action: "create", entity: "subsidy-payment-file", entityId: batch.id, after: { batch: batch.code, lines: rows.length, amountFen: batch.amountFen, at: props.now.toISOString() } });
+    recordChange(deps.db, props.by, { at: props.now, action: "create", entity: "subsidy-payment-file", entityId: batch.id, after: { batch: batch.code, lines: rows.length, amountFen: batch.amountFen, at: props.now.toISOString() } });
   });
   const workbook = new ExcelJS.Workbook();
   workbook.creator = messages.site.name;

@@ -89,6 +89,7 @@ export function policyRetirer(deps: { db: Db }, props: { policyId: number; retir
     const changed = props.retire ? retirePolicyRow(db, props.policyId, at, label) : reinstatePolicyRow(db, props.policyId, at);
     if (!changed) return { status: "unchanged" } as const;
     recordChange(tx, props.by, {
+      at: props.now,
       action: "update",
       entity: "subsidy-policy",
       entityId: props.policyId,
