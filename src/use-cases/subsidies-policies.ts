@@ -44,13 +44,14 @@ export function applyPolicy(db: Db, props: { input: PolicyInput; by: ChangeAutho
   if (problems.length > 0) return { status: "invalid", problems };
   const stamp = props.nowIso === null ? {} : { createdAt: props.nowIso };
   const now = props.nowIso ?? undefined;
+  const at = props.nowIso === null ? undefined : new Date(props.nowIso);
   const by = { createdByUserId: authorUserId(props.by), createdByLabel: "userId" in props.by ? props.by.login : props.by.label };
   const found = policyByCode(db, props.input.code);
   const rule = ruleOfInput(props.input);
   if (!found) {
     const policy = insertPolicy(db, { code: props.input.code, name: props.input.name, kind: props.input.kind, now });
     const version = insertPolicyVersion(db, { policyId: policy.id, version: 1, ...rule, ...by, ...stamp });
-    recordChange(db, props.by, { at: props.nowIso === null ? undefined : new Date(props.nowIso), action: "create", entity: "subsidy-policy", entityId: policy.id, after: { ...policy, version: version.version, ...rule } });
+    recordChange(db, props.by, { at, action: "create", entity: "subsidy-policy", entityId: policy.id, after: { ...policy, version: version.version, ...rule } });
     return { status: "created", policyId: policy.id, version: 1 } as const;
   }
   const { policy, version } = found;
@@ -62,7 +63,7 @@ export function applyPolicy(db: Db, props: { input: PolicyInput; by: ChangeAutho
   let current = version.version;
   if (ruleChanged) current = insertPolicyVersion(db, { policyId: policy.id, version: version.version + 1, ...rule, ...by, ...stamp }).version;
   recordChange(db, props.by, {
-    at: props.nowIso === null ? undefined : new Date(props.nowIso),
+    at,
     action: "update",
     entity: "subsidy-policy",
     entityId: policy.id,
